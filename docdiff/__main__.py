@@ -1,0 +1,4 @@
+"""python -m docdiff"""
+from docdiff.cli import main
+
+main()

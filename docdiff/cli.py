@@ -1,0 +1,274 @@
+"""Command line: options → API call → renderer → write. No document logic lives here.
+
+Heavy modules (rapidfuzz, diff-match-patch, lxml, rich, PDF/docx readers) are imported inside
+the commands so that ``docdiff --help`` stays fast.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from docdiff.errors import DocdiffError
+
+COMPARE_FORMATS = ("term", "html", "json", "md")
+TARGET_FORMATS = ("term", "json", "csv")
+OUTLINE_FORMATS = ("term", "json")
+CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+FAIL_ON = ("changed", "removed", "added", "any")
+
+
+class UserError(click.ClickException):
+    """A DocdiffError at the CLI boundary: one line on stderr, exit 2."""
+
+    exit_code = 2  # plain ClickException exits 1, which `check` uses for "flagged"
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"docdiff: {self.format_message()}", err=True)
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into UserError and bugs into one line with a --debug hint."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return fn(*args, **kwargs)
+        except DocdiffError as e:
+            raise UserError(str(e)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except RecursionError:
+            if debug:
+                raise
+            raise UserError("internal error: input nested too deeply (re-run with --debug for the traceback)") from None
+        except MemoryError:
+            raise UserError("out of memory: the input is too large for this machine") from None
+        except Exception as e:  # a bug: say so, briefly, unless --debug asks for the traceback
+            if debug:
+                traceback.print_exc()
+            where = "" if debug else " (re-run with --debug for the traceback)"
+            raise UserError(f"internal error: {type(e).__name__}: {e}{where}") from None
+
+    return wrapper
+
+
+def _size(text: str | None) -> int | None:
+    if text is None:
+        return None
+    from docdiff.ingest.read import parse_size
+
+    return parse_size(text)
+
+
+def _load(path: str, encoding: str | None, max_size: str | None):
+    from docdiff.ingest import load
+
+    return load(path, encoding=encoding, max_bytes=_size(max_size))
+
+
+def _console_options(fmt: str, output: str | None) -> dict[str, Any]:
+    color = output in (None, "-") and sys.stdout.isatty()
+    import shutil
+
+    width = shutil.get_terminal_size((100, 24)).columns if color else 100
+    return {"color": color, "width": width}
+
+
+def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+    from docdiff.output import write_output
+
+    write_output(text, output, inputs=inputs)
+
+
+encoding_option = click.option(
+    "--encoding", metavar="NAME", help="Decode input files with this encoding instead of detecting it."
+)
+max_size_option = click.option(
+    "--max-size", metavar="SIZE", help="Refuse input files larger than this (e.g. 50MB; default 50MB)."
+)
+output_option = click.option(
+    "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docdiff", message="docdiff %(version)s")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def cli(debug: bool) -> None:
+    """Compare Chinese government documents: sections, similarity and quantified targets.
+
+    \b
+    docdiff compare A B        sections, similarity, text and target differences
+    docdiff targets FILE       the quantified targets (指标) one document sets
+    docdiff outline FILE       the section tree (and tables) of one document
+    docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    """
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "fmt", type=click.Choice(OUTLINE_FORMATS), default="term", show_default=True)
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_size: str | None) -> None:
+    """Show the section tree of FILE: level, number, title, line and length."""
+    from docdiff.outline import parse_outline
+
+    doc = _load(file, encoding, max_size)
+    tree = parse_outline(doc)
+    if fmt == "json":
+        from docdiff.render.json import render_outline_json
+
+        text = render_outline_json(doc, tree)
+    else:
+        from docdiff.render.outline_term import render_outline_term
+
+        text = render_outline_term(doc, tree, **_console_options(fmt, output))
+    _write(text, output, (file,))
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "fmt", type=click.Choice(TARGET_FORMATS), default="term", show_default=True)
+@click.option("--include-past", is_flag=True, help="Also list a past period's targets (十三五 review tables).")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def targets(
+    file: str, fmt: str, include_past: bool, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
+    """List the quantified targets (指标) that FILE sets, grouped by section."""
+    from docdiff.outline import parse_outline
+    from docdiff.targets import extract_targets
+
+    doc = _load(file, encoding, max_size)
+    found = extract_targets(doc, parse_outline(doc))
+    if fmt == "json":
+        from docdiff.render.json import render_targets_json
+
+        text = render_targets_json(doc, found)
+    elif fmt == "csv":
+        from docdiff.render.csv import render_targets_csv
+
+        text = render_targets_csv(doc, found)
+    else:
+        from docdiff.render.targets_term import render_targets_term
+
+        shown = found if include_past else tuple(t for t in found if t.status != "past")
+        text = render_targets_term(doc, shown, **_console_options(fmt, output))
+    _write(text, output, (file,))
+
+
+def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--fail-on",
+        metavar="STATUSES",
+        default=default,
+        help=f"Exit 1 when targets have these statuses: comma-separated of {', '.join(FAIL_ON)}"
+        + (f" (default {default})." if default else "."),
+    )
+
+
+@cli.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default="term", show_default=True)
+@click.option("--context", type=click.IntRange(0), default=1, show_default=True,
+              help="Unchanged sentences shown around each change (terminal and Markdown).")
+@click.option("--only-changed", is_flag=True, help="Show only sections and targets that differ.")
+@_fail_on_option(None)
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def compare(
+    a: str,
+    b: str,
+    fmt: str,
+    context: int,
+    only_changed: bool,
+    fail_on: str | None,
+    output: str | None,
+    encoding: str | None,
+    max_size: str | None,
+) -> None:
+    """Compare A with B: aligned sections, similarity, text and target differences."""
+    from docdiff.compare import compare as run_compare
+
+    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    result = run_compare(doc_a, doc_b)
+    if fmt == "json":
+        from docdiff.render.json import render_comparison_json
+
+        text = render_comparison_json(result)
+    elif fmt == "html":
+        from docdiff.render.html import render_html
+
+        text = render_html(result)
+    elif fmt == "md":
+        from docdiff.render.markdown import render_markdown
+
+        text = render_markdown(result, context=context, only_changed=only_changed)
+    else:
+        from docdiff.render.compare_term import render_compare_term
+
+        text = render_compare_term(
+            result, context=context, only_changed=only_changed, **_console_options(fmt, output)
+        )
+    _write(text, output, (a, b))
+    if fail_on:
+        from docdiff.gate import flagged, parse_fail_on
+
+        if flagged(result, parse_fail_on(fail_on)):
+            sys.exit(1)
+
+
+@cli.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True)
+@_fail_on_option(None)
+@click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0 (errors still exit 2).")
+@click.option("--config", "config_path", metavar="FILE",
+              help="Config file (default: [tool.docdiff] in ./pyproject.toml, or ./.docdiff.toml).")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def check(
+    a: str,
+    b: str,
+    fmt: str,
+    fail_on: str | None,
+    exit_zero: bool,
+    config_path: str | None,
+    output: str | None,
+    encoding: str | None,
+    max_size: str | None,
+) -> None:
+    """CI gate: exit 1 when B (new) changes or drops targets of A (baseline).
+
+    Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
+    """
+    from docdiff.gate import load_config, run_check
+    from docdiff.render.check import render_check
+
+    config = load_config(config_path, fail_on=fail_on)
+    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    report = run_check(doc_a, doc_b, config)
+    _write(render_check(report, fmt), output, (a, b))
+    if report.flagged and not exit_zero:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="docdiff")

@@ -1,0 +1,313 @@
+"""Frozen data types shared by every stage: Document → Outline → Target → Comparison.
+
+Every extracted thing carries a Span into ``Document.text``; line numbers are derived from
+spans (``Document.line_at``), so every output can point back at the source.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range [start, end) in Document.text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+class Kind(StrEnum):
+    """What sort of government document this is."""
+
+    WORK_REPORT = "work_report"  # 政府工作报告
+    PLAN = "plan"  # 规划, 纲要 (five-year plans)
+    IMPLEMENTATION_PLAN = "implementation_plan"  # 实施方案, 行动计划
+    REPLY = "reply"  # 对…建议/提案的答复
+    BULLETIN = "bulletin"  # 统计公报: no targets at all
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Metadata:
+    """What the document says about itself (portal rows, title, date line)."""
+
+    title: str = ""
+    issuer: str = ""  # 发布机构 / 来源
+    date: str = ""  # ISO yyyy-mm-dd when known
+    number: str = ""  # 文件编号 / 索引号 / 字号
+    kind: Kind = Kind.OTHER
+    year: int | None = None  # a work report's year; a plan's first year
+    period: tuple[int, int] | None = None  # (2021, 2025) for a 十四五 plan
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A document's extracted text and what ingest learned about it.
+
+    ``text`` is the decoded text with line ends folded to ``\\n``; its lines are the file's lines
+    (for HTML, docx and PDF: the lines of the extracted text). ``norm`` is the same text with
+    full-width ASCII and ideographic spaces folded to half-width, character for character, so
+    offsets into one are offsets into the other. ``debris`` spans (menus, ads, portal metadata)
+    are kept in ``text`` so line numbers stay true, but no stage reads them as body.
+    """
+
+    path: str
+    text: str
+    format: str = "text"  # text, html, docx, pdf
+    encoding: str = "utf-8"
+    meta: Metadata = field(default_factory=Metadata)
+    debris: tuple[Span, ...] = ()
+
+    @cached_property
+    def norm(self) -> str:
+        from docdiff.normalize import fold_width
+
+        return fold_width(self.text)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        starts, pos = [0], 0
+        for line in self.text.splitlines(keepends=True):
+            pos += len(line)
+            starts.append(pos)
+        if starts[-1] == len(self.text) and len(starts) > 1:
+            starts.pop()  # no line after a final newline
+        return tuple(starts)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts) if self.text else 0
+
+    def line_at(self, offset: int) -> int:
+        """1-based line number of the character at ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_span(self, line: int) -> Span:
+        """Span of 1-based ``line`` without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            end -= 1
+        return Span(start, end)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def is_debris(self, offset: int) -> bool:
+        return any(d.start <= offset < d.end for d in self.debris)
+
+    def body_lines(self) -> list[tuple[int, Span]]:
+        """(line number, span) of every line that is not debris."""
+        out = []
+        for n in range(1, self.line_count + 1):
+            span = self.line_span(n)
+            if not self.is_debris(span.start):
+                out.append((n, span))
+        return out
+
+    @property
+    def body_text(self) -> str:
+        """The body without debris lines, for reading and substring tests (offsets differ)."""
+        return "\n".join(self.slice(s) for _, s in self.body_lines())
+
+
+class SectionKind(StrEnum):
+    HEADING = "heading"  # a heading line: 第一章, 一、, (一) …
+    ITEM = "item"  # a numbered paragraph whose first sentence is its title
+    LEAD = "lead"  # a lead phrase: ——综合实力显著增强。 / 过去的一年，面对…
+    BOX = "box"  # 专栏N
+    TABLE = "table"  # 表N
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """One node of the outline. ``span`` covers the heading and its whole body."""
+
+    number: str  # "一", "(一)", "1", "第二章", "" for unnumbered lead sentences
+    title: str  # without the number: "2017年工作回顾"
+    level: int  # 1 = top
+    kind: SectionKind
+    span: Span  # heading + body up to the next section of the same or a higher level
+    title_span: Span  # the title as written (number excluded)
+    line: int  # 1-based line of the heading
+    path: str  # numbers from the root joined by "/": "一/(二)"
+    children: tuple[Section, ...] = ()
+
+    def walk(self):
+        """This section and all its descendants, in document order."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    span: Span
+    line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table rebuilt into rows and columns; every cell keeps its line."""
+
+    title: str
+    span: Span
+    line: int
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell | None, ...], ...]  # aligned with header; None for an empty cell
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outline:
+    """The section tree of a document and its tables."""
+
+    sections: tuple[Section, ...]  # top-level sections
+    tables: tuple[Table, ...] = ()
+
+    def walk(self):
+        for s in self.sections:
+            yield from s.walk()
+
+    def section_at(self, offset: int) -> tuple[Section, ...]:
+        """The chain of sections (outermost first) that contain ``offset``."""
+        chain: list[Section] = []
+        nodes = self.sections
+        while True:
+            hit = next((s for s in nodes if s.span.start <= offset < s.span.end), None)
+            if hit is None:
+                return tuple(chain)
+            chain.append(hit)
+            nodes = hit.children
+
+
+class Comparator(StrEnum):
+    EQ = "="
+    GE = ">="
+    LE = "<="
+    APPROX = "~"
+    RANGE = "range"
+
+
+class Period(StrEnum):
+    POINT = "point"
+    ANNUAL = "annual"
+    CUMULATIVE = "cumulative"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Target:
+    """A quantified goal; field meanings are those of shared/gold/GUIDELINES.md."""
+
+    id: str  # t1, t2 … in document order
+    indicator: str  # as written: "数字经济核心产业增加值占GDP比重"
+    key: str  # folded for matching across documents
+    value: float | None  # None for "完成上级下达指标"
+    value_high: float | None
+    unit: str
+    comparator: Comparator
+    year: int | None
+    period: Period
+    text: str  # == document.text[span.start:span.end]
+    span: Span
+    line: int
+    section: str  # "一、总体要求 / (二)发展目标"
+    baseline: float | None = None
+    baseline_year: int | None = None
+    binding: str | None = None  # 预期性 / 约束性
+    status: str = "target"  # or "past"
+
+
+class SectionStatus(StrEnum):
+    MATCHED = "matched"
+    CHANGED = "changed"
+    MOVED = "moved"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class OpKind(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One run of an inline diff. ``moved`` marks a sentence found elsewhere on the other side."""
+
+    kind: OpKind
+    text: str
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SectionPair:
+    status: SectionStatus
+    a: Section | None
+    b: Section | None
+    similarity: float  # 0..1
+    diff: tuple[DiffOp, ...] = ()  # empty when identical or one side is missing
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SharedPassage:
+    """A verbatim passage (≥ 12 characters) found in both documents."""
+
+    text: str
+    span_a: Span
+    span_b: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Similarity:
+    document: float
+    reuse_a_in_b: float  # share of A's text that appears verbatim in B
+    reuse_b_in_a: float  # share of B's text that appears verbatim in A
+
+
+class TargetStatus(StrEnum):
+    SHARED = "shared"
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetPair:
+    status: TargetStatus
+    a: Target | None
+    b: Target | None
+    changes: tuple[str, ...] = ()  # of value, unit, comparator, year, period
+    direction: str | None = None  # raised / lowered
+    ambition: str | None = None  # stricter / looser, when the better direction is known
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
+    """Everything one comparison found; the single input of every compare renderer."""
+
+    a: Document
+    b: Document
+    outline_a: Outline
+    outline_b: Outline
+    targets_a: tuple[Target, ...]
+    targets_b: tuple[Target, ...]
+    sections: tuple[SectionPair, ...]
+    targets: tuple[TargetPair, ...]
+    similarity: Similarity
+    shared_passages: tuple[SharedPassage, ...] = ()
+    notes: tuple[str, ...] = ()  # fallbacks taken, limits hit

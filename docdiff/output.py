@@ -1,0 +1,45 @@
+"""Write a finished output atomically: a temporary file in the same folder, then rename."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from docdiff.errors import DocdiffError
+
+
+def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    for inp in inputs:
+        try:
+            if target.exists() and target.resolve() == Path(inp).resolve():
+                raise DocdiffError(f"{path}: refusing to overwrite an input file")
+        except OSError:
+            continue
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise DocdiffError(f"{path}: no such folder {str(folder)!r}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise DocdiffError(f"{path}: cannot write ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise DocdiffError(f"{path}: cannot write ({e.strerror or e})") from None
+        raise

@@ -1,0 +1,160 @@
+"""The JSON of shared/docs/CONTRACT.md, mapped field by field from the model.
+
+Renaming a dataclass field must never silently change the JSON: every key is written here.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docdiff.model import Comparison, Document, Outline, Section, SectionPair, Table, Target, TargetPair
+
+SCHEMA = "docdiff/1"
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    m = doc.meta
+    return {
+        "path": doc.path,
+        "title": m.title,
+        "kind": str(m.kind),
+        "year": m.year,
+        "period": list(m.period) if m.period else None,
+        "issuer": m.issuer,
+        "date": m.date,
+        "number": m.number,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        # For HTML, docx and PDF, line numbers count lines of the extracted text (see outline JSON).
+        "lines": "file" if doc.format == "text" else "extracted_text",
+    }
+
+
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() and abs(v) < 2**53 else v
+
+
+def target_json(t: Target) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "indicator": t.indicator,
+        "key": t.key,
+        "value": _number(t.value),
+        "value_high": _number(t.value_high),
+        "unit": t.unit,
+        "comparator": str(t.comparator),
+        "year": t.year,
+        "period": str(t.period),
+        "baseline": _number(t.baseline),
+        "baseline_year": t.baseline_year,
+        "binding": t.binding,
+        "status": t.status,
+        "text": t.text,
+        "line": t.line,
+        "start": t.span.start,
+        "end": t.span.end,
+        "section": t.section,
+    }
+
+
+def render_targets_json(doc: Document, targets: tuple[Target, ...]) -> str:
+    return dumps({"schema": SCHEMA, "document": document_json(doc), "targets": [target_json(t) for t in targets]})
+
+
+def _section_json(doc: Document, s: Section) -> dict[str, Any]:
+    return {
+        "number": s.number,
+        "title": s.title,
+        "level": s.level,
+        "kind": str(s.kind),
+        "path": s.path,
+        "line": s.line,
+        "end_line": doc.line_at(max(s.span.start, s.span.end - 1)),
+        "start": s.span.start,
+        "end": s.span.end,
+        "children": [_section_json(doc, c) for c in s.children],
+    }
+
+
+def _table_json(t: Table) -> dict[str, Any]:
+    return {
+        "title": t.title,
+        "line": t.line,
+        "start": t.span.start,
+        "end": t.span.end,
+        "header": list(t.header),
+        "rows": [
+            [None if c is None else {"text": c.text, "line": c.line, "start": c.span.start, "end": c.span.end}
+             for c in row]
+            for row in t.rows
+        ],
+    }
+
+
+def render_outline_json(doc: Document, outline: Outline) -> str:
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "document": document_json(doc),
+        "sections": [_section_json(doc, s) for s in outline.sections],
+        "tables": [_table_json(t) for t in outline.tables],
+    }
+    if doc.format != "text":
+        data["text"] = doc.text  # the extracted text whose lines every `line` counts
+    return dumps(data)
+
+
+def _section_ref(s: Section | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"title": s.title, "number": s.number, "line": s.line, "path": s.path, "level": s.level}
+
+
+def section_pair_json(p: SectionPair) -> dict[str, Any]:
+    return {
+        "status": str(p.status),
+        "a": _section_ref(p.a),
+        "b": _section_ref(p.b),
+        "similarity": round(p.similarity, 4),
+        "diff": [{"op": str(op.kind), "text": op.text, "moved": op.moved} for op in p.diff],
+    }
+
+
+def target_pair_json(p: TargetPair) -> dict[str, Any]:
+    return {
+        "status": str(p.status),
+        "a": target_json(p.a) if p.a else None,
+        "b": target_json(p.b) if p.b else None,
+        "changes": list(p.changes),
+        "direction": p.direction,
+        "ambition": p.ambition,
+    }
+
+
+def comparison_json(c: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "a": document_json(c.a),
+        "b": document_json(c.b),
+        "similarity": {
+            "document": round(c.similarity.document, 4),
+            "reuse_a_in_b": round(c.similarity.reuse_a_in_b, 4),
+            "reuse_b_in_a": round(c.similarity.reuse_b_in_a, 4),
+        },
+        "sections": [section_pair_json(p) for p in c.sections],
+        "targets": [target_pair_json(p) for p in c.targets],
+        "shared_passages": [
+            {"text": s.text, "a_line": c.a.line_at(s.span_a.start), "b_line": c.b.line_at(s.span_b.start)}
+            for s in c.shared_passages
+        ],
+        "notes": list(c.notes),
+    }
+
+
+def render_comparison_json(c: Comparison) -> str:
+    return dumps(comparison_json(c))
