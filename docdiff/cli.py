@@ -120,9 +120,9 @@ def cli(debug: bool) -> None:
 @_guarded
 def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_size: str | None) -> None:
     """Show the section tree of FILE: level, number, title, line and length."""
+    doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
 
-    doc = _load(file, encoding, max_size)
     tree = parse_outline(doc)
     if fmt == "json":
         from docdiff.render.json import render_outline_json
@@ -147,10 +147,10 @@ def targets(
     file: str, fmt: str, include_past: bool, output: str | None, encoding: str | None, max_size: str | None
 ) -> None:
     """List the quantified targets (指标) that FILE sets, grouped by section."""
+    doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
-    doc = _load(file, encoding, max_size)
     found = extract_targets(doc, parse_outline(doc))
     if fmt == "json":
         from docdiff.render.json import render_targets_json
@@ -202,9 +202,9 @@ def compare(
     max_size: str | None,
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
+    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     from docdiff.compare import compare as run_compare
 
-    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     result = run_compare(doc_a, doc_b)
     if fmt == "json":
         from docdiff.render.json import render_comparison_json
@@ -259,11 +259,11 @@ def check(
 
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
+    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     from docdiff.gate import load_config, run_check
     from docdiff.render.check import render_check
 
     config = load_config(config_path, fail_on=fail_on)
-    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     report = run_check(doc_a, doc_b, config)
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
