@@ -53,7 +53,7 @@ class Metadata:
     period: tuple[int, int] | None = None  # (2021, 2025) for a 十四五 plan
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)  # no slots: cached_property needs __dict__
 class Document:
     """A document's extracted text and what ingest learned about it.
 
