@@ -1,0 +1,398 @@
+"""Heading hierarchy of a Chinese government document: Document → Outline (Section tree + tables).
+
+Numbered headings (第X章, 一、, (一), 1., (1), ①) get their nesting from the order in which
+their numbering styles first appear; 专栏/表 captions sit under the heading they appear in;
+unnumbered lead sentences (——…。, parallel "过去的一年，面对…" paragraphs, short title
+sentences) become LEAD sections under a heading that has no numbered children.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docdiff.model import Document, Outline, Section, SectionKind, Span
+from docdiff.patterns import (
+    CJK,
+    CLAUSE_MARKS,
+    HEADING_PATTERNS,
+    INDENT,
+    LEAD_DASH,
+    SENTENCE_END,
+    HeadingPattern,
+)
+
+__all__ = ["parse_outline"]
+
+MAX_TITLE_CHARS = 150  # longest first sentence kept whole as a title (the longest in the corpus is ~60)
+MAX_LEAD_CHARS = 60  # a lead sentence longer than this is prose (Hailar 2018's are 35-40)
+MAX_SHORT_LEAD_CHARS = 24  # "城市宜居水平显著提升。": a title-like sentence without commas
+MIN_PARALLEL = 3  # parallel paragraphs needed before they count as a list of leads
+MIN_DASH_LEADS = 2  # "——…" lines are unmistakable; two make a list
+MIN_COMMON_PREFIX = 4  # "过去的一年，面对": shorter shared openings are coincidence (我们要…)
+MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
+
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
+
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_int(s: str) -> int | None:
+    """'十二' → 12, '二十' → 20, '一百〇九' → 109; None for a malformed numeral."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳
+        return ord(s) - 0x2460 + 1
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN_VALUES:
+            if digit is not None and ch not in "零〇":
+                return None  # 二三: two digits in a row is not a numeral
+            digit = _CN_VALUES[ch] if ch not in "零〇" else None
+        elif ch == "十":
+            total += (1 if digit is None else digit) * 10
+            digit = None
+        elif ch == "百":
+            total += (1 if digit is None else digit) * 100
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+@dataclass(slots=True)
+class _Para:
+    """A non-blank body line: [start, end) without indent or line break, in doc offsets."""
+
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(slots=True, eq=False)
+class _Node:
+    """A section while the tree is being built (Section is frozen)."""
+
+    style: str  # pattern name, or "lead"
+    number: str
+    kind: SectionKind
+    start: int
+    title_start: int
+    title_end: int
+    line: int
+    para_end: int  # end of the heading's own paragraph
+    caption: bool = False  # 专栏/表
+    in_box: bool = False  # nested inside a 专栏/表 caption
+    end: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+
+def _paragraphs(doc: Document) -> list[_Para]:
+    """Non-blank, non-debris lines with their indentation trimmed."""
+    text, out = doc.text, []
+    debris = sorted(doc.debris, key=lambda s: s.start)
+    di = 0
+    for n in range(1, doc.line_count + 1):
+        span = doc.line_span(n)
+        while di < len(debris) and debris[di].end <= span.start:
+            di += 1
+        if di < len(debris) and debris[di].start <= span.start < debris[di].end:
+            continue
+        start, end = span.start, span.end
+        while start < end and text[start] in INDENT:
+            start += 1
+        while end > start and text[end - 1] in INDENT:
+            end -= 1
+        if start < end:
+            out.append(_Para(start, end, n))
+    return out
+
+
+def _first_sentence_end(norm: str, start: int, end: int, limit: int) -> int | None:
+    """Offset of the first sentence end in norm[start:end], looking no further than ``limit``."""
+    m = _SENTENCE_END_RE.search(norm, start, min(end, start + limit + 1))
+    return m.start() if m else None
+
+
+def _title_bounds(doc: Document, start: int, end: int) -> tuple[int, int, SectionKind] | None:
+    """Title of a numbered paragraph: the whole line (HEADING) or its first sentence (ITEM)."""
+    norm = doc.norm
+    stop = _first_sentence_end(norm, start, end, MAX_TITLE_CHARS)
+    rest = norm[stop + 1 : end].strip(INDENT) if stop is not None else ""
+    if stop is not None and rest:
+        t_start, t_end, kind = start, stop, SectionKind.ITEM
+    elif stop is None and end - start > MAX_TITLE_CHARS:
+        # A numbered paragraph with no sentence end in reach: title its first clause.
+        t_start, t_end, kind = start, start + MAX_TITLE_CHARS, SectionKind.ITEM
+        cut = max(norm.rfind(c, start, t_end) for c in CLAUSE_MARKS)
+        if cut > start:
+            t_end = cut
+    else:
+        t_start, t_end, kind = start, end, SectionKind.HEADING
+    while t_end > t_start and norm[t_end - 1] in _TRAILING:
+        t_end -= 1
+    if t_end <= t_start or not CJK.search(norm, t_start, t_end):
+        return None  # "1. <blockquote…>" or a bare figure: not a heading
+    return t_start, t_end, kind
+
+
+def _number_label(pattern: HeadingPattern, num: str) -> str:
+    """How a section's number is shown and used in paths: "一", "(一)", "1", "第二章", "专栏1"."""
+    name = pattern.name
+    if name in ("cn_paren", "arabic_paren"):
+        return f"({num})"
+    if name == "chapter":
+        return f"第{num}章"
+    if name == "part":
+        return f"第{num}部分"
+    if name == "jie":
+        return f"第{num}节"
+    if name == "article":
+        return f"第{num}条"
+    if name == "box":
+        return f"专栏{num}"
+    if name == "table":
+        return f"表{num}"
+    return num
+
+
+def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_Node, int] | None:
+    """A heading node for ``para`` when it opens with a plausible number, with its value."""
+    norm = doc.norm
+    for pattern in HEADING_PATTERNS:
+        m = pattern.regex.match(norm, para.start, para.end)
+        if not m:
+            continue
+        value = _cn_int(m.group("num"))
+        if value is None:
+            return None
+        # A list starts at 1 or continues its style's last number (Linhai's 1.…33. run
+        # across (一)(二)…); anything else is a figure or a cross-reference in prose.
+        if pattern.numbered and value != 1 and value != last.get(pattern.name, -1) + 1:
+            return None
+        bounds = _title_bounds(doc, m.end(), para.end)
+        if bounds is None:
+            return None
+        t_start, t_end, kind = bounds
+        if not pattern.numbered:
+            kind = SectionKind.BOX if pattern.name == "box" else SectionKind.TABLE
+        node = _Node(
+            style=pattern.name,
+            number=_number_label(pattern, m.group("num")),
+            kind=kind,
+            start=para.start,
+            title_start=t_start,
+            title_end=t_end,
+            line=para.line,
+            para_end=para.end,
+            caption=not pattern.numbered,
+        )
+        return node, value
+    return None
+
+
+def _build_numbered(doc: Document, paras: list[_Para], body_end: int) -> list[_Node]:
+    """Place every numbered heading and caption in a tree, nesting by style rank."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    order: list[str] = []  # numbering styles by first appearance: index = rank
+    box_local: dict[str, bool] = {}  # style first seen inside a 专栏 (its items, "1.航空")
+    last: dict[str, int] = {}
+
+    def pop_while(cond) -> None:
+        while stack and cond(stack[-1]):
+            stack.pop().end = node.start
+
+    for para in paras:
+        hit = _match_heading(doc, para, last)
+        if hit is None:
+            continue
+        node, value = hit
+        last[node.style] = value
+        if node.caption:
+            pop_while(lambda top: top.caption or top.in_box)
+        else:
+            if node.style not in order:
+                order.append(node.style)
+                box_local[node.style] = any(s.caption for s in stack)
+            rank = order.index(node.style)
+            inside = box_local[node.style] and any(s.caption for s in stack)
+            if inside:
+                pop_while(lambda top: not top.caption and order.index(top.style) >= rank)
+            else:
+                pop_while(lambda top: top.caption or top.in_box or order.index(top.style) >= rank)
+        parent = stack[-1] if stack else None
+        node.in_box = parent is not None and (parent.caption or parent.in_box) and not node.caption
+        (parent.children if parent else roots).append(node)
+        stack.append(node)
+    for s in stack:
+        s.end = body_end
+    return roots
+
+
+# ----------------------------------------------------------------------------- lead sentences
+
+
+def _lead_sentence(doc: Document, para: _Para, start: int) -> tuple[int, int] | None:
+    """[start, end) of a paragraph's opening sentence when it ends in 。 within MAX_LEAD_CHARS."""
+    stop = _first_sentence_end(doc.norm, start, para.end, MAX_LEAD_CHARS)
+    if stop is None or doc.norm[stop] != "。" or stop == start:
+        return None
+    return start, stop
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _parallel_groups(doc: Document, paras: list[_Para]) -> list[list[int]]:
+    """Indices of ≥MIN_PARALLEL consecutive paragraphs sharing an opening of ≥MIN_COMMON_PREFIX.
+
+    The longest shared opening wins, so the general intro "过去的一年，在…" does not join the
+    list "过去的一年，面对…" that follows it.
+    """
+    norm = doc.norm
+    heads = [norm[p.start : min(p.end, p.start + MAX_COMMON_PREFIX)] for p in paras]
+    ok = [_lead_sentence(doc, p, p.start) is not None for p in paras]
+    lcp = [_common_prefix(heads[i], heads[i + 1]) if ok[i] and ok[i + 1] else 0 for i in range(len(paras) - 1)]
+    taken = [False] * len(paras)
+    groups: list[list[int]] = []
+    for k in range(MAX_COMMON_PREFIX, MIN_COMMON_PREFIX - 1, -1):
+        i = 0
+        while i < len(paras) - 1:
+            j = i
+            while j < len(lcp) and lcp[j] >= k and not taken[j] and not taken[j + 1]:
+                j += 1
+            if j - i + 1 >= MIN_PARALLEL:
+                groups.append(list(range(i, j + 1)))
+                for x in range(i, j + 1):
+                    taken[x] = True
+            i = max(j, i + 1)
+    return groups
+
+
+def _find_leads(doc: Document, paras: list[_Para], allow_parallel: bool) -> list[tuple[_Para, int, int]]:
+    """Lead sentences among a section's own paragraphs: (paragraph, title start, title end)."""
+    norm, found = doc.norm, {}
+    dashes = []
+    for p in paras:
+        m = LEAD_DASH.match(norm, p.start, p.end)
+        if m:
+            sent = _lead_sentence(doc, p, m.end())
+            if sent and CJK.search(norm, *sent):
+                dashes.append((p, *sent))
+    if len(dashes) >= MIN_DASH_LEADS:
+        found.update({p.start: (p, s, e) for p, s, e in dashes})
+    if not allow_parallel:
+        return sorted(found.values(), key=lambda x: x[0].start)
+    rest = [p for p in paras if p.start not in found]
+    for group in _parallel_groups(doc, rest):
+        for i in group:
+            p = rest[i]
+            s, e = _lead_sentence(doc, p, p.start)  # type: ignore[misc]  # checked in _parallel_groups
+            found[p.start] = (p, s, e)
+    short = []
+    for p in paras:
+        if p.start in found:
+            continue
+        sent = _lead_sentence(doc, p, p.start)
+        if sent and sent[1] - sent[0] <= MAX_SHORT_LEAD_CHARS and not any(
+            c in norm[sent[0] : sent[1]] for c in CLAUSE_MARKS
+        ) and CJK.search(norm, *sent):
+            short.append((p, *sent))
+    if len(short) >= MIN_PARALLEL:
+        found.update({p.start: (p, s, e) for p, s, e in short})
+    return sorted(found.values(), key=lambda x: x[0].start)
+
+
+def _add_leads(doc: Document, node: _Node, paras: list[_Para], starts: list[int]) -> None:
+    """Attach lead sections to ``node`` (recursively to its children first)."""
+    import bisect
+
+    for child in node.children:
+        _add_leads(doc, child, paras, starts)
+    if node.caption:
+        return  # a 专栏's "电子信息制造业:…" lines are its content, not sub-sections
+    region_end = node.children[0].start if node.children else node.end
+    lo = bisect.bisect_right(starts, node.start)  # paragraphs after the heading's own
+    hi = bisect.bisect_left(starts, region_end)
+    own = paras[lo:hi]
+    numbered = any(not c.caption for c in node.children)
+    leads = _find_leads(doc, own, allow_parallel=not numbered)
+    if not leads:
+        return
+    made = []
+    for i, (p, t_start, t_end) in enumerate(leads):
+        end = leads[i + 1][0].start if i + 1 < len(leads) else region_end
+        made.append(
+            _Node(style="lead", number="", kind=SectionKind.LEAD, start=p.start, title_start=t_start,
+                  title_end=t_end, line=p.line, para_end=p.end, end=end)
+        )
+    node.children = made + node.children
+
+
+# ----------------------------------------------------------------------------- freezing
+
+
+def _freeze(doc: Document, nodes: list[_Node], level: int, parent_path: str) -> tuple[Section, ...]:
+    out, used = [], {}
+    lead_n = 0
+    for n in nodes:
+        if n.kind is SectionKind.LEAD:
+            lead_n += 1
+            seg = f"L{lead_n}"
+        else:
+            seg = n.number
+        used[seg] = used.get(seg, 0) + 1
+        if used[seg] > 1:
+            seg = f"{seg}#{used[seg]}"  # a restarted list: keep paths unique among siblings
+        path = f"{parent_path}/{seg}" if parent_path else seg
+        out.append(
+            Section(
+                number=n.number,
+                title=doc.text[n.title_start : n.title_end],
+                level=level,
+                kind=n.kind,
+                span=Span(n.start, max(n.end, n.para_end)),
+                title_span=Span(n.title_start, n.title_end),
+                line=n.line,
+                path=path,
+                children=_freeze(doc, n.children, level + 1, path),
+            )
+        )
+    return tuple(out)
+
+
+def parse_outline(doc: Document) -> Outline:
+    """The section tree of ``doc`` (levels 1…) and its tables; no headings → no sections."""
+    from docdiff.tables import find_tables
+
+    tables = find_tables(doc)
+    cells = sorted((t.span.start, t.span.end) for t in tables)
+    paras = _paragraphs(doc)
+    if cells:
+        # Table cells ("1", "13.2(1100套)") are never headings; captions before them still are.
+        import bisect
+
+        cell_starts = [c[0] for c in cells]
+
+        def in_table(p: _Para) -> bool:
+            i = bisect.bisect_right(cell_starts, p.start) - 1
+            return i >= 0 and p.start < cells[i][1] and p.start != cells[i][0]
+
+        heading_paras = [p for p in paras if not in_table(p)]
+    else:
+        heading_paras = paras
+    if not paras:
+        return Outline(sections=(), tables=tables)
+    body_end = paras[-1].end
+    roots = _build_numbered(doc, heading_paras, body_end)
+    starts = [p.start for p in heading_paras]
+    for r in roots:
+        _add_leads(doc, r, heading_paras, starts)
+    return Outline(sections=_freeze(doc, roots, 1, ""), tables=tables)
