@@ -1,0 +1,139 @@
+"""Two documents and their aligned sections → overall similarity, verbatim reuse each way, shared passages.
+
+Reuse is measured on the body (debris and whitespace dropped, width folded): a character of A
+counts as reused when it lies in a run of ≥ REUSE_MIN characters that also occurs in B. Every
+such run contains REUSE_MIN-grams covering each of its characters, so hashing all of B's
+REUSE_MIN-grams in a set and sweeping A once gives the exact share in linear time. Shared
+passages extend each hit to its maximal common run (a few candidate positions per gram).
+"""
+from __future__ import annotations
+
+from docdiff.model import Document, Section, SectionPair, SharedPassage, Similarity, Span
+
+REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
+MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
+MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
+_STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
+
+
+def _body(doc: Document) -> tuple[str, list[int]]:
+    """The folded body without debris or whitespace, and the offset in ``doc.text`` of each character."""
+    from docdiff.similarity import body_pieces
+
+    norm = doc.norm
+    chars: list[str] = []
+    offsets: list[int] = []
+    for s, e in body_pieces(doc, Span(0, len(norm))):
+        for k in range(s, e):
+            c = norm[k]
+            if not c.isspace():
+                chars.append(c)
+                offsets.append(k)
+    return "".join(chars), offsets
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i : i + REUSE_MIN] for i in range(len(text) - REUSE_MIN + 1)}
+
+
+def reused_share(x: str, y: str) -> float:
+    """Share of the characters of ``x`` lying in a run of ≥ REUSE_MIN characters that occurs in ``y``."""
+    if not x:
+        return 0.0
+    grams = _grams(y)
+    covered = 0
+    reach = 0  # first position not yet covered by a hit
+    for i in range(len(x) - REUSE_MIN + 1):
+        if x[i : i + REUSE_MIN] in grams:
+            end = i + REUSE_MIN
+            covered += end - max(i, reach)
+            reach = end
+    return covered / len(x)
+
+
+def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
+    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match."""
+    n = known
+    while i + n + _STEP <= len(x) and j + n + _STEP <= len(y) and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
+        n += _STEP
+    while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
+        n += 1
+    return n
+
+
+def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
+    """Maximal common runs (start in x, start in y, length ≥ REUSE_MIN), left to right in x."""
+    where: dict[str, list[int]] = {}
+    for j in range(len(y) - REUSE_MIN + 1):
+        places = where.setdefault(y[j : j + REUSE_MIN], [])
+        if len(places) < MAX_CANDIDATES:
+            places.append(j)
+    runs = []
+    i = 0
+    while i <= len(x) - REUSE_MIN:
+        places = where.get(x[i : i + REUSE_MIN])
+        if not places:
+            i += 1
+            continue
+        best_j, best_n = places[0], 0
+        for j in places:
+            n = _extend(x, i, y, j, REUSE_MIN)
+            if n > best_n:
+                best_j, best_n = j, n
+        runs.append((i, best_j, best_n))
+        i += best_n  # the rest of this run is inside the passage just found
+    return runs
+
+
+def measure_similarity(
+    a: Document, b: Document, pairs: tuple[SectionPair, ...]
+) -> tuple[Similarity, tuple[SharedPassage, ...], tuple[str, ...]]:
+    """Overall similarity, verbatim reuse each way and the longest shared passages, with notes.
+
+    ``document`` is the aligned pairs' content similarity weighted by the characters each pair
+    owns (its text before its first subsection, on both sides); sections left unaligned weigh in
+    with 0. So it reads "share of the text that sits in a similar, aligned section".
+    """
+    notes: list[str] = []
+    body_a, offsets_a = _body(a)
+    body_b, offsets_b = _body(b)
+    reuse_a = reused_share(body_a, body_b)
+    reuse_b = reused_share(body_b, body_a)
+
+    runs = common_runs(body_a, body_b)
+    runs.sort(key=lambda r: (-r[2], r[0]))
+    if len(runs) > MAX_PASSAGES:
+        notes.append(f"shared passages: {len(runs)} found, the {MAX_PASSAGES} longest kept")
+        runs = runs[:MAX_PASSAGES]
+    passages = []
+    for i, j, n in runs:
+        span_a = Span(offsets_a[i], offsets_a[i + n - 1] + 1)
+        span_b = Span(offsets_b[j], offsets_b[j + n - 1] + 1)
+        passages.append(SharedPassage(text=a.slice(span_a), span_a=span_a, span_b=span_b))
+
+    document = _document_similarity(a, b, pairs)
+    if document is None:  # no sections at all: judge the bodies as a whole
+        document = 1.0 if body_a == body_b else (reuse_a * len(body_a) + reuse_b * len(body_b)) / max(
+            1, len(body_a) + len(body_b)
+        )
+    sim = Similarity(document=round(document, 4), reuse_a_in_b=round(reuse_a, 4), reuse_b_in_a=round(reuse_b, 4))
+    return sim, tuple(passages), tuple(notes)
+
+
+def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
+    from docdiff.similarity import body_text
+    from docdiff.textdiff import own_span
+
+    def own_chars(doc: Document, sec: Section) -> int:
+        span = own_span(sec.span, [c.span for c in sec.children])
+        return sum(not c.isspace() for c in body_text(doc, span))
+
+    weighted = total = 0.0
+    for p in pairs:
+        weight = (own_chars(a, p.a) if p.a else 0) + (own_chars(b, p.b) if p.b else 0)
+        total += weight
+        if p.a is not None and p.b is not None:
+            weighted += weight * p.similarity
+    if total == 0:
+        return None
+    return weighted / total

@@ -1,0 +1,138 @@
+"""Section texts → similarity scores: character-bigram TF-IDF cosine for content, rapidfuzz for titles.
+
+Chinese has no spaces, so words are approximated by overlapping character bigrams; TF-IDF
+weighting over every section of both documents lets rare, topical bigrams (污染防治, 棚户区)
+outweigh the boilerplate every section shares (坚持, 推进, 加快).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docdiff.model import Document, Span
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+_DIGIT = re.compile(r"\d")
+# Titles: drop everything but letters, digits and CJK so "（一）", quotes and commas do not count.
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def body_pieces(doc: Document, span: Span) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``span`` that lie outside ``doc.debris``, in order."""
+    pieces, pos = [], span.start
+    for d in sorted(doc.debris, key=lambda s: s.start):
+        if d.end <= pos or d.start >= span.end:
+            continue
+        if d.start > pos:
+            pieces.append((pos, d.start))
+        pos = max(pos, d.end)
+    if pos < span.end:
+        pieces.append((pos, span.end))
+    return pieces
+
+
+def body_text(doc: Document, span: Span, *, folded: bool = False) -> str:
+    """The text of ``span`` without debris: original characters, or width-folded ones."""
+    src = doc.norm if folded else doc.text
+    return "".join(src[s:e] for s, e in body_pieces(doc, span))
+
+
+def clean_title(title: str) -> str:
+    """'（一）2017年工作回顾' → '0000年工作回顾': only word characters, digits masked (years change)."""
+    return _DIGIT.sub("0", _NON_WORD.sub("", title))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cleaned:
+    """A document reduced to word characters, with a map from original offsets to cleaned ones."""
+
+    ids: np.ndarray  # bigram id at each cleaned position (length n - 1)
+    kept_before: np.ndarray  # kept_before[i] = cleaned offset of original offset i
+
+    def bigram_range(self, span: Span) -> tuple[int, int]:
+        start, end = int(self.kept_before[span.start]), int(self.kept_before[span.end])
+        return start, max(start, end - 1)
+
+
+def _clean(doc: Document, vocab: dict[str, int]) -> _Cleaned:
+    import numpy as np
+
+    norm = doc.norm
+    keep = np.fromiter((c.isalnum() for c in norm), dtype=bool, count=len(norm))
+    for d in doc.debris:
+        keep[d.start : d.end] = False
+    kept_before = np.zeros(len(norm) + 1, dtype=np.int64)
+    np.cumsum(keep, out=kept_before[1:])
+    chars = _DIGIT.sub("0", "".join(c for c, k in zip(norm, keep) if k))
+    ids = np.fromiter(
+        (vocab.setdefault(chars[i : i + 2], len(vocab)) for i in range(len(chars) - 1)),
+        dtype=np.int64,
+        count=max(0, len(chars) - 1),
+    )
+    return _Cleaned(ids=ids, kept_before=kept_before)
+
+
+class SectionVectors:
+    """TF-IDF bigram vectors of the sections of two documents, for cosine similarity."""
+
+    def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        clean_a, clean_b = _clean(a, vocab), _clean(b, vocab)
+        rows: list[tuple[np.ndarray, np.ndarray]] = []
+        for cleaned, spans in ((clean_a, spans_a), (clean_b, spans_b)):
+            for span in spans:
+                s, e = cleaned.bigram_range(span)
+                ids, counts = np.unique(cleaned.ids[s:e], return_counts=True)
+                rows.append((ids, 1.0 + np.log(counts)))  # sublinear tf: one long section ≠ many
+        n = len(rows)
+        df = np.zeros(max(1, len(vocab)), dtype=np.float64)
+        for ids, _ in rows:
+            df[ids] += 1
+        idf = np.log((n + 1) / (df + 1)) + 1.0
+        data, indices, indptr = [], [], [0]
+        for ids, tf in rows:
+            w = tf * idf[ids]
+            norm = math.sqrt(float(w @ w)) or 1.0
+            data.append(w / norm)
+            indices.append(ids)
+            indptr.append(indptr[-1] + len(ids))
+        matrix = csr_matrix(
+            (np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, int),
+             np.array(indptr)),
+            shape=(n, max(1, len(vocab))),
+        )
+        self._a: csr_matrix = matrix[: len(spans_a)]
+        self._b: csr_matrix = matrix[len(spans_a) :]
+        self._empty_a = np.array([len(r[0]) == 0 for r in rows[: len(spans_a)]])
+        self._empty_b = np.array([len(r[0]) == 0 for r in rows[len(spans_a) :]])
+
+    def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]."""
+        import numpy as np
+
+        if not rows_a or not rows_b:
+            return np.zeros((len(rows_a), len(rows_b)))
+        sim = (self._a[rows_a] @ self._b[rows_b].T).toarray()
+        # Two empty sections (a bare heading on each side) are equal in content.
+        both_empty = np.outer(self._empty_a[rows_a], self._empty_b[rows_b])
+        sim[both_empty] = 1.0
+        return np.clip(sim, 0.0, 1.0)
+
+
+def title_similarity(titles_a: list[str], titles_b: list[str]) -> np.ndarray:
+    """Normalised Indel similarity (rapidfuzz ``fuzz.ratio``) of cleaned titles, in [0, 1]."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not titles_a or not titles_b:
+        return np.zeros((len(titles_a), len(titles_b)))
+    ca, cb = [clean_title(t) for t in titles_a], [clean_title(t) for t in titles_b]
+    return process.cdist(ca, cb, scorer=fuzz.ratio, dtype=np.float64) / 100.0
