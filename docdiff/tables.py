@@ -6,10 +6,11 @@ flattened one cell per line with the empty cells dropped (Luqiao's indicator tab
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from docdiff.model import Cell, Document, Span, Table
 
-__all__ = ["find_tables", "find_pipe_tables"]
+__all__ = ["find_flat_tables", "find_pipe_tables", "find_tables"]
 
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 26
 _PIPE_ROW = re.compile(r"[ \t\xa0\u3000]*\|")
@@ -102,5 +103,228 @@ def find_pipe_tables(doc: Document) -> tuple[Table, ...]:
 
 def find_tables(doc: Document) -> tuple[Table, ...]:
     """Every table in ``doc``, pipe and flattened, in document order."""
-    found = find_pipe_tables(doc)
+    found = find_pipe_tables(doc) + find_flat_tables(doc)
     return tuple(sorted(found, key=lambda t: t.span.start))
+
+
+# ----------------------------------------------------------------------------- flattened tables
+#
+# A table flattened one cell per line, empty cells dropped (Luqiao's indicator tables):
+#     类别 / 序号 / 指标 / 2020 / 2025年目标 / 年均/累计 / 属性 / 经济发展 / 1 / 地区生产总值… / 669 / 1000 / 预期性 / 2 / …
+# Rows are found from the anchors every row keeps: its 序号 (1, 2, 3 …) and its 属性 cell
+# (预期性/约束性); a text cell just before a 序号 is a category spanning the rows below it.
+# Inside a row the cells are read from the right: values, then a unit, then the name.
+
+MAX_HEADER_CELL = 12  # "2025年目标", "指标名称": header cells are short labels
+MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
+MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
+_NUMBER_HEADERS = ("序号", "编号")
+_ATTRIBUTE = re.compile(r"(?:预期|约束|指导|引导)性")
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+# 完成上级下达指标, 高于经济增长, 预计完成, 无法统计: text standing where a figure would be.
+_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|—|-")
+_CHANGE_WORDS = re.compile(r"增长|增速|降低|下降|提高|减少|削减")  # a rate of change: annual/cumulative
+_UNIT_CHARS = frozenset("%‰万亿千百十元美人次户套亩吨件家个张年岁项所座床辆公里米平方立克瓦时标准煤/()（）ugmkMGW23²³μ·")
+
+
+@dataclass(frozen=True, slots=True)
+class _FlatCell:
+    text: str
+    span: Span
+    line: int
+
+    def cell(self) -> Cell:
+        return Cell(self.text, self.span, self.line)
+
+
+def _flat_cells(doc: Document) -> list[_FlatCell]:
+    """Every non-blank, non-debris line as a trimmed cell candidate."""
+    out = []
+    for n, span in doc.body_lines():
+        raw = doc.slice(span)
+        body = raw.strip(" \t\xa0\u3000")
+        if body:
+            lead = len(raw) - len(raw.lstrip(" \t\xa0\u3000"))
+            start = span.start + lead
+            out.append(_FlatCell(body, Span(start, start + len(body)), n))
+    return out
+
+
+def _column_role(label: str) -> str:
+    """What a header column holds: cat, no, name, unit, attr, rate, target, base or value."""
+    if any(w in label for w in ("类别", "领域", "分类")):
+        return "cat"
+    if label in _NUMBER_HEADERS:
+        return "no"
+    if "属性" in label or "性质" in label:
+        return "attr"
+    if "单位" in label:
+        return "unit"
+    if any(w in label for w in ("年均", "累计", "增速")):
+        return "rate"
+    if any(w in label for w in ("目标", "预期", "规划")):
+        return "target"
+    if _YEAR.search(label) or any(w in label for w in ("现状", "基期", "基数", "完成")):
+        return "base"
+    if "指标" in label or "名称" in label or "项目" in label:
+        return "name"
+    return "value"
+
+
+def _is_unit(text: str) -> bool:
+    return len(text) <= 12 and not text.isdigit() and all(c in _UNIT_CHARS for c in text)
+
+
+def _is_value(text: str) -> bool:
+    """A figure ("13.2(1100套)", "[8]以上", "0.01以下") or a short text in its place."""
+    if text[:1].isdigit() or (text[:1] in "[(-+<>≤≥约" and any(c.isdigit() for c in text[:4])):
+        return True
+    return len(text) <= 10 and bool(_VALUE_TEXT.search(text))
+
+
+def _is_rate_value(text: str) -> bool:
+    """A cumulative "[8]" or a text goal "完成上级下达指标": it belongs in the 年均/累计 column."""
+    return text.startswith("[") or not any(c.isdigit() for c in text)
+
+
+def _find_header(cells: list[_FlatCell], i: int) -> tuple[int, int] | None:
+    """[start, end) of the header whose 序号 cell is cells[i], or None if it is not one."""
+    start = i
+    while start > 0 and i - start < 2 and _column_role(cells[start - 1].text) == "cat" \
+            and len(cells[start - 1].text) <= MAX_HEADER_CELL:
+        start -= 1
+    end = i + 1
+    while end < len(cells) and end - start < 12:
+        text = cells[end].text
+        if len(text) > MAX_HEADER_CELL or _ROW_NUMBER.fullmatch(text) or _ATTRIBUTE.fullmatch(text):
+            break
+        if _column_role(cells[start].text) == "cat" and end + 1 < len(cells) \
+                and cells[end + 1].text == "1" and _column_role(text) in ("value", "name"):
+            break  # a category cell ("经济发展") right before row 1
+        end += 1
+        if _column_role(text) == "attr":
+            break
+    roles = [_column_role(c.text) for c in cells[start:end]]
+    if "name" not in roles or end - start < 3:
+        return None
+    return start, end
+
+
+def _assign_values(values: list[_FlatCell], cols: list[int], roles: list[str], name: str) -> dict[int, _FlatCell]:
+    """Put a row's surviving value cells in the right value columns (empty cells were dropped)."""
+    if len(values) >= len(cols):
+        return dict(zip(cols, values[-len(cols):])) if cols else {}
+    placed: dict[int, _FlatCell] = {}
+    rest = list(values)
+    rate = next((c for c in cols if roles[c] == "rate"), None)
+    if rate is not None and rest and (
+        _is_rate_value(rest[-1].text) or (len(rest) == 1 and _CHANGE_WORDS.search(name))
+    ):
+        placed[rate] = rest.pop()
+    free = [c for c in cols if c != rate]
+    if len(rest) == 1 and free:
+        # One figure left: it is the goal. A status text ("预计完成", "无法统计") reports
+        # the base year, as in a review table's 完成情况 column.
+        want = "base" if not any(ch.isdigit() for ch in rest[0].text) else "target"
+        placed[next((c for c in free if roles[c] == want), free[-1])] = rest[0]
+    else:
+        placed.update(zip(free, rest))
+    return placed
+
+
+def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -> tuple[Table, int] | None:
+    """The table whose header is cells[h0:h1], and the index of the first cell after it."""
+    header = [c.text for c in cells[h0:h1]]
+    roles = [_column_role(t) for t in header]
+    col = {r: roles.index(r) for r in ("cat", "no", "name", "unit", "attr") if r in roles}
+    value_cols = [k for k, r in enumerate(roles) if r in ("rate", "target", "base", "value")]
+    rows: list[tuple[Cell | None, ...]] = []
+    category: _FlatCell | None = None
+    expected = 1
+    i = h1
+    last_end = h1
+
+    def is_number(k: int) -> bool:
+        return k < len(cells) and cells[k].text == str(expected)
+
+    while i < len(cells):
+        number: _FlatCell | None = None
+        if is_number(i):
+            number = cells[i]
+            i += 1
+        elif "cat" in col and is_number(i + 1) and not _is_value(cells[i].text) \
+                and len(cells[i].text) <= MAX_HEADER_CELL:
+            category, number = cells[i], cells[i + 1]
+            i += 2
+        elif "attr" not in col or not rows:
+            break
+        # The row runs to its 属性 anchor, or (without one) to the next 序号.
+        j = i
+        while j < len(cells) and j - i < MAX_ROW_CELLS and len(cells[j].text) <= MAX_CELL_CHARS:
+            if "attr" in col and _ATTRIBUTE.fullmatch(cells[j].text):
+                break
+            if "attr" not in col and cells[j].text == str(expected + (number is not None)):
+                break
+            j += 1
+        has_anchor = "attr" in col and j < len(cells) and _ATTRIBUTE.fullmatch(cells[j].text)
+        if "attr" in col and not has_anchor:
+            break  # no anchor in reach: this is not a row
+        body = cells[i:j]
+        if not body and number is None:
+            break
+        row: list[Cell | None] = [None] * len(header)
+        if "cat" in col and category is not None:
+            row[col["cat"]] = category.cell()  # a category cell spans the rows below it
+        if number is not None:
+            row[col["no"]] = number.cell()
+            expected += 1
+        values: list[_FlatCell] = []
+        k = len(body)
+        while k > 0 and len(values) < len(value_cols) and k > 1 and _is_value(body[k - 1].text):
+            k -= 1
+            values.insert(0, body[k])
+        if "unit" in col and k > 1 and _is_unit(body[k - 1].text):
+            k -= 1
+            row[col["unit"]] = body[k].cell()
+        if k > 0 and "name" in col:
+            # Cells before the name (空气 / 质量 over PM2.5平均浓度) are a merged group label.
+            row[col["name"]] = body[k - 1].cell()
+        for c, cell in _assign_values(values, value_cols, roles, body[k - 1].text if k else "").items():
+            row[c] = cell.cell()
+        if has_anchor:
+            row[col["attr"]] = cells[j].cell()
+            j += 1
+        rows.append(tuple(row))
+        last_end = j
+        i = j
+    if not rows:
+        return None
+    caption = _caption_before(doc, cells[h0].line)
+    start = caption[2].start if caption else cells[h0].span.start
+    table = Table(
+        title=caption[0] if caption else "",
+        span=Span(start, cells[last_end - 1].span.end),
+        line=caption[1] if caption else cells[h0].line,
+        header=tuple(header),
+        rows=tuple(rows),
+    )
+    return table, last_end
+
+
+def find_flat_tables(doc: Document) -> tuple[Table, ...]:
+    """Tables flattened one cell per line, found from a 序号 header cell."""
+    cells = _flat_cells(doc)
+    tables: list[Table] = []
+    i = 0
+    while i < len(cells):
+        if cells[i].text in _NUMBER_HEADERS:
+            header = _find_header(cells, i)
+            if header:
+                parsed = _parse_flat_table(doc, cells, *header)
+                if parsed:
+                    tables.append(parsed[0])
+                    i = parsed[1]
+                    continue
+        i += 1
+    return tuple(tables)

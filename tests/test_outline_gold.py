@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import SAMPLES, SHARED
-from docdiff.ingest import load
+from docdiff.model import Document
 from docdiff.outline import parse_outline
 
 PAIRS = sorted((SHARED / "gold" / "pairs").glob("hailar-*-*[0-9].json"))
@@ -18,6 +18,16 @@ _TRAILING = "。！？；：，.!?;:, \u3000"
 
 def _bare(title: str) -> str:
     return _NUMBER.sub("", title.strip()).rstrip(_TRAILING)
+
+
+def load(path: str) -> Document:
+    """The sample as decoded text (UTF-8 or GB18030, line ends folded), independent of ingest."""
+    data = open(path, "rb").read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030")
+    return Document(path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _cases():
