@@ -1,0 +1,207 @@
+"""Numbers as Chinese documents write them: text → exact Decimal value, unit, range.
+
+Handles Arabic digits (with thousands separators and decimals; full-width digits are folded by
+the caller through ``Document.norm``), Chinese numerals (三千五百, 一万零一十二, 两百, 百, 千),
+mixed forms (1.2万亿, 3万4000, 二十万亿), ranges (5%—6%, 5.5-6%, 1—2个) and units. Values stay as
+written: a trailing 万/亿 is not multiplied in, it moves to the unit (1.2万亿元 → 1.2, "万亿元"),
+as shared/gold/GUIDELINES.md asks. All arithmetic is ``decimal.Decimal`` so that 16.4亿 never
+turns into 1639999999.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10**4, "亿": 10**8}
+
+CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
+
+# Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
+MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
+
+# Base units as written after a number, longest first so that 万人次 is not read as 万人 + 次.
+# Compound units (万元/人, 微克/立方米) are assembled by UNIT_RE from these pieces.
+BASE_UNITS = tuple(sorted({
+    "%", "‰", "个百分点", "百分点", "倍", "元", "美元", "欧元", "吨", "千克", "公斤", "立方米", "平方米",
+    "平方公里", "平方千米", "公顷", "亩", "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "瓦", "度",
+    "人次", "人", "名", "位", "户", "套", "间", "家", "个", "项", "件", "所", "座", "条", "处", "张",
+    "台", "辆", "艘", "架", "只", "头", "株", "棵", "篇", "部", "场", "批", "轮", "次", "岁", "年",
+    "天", "日", "小时", "分钟", "秒", "个工作日", "工作日", "个技能等级", "标箱", "箱", "TEU", "teu",
+    "微克/立方米", "ug/m3", "μg/m3", "毫克/升", "立方米/秒", "年一遇", "环节", "万分之", "床", "册",
+    "千卡", "公顷", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
+}, key=len, reverse=True))
+
+# Units that a per-unit suffix (/人, /亩, /亿元) may follow, and the suffixes themselves.
+PER_SUFFIXES = ("人", "亩", "亿元", "万元", "户", "年", "平方米", "吨")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# An Arabic number: 1,234.56 / 1234 / .5 is not a number in these texts.
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A Chinese numeral run (no nested quantifier: one character class, bounded).
+CHINESE = f"[{CN_NUMERAL_CHARS}]{{1,12}}"
+
+_BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
+# 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
+UNIT_RE = re.compile(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
+
+
+def parse_chinese_integer(text: str) -> Decimal:
+    """三千五百 → 3500, 一万零一十二 → 10012, 两百 → 200, 百 → 100, 十二 → 12, 二〇三五 → 2035."""
+    if not text or any(c not in CN_NUMERAL_CHARS for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if all(c in _DIGITS for c in text):  # digit-by-digit: 二〇三五
+        return Decimal("".join(str(_DIGITS[c]) for c in text))
+    total, section, digit = 0, 0, None
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        elif c in _SMALL:
+            section += (1 if digit is None else digit) * _SMALL[c]  # 百 alone = 一百
+            digit = None
+        else:  # 万 / 亿 close a section
+            big = _BIG[c]
+            section += digit or 0
+            if section == 0 and total == 0:
+                section = 1  # 万 alone = 一万
+            if big == 10**8:
+                total = (total + section) * big
+            else:
+                # 万 after 亿 (一亿二千万) scales only what follows the 亿
+                high, low = divmod(total, 10**8)
+                total = high * 10**8 + (low + section) * big
+            section, digit = 0, None
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_arabic(text: str) -> Decimal:
+    """'1,234.50' → Decimal('1234.50'); full-width digits must be folded first."""
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+
+
+# One number as it may be written: Arabic, Chinese, or Arabic followed by a Chinese
+# magnitude and more digits (3万4000).
+NUMBER_RE = re.compile(rf"(?:{ARABIC}|{CHINESE})")
+_MIXED_RE = re.compile(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
+
+
+def parse_number(text: str) -> Decimal:
+    """Any single written number, with no unit: '16.4' → 16.4, '三千五百' → 3500, '3万4000' → 34000.
+
+    A trailing 万/亿 *is* multiplied in here; callers that must keep it in the unit split it off
+    first (see ``split_magnitude``).
+    """
+    text = text.strip()
+    m = _MIXED_RE.fullmatch(text)
+    if m:
+        return parse_arabic(m.group(1)) * _BIG[m.group(2)] + Decimal(m.group(3))
+    if re.fullmatch(ARABIC, text):
+        return parse_arabic(text)
+    m = re.fullmatch(rf"({ARABIC})(万亿|万|亿)", text)
+    if m:
+        return parse_arabic(m.group(1)) * (10**12 if m.group(2) == "万亿" else _BIG[m.group(2)])
+    return parse_chinese_integer(text)
+
+
+def split_magnitude(numeral: str) -> tuple[str, str]:
+    """A Chinese numeral's trailing magnitude that belongs in the unit: 二十万亿 → (二十, 万亿).
+
+    A bare magnitude keeps its leading one: 千亿 → (千, 亿), 万亿 → ('', 万亿) meaning 1.
+    """
+    for mag in ("万亿", "亿", "万"):
+        if numeral.endswith(mag):
+            head = numeral[: -len(mag)]
+            # 一万零一十二 has more digits after its 万, so it never reaches here whole
+            return head, mag
+    return numeral, ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: value as written, optional upper bound, unit, and its extent."""
+
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    start: int  # offset of the first character of the number
+    end: int  # offset just after the unit
+    number_end: int  # offset just after the number (before the unit)
+    chinese: bool  # written in Chinese numerals (三千), which enumerations also use
+    bracketed: bool = False  # "[8]": a five-year total in a plan's indicator table
+
+
+_RANGE_SEP = "-－—–~～至到"
+_QTY_RE = re.compile(
+    rf"(?P<open>\[)?(?P<num>{ARABIC}(?:(?:万|亿)\d{{1,4}}(?![\d.]))?|{CHINESE})(?P<close>\])?"
+    rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"
+)
+
+
+def _to_value(numeral: str) -> tuple[Decimal, str]:
+    """The value as written and the magnitude that moves to the unit."""
+    if re.fullmatch(rf"{ARABIC}(?:万|亿)\d{{1,4}}", numeral):
+        return parse_number(numeral), ""
+    if re.fullmatch(ARABIC, numeral):
+        return parse_arabic(numeral), ""
+    head, mag = split_magnitude(numeral)
+    if not head:  # 万亿元, 亿吨: one
+        return Decimal(1), mag
+    if head in _SMALL or (mag and head[-1] in _SMALL and len(head) == 1):
+        return parse_chinese_integer(head), mag  # 千亿 → 1000 亿
+    return parse_chinese_integer(head), mag
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` (already width-folded) with the unit written after it.
+
+    '增长5%—6%' → [5..6 %]; '1.2万亿元' → [1.2 万亿元]; '二十万亿' → [20 万亿]; '[8]以上' → [8, bracketed].
+    """
+    out: list[Quantity] = []
+    at = 0
+    while (m := _QTY_RE.search(text, at)) is not None:
+        at = m.end() or m.start() + 1
+        numeral = m.group("num")
+        chinese = not numeral[0].isdigit()
+        try:
+            value, mag = _to_value(numeral)
+        except ValueError:
+            continue
+        high = None
+        pos = m.end("close") if m.group("close") else m.end("num")
+        if m.group("high"):
+            try:
+                high_value, high_mag = _to_value(m.group("high"))
+            except ValueError:
+                high_value, high_mag = None, ""
+            if high_value is not None and high_mag == mag and high_value > value:
+                high, pos = high_value, m.end("high")
+            elif high_value is not None and not mag and high_mag and high_value > value:
+                # 5-6万: the magnitude written once, after the upper bound
+                high, mag, pos = high_value, high_mag, m.end("high")
+        number_end = pos
+        unit = mag
+        unit_m = UNIT_RE.match(text, pos)
+        if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
+            unit, pos = mag + unit_m.group(0), unit_m.end()
+        elif high is not None and m.group("u1"):
+            unit = m.group("u1")
+        at = max(at, pos)  # never read 万 of 1.2万亿元 again as a number of its own
+        out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
+                            number_end=number_end, chinese=chinese,
+                            bracketed=bool(m.group("open") and m.group("close"))))
+    return out
+
+
+def to_float(value: Decimal | None) -> float | None:
+    """Decimal → float for the model (exact for every value a document writes)."""
+    return None if value is None else float(value)

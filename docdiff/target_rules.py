@@ -1,0 +1,168 @@
+"""The wording rules of target extraction, as data: cue words → comparator, period, goal or past.
+
+Pure functions over short strings; ``targets.py`` applies them to sentences and table rows.
+Every list says why its words are there, with the form it catches.
+"""
+from __future__ import annotations
+
+import re
+
+from docdiff.model import Comparator, Period
+
+# --- comparators ---------------------------------------------------------------------------
+# Written after the number: 10%以上, 2%以内, 6%左右.
+SUFFIX_COMPARATORS = (("以上", Comparator.GE), ("及以上", Comparator.GE), ("以内", Comparator.LE),
+                      ("以下", Comparator.LE), ("左右", Comparator.APPROX), ("上下", Comparator.APPROX))
+# Written before the number: 不低于10%, 控制在2%, 约5万人. Longest first.
+PREFIX_COMPARATORS = (
+    ("不低于", Comparator.GE), ("不少于", Comparator.GE), ("高于", Comparator.GE), ("超过", Comparator.GE),
+    ("突破", Comparator.GE), ("大于", Comparator.GE), ("多于", Comparator.GE), ("跃上", Comparator.GE),
+    ("超", Comparator.GE),
+    ("不超过", Comparator.LE), ("不高于", Comparator.LE), ("低于", Comparator.LE), ("少于", Comparator.LE),
+    ("控制在", Comparator.LE), ("控制到", Comparator.LE), ("小于", Comparator.LE),
+    ("约", Comparator.APPROX), ("大约", Comparator.APPROX),
+)
+
+
+def comparator_for(before: str, after: str) -> Comparator:
+    """Comparator from the words just before and after a number: 突破5000亿元 → >=, 6%左右 → ~."""
+    for word, comp in SUFFIX_COMPARATORS:
+        if after.startswith(word):
+            return comp
+    for word, comp in PREFIX_COMPARATORS:
+        if before.endswith(word):
+            return comp
+    # 超64.5%以上 is caught above; 超亿吨 / 超百亿元 put 超 right before the number
+    return Comparator.EQ
+
+
+# --- indicators ----------------------------------------------------------------------------
+# Verbs and fillers between an indicator and its number; dropped from the indicator's end.
+# 增长/下降/提高 stay: they are part of what is measured (生产总值增长).
+TRAILING_VERBS = tuple(sorted((
+    "达到", "达", "突破", "超过", "超", "提高到", "提高至", "提升到", "提升至", "提至", "增至", "增加到", "缩小到",
+    "缩小至", "控制在", "控制到", "保持在", "稳定在", "降至", "降到", "下降到", "下降至", "降低到", "降低至",
+    "不低于", "不少于", "不超过", "不高于", "低于", "高于", "少于", "多于", "大于", "小于", "为", "在", "约", "大约",
+    "分别", "均", "总计", "合计", "共", "累计达到", "力争", "力争达到", "确保", "跃上", "以上", "达到了",
+    "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到",
+), key=len, reverse=True))
+
+# Words that open a clause but are no part of the indicator: 同时, 力争到2025年, 全年.
+LEADING_FILLERS = tuple(sorted((
+    "同时", "并", "并且", "其中", "力争", "确保", "努力", "全年", "今年", "年内", "计划", "预计", "争取", "推动",
+    "进一步", "加快", "重点", "全力", "持续", "继续", "积极", "着力", "大力", "全面", "还准备", "准备", "将",
+    "我们将", "我县将", "我市将", "我区将", "到", "至", "使", "让", "要", "和", "及", "以及", "与", "或", "、",
+    "实现", "基本", "每年", "主要", "等", "即", "要求", "目标是", "以", "通过", "在此基础上", "此外", "另外",
+), key=len, reverse=True))
+
+# A verb that, alone before a number, means the thing counted is written after it:
+# 新建2所公立幼儿园 → 新建公立幼儿园; 打造3个以上千亿级现代产业集群.
+ACTION_VERBS = tuple(sorted((
+    "新建", "建成", "建设", "实施", "完成", "打造", "培育", "新增", "推进", "引进", "招引", "引育", "开发", "创建",
+    "争创", "创成", "改造", "开展", "解决", "形成", "培训", "扶持", "新培育", "新认定", "认定", "推动", "实现",
+    "建", "治理", "整治", "提升", "修缮", "创", "办好", "举办", "组建", "设立", "布局", "落地", "启动", "新开工",
+    "开工", "建立", "认定", "评定", "帮扶", "储备", "谋划", "签约", "盘活", "打通", "新(改)建", "新(扩)建",
+    "改扩建", "扩建", "新改建", "共建成", "共建", "建好",
+), key=len, reverse=True))
+
+# Verbs a list's later items inherit: 新增国家级高新技术企业300家、省级科技型中小企业800家.
+SHARED_VERBS = ("新增", "引进", "新建", "建成", "培育", "创建", "争创", "引育", "新招引签约", "招引", "完成",
+                "打造", "新(补)建", "开展", "实施")
+
+_TRIM_CHARS = " ,，、:：;；.。“”\"'()（）—-─·\t"
+
+
+def strip_indicator(text: str) -> str:
+    """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'."""
+    text = text.strip(_TRIM_CHARS)
+    changed = True
+    while changed and text:
+        changed = False
+        for w in LEADING_FILLERS:
+            if text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w):].lstrip(_TRIM_CHARS), True
+                break
+        m = _LEADING_YEAR_RE.match(text)
+        if m and m.end() < len(text):
+            text, changed = text[m.end():].lstrip(_TRIM_CHARS), True
+        for w in TRAILING_VERBS:
+            if text.endswith(w) and len(text) > len(w):
+                text, changed = text[: -len(w)].rstrip(_TRIM_CHARS), True
+                break
+    return text.strip(_TRIM_CHARS)
+
+
+_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:20\d\d|19\d\d)年(?:底|末)?(?:前)?")
+
+
+def leading_verb(text: str) -> str:
+    """The action verb an indicator starts with ('新增国家级高新技术企业' → '新增'), or ''."""
+    for v in SHARED_VERBS:
+        if text.startswith(v):
+            return v
+    return ""
+
+
+def is_bare_verb(text: str) -> bool:
+    """True when what precedes a number is only a verb: 新建2所… → the counted thing follows."""
+    t = strip_indicator(text) if text else ""
+    return not t or t in ACTION_VERBS or len(t) <= 1
+
+
+# --- goals versus achievements ---------------------------------------------------------------
+# Section titles that say what the part of the document looks back on, or forward to.
+REVIEW_TITLE_RE = re.compile(
+    r"回顾|过去|成就|成绩|成效|基础|现状|完成情况|总结|主要工作|发展环境|形势|机遇|挑战|问题|“?十三五”?时期"
+)
+GOAL_TITLE_RE = re.compile(
+    r"目标|任务|安排|重点工作|工作重点|今后|展望|预期|举措|措施|路径|思路|要求|计划|行动|工程|规划|部署|下一步|"
+    r"打算|建议"
+)
+
+# Sentence cues: the sentence reports what was done (already, 同比, 截至) …
+ACHIEVEMENT_RE = re.compile(
+    r"已经|已|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|增速|截至|截止|目前|现有|共有|"
+    r"以来|过去|前两年|近年来|近几年|近三年|近五年|五年来|一年来|提至|增至|累计完成|累计建成|累计培育|共建成|"
+    r"共计|荣获|成功|创成了|预计(?:达到|达|完成)|分别达|连续"
+)
+# … or commits to a number later (力争, 到2025年, 今年, 计划).
+GOAL_RE = re.compile(
+    r"力争|确保|争取|计划|目标|今年|全年|年内|每年|明年|接下来|下一步|下阶段|将|努力|推动|推进|不少于|不低于|"
+    r"以上|以内|控制在|到20\d\d年|到二〇|要|实施|新增|打造|培育|建成|完成"
+)
+# Strong goal cues: enough on their own to read a sentence of a reply as a goal.
+STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇")
+
+
+# --- periods -------------------------------------------------------------------------------
+# Level-like indicators hold at a point: 比重, 率, 占比, 覆盖率, 人均, 总量.
+LEVEL_RE = re.compile(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水平|指数|密度|寿命|年限|倍差|人均|每千|每万|每百|浓度|"
+                      r"总量|数量|规模|能力|面积|达标|天数|均|标准|成本|环节|时间|办结")
+CHANGE_RE = re.compile(r"增长|下降|降低|减少|提高|提升|增加|增速|增幅|削减")
+CUMULATIVE_RE = re.compile(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
+                           r"完成|修缮|共建|形成|开展|投入|总投资|计划投资|建设")
+ANNUAL_RE = re.compile(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
+
+
+def period_for(indicator: str, unit: str, *, annual_doc: bool, bracketed: bool, context: str) -> Period:
+    """point / annual / cumulative from the indicator's wording and the kind of goal.
+
+    ``annual_doc``: the goal is one year's (a work report's 今年 or a reply's 全年), so a count
+    such as 新增300家 is that year's amount (annual), where a plan's is a five-year total.
+    """
+    if bracketed or "累计" in context:
+        return Period.CUMULATIVE
+    if ANNUAL_RE.search(indicator) or ANNUAL_RE.search(context):
+        return Period.ANNUAL
+    rate = unit in ("%", "‰", "个百分点", "百分点", "倍")
+    if CHANGE_RE.search(indicator) and rate:
+        if unit == "倍":
+            return Period.POINT
+        return Period.ANNUAL if annual_doc or "年" in indicator else Period.CUMULATIVE
+    if rate or LEVEL_RE.search(indicator):
+        return Period.POINT
+    if annual_doc:
+        return Period.ANNUAL
+    if CUMULATIVE_RE.search(indicator):
+        return Period.CUMULATIVE
+    return Period.POINT

@@ -1,0 +1,35 @@
+"""Sentences and table rows → Target: the quantified goals (指标) a document sets.
+
+``extract_targets(doc, outline)`` reads every body sentence outside tables and every row of a
+target table. A number becomes a target when the part of the document it sits in looks forward
+(目标, 安排, a plan's chapters) and the sentence does not report a result (已, 同比, 截至…); the
+wording rules live in ``target_rules.py``, sentence splitting in ``sentences.py``, tables in
+``target_tables.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docdiff.indicators import fold_key
+from docdiff.model import Document, Outline, Target
+from docdiff.sentences import DocContext, sentence_targets
+from docdiff.target_tables import table_targets
+
+
+def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Target, ...]:
+    """Every target ``doc`` sets, in document order, with ids t1, t2, …"""
+    if outline is None:
+        from docdiff.outline import parse_outline
+
+        outline = parse_outline(doc)
+    ctx = DocContext.build(doc, outline)
+    found: list[Target] = list(table_targets(doc, outline, ctx))
+    table_spans = [t.span for t in outline.tables]
+    for line_no, span in doc.body_lines():
+        if any(t.start <= span.start < t.end for t in table_spans):
+            continue  # table cells are read row by row above, not as sentences
+        found.extend(sentence_targets(ctx, line_no, span))
+    found.sort(key=lambda t: (t.span.start, t.span.end))
+    return tuple(
+        replace(t, id=f"t{i}", key=t.key or fold_key(t.indicator)) for i, t in enumerate(found, 1)
+    )
