@@ -1,0 +1,380 @@
+"""Target diff: the targets of A and of B → one-to-one TargetPairs (shared/changed/added/removed).
+
+Pairs are chosen by an optimal assignment (``scipy.optimize.linear_sum_assignment``) over a score
+built from indicator similarity (RapidFuzz on the folded key), unit dimension, year, value and the
+aligned sections; a matched pair is then compared field by field (values as quantities, via
+``docdiff.quantity``) and, for a value change, labelled raised/lowered and stricter/looser.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from docdiff.model import Comparator, Document, SectionPair, Target, TargetPair, TargetStatus
+from docdiff.normalize import fold_width
+from docdiff.quantity import convert, parse_unit, same_quantity
+
+# Minimum indicator similarity (0..1) for two targets to be the same indicator. 0.7 keeps
+# 固定资产投资 ~ 区本级固定资产投资 (0.8) and 城乡居民 ~ 城乡常住居民 (0.93) together while
+# 一般公共预算收入增长 and 社会消费品零售总额增长 (0.36) stay apart.
+MIN_KEY_SIMILARITY = 0.7
+
+# Weights of the evidence in a pair's score; the key dominates, the rest break ties between
+# several candidates for the same indicator (a target stated in prose and again in a table).
+W_KEY, W_SECTION, W_VALUE, W_YEAR, W_COMPARATOR, W_POSITION = 0.70, 0.10, 0.08, 0.05, 0.03, 0.04
+
+# The assignment maximises the sum of (score - SCORE_FLOOR): without the floor two mediocre
+# pairs (0.55 + 0.55) would outbid one exact pair (1.0) plus an unmatched target.
+SCORE_FLOOR = 0.45
+
+# A shorter key wholly inside a longer one (固定资产投资 in 区本级固定资产投资) counts as this
+# similar, if it is at least MIN_CONTAINED characters and half the longer key's length.
+CONTAINED_SIMILARITY = 0.9
+MIN_CONTAINED = 4
+
+# Qualifiers that make two otherwise similar indicators different things: urban vs rural
+# residents, imports vs exports, one industry vs another, a rise vs a fall.
+_EXCLUSIVE: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("城镇",), ("农村", "农民")),
+    (("进口",), ("出口",)),
+    (("第一产业",), ("第二产业",), ("第三产业",)),
+    (("国家级",), ("省级",), ("市级",), ("县级",)),
+    (("增长", "提高", "增加", "上升"), ("下降", "降低", "减少", "削减")),
+)
+
+# Renamed statistics that successive reports use for one indicator: the 2013 household-survey
+# reform replaced 农民人均纯收入 by 农村居民人均可支配收入. Used for matching only (longest first).
+_EQUIVALENT: tuple[tuple[str, str], ...] = (
+    ("农民人均纯收入", "农村居民人均可支配收入"),
+    ("城镇人均可支配收入", "城镇居民人均可支配收入"),
+    ("纯收入", "可支配收入"),
+    ("农民", "农村居民"),
+    ("常住居民", "居民"),
+)
+
+# 城乡居民… is one figure for both 城镇居民… and 农村居民…, so it may pair with both halves.
+_AGGREGATE, _PARTS = "城乡", ("城镇", "农村")
+
+# Better direction of an indicator, when the wording says it. The value of a 下降/降低 indicator
+# is a reduction (单位GDP能耗降低13.5%), so more is better there, before any ceiling word.
+_REDUCTION_WORDS = ("下降", "降低", "减少", "削减", "压减", "减排")
+_LOWER_IS_BETTER = (
+    "失业率", "能耗", "排放", "PM2.5", "PM10", "浓度", "死亡率", "发生率", "事故", "赤字",
+    "负债率", "债务率", "价格涨幅", "价格总水平", "CPI", "耗水", "耗地", "不良贷款率", "贫困",
+)
+_HIGHER_IS_BETTER = (
+    "增长", "提高", "提升", "增加", "新增", "达到", "突破", "比重", "占比", "覆盖率", "普及率",
+    "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率",
+)
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_NOT_KEY = re.compile(r"[\s,.;:()\[\]<>'\"、，。；：（）【】《》“”‘’·—-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One document's targets with what the score needs, precomputed once."""
+
+    doc: Document
+    targets: tuple[Target, ...]
+    forms: tuple[str, ...]  # the matching form of each key
+    own_years: frozenset[int]
+    length: int
+
+
+def match_targets(
+    a: Document,
+    targets_a: tuple[Target, ...],
+    b: Document,
+    targets_b: tuple[Target, ...],
+    sections: tuple[SectionPair, ...],
+) -> tuple[TargetPair, ...]:
+    """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B)."""
+    side_a, side_b = _side(a, targets_a), _side(b, targets_b)
+    score = _score_matrix(side_a, side_b, sections)
+    matched: list[tuple[int, int]] = []
+    if score.size:
+        from scipy.optimize import linear_sum_assignment
+
+        gain = np.where(np.isnan(score), -1.0, score - SCORE_FLOOR)
+        rows, cols = linear_sum_assignment(gain, maximize=True)
+        matched = [(int(i), int(j)) for i, j in zip(rows, cols) if not np.isnan(score[i, j])]
+    matched += _aggregate_pairs(side_a, side_b, score, matched)
+    pairs = [_compare_pair(side_a, i, side_b, j) for i, j in matched]
+    used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
+    pairs += [TargetPair(status=TargetStatus.REMOVED, a=t, b=None)
+              for i, t in enumerate(targets_a) if i not in used_a]
+    pairs += [TargetPair(status=TargetStatus.ADDED, a=None, b=t)
+              for j, t in enumerate(targets_b) if j not in used_b]
+    return _in_reading_order(pairs)
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
+    return _Side(
+        doc=doc,
+        targets=targets,
+        forms=tuple(match_form(t.key or t.indicator) for t in targets),
+        own_years=_own_years(doc, targets),
+        length=max(len(doc.text), 1),
+    )
+
+
+def match_form(key: str) -> str:
+    """The key as compared: width-folded, lower-case, no punctuation, renamed statistics folded."""
+    form = _NOT_KEY.sub("", fold_width(key).lower())
+    for old, new in _EQUIVALENT:
+        form = form.replace(old, new)
+    return form
+
+
+def _own_years(doc: Document, targets: Sequence[Target]) -> frozenset[int]:
+    """The years a target of ``doc`` can have for "this document's year": a report's year, a
+    plan's end year; when ingest found neither, the year most of its targets are for."""
+    years = {doc.meta.year} if doc.meta.year else set()
+    if doc.meta.period:
+        years.add(doc.meta.period[1])
+    if not years:
+        counts = Counter(t.year for t in targets if t.year is not None and t.status != "past")
+        if counts:
+            years.add(counts.most_common(1)[0][0])
+    return frozenset(years)
+
+
+def key_similarity(x: str, y: str) -> float:
+    """Similarity (0..1) of two matching forms; a long enough contained key scores 0.9."""
+    from rapidfuzz import fuzz
+
+    if x == y:
+        return 1.0
+    x, y = _resolve_aggregate(x, y)
+    if x == y:
+        return 1.0
+    sim = fuzz.ratio(x, y) / 100
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= MIN_CONTAINED and 2 * len(short) >= len(long_) and short in long_:
+        sim = max(sim, CONTAINED_SIMILARITY)
+    return sim
+
+
+def _resolve_aggregate(x: str, y: str) -> tuple[str, str]:
+    """Read 城乡 as the other key's 城镇 or 农村 when only one key is the aggregate."""
+    if (_AGGREGATE in x) == (_AGGREGATE in y):
+        return x, y
+    agg, part = (x, y) if _AGGREGATE in x else (y, x)
+    half = next((p for p in _PARTS if p in part), None)
+    if half is None:
+        return x, y
+    agg = agg.replace(_AGGREGATE, half)
+    return (agg, part) if _AGGREGATE in x else (part, agg)
+
+
+def _exclusive(x: str, y: str) -> bool:
+    """Whether the keys carry incompatible qualifiers (城镇 vs 农村) or different numbers."""
+    if _DIGITS.findall(x) != _DIGITS.findall(y):
+        return True  # PM2.5 vs PM10, 5G vs 4G
+    # 增加值 (value added) is a noun, not a rise: keep it out of the rise-vs-fall test.
+    x, y = x.replace("增加值", ""), y.replace("增加值", "")
+    for group in _EXCLUSIVE:
+        sides_x = {n for n, words in enumerate(group) if any(w in x for w in words)}
+        sides_y = {n for n, words in enumerate(group) if any(w in y for w in words)}
+        if sides_x and sides_y and not sides_x & sides_y:
+            return True
+    return False
+
+
+def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]) -> np.ndarray:
+    """Score of every (a, b) pair in 0..1, NaN where the two cannot be the same target."""
+    n, m = len(side_a.targets), len(side_b.targets)
+    score = np.full((n, m), np.nan)
+    if not n or not m:
+        return score
+    key_sim = _key_matrix(side_a.forms, side_b.forms)
+    aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
+    for i, ta in enumerate(side_a.targets):
+        home = _home_pairs(ta, aligned)
+        for j, tb in enumerate(side_b.targets):
+            s = key_sim[i, j]
+            if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
+                continue
+            fa, fb = side_a.forms[i], side_b.forms[j]
+            if fa != fb and _exclusive(*_resolve_aggregate(fa, fb)):
+                continue
+            both_valued = ta.value is not None and tb.value is not None
+            # A different dimension (亿元 vs %) is a different indicator (a level vs its growth)
+            # unless the keys are identical, when it is the same indicator with a unit change.
+            if both_valued and fa != fb and parse_unit(ta.unit).base != parse_unit(tb.unit).base:
+                continue
+            section = _section_evidence(home, tb)
+            value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
+                          and _same_high(ta, tb))
+            year = float(_same_year(ta, side_a, tb, side_b))
+            comparator = float(ta.comparator == tb.comparator)
+            position = 1 - abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+            score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
+                           + W_COMPARATOR * comparator + W_POSITION * position)
+    return score
+
+
+def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarray:
+    """key_similarity for every pair; rapidfuzz's cdist screens out the hopeless pairs fast."""
+    from rapidfuzz import fuzz, process
+
+    # partial_ratio bounds ratio and containment from above, so below-threshold pairs skip
+    # the exact (slower, per-pair) similarity.
+    bound = process.cdist(forms_a, forms_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+    out = np.zeros((len(forms_a), len(forms_b)))
+    for i, j in zip(*np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)):
+        out[i, j] = key_similarity(forms_a[i], forms_b[j])
+    return out
+
+
+def _home_pairs(t: Target, aligned: list) -> list[tuple[int, object]]:
+    """The aligned section pairs whose A side holds ``t``, deepest (shortest) first."""
+    hits = [(pa, pb) for pa, pb in aligned if pa.start <= t.span.start < pa.end]
+    return sorted(hits, key=lambda p: len(p[0]))
+
+
+def _section_evidence(home: list, tb: Target) -> float:
+    """1 when B's target lies in the B side of A's deepest aligned section, 0.5 in an ancestor's."""
+    for n, (_, pb) in enumerate(home):
+        if pb.start <= tb.span.start < pb.end:
+            return 1.0 if n == 0 else 0.5
+    return 0.0
+
+
+def _same_high(ta: Target, tb: Target) -> bool:
+    if ta.value_high is None and tb.value_high is None:
+        return True
+    return same_quantity(ta.value_high, ta.unit, tb.value_high, tb.unit)
+
+
+def _same_year(ta: Target, side_a: _Side, tb: Target, side_b: _Side) -> bool:
+    """Same calendar year, or each its own document's year (今年 in two successive reports).
+
+    An unknown year on either side is not counted as a change: nothing can be said about it.
+    """
+    if ta.year is None or tb.year is None or ta.year == tb.year:
+        return True
+    return ta.year in side_a.own_years and tb.year in side_b.own_years
+
+
+# --- the 城乡 aggregate ----------------------------------------------------------------------
+
+
+def _aggregate_pairs(
+    side_a: _Side, side_b: _Side, score: np.ndarray, matched: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Extra pairs for an unmatched 城镇…/农村… target whose 城乡… counterpart is already
+    paired with the other half: "城乡居民收入增长18%" answers both halves of the other side."""
+    extra: list[tuple[int, int]] = []
+    partner_of_a = {i: j for i, j in matched}
+    partner_of_b = {j: i for i, j in matched}
+    for j, tb in enumerate(side_b.targets):  # an unmatched half in B, the aggregate in A
+        if j in partner_of_b or not any(p in side_b.forms[j] for p in _PARTS):
+            continue
+        cands = [i for i in partner_of_a if _AGGREGATE in side_a.forms[i] and not np.isnan(score[i, j])]
+        if cands:
+            extra.append((max(cands, key=lambda i: score[i, j]), j))
+    for i, ta in enumerate(side_a.targets):  # an unmatched half in A, the aggregate in B
+        if i in partner_of_a or not any(p in side_a.forms[i] for p in _PARTS):
+            continue
+        cands = [j for j in partner_of_b if _AGGREGATE in side_b.forms[j] and not np.isnan(score[i, j])]
+        if cands:
+            extra.append((i, max(cands, key=lambda j: score[i, j])))
+    return extra
+
+
+# --- comparing a matched pair ----------------------------------------------------------------
+
+
+def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
+    ta, tb = side_a.targets[i], side_b.targets[j]
+    unit_a, unit_b = parse_unit(ta.unit), parse_unit(tb.unit)
+    same_dim = unit_a.base == unit_b.base
+    changes: list[str] = []
+    if same_dim:
+        value_same = same_quantity(ta.value, ta.unit, tb.value, tb.unit) and _same_high(ta, tb)
+    else:
+        value_same = ta.value == tb.value and ta.value_high == tb.value_high
+    if not value_same:
+        changes.append("value")
+    if not same_dim:
+        changes.append("unit")
+    if ta.comparator != tb.comparator:
+        changes.append("comparator")
+    if not _same_year(ta, side_a, tb, side_b):
+        changes.append("year")
+    if ta.period != tb.period:
+        changes.append("period")
+    direction = _direction(ta, tb) if "value" in changes and same_dim else None
+    ambition = None
+    if direction is not None:
+        better = better_direction(tb)
+        if better is not None:
+            ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"
+    return TargetPair(
+        status=TargetStatus.CHANGED if changes else TargetStatus.SHARED,
+        a=ta,
+        b=tb,
+        changes=tuple(changes),
+        direction=direction,
+        ambition=ambition,
+    )
+
+
+def _midpoint(t: Target) -> float | None:
+    if t.value is None:
+        return None
+    return t.value if t.value_high is None else (t.value + t.value_high) / 2
+
+
+def _direction(ta: Target, tb: Target) -> str | None:
+    """raised / lowered by value (a range by its midpoint), compared in B's unit."""
+    mid_a, mid_b = _midpoint(ta), _midpoint(tb)
+    if mid_a is None or mid_b is None:
+        return None
+    a_in_b = convert(mid_a, ta.unit, tb.unit)
+    if a_in_b is None or same_quantity(a_in_b, tb.unit, mid_b, tb.unit):
+        return None
+    return "raised" if mid_b > a_in_b else "lowered"
+
+
+def better_direction(t: Target) -> str | None:
+    """'higher' or 'lower' when the target's wording says which way is more ambitious, else None.
+
+    单位GDP能耗降低13.5% → higher (a bigger cut); 失业率控制在5%以内 → lower (a ceiling);
+    生产总值增长7% → higher.
+    """
+    key = fold_width(t.key or t.indicator).upper()
+    if any(w in key for w in _REDUCTION_WORDS):
+        return "higher"
+    if t.comparator == Comparator.LE or any(w.upper() in key for w in _LOWER_IS_BETTER):
+        return "lower"
+    if t.comparator == Comparator.GE or any(w in key for w in _HIGHER_IS_BETTER):
+        return "higher"
+    return None
+
+
+def _in_reading_order(pairs: list[TargetPair]) -> tuple[TargetPair, ...]:
+    """Pairs in A's order; an added target goes after the last pair that precedes it in B."""
+    with_a = sorted((p for p in pairs if p.a is not None), key=lambda p: (p.a.span.start, _b_start(p)))
+    added = sorted((p for p in pairs if p.a is None), key=_b_start)
+    out = list(with_a)
+    for p in added:
+        at = 0
+        for n, q in enumerate(out):
+            if q.b is not None and q.b.span.start <= p.b.span.start:
+                at = n + 1
+        out.insert(at, p)
+    return tuple(out)
+
+
+def _b_start(p: TargetPair) -> int:
+    return p.b.span.start if p.b is not None else -1
