@@ -7,6 +7,7 @@ sentences) become LEAD sections under a heading that has no numbered children.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ MAX_SHORT_LEAD_CHARS = 24  # "城市宜居水平显著提升。": a title-like s
 MIN_PARALLEL = 3  # parallel paragraphs needed before they count as a list of leads
 MIN_DASH_LEADS = 2  # "——…" lines are unmistakable; two make a list
 MIN_COMMON_PREFIX = 4  # "过去的一年，面对": shorter shared openings are coincidence (我们要…)
+MIN_BODY_CHARS = 20  # text after a lead sentence that makes it a paragraph, not a list line
 MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
 
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
@@ -310,30 +312,78 @@ def _find_leads(doc: Document, paras: list[_Para], allow_parallel: bool) -> list
     return sorted(found.values(), key=lambda x: x[0].start)
 
 
+def _descendants(node: _Node):
+    for c in node.children:
+        yield c
+        yield from _descendants(c)
+
+
+def _is_lead_with_body(doc: Document, para: _Para) -> bool:
+    """"全面推动产业数字化。持续推进…": a short title sentence and then a body — plan prose."""
+    sent = _lead_sentence(doc, para, para.start)
+    if sent is None or sent[1] - sent[0] > MAX_SHORT_LEAD_CHARS:
+        return False
+    if any(c in doc.norm[sent[0] : sent[1]] for c in CLAUSE_MARKS):
+        return False
+    return para.end - sent[1] > MIN_BODY_CHARS
+
+
+def _close_captions(doc: Document, node: _Node, paras: list[_Para], starts: list[int],
+                    table_ends: dict[int, int]) -> None:
+    """End each 专栏/表 where its content ends, not at the next heading.
+
+    A table ends with its last cell. A box's content is short lines ("电子信息制造业:…",
+    "台州机场改扩建工程。"); the first paragraph after its last sub-heading that opens with a
+    title sentence and goes on ("全面推动产业数字化。持续推进…") is the body resuming.
+    """
+    for child in node.children:
+        _close_captions(doc, child, paras, starts, table_ends)
+    if not node.caption:
+        return
+    if node.start in table_ends:
+        end = min(node.end, table_ends[node.start])
+    else:
+        inner = [d.start for d in _descendants(node)]
+        lo = bisect.bisect_right(starts, max([node.start, *inner]))
+        hi = bisect.bisect_left(starts, node.end)
+        end = next((p.start for p in paras[lo:hi] if _is_lead_with_body(doc, p)), node.end)
+    node.end = end
+    for d in _descendants(node):
+        d.end = min(d.end, end)
+
+
 def _add_leads(doc: Document, node: _Node, paras: list[_Para], starts: list[int]) -> None:
     """Attach lead sections to ``node`` (recursively to its children first)."""
-    import bisect
-
     for child in node.children:
         _add_leads(doc, child, paras, starts)
     if node.caption:
         return  # a 专栏's "电子信息制造业:…" lines are its content, not sub-sections
-    region_end = node.children[0].start if node.children else node.end
     lo = bisect.bisect_right(starts, node.start)  # paragraphs after the heading's own
-    hi = bisect.bisect_left(starts, region_end)
-    own = paras[lo:hi]
+    hi = bisect.bisect_left(starts, node.end)
+    # The node's own paragraphs: not inside a child (a box's content is the box's).
+    own, k = [], 0
+    for p in paras[lo:hi]:
+        while k < len(node.children) and node.children[k].end <= p.start:
+            k += 1
+        if k < len(node.children) and node.children[k].start <= p.start:
+            continue
+        own.append(p)
     numbered = any(not c.caption for c in node.children)
     leads = _find_leads(doc, own, allow_parallel=not numbered)
     if not leads:
         return
+    child_starts = [c.start for c in node.children]
     made = []
     for i, (p, t_start, t_end) in enumerate(leads):
-        end = leads[i + 1][0].start if i + 1 < len(leads) else region_end
+        end = leads[i + 1][0].start if i + 1 < len(leads) else node.end
+        nxt = bisect.bisect_right(child_starts, p.start)
+        if nxt < len(child_starts):
+            end = min(end, child_starts[nxt])
         made.append(
             _Node(style="lead", number="", kind=SectionKind.LEAD, start=p.start, title_start=t_start,
                   title_end=t_end, line=p.line, para_end=p.end, end=end)
         )
-    node.children = made + node.children
+    node.children = sorted(made + node.children, key=lambda n: n.start)
 
 
 # ----------------------------------------------------------------------------- freezing
@@ -377,8 +427,6 @@ def parse_outline(doc: Document) -> Outline:
     paras = _paragraphs(doc)
     if cells:
         # Table cells ("1", "13.2(1100套)") are never headings; captions before them still are.
-        import bisect
-
         cell_starts = [c[0] for c in cells]
 
         def in_table(p: _Para) -> bool:
@@ -390,9 +438,10 @@ def parse_outline(doc: Document) -> Outline:
         heading_paras = paras
     if not paras:
         return Outline(sections=(), tables=tables)
-    body_end = paras[-1].end
-    roots = _build_numbered(doc, heading_paras, body_end)
+    roots = _build_numbered(doc, heading_paras, paras[-1].end)
     starts = [p.start for p in heading_paras]
+    table_ends = dict(cells)
     for r in roots:
+        _close_captions(doc, r, heading_paras, starts, table_ends)
         _add_leads(doc, r, heading_paras, starts)
     return Outline(sections=_freeze(doc, roots, 1, ""), tables=tables)
