@@ -1,22 +1,65 @@
-"""Ingest: a path → a Document (decoded text, debris spans, metadata).
+"""Ingest: a path → a Document (decoded or extracted text, debris spans, metadata).
 
-PROVISIONAL minimal version (plain text only); the ingest work replaces it.
+``load`` is the only entry point; every problem with the file is an InputError naming it.
+The format is decided by content first (a PDF or docx is read as one whatever its name),
+then by extension; plain text that is really an HTML page is extracted as HTML.
 """
 from __future__ import annotations
 
-from docdiff.ingest.read import read_bytes
+from docdiff.errors import InputError
+from docdiff.ingest.debris import find_debris
+from docdiff.ingest.decode import decode_bytes, fold_newlines
+from docdiff.ingest.metadata import extract_metadata
+from docdiff.ingest.read import check_extension, read_bytes, sniff_binary
 from docdiff.model import Document
 
 __all__ = ["load"]
 
+# A decoded text with more C0 control characters than this share is a binary file.
+MAX_CONTROL_SHARE = 0.01
+_CONTROL_OK = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e")
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
 
 def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None) -> Document:
     """Read ``path`` into a Document; raise InputError naming the file and the problem."""
+    ext = check_extension(path)
     data = read_bytes(path, max_bytes=max_bytes)
-    try:
-        text = data.decode(encoding or "utf-8-sig")
-        enc = encoding or "utf-8"
-    except UnicodeDecodeError:
-        text, enc = data.decode("gb18030"), "gb18030"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(path=path, text=text, encoding=enc)
+    if data.lstrip()[:5] == b"%PDF-" or ext == ".pdf":
+        from docdiff.ingest.pdf import extract_pdf_text
+
+        text, fmt, enc = extract_pdf_text(data, path), "pdf", "binary"
+    elif data.startswith(b"PK\x03\x04") or ext == ".docx":
+        from docdiff.ingest.docx import extract_docx_text
+
+        text, fmt, enc = extract_docx_text(data, path), "docx", "binary"
+    else:
+        text, fmt, enc = _load_text(data, path, ext, encoding)
+    if not text.strip(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u3000\xa0" + _INVISIBLE):
+        raise InputError(path, _NO_TEXT.get(fmt, "no text (only whitespace)"))
+    debris = find_debris(text)
+    return Document(path=path, text=text, format=fmt, encoding=enc,
+                    meta=extract_metadata(text, debris), debris=debris)
+
+
+_NO_TEXT = {
+    "html": "HTML page with no text",
+    "docx": "no text (the .docx has no paragraphs or tables with text)",
+    "pdf": "PDF has no text layer (scanned image?); OCR it first",
+}
+
+
+def _load_text(data: bytes, path: str, ext: str, encoding: str | None) -> tuple[str, str, str]:
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise InputError(path, f"binary file ({kind})")
+    text, enc = decode_bytes(data, path, encoding)
+    text = fold_newlines(text.removeprefix("\ufeff"))
+    controls = sum(1 for c in text if c < " " and c not in _CONTROL_OK)
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, "binary file (control characters)")
+    from docdiff.ingest.html import extract_html_text, is_html
+
+    if ext in (".html", ".htm", ".xhtml") or is_html(text):
+        return extract_html_text(text, path), "html", enc
+    return text, "text", enc

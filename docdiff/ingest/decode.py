@@ -1,0 +1,161 @@
+"""Bytes → str: BOM, strict UTF-8, strict GB18030 (sanity-checked), UTF-16, then a detector.
+
+Nothing is ever decoded with ``errors="replace"``: a file we cannot decode exactly is an
+InputError that says why (and where, for a file that is UTF-8 except for a stray block).
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from docdiff.errors import InputError
+
+# A decode whose text is less than this share "plausible" characters is a wrong guess:
+# GB18030 maps almost any byte string to *some* characters, mostly rare ones and PUA.
+MIN_PLAUSIBLE = 0.97
+# UTF-8 with a stray GBK block: if at least this many non-ASCII characters decode as UTF-8
+# and they outnumber the bad bytes, the file is UTF-8 that got damaged, not GB18030.
+MIXED_MIN_GOOD = 16
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding name) for ``data``; BOM removed, line ends NOT yet folded."""
+    if encoding:
+        return _decode_as(data, path, encoding)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], path, enc), enc
+    if b"\x00" in data:
+        enc = _utf16_by_nuls(data)
+        if enc is None:
+            raise InputError(path, "binary file (contains NUL bytes)")
+        text = _try(data, enc)
+        if text is None or not _plausible(text):
+            raise InputError(path, "binary file (contains NUL bytes)")
+        return text, enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    _reject_mixed_utf8(data, path, utf8_error)
+    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
+        if enc.startswith("utf-16") and len(data) % 2:
+            continue
+        text = _try(data, enc)
+        if text is not None and _plausible(text):
+            return text, enc
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed
+    raise InputError(path, "not UTF-8, GB18030 or UTF-16 text")
+
+
+def fold_newlines(text: str) -> str:
+    """CRLF and lone CR → LF. ``str.splitlines`` counts each as one break, so line numbers hold;
+    the other breaks it knows (\\x0b \\x0c \\x1c-\\x1e \\x85 \\u2028 \\u2029) are left as they are."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding}") from None
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"cannot decode as {encoding} at byte {e.start}") from None
+    except Exception as e:  # a codec that is not a text encoding (e.g. 'base64', 'zlib')
+        raise InputError(path, f"cannot decode as {encoding} ({type(e).__name__})") from None
+    if not isinstance(text, str):
+        raise InputError(path, f"{encoding} is not a text encoding")
+    return text.removeprefix("\ufeff"), name
+
+
+def _strict(data: bytes, path: str, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        bom = len(codecs.BOM_UTF8) if enc == "utf-8" else 2 if enc.startswith("utf-16") else 4
+        raise InputError(path, f"starts with a {enc.upper()} byte-order mark but is not {enc.upper()} "
+                               f"(bad byte at {e.start + bom})") from None
+
+
+def _try(data: bytes, enc: str) -> str | None:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """BOM-less UTF-16: ASCII characters leave their NUL byte on one side consistently."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if odd and even <= odd // 20:
+        return "utf-16-le"
+    if even and odd <= even // 20:
+        return "utf-16-be"
+    return None
+
+
+def _reject_mixed_utf8(data: bytes, path: str, err: UnicodeDecodeError) -> None:
+    """Fail clearly on a UTF-8 file with a stray non-UTF-8 block rather than read it as mojibake."""
+    # errors="replace" only to measure how much of the file is UTF-8; the text is thrown away.
+    probe = data.decode("utf-8", errors="replace")
+    bad = probe.count("\ufffd")
+    good = sum(1 for c in probe if ord(c) > 0x7F) - bad
+    if good >= MIXED_MIN_GOOD and good > bad:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(path, f"mixed encoding: UTF-8 text with non-UTF-8 bytes at byte {err.start} "
+                               f"(line {line}); re-save it as UTF-8, or pass --encoding")
+
+
+def _plausible(text: str) -> bool:
+    """Is this what a document looks like: CJK, ASCII, punctuation — not rare symbols or PUA?"""
+    if not text:
+        return True
+    ok = sum(1 for c in text if _is_plausible_char(c))
+    return ok >= MIN_PLAUSIBLE * len(text)
+
+
+def _is_plausible_char(c: str) -> bool:
+    o = ord(c)
+    if 0x20 <= o < 0x7F or c in "\t\n\r\x0c":
+        return True
+    if 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+        return True  # CJK ideographs, CJK punctuation, full-width forms
+    if 0x2000 <= o <= 0x27BF:
+        return True  # general punctuation “”—…, letterlike ℃, arrows, ①, box drawing, ★
+    if 0xA0 <= o <= 0x24F or 0x370 <= o <= 0x4FF:
+        return True  # Latin-1/Extended (pinyin tones), Greek, Cyrillic
+    return False
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """Last resort: charset-normalizer, accepted only if a strict decode gives printable text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not best.encoding:
+        return None
+    text = _try(data, best.encoding)
+    if text is None:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\n\r\x0c")
+    private = sum(1 for c in text if unicodedata.category(c) in ("Co", "Cn"))
+    if printable < MIN_PLAUSIBLE * len(text) or private:
+        return None
+    return text, codecs.lookup(best.encoding).name

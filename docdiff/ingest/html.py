@@ -1,0 +1,164 @@
+"""HTML text → plain text lines: block elements become lines, table rows become 'a | b | c'.
+
+Also decides whether a ``.txt`` file is really an HTML page (then it is extracted) or plain
+text with a few stray tags (then it is kept as it is, so line numbers stay true, and
+``debris.py`` marks the tag-only lines). The rule, on non-blank lines:
+
+* a page declares itself (``<!DOCTYPE html``, ``<html``), or
+* most lines that carry text also carry markup (``<p>text</p>``: text lives inside tags), or
+* there are more tag-only lines than text lines (pretty-printed markup around the text).
+
+A scraped text file whose first lines are empty junk tags (``<legend id=…></legend>``) has
+text lines without markup that far outnumber the tag lines, so it stays text.
+"""
+from __future__ import annotations
+
+import re
+
+from docdiff.errors import InputError
+
+MIN_TAGS = 3  # "a <b> c" once in a text is not a page
+_TAG_RE = re.compile(r"<[!/?]?[A-Za-z][^<>\n]{0,2000}>|<!--[^<>\n]{0,2000}-->")
+_DECLARED_RE = re.compile(r"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+
+DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "template",
+        "svg", "head", "object", "embed", "canvas", "select", "button", "aside", "dialog", "menu")
+BLOCKS = frozenset({
+    "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "legend",
+    "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot",
+    "caption", "ul", "tr", "td", "th",
+})
+_WS_RE = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+# A line break in the source between two Chinese characters is not a space in the text.
+_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_html(text: str) -> bool:
+    """Is this text an HTML page (extract it) rather than text with stray tags (keep it)?"""
+    if _DECLARED_RE.match(text.lstrip("\ufeff \t\r\n")[:2000]):
+        return True
+    tags = text_lines = marked_up = tag_only = 0
+    for line in text.splitlines():
+        found = _TAG_RE.findall(line)
+        outside = _TAG_RE.sub("", line).strip()
+        tags += len(found)
+        if outside:
+            text_lines += 1
+            marked_up += bool(found)
+        elif found:
+            tag_only += 1
+    if tags < MIN_TAGS:
+        return False
+    return marked_up * 2 >= text_lines or tag_only > text_lines
+
+
+def extract_html_text(markup: str, path: str) -> str:
+    """Visible text of an HTML page, one block per line; InputError if it cannot be parsed."""
+    from lxml import etree, html
+
+    markup = _XML_DECL_RE.sub("", markup)  # lxml refuses str input with an encoding declaration
+    try:
+        root = html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        raise InputError(path, "HTML page with no text") from None
+    except etree.LxmlError as e:
+        raise InputError(path, f"not valid HTML ({e})") from None
+    _drop_invisible(root, etree)
+    return _to_lines(root, etree)
+
+
+def _drop_invisible(root, etree) -> None:
+    doomed = [el for el in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)]
+    for el in root.iter(*DROP):
+        doomed.append(el)
+    for el in root.iter():
+        if isinstance(el.tag, str) and (
+            el.get("hidden") is not None or _HIDDEN_STYLE_RE.search(el.get("style", ""))
+            or el.get("aria-hidden") == "true"
+        ):
+            doomed.append(el)
+    for el in doomed:
+        _remove_keep_tail(el)
+
+
+def _remove_keep_tail(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _to_lines(root, etree) -> str:
+    lines: list[str] = []
+    buf: list[str] = []
+    pre = 0
+
+    def flush() -> None:
+        if not buf:
+            return
+        chunk = "".join(buf)
+        buf.clear()
+        for part in chunk.split("\n"):  # <br> and <pre> line breaks
+            line = _clean(part)
+            if line:
+                lines.append(line)
+
+    def add(s: str | None) -> None:
+        if s:
+            buf.append(s if pre else _WS_RE.sub(" ", s))
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag == "tr":
+                flush()
+                row = _row(el)
+                if row:
+                    lines.append(row)
+                walker.skip_subtree()
+                continue
+            if tag in BLOCKS:
+                flush()
+            if tag == "br":
+                buf.append("\n")
+            if tag == "pre":
+                pre += 1
+            add(el.text)
+        else:
+            if tag == "tr":
+                add(el.tail)
+                continue
+            if tag == "pre":
+                pre -= 1
+            if tag in BLOCKS:
+                flush()
+            add(el.tail)
+    flush()
+    text = "\n".join(lines)
+    return text + "\n" if text else ""
+
+
+def _row(tr) -> str:
+    """'类别 | 指标 | 单位 | 2025年' for one table row; a cell's own lines join with a space."""
+    cells = []
+    for cell in tr:
+        if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+            cells.append(_clean(_WS_RE.sub(" ", " ".join(cell.itertext()))).replace("|", "｜"))
+    return " | ".join(cells) if any(cells) else ""
+
+
+def _clean(s: str) -> str:
+    s = _WS_RE.sub(" ", s)
+    return _CJK_GAP_RE.sub("", s).strip(" ")
