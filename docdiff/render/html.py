@@ -1,0 +1,488 @@
+"""The HTML report: Comparison → one self-contained HTML page (inline CSS and JS, no network).
+
+Every piece of document text goes through ``html.escape``; the data the script needs travels as
+JSON in ``<script type="application/json">`` with ``<``, ``>``, ``&`` and U+2028/2029 escaped, so
+no document can close the script or style element. Styles and behaviour live in
+``docdiff/data/report.css`` and ``report.js``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+from importlib.resources import files
+from pathlib import PurePath
+from typing import Any
+
+from docdiff.model import (
+    Comparator,
+    Comparison,
+    Document,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Target,
+    TargetPair,
+    TargetStatus,
+)
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+
+class L:
+    """Words of the report (Chinese first, for the analysts who read it; English where it helps)."""
+
+    REPORT_TITLE = "文档比较报告"
+    SIDE = {"a": "A（基准）", "b": "B（新版）"}
+    SIDE_SHORT = {"a": "A", "b": "B"}
+    ISSUER, DATE, KIND, YEAR, NUMBER, PATH, LINES = "发布机构", "日期", "类型", "年份", "文号", "文件", "行数"
+    KINDS = {"work_report": "政府工作报告", "plan": "规划", "implementation_plan": "实施方案",
+             "reply": "建议提案答复", "bulletin": "统计公报", "other": "其他"}
+    SIM_DOC, REUSE_AB, REUSE_BA = "全文相似度", "A 的文字见于 B", "B 的文字见于 A"
+    SIMILARITY = "相似度"
+    TARGETS, SECTIONS, NOTES, OUTLINE = "指标 Targets", "章节对照 Sections", "说明 Notes", "章节目录 Outline"
+    TARGETS_CAPTION = "指标变化表：A 值、B 值、状态、方向、章节、行号"
+    # status → (symbol, word): the symbol repeats the colour's meaning, so colour is never alone
+    TARGET_STATUS = {"changed": ("≠", "变化 changed"), "removed": ("−", "删去 removed"),
+                     "added": ("+", "新增 added"), "shared": ("=", "不变 shared")}
+    TARGET_ORDER = ("changed", "removed", "added", "shared")
+    SECTION_STATUS = {"matched": ("=", "对应 matched"), "changed": ("≠", "修改 changed"),
+                      "moved": ("⇄", "移动 moved"), "added": ("+", "新增 added"), "removed": ("−", "删去 removed")}
+    SECTION_ORDER = ("matched", "changed", "moved", "added", "removed")
+    COMPARATORS = {"=": ("", ""), ">=": ("≥", "以上"), "<=": ("≤", "以内"), "~": ("≈", "左右"),
+                   "range": ("", "区间")}
+    PERIODS = {"point": "", "annual": "年度", "cumulative": "累计"}
+    DIRECTIONS = {"raised": ("↑", "提高 raised"), "lowered": ("↓", "降低 lowered")}
+    AMBITION = {"stricter": "更严格 stricter", "looser": "更宽松 looser"}
+    CHANGES = {"value": "数值", "unit": "单位", "comparator": "比较方式", "year": "年份", "period": "期间"}
+    NO_VALUE = "（无数值）"
+    TARGET_COLUMNS = ("指标", "A 值", "B 值", "状态", "方向", "章节", "行 A → B")
+    FILTER, SEARCH = "筛选", "搜索指标…"
+    TARGET_HINT = "点击一行（或按 Enter）跳到原文；j / k 在修改过的章节间移动。"
+    NO_TARGETS = "两份文件都没有找到量化指标。"
+    NO_SECTIONS = "没有可对照的章节。"
+    VIEW, SIDE_BY_SIDE, UNIFIED, ONLY_CHANGED = "视图", "并排", "合并", "只看修改"
+    PREV, NEXT = "↑ 上一处", "↓ 下一处"
+    DELETED, INSERTED, MOVED, TARGET = "删去", "新增", "移动", "指标"
+    MOVED_TITLE = "移动 moved: 这句话在另一侧的别处"
+    LINE = "第{}行"
+    NO_COUNTERPART = "（无对应章节）"
+    MISSING = {"a": "A 中没有对应章节（B 新增）", "b": "B 中没有对应章节（A 删去）"}
+    PASSAGES, CHARS = "共有段落（逐字相同的文字）", "字"
+    SKIP = "跳到指标表"
+    SCRIPT_TEXT = {"shown": "显示 {n} / {total} 个指标", "noanchor": "原文中未定位到该指标"}
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+
+
+def _asset(name: str) -> str:
+    return files("docdiff").joinpath("data", name).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- panes: the text of each side
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    index: int  # position in the pair's op list, so the script can interleave a unified view
+    kind: OpKind
+    text: str
+    moved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Pane:
+    """One side of one section pair: the runs shown and where their text starts in the document."""
+
+    section: Section
+    runs: tuple[_Run, ...]
+    text: str
+    base: int | None  # offset of ``text`` in Document.text, None if the diff text is not verbatim
+
+
+def _own_end(section: Section, starts: list[int]) -> int:
+    """End of a section's own text: its span, cut at the next paired section that starts inside it."""
+    nxt = next((s for s in starts if section.span.start < s < section.span.end), None)
+    return section.span.end if nxt is None else nxt
+
+
+def _panes(c: Comparison) -> list[tuple[_Pane | None, _Pane | None]]:
+    starts_a = sorted({p.a.span.start for p in c.sections if p.a})
+    starts_b = sorted({p.b.span.start for p in c.sections if p.b})
+    out: list[tuple[_Pane | None, _Pane | None]] = []
+    for p in c.sections:
+        out.append((_pane(c.a, p, p.a, OpKind.INSERT, starts_a), _pane(c.b, p, p.b, OpKind.DELETE, starts_b)))
+    return out
+
+
+def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind, starts: list[int]) -> _Pane | None:
+    if section is None:
+        return None
+    if p.diff:
+        runs = tuple(_Run(i, op.kind, op.text, op.moved) for i, op in enumerate(p.diff) if op.kind != other)
+        text = "".join(r.text for r in runs)
+        base: int | None = section.span.start
+        if not doc.text.startswith(text, section.span.start):
+            # the diff may cover the body only, or start after stripped whitespace
+            found = doc.text.find(text, section.span.start, section.span.end + len(text))
+            base = found if found >= 0 else None
+    else:  # identical pair, or one side only: show the section's own text
+        text = doc.text[section.span.start : _own_end(section, starts)]
+        runs = (_Run(0, OpKind.EQUAL, text, False),)
+        base = section.span.start
+    return _Pane(section, runs, text, base)
+
+
+def _anchor(panes: list[tuple[_Pane | None, _Pane | None]], side: int, t: Target) -> tuple[int, int, int] | None:
+    """(pair index, start, end) of target ``t`` in the pane text of ``side`` (0 = a, 1 = b)."""
+    best: tuple[int, int, int, int] | None = None  # (pane length, pair, start, end): innermost wins
+    for i, both in enumerate(panes):
+        pane = both[side]
+        if pane is None or pane.base is None:
+            continue
+        if pane.base <= t.span.start and t.span.end <= pane.base + len(pane.text):
+            cand = (len(pane.text), i, t.span.start - pane.base, t.span.end - pane.base)
+            best = cand if best is None or cand < best else best
+    if best is not None:
+        return best[1:]
+    # the diff text is not a verbatim slice: look for the target's words in the section holding it
+    for i, both in enumerate(panes):
+        pane = both[side]
+        if pane and pane.section.span.start <= t.span.start < pane.section.span.end:
+            at = pane.text.find(t.text) if t.text else -1
+            if at >= 0:
+                cand = (len(pane.text), i, at, at + len(t.text))
+                best = cand if best is None or cand < best else best
+    return best[1:] if best else None
+
+
+def _render_runs(pane: _Pane, marks: list[tuple[int, int, str]]) -> str:
+    """The pane's runs as <span>/<del>/<ins>, with <mark> around every target's characters."""
+    out: list[str] = []
+    pos = 0
+    for run in pane.runs:
+        end = pos + len(run.text)
+        cuts = sorted({pos, end} | {x for m in marks for x in m[:2] if pos < x < end})
+        body: list[str] = []
+        if run.moved:
+            body.append(f'<b class="mvk" title="{_e(L.MOVED_TITLE)}">⇄</b>')
+        for lo, hi in zip(cuts, cuts[1:]):
+            piece = _e(pane.text[lo:hi])
+            ids = " ".join(m[2] for m in marks if m[0] <= lo and hi <= m[1])
+            body.append(f'<mark class="tg" data-t="{_e(ids)}">{piece}</mark>' if ids else piece)
+        tag = {OpKind.EQUAL: "span", OpKind.DELETE: "del", OpKind.INSERT: "ins"}[run.kind]
+        cls = ' class="mv"' if run.moved else ""
+        out.append(f'<{tag} data-i="{run.index}"{cls}>{"".join(body)}</{tag}>')
+        pos = end
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- formatting helpers
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return ""
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _value(t: Target) -> str:
+    """≈6% / ≥7% / 5–6% / 完成上级下达指标 (no value), as escaped HTML."""
+    if t.value is None:
+        return f'<span class="nov">{_e(L.NO_VALUE)}</span>'
+    if t.comparator == Comparator.RANGE and t.value_high is not None:
+        number = f"{_num(t.value)}–{_num(t.value_high)}"
+    else:
+        number = _num(t.value)
+    sym, word = L.COMPARATORS.get(str(t.comparator), ("", ""))
+    cmp_html = f'<abbr title="{_e(word)}">{_e(sym)}</abbr>' if sym else ""
+    return f"{cmp_html}{_e(number)}{_e(t.unit)}"
+
+
+def _value_sub(t: Target) -> str:
+    bits = [f"{t.year}年" if t.year else "", L.PERIODS.get(str(t.period), ""),
+            L.COMPARATORS.get(str(t.comparator), ("", ""))[1] if t.comparator != Comparator.EQ else "",
+            t.binding or ""]
+    return " · ".join(b for b in bits if b)
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _bar(x: float, label: str) -> str:
+    width = max(0.0, min(1.0, x)) * 100
+    return (f'<span class="bar" role="img" aria-label="{_e(label)} {_pct(x)}">'
+            f'<span style="width:{width:.0f}%"></span></span><span class="pct">{_pct(x)}</span>')
+
+
+def _doc_title(doc: Document) -> str:
+    return doc.meta.title or PurePath(doc.path).name or doc.path
+
+
+def _is_changed(p: SectionPair) -> bool:
+    return p.status != SectionStatus.MATCHED or any(op.kind != OpKind.EQUAL for op in p.diff)
+
+
+def _section_label(s: Section | None) -> str:
+    return f"{s.number}{s.title}" if s else ""
+
+
+# ---------------------------------------------------------------- page parts
+
+
+def _doc_card(doc: Document, side: str) -> str:
+    m = doc.meta
+    period = f"{m.period[0]}–{m.period[1]}" if m.period else (str(m.year) if m.year else "")
+    rows = [(L.ISSUER, m.issuer), (L.DATE, m.date), (L.KIND, L.KINDS.get(str(m.kind), str(m.kind))),
+            (L.YEAR, period), (L.NUMBER, m.number), (L.PATH, doc.path),
+            (L.LINES, f"{doc.line_count} · {doc.format} · {doc.encoding}")]
+    items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows if v)
+    return (f'<section class="doc doc-{side}" aria-label="{_e(L.SIDE[side])}">'
+            f'<p class="side">{_e(L.SIDE[side])}</p><h2>{_e(_doc_title(doc))}</h2><dl>{items}</dl></section>')
+
+
+def _header(c: Comparison) -> str:
+    s = c.similarity
+    figures = (
+        f'<div class="fig"><span class="k">{_e(L.SIM_DOC)}</span>{_bar(s.document, L.SIM_DOC)}</div>'
+        f'<div class="fig"><span class="k">{_e(L.REUSE_AB)}</span>{_bar(s.reuse_a_in_b, L.REUSE_AB)}</div>'
+        f'<div class="fig"><span class="k">{_e(L.REUSE_BA)}</span>{_bar(s.reuse_b_in_a, L.REUSE_BA)}</div>'
+    )
+    t_counts = "".join(
+        f'<li class="st st-{st}"><span class="sym" aria-hidden="true">{_e(L.TARGET_STATUS[st][0])}</span>'
+        f'{_e(L.TARGET_STATUS[st][1])} <b>{sum(1 for p in c.targets if p.status == st)}</b></li>'
+        for st in L.TARGET_ORDER
+    )
+    s_counts = "".join(
+        f'<li class="st st-{st}"><span class="sym" aria-hidden="true">{_e(L.SECTION_STATUS[st][0])}</span>'
+        f'{_e(L.SECTION_STATUS[st][1])} <b>{sum(1 for p in c.sections if p.status == st)}</b></li>'
+        for st in L.SECTION_ORDER
+    )
+    notes = ""
+    if c.notes:
+        notes = (f'<aside class="notes" aria-label="{_e(L.NOTES)}"><h2>{_e(L.NOTES)}</h2><ul>'
+                 + "".join(f"<li>{_e(n)}</li>" for n in c.notes) + "</ul></aside>")
+    return (
+        f'<header class="top"><h1>{_e(L.REPORT_TITLE)}</h1>'
+        f'<div class="docs">{_doc_card(c.a, "a")}<span class="arrow" aria-hidden="true">→</span>'
+        f'{_doc_card(c.b, "b")}</div>'
+        f'<div class="summary"><div class="figs">{figures}</div>'
+        f'<div class="counts"><span class="k">{_e(L.TARGETS)}</span><ul>{t_counts}</ul>'
+        f'<span class="k">{_e(L.SECTIONS)}</span><ul>{s_counts}</ul></div></div>{notes}</header>'
+    )
+
+
+def _target_cell(t: Target | None, changed: bool) -> str:
+    if t is None:
+        return '<td class="val none">—</td>'
+    cls = "val chg" if changed else "val"
+    return (f'<td class="{cls}"><span class="v">{_value(t)}</span>'
+            f'<span class="sub">{_e(_value_sub(t))}</span></td>')
+
+
+def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, int]]) -> tuple[str, list[dict]]:
+    rows_html: list[str] = []
+    rows_data: list[dict[str, Any]] = []
+    for i, p in enumerate(c.targets):
+        t = p.b or p.a
+        assert t is not None  # a TargetPair always has one side
+        st = str(p.status)
+        sym, word = L.TARGET_STATUS.get(st, ("?", st))
+        dsym, dword = L.DIRECTIONS.get(p.direction or "", ("", ""))
+        amb = L.AMBITION.get(p.ambition or "", "")
+        changes = "、".join(L.CHANGES.get(x, x) for x in p.changes)
+        pa = anchors.get((0, p.a.id)) if p.a else None
+        pb = anchors.get((1, p.b.id)) if p.b else None
+        lines = " → ".join(x for x in (str(p.a.line) if p.a else "—", str(p.b.line) if p.b else "—"))
+        direction = (f'<span class="dir dir-{_e(p.direction)}"><span aria-hidden="true">{_e(dsym)}</span>'
+                     f'{_e(dword)}</span>' if p.direction else '<span class="dir">—</span>')
+        if amb:
+            direction += f'<span class="sub">{_e(amb)}</span>'
+        indicator = t.indicator if not (p.a and p.b and p.a.indicator != p.b.indicator) else (
+            f"{p.a.indicator} → {p.b.indicator}")
+        rows_html.append(
+            f'<tr tabindex="0" data-row="{i}" class="st-{_e(st)}">'
+            f'<th scope="row" class="ind">{_e(indicator)}</th>'
+            f'{_target_cell(p.a, "value" in p.changes)}'
+            f'{_target_cell(p.b, "value" in p.changes)}'
+            f'<td><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
+            f'{_e(word)}</span>{f"<span class=sub>{_e(changes)}</span>" if changes else ""}</td>'
+            f'<td>{direction}</td><td class="sec">{_e(t.section)}</td><td class="ln">{_e(lines)}</td></tr>'
+        )
+        rows_data.append({
+            "s": st,
+            "a": f"a:{p.a.id}" if pa and p.a else None,
+            "b": f"b:{p.b.id}" if pb and p.b else None,
+            "pa": pa[0] if pa else None,
+            "pb": pb[0] if pb else None,
+            # sort keys, one per column: indicator, a value, b value, status, direction, section, line
+            "k": [t.key or t.indicator, p.a.value if p.a else None, p.b.value if p.b else None,
+                  L.TARGET_ORDER.index(st) if st in L.TARGET_ORDER else 9, p.direction or "",
+                  t.section, (p.a or p.b).line if (p.a or p.b) else 0],
+            "q": " ".join(x.indicator + " " + x.key + " " + x.text + " " + x.section for x in (p.a, p.b) if x),
+        })
+    return "".join(rows_html), rows_data
+
+
+def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, int]]) -> tuple[str, list[dict]]:
+    body, data = _target_rows(c, anchors)
+    buttons = "".join(
+        f'<button type="button" class="flt st-{st}" data-status="{st}" aria-pressed="true">'
+        f'<span class="sym" aria-hidden="true">{_e(L.TARGET_STATUS[st][0])}</span>{_e(L.TARGET_STATUS[st][1])}'
+        f' <b>{sum(1 for p in c.targets if p.status == st)}</b></button>'
+        for st in L.TARGET_ORDER
+    )
+    heads = "".join(
+        f'<th scope="col" aria-sort="none"><button type="button" class="sort" data-col="{i}">{_e(h)}'
+        f'<span class="si" aria-hidden="true"></span></button></th>'
+        for i, h in enumerate(L.TARGET_COLUMNS)
+    )
+    if not c.targets:
+        table = f'<p class="empty">{_e(L.NO_TARGETS)}</p>'
+    else:
+        table = (f'<div class="tablewrap"><table class="targets"><caption class="vh">{_e(L.TARGETS_CAPTION)}'
+                 f'</caption><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table></div>')
+    return (
+        f'<section id="targets" aria-labelledby="targets-h"><h2 id="targets-h">{_e(L.TARGETS)}</h2>'
+        f'<div class="toolbar" role="toolbar" aria-label="{_e(L.FILTER)}">'
+        f'<span class="k">{_e(L.FILTER)}</span>{buttons}'
+        f'<label class="search"><span class="vh">{_e(L.SEARCH)}</span>'
+        f'<input type="search" id="tsearch" placeholder="{_e(L.SEARCH)}" autocomplete="off"></label>'
+        f'<output id="tcount" aria-live="polite">{len(c.targets)} / {len(c.targets)}</output></div>'
+        f'{table}<p class="hint">{_e(L.TARGET_HINT)}</p></section>'
+    ), data
+
+
+def _nav(c: Comparison) -> str:
+    items = []
+    for i, p in enumerate(c.sections):
+        st = str(p.status)
+        sym, word = L.SECTION_STATUS.get(st, ("?", st))
+        level = min(3, (p.b or p.a).level if (p.b or p.a) else 1)
+        same = "" if _is_changed(p) else " same"
+        sides = "".join(
+            f'<span class="t t-{side}"><span class="vh">{_e(L.SIDE[side])} </span>{_e(_section_label(s)) or "—"}</span>'
+            for side, s in (("a", p.a), ("b", p.b))
+        )
+        items.append(
+            f'<li class="lv{level} st-{_e(st)}{same}"><a href="#p{i}" data-pair="{i}">'
+            f'<span class="st st-{_e(st)}" title="{_e(word)}"><span class="sym">{_e(sym)}</span>'
+            f'<span class="vh">{_e(word)}</span></span>'
+            f'<span class="ts">{sides}</span>{_bar(p.similarity, L.SIMILARITY)}</a></li>'
+        )
+    return (f'<nav class="outline" aria-label="{_e(L.OUTLINE)}"><h2>{_e(L.OUTLINE)}</h2>'
+            f'<ol>{"".join(items)}</ol></nav>')
+
+
+def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | None],
+                  marks: tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]) -> str:
+    st = str(p.status)
+    sym, word = L.SECTION_STATUS.get(st, ("?", st))
+    same = "" if _is_changed(p) else " same"
+    if p.diff:
+        unified = "m"  # interleave runs by index
+    elif panes[0] and panes[1]:
+        unified = "a" if panes[0].text == panes[1].text else "ab"
+    else:
+        unified = "a" if panes[0] else "b"
+    heads, cols = [], []
+    for side, pane, s in (("a", panes[0], p.a), ("b", panes[1], p.b)):
+        line = f'<span class="ln">{_e(L.LINE.format(s.line))}</span>' if s else ""
+        heads.append(f'<div class="h h-{side}"><span class="vh">{_e(L.SIDE[side])} </span>'
+                     f'{_e(_section_label(s)) or _e(L.NO_COUNTERPART)}{line}</div>')
+        if pane is None:
+            cols.append(f'<div class="pane pane-{side} missing" aria-label="{_e(L.SIDE[side])}">'
+                        f'<p class="empty">{_e(L.MISSING[side])}</p></div>')
+        else:
+            cols.append(f'<div class="pane pane-{side}" tabindex="0" aria-label="{_e(L.SIDE[side])}">'
+                        f'{_render_runs(pane, marks[0 if side == "a" else 1])}</div>')
+    return (
+        f'<article class="pair st-{_e(st)}{same}" id="p{i}" data-u="{unified}" aria-labelledby="ph{i}">'
+        f'<h3 class="ph" id="ph{i}" tabindex="-1">{heads[0]}'
+        f'<div class="mid"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
+        f'{_e(word)}</span>{_bar(p.similarity, L.SIMILARITY)}</div>{heads[1]}</h3>'
+        f'<div class="sbs">{cols[0]}{cols[1]}</div></article>'
+    )
+
+
+def _sections_part(c: Comparison, panes: list[tuple[_Pane | None, _Pane | None]],
+                   anchors: dict[tuple[int, str], tuple[int, int, int]]) -> str:
+    marks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for (side, tid), (pair, start, end) in anchors.items():
+        marks.setdefault((pair, side), []).append((start, end, f"{'ab'[side]}:{tid}"))
+    articles = "".join(
+        _pair_article(i, p, panes[i], (marks.get((i, 0), []), marks.get((i, 1), [])))
+        for i, p in enumerate(c.sections)
+    )
+    n_changed = sum(1 for p in c.sections if _is_changed(p))
+    toolbar = (
+        f'<div class="toolbar sticky" role="toolbar" aria-label="{_e(L.VIEW)}">'
+        f'<span class="k">{_e(L.VIEW)}</span>'
+        f'<button type="button" id="v-sbs" aria-pressed="true">{_e(L.SIDE_BY_SIDE)}</button>'
+        f'<button type="button" id="v-uni" aria-pressed="false">{_e(L.UNIFIED)}</button>'
+        f'<button type="button" id="only" aria-pressed="false">{_e(L.ONLY_CHANGED)} <b>{n_changed}</b></button>'
+        f'<button type="button" id="prev" title="k">{_e(L.PREV)}</button>'
+        f'<button type="button" id="next" title="j">{_e(L.NEXT)}</button>'
+        f'<span class="legend"><del>{_e(L.DELETED)}</del> <ins>{_e(L.INSERTED)}</ins> '
+        f'<ins class="mv"><b class="mvk">⇄</b>{_e(L.MOVED)}</ins> <mark class="tg">{_e(L.TARGET)}</mark></span></div>'
+    )
+    if not c.sections:
+        articles = f'<p class="empty">{_e(L.NO_SECTIONS)}</p>'
+    return (f'<section id="sections" aria-labelledby="sections-h"><h2 id="sections-h">{_e(L.SECTIONS)}</h2>'
+            f'{toolbar}<div id="pairs">{articles}</div></section>')
+
+
+def _passages(c: Comparison) -> str:
+    if not c.shared_passages:
+        return ""
+    items = "".join(
+        f'<li><span class="ln">{_e(L.SIDE_SHORT["a"])} {c.a.line_at(sp.span_a.start)} · '
+        f'{_e(L.SIDE_SHORT["b"])} {c.b.line_at(sp.span_b.start)} · {len(sp.text)}{_e(L.CHARS)}</span>'
+        f'<blockquote>{_e(sp.text)}</blockquote></li>'
+        for sp in c.shared_passages
+    )
+    return (f'<details class="passages" id="passages"><summary>{_e(L.PASSAGES)} '
+            f'<b>{len(c.shared_passages)}</b></summary><ol>{items}</ol></details>')
+
+
+def render_html(c: Comparison) -> str:
+    """The whole report as one HTML document."""
+    panes = _panes(c)
+    anchors: dict[tuple[int, str], tuple[int, int, int]] = {}
+    for p in c.targets:
+        for side, t in ((0, p.a), (1, p.b)):
+            if t is not None and (side, t.id) not in anchors:
+                hit = _anchor(panes, side, t)
+                if hit:
+                    anchors[(side, t.id)] = hit
+    targets_html, rows = _targets_section(c, anchors)
+    data = {"rows": rows, "changed": [i for i, p in enumerate(c.sections) if _is_changed(p)],
+            "text": L.SCRIPT_TEXT}
+    title = f"{L.REPORT_TITLE} · {_doc_title(c.a)} → {_doc_title(c.b)}"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n<meta name="generator" content="docdiff">\n'
+        f"<title>{_e(title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n"
+        f'<a class="skip" href="#targets">{_e(L.SKIP)}</a>\n'
+        f"{_header(c)}\n<main>\n{targets_html}\n"
+        f'<div class="layout">{_nav(c)}{_sections_part(c, panes, anchors)}</div>\n{_passages(c)}\n</main>\n'
+        f'<script type="application/json" id="docdiff-data">{script_json(data)}</script>\n'
+        f"<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,186 @@
+"""The HTML report driven like a user, in Debian's headless Chromium through Playwright."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from docdiff.render.html import render_html
+from render_fixtures import HOSTILE, hostile_comparison, small_comparison
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt install chromium); playwright's own browsers are not used")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("reports")
+    out = {}
+    for name, c in (("small", small_comparison()), ("hostile", hostile_comparison())):
+        out[name] = d / f"{name}.html"
+        out[name].write_text(render_html(c), encoding="utf-8")
+    return out
+
+
+class Watched:
+    """A page that records console errors, page errors, dialogs and every request."""
+
+    def __init__(self, browser, url: str, **ctx) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, **ctx)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        started = time.perf_counter()
+        self.page.goto(url, wait_until="load")
+        self.load_seconds = time.perf_counter() - started
+        self.url = url
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def small(browser, report_files):
+    w = Watched(browser, report_files["small"].as_uri())
+    yield w
+    assert w.errors == [], w.errors
+    assert w.requests == [w.url], "the report must not fetch anything"
+    w.close()
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "table.targets tbody tr", "rs => rs.filter(r => !r.hidden).map(r => r.querySelector('th').textContent)")
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """el => {
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+    }""")
+
+
+def test_loads_offline_and_shows_every_target(small):
+    assert small.page.title().startswith("文档比较报告")
+    assert len(visible_rows(small.page)) == 6
+    assert small.page.text_content("#tcount") == "显示 6 / 6 个指标"
+
+
+def test_status_filter_hides_and_restores_rows(small):
+    page = small.page
+    for st in ("shared", "added", "removed"):
+        page.click(f"button.flt[data-status={st}]")
+    assert visible_rows(page) == ["一般公共预算收入增长", "城镇登记失业率"]
+    assert page.get_attribute("button.flt[data-status=added]", "aria-pressed") == "false"
+    assert page.text_content("#tcount") == "显示 2 / 6 个指标"
+    page.click("button.flt[data-status=added]")
+    assert visible_rows(page) == ["一般公共预算收入增长", "城镇登记失业率", "新增城镇就业", "新增市场主体"]
+
+
+def test_search_and_sort(small):
+    page = small.page
+    page.fill("#tsearch", "失业")
+    assert visible_rows(page) == ["城镇登记失业率"]
+    page.fill("#tsearch", "")
+    page.click("th button.sort[data-col='2']")  # B value, ascending; empty cells last
+    assert page.get_attribute("th:has(button[data-col='2'])", "aria-sort") == "ascending"
+    assert visible_rows(page)[:3] == ["城镇登记失业率", "一般公共预算收入增长", "地区生产总值增长"]
+    assert visible_rows(page)[-1] == "脱贫人口"
+    page.click("th button.sort[data-col='2']")
+    assert page.get_attribute("th:has(button[data-col='2'])", "aria-sort") == "descending"
+    assert visible_rows(page)[:2] == ["新增城镇就业", "新增市场主体"]
+
+
+def test_clicking_a_row_scrolls_both_panes_to_the_target(small):
+    page = small.page
+    page.set_viewport_size({"width": 1400, "height": 500})  # small, so the panes must really scroll
+    page.click("tr:has(th:text-is('城镇登记失业率'))")
+    a, b = "#p1 .pane-a mark.hl", "#p1 .pane-b mark.hl"
+    joined = "ms => ms.map(m => m.textContent).join('')"
+    assert page.eval_on_selector_all(a, joined) == "城镇登记失业率控制在4%以内"
+    assert page.eval_on_selector_all(b, joined) == "城镇登记失业率控制在4.5%以内"
+    assert in_viewport(page, a) and in_viewport(page, b)
+    # a target in another section: the row's status text and the highlight move with it
+    page.focus("tr:has(th:text-is('新增市场主体'))")
+    page.keyboard.press("Enter")
+    assert page.eval_on_selector_all("mark.hl", "ms => ms.map(m => m.closest('article').id)") == ["p6"]
+    assert in_viewport(page, "#p6 .pane-b mark.hl")
+    assert page.get_attribute("tr:has(th:text-is('新增市场主体'))", "class").endswith("sel")
+
+
+def test_unified_view_interleaves_the_diff(small):
+    page = small.page
+    page.click("#v-uni")
+    assert page.get_attribute("#v-uni", "aria-pressed") == "true"
+    assert page.get_attribute("#v-sbs", "aria-pressed") == "false"
+    assert not page.is_visible("#p1 .sbs")
+    uni = page.text_content("#p1 .uni")
+    assert uni.startswith("二、2018") and "增长35%" in uni and "4.5%以内" in uni  # deleted 3, inserted 5
+    assert page.eval_on_selector("#p1 .uni", "u => u.querySelectorAll('del').length") == 2
+    # the row jump works in this view too
+    page.click("tr:has(th:text-is('一般公共预算收入增长'))")
+    assert in_viewport(page, "#p1 .uni mark.hl")
+    page.click("#v-sbs")
+    assert page.is_visible("#p1 .sbs") and not page.is_visible("#p1 .uni")
+
+
+def test_only_changed_and_j_k(small):
+    page = small.page
+    page.click("#only")
+    assert page.get_attribute("#only", "aria-pressed") == "true"
+    shown = page.eval_on_selector_all("article.pair", "as => as.filter(a => a.offsetParent).map(a => a.id)")
+    assert shown == ["p0", "p1", "p2", "p3", "p5", "p6"]  # p4 (三、) is identical
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == "ph1"
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.id") == "ph0"
+    page.click("#only")
+    assert page.is_visible("#p4")
+
+
+def test_dark_scheme_and_screenshot(browser, report_files, tmp_path):
+    w = Watched(browser, report_files["small"].as_uri(), color_scheme="dark")
+    bg = w.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert bg != "rgb(251, 251, 249)"  # the dark palette applies
+    shot = tmp_path / "report_dark.png"
+    w.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert w.errors == []
+    w.close()
+
+
+def test_hostile_document_stays_text(browser, report_files):
+    w = Watched(browser, report_files["hostile"].as_uri())
+    page = w.page
+    assert w.dialogs == [] and w.errors == [] and w.requests == [w.url]
+    assert page.evaluate("document.querySelectorAll('img, iframe, a[href^=javascript]').length") == 0
+    assert page.evaluate("document.scripts.length") == 2  # the JSON block and the report's own script
+    body = page.text_content("body")
+    for s in HOSTILE[:9]:
+        assert s in body
+    page.click("table.targets tbody tr")
+    assert page.eval_on_selector_all("mark.hl", "ms => ms.length") > 0
+    page.click("#v-uni")
+    assert w.dialogs == [] and w.errors == []
+    w.close()
