@@ -41,10 +41,10 @@ _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五":
 
 def _cn_int(s: str) -> int | None:
     """'十二' → 12, '二十' → 20, '一百〇九' → 109; None for a malformed numeral."""
-    if s.isdigit():
-        return int(s)
-    if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳ (str.isdigit() is True for them)
         return ord(s) - 0x2460 + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
     total, digit = 0, None
     for ch in s:
         if ch in _CN_VALUES:
