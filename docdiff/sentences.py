@@ -8,7 +8,7 @@ the document's) and whether the sentence sets a goal or reports a result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from docdiff.indicators import fold_key
@@ -209,12 +209,12 @@ def _heading_text(doc: Document, s: Section) -> str:
 
 # --- sentences -------------------------------------------------------------------------------
 
-_SENTENCE_END = "。！？；;!?"
+_SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = ",，:：;；"
 _ITEM_SEP = "、"
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # After a number: what makes it a date, ordinal, name or duration rather than an amount.
-_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内[,，。;；]")
+_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至")
 _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 _DISTRIBUTE_RE = re.compile(r"分别|均")
@@ -322,7 +322,7 @@ class _LineReader:
         if ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review":
             # Replies mix results and plans within one paragraph: a goal cue starts a run of
             # goal sentences (接下来, …: everything after it), a result cue ends it.
-            if STRONG_GOAL_RE.search(text) and not (achieved and not re.search(r"力争|计划|将|今年|全年", text)):
+            if STRONG_GOAL_RE.search(text) and not (achieved and not re.search(r"力争|计划|将|今年(?!以来|前)|全年", text)):
                 self.state = "goal"
             elif achieved:
                 self.state = "review"
@@ -375,22 +375,26 @@ def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:
 
 def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
     """False for dates, ordinals, names and enumerations: 2025年, 第3, “152”, 三大攻坚战."""
-    if depth[q.start] and not _DOUBLING_RE.fullmatch(text[q.start:q.end]):
-        return False
+    if depth[q.start]:
+        return False  # “500精英计划”, 《…2021—2025年》: names
     before = text[max(0, q.start - 2) : q.start]
     after = text[q.end : q.end + 4]
-    if before.endswith(("第", "前", "近", "每")) or (q.start and (text[q.start - 1].isascii() and text[q.start - 1].isalnum())):
+    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
         return False
     if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
         return False  # 5G, 4A级
-    if text[q.end : q.end + 1] in ("+", "·", "-", "/") or before.endswith("+"):
+    if text[q.end : q.end + 1] in ("+", "·", "/", ".") or before.endswith("+"):
         return False  # 1+N, 6+1
-    if q.unit == "年" and q.value_high is None and 1900 <= q.value <= 2100:
-        return False
+    if q.unit == "年" and 1900 <= q.value <= 2100:
+        return False  # a year, or a span of years (2021-2025年)
     if not q.unit and 1900 <= q.value <= 2100 and q.value == q.value.to_integral_value():
         return False
-    if _NOT_AMOUNT_AFTER.match(after) and q.unit in ("", "个", "年", "天"):
-        return False
+    if _NOT_AMOUNT_AFTER.match(after) and q.unit in ("", "个", "年", "天", "周"):
+        return False  # 9月, 70周年, 6个月, 3年内
+    if q.bracketed and not q.unit:
+        return False  # [1]: a footnote mark in running text (tables are read elsewhere)
+    if q.unit in ("分钟", "岁") and after[len(""):][:1] and _is_cjk(after[:1]) and not after.startswith(("以上", "以下", "左右")):
+        return False  # 15分钟生活圈, 3岁以下婴幼儿: a name or a qualifier
     if q.chinese:
         numeral = text[q.start:q.number_end]
         bare = all(c in "十百千万亿" for c in numeral)
@@ -402,7 +406,7 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
                 return False
         elif q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点"):
             return False  # 三大, 两处, 一批: enumerations, not amounts
-    if not q.unit and not q.bracketed:
+    if not q.unit:
         stripped = after.lstrip(" ")
         if not stripped.startswith(("以上", "以下", "以内", "左右")) and not before.endswith(("至", "到", "在", "于")):
             return False
@@ -410,90 +414,206 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max((text.rfind(c, 0, pos) for c in _CLAUSE_SEP), default=-1) + 1
+    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_SEP) + 1
     ends = [i for i in (text.find(c, pos) for c in _CLAUSE_SEP + _SENTENCE_END) if i != -1]
     return start, min(ends) if ends else len(text)
 
 
-def _noun_after(text: str, pos: int, clause_end: int, quants_after: list[int]) -> int:
-    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator."""
-    stop = min([clause_end] + [q for q in quants_after if q >= pos])
-    end = pos
-    while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + _SENTENCE_END:
-        end += 1
-    return end
-
-
 def _doubling(text: str, depth: list[int]) -> list[Quantity]:
+    """翻一番 → 2 倍, 翻两番 → 4 倍 (GUIDELINES: a multiple is a value with unit 倍)."""
     out = []
     for m in _DOUBLING_RE.finditer(text):
-        if text.startswith(("计划", "行动", "工程"), m.end()):
+        if text[m.end():].lstrip("”").startswith(("计划", "行动", "工程", "战略")):
             continue  # 倍增计划: a programme's name
         if depth[m.start()] and not (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
             continue
+        _, c_end = _clause_bounds(text, m.start())
+        if text[c_end + 1 : c_end + 3] in ("分别", "均为"):
+            continue  # …比2025年翻一番,分别突破2000亿元…: the amounts that follow are the targets
         value = Decimal(4) if "两" in m.group(0) else Decimal(2)
         out.append(Quantity(value=value, value_high=None, unit="倍", start=m.start(), end=m.end(),
                             number_end=m.end(), chinese=False))
     return out
 
 
+_PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
+
+
+def _placeholders(text: str) -> list[Quantity]:
+    """到2025年打造XX个美丽城镇: a draft's blank is a target whose value is not yet written."""
+    out = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        unit = _unit_at(text, m.end())
+        after = text[m.end() + len(unit) :]
+        if unit or after.startswith(("以上", "以下", "左右", "以内")):
+            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),  # type: ignore[arg-type]
+                                end=m.end() + len(unit), number_end=m.end(), chinese=False))
+    return out
+
+
+def _unit_at(text: str, pos: int) -> str:
+    from docdiff.numbers import UNIT_RE
+
+    m = UNIT_RE.match(text, pos)
+    return m.group(0) if m else ""
+
+
+def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
+    """Runs of values joined only by 、/和 (170万元以上和34万元以上): one per listed indicator."""
+    runs: list[list[int]] = []
+    for i, q in enumerate(quants):
+        if runs and runs[-1][-1] == i - 1:
+            prev = quants[i - 1]
+            gap = text[prev.end + _suffix_len(text[prev.end:]) : q.start]
+            if gap.strip(" ") in ("、", "和", "及", "与", ",", "，"):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def _subject_items(subject: str) -> list[str]:
+    subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
+    return [strip_indicator(it).removesuffix("等") for it in re.split(r"、|和|以及|及", subject) if it.strip()]
+
+
+def _lead_action(text: str) -> str:
+    """The action verb a clause opens with (after fillers): '加快实施47项…' → '实施'."""
+    core = strip_indicator(text)
+    for v in ACTION_VERBS:
+        if core.startswith(v):
+            return v
+    return ""
+
+
 def _read_sentence(text: str) -> list[_Draft]:
     """Number → indicator, value, unit, comparator for one goal sentence."""
     depth = _quote_depth(text)
-    quants = [q for q in find_quantities(text) if _plausible(q, text, depth)] + _doubling(text, depth)
+    quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
+    quants += _doubling(text, depth) + _placeholders(text)
     quants.sort(key=lambda q: q.start)
     drafts: list[_Draft] = []
-    region_start = 0  # where the current indicator may begin
-    last_clause = -1
-    lead_verb = ""
+    consumed: set[int] = set()
+    for run in _value_lists(text, quants):
+        drafts.extend(_read_value_list(text, quants, run, consumed))
+    region_start, last_clause, lead_verb = 0, -1, ""
     for i, q in enumerate(quants):
         c_start, c_end = _clause_bounds(text, q.start)
         if c_start != last_clause:
             region_start, last_clause = c_start, c_start
-            lead_verb = ""
-        after_pos = q.end + _suffix_len(text[q.end :])
-        later = [p.start for p in quants[i + 1 :] if p.start < c_end]
-        nxt = text[after_pos : after_pos + 1]
-        nxt = text[after_pos + 1 : after_pos + 2] if nxt == "的" else nxt
+            lead_verb = _lead_action(text[c_start:q.start])
+        if i in consumed:
+            region_start = max(region_start, q.end + _suffix_len(text[q.end:]))
+            continue
+        unit = _unit(q, text)
+        after_pos = q.end + (1 if unit != q.unit else 0)  # 五百亿级: 级 is read with the number
+        after_pos += _suffix_len(text[after_pos:])
+        nxt_pos = after_pos + (1 if text[after_pos : after_pos + 1] == "的" else 0)
+        nxt = text[nxt_pos : nxt_pos + 1]
+        followed_by_noun = bool(nxt) and (_is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
+            _SEPARATOR_WORDS, after_pos)
+        if q.unit == "倍" and not q.chinese:
+            followed_by_noun = False  # 翻一番 ends its phrase
         region = text[region_start : q.start]
         core = strip_indicator(region)
-        bare = not core or core in ACTION_VERBS or len(core) <= 2
-        followed_by_noun = bool(nxt) and _is_cjk(nxt) and not text.startswith(_SEPARATOR_WORDS, after_pos)
-        if q.unit == "倍" and not q.chinese and _DOUBLING_RE.fullmatch(text[q.start:q.end]):
-            followed_by_noun = False
-        if followed_by_noun and not bare:
-            continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted later
-        if followed_by_noun and bare and later and not text[after_pos:later[0]].strip("、和及与 "):
-            continue
+        tail = strip_indicator(re.split(r"[、和及]", region)[-1]) if region else ""
         comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
-        span_start = region_start + (len(region) - len(region.lstrip(" ,，、:：;；")))
-        if followed_by_noun and bare:
-            noun_end = _noun_after(text, after_pos, c_end, later)
-            noun = text[after_pos:noun_end].lstrip("的")
-            verb = core if core in ACTION_VERBS else ""
-            indicator = (verb or lead_verb) + noun
+        if unit != q.unit:
+            comp = Comparator.GE  # 五百亿级: at least that size
+        if followed_by_noun:
+            later = [p.start for p in quants[i + 1 :] if p.start < c_end]
+            noun_end = _noun_end(text, nxt_pos, c_end, later)
+            if later and noun_end == later[0]:
+                continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
+            noun = text[nxt_pos:noun_end]
+            bare_tail = not tail or tail in ACTION_VERBS or len(tail) <= 1
+            if re.match(r"台阶|大关|关口", noun):
+                indicator, end = core, noun_end
+            elif bare_tail or not core or core in ACTION_VERBS:
+                verb = tail if tail in ACTION_VERBS else lead_verb
+                noun = re.sub(r"为目标$|的目标$", "", noun)
+                indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
+                if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
+                    if not re.search(r"集群|体量|规模", noun):
+                        continue
+                    prev = text[: c_start].rstrip(",，")
+                    p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + _SENTENCE_END) + 1
+                    if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
+                        indicator = prev[p_start:] + noun
+                    else:
+                        indicator = noun
+            elif text[after_pos : after_pos + 1] == "的" and not later:
+                indicator, end = core + noun, noun_end  # 保持不少于5000亩的工业熟地
+            else:
+                continue  # 中核三门200兆瓦滩涂光伏: part of a name
             if not noun:
                 continue
-            end = noun_end
+            span_start = region_start
         else:
-            indicator = core
-            end = after_pos
+            indicator, end = core, after_pos
+            span_start = region_start
             if not indicator:
                 continue
+        if not indicator:
+            continue
         # A shared verb carries over to the later items of a list: 新增A300家、B800家.
-        if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start:
+        if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
+                not indicator.startswith(ACTION_VERBS)):
             indicator = lead_verb + indicator
-        if not lead_verb:
-            lead_verb = leading_verb(indicator)
-        # The start of the text: the indicator as written (skip leading fillers)
         shown = text[span_start:end]
-        offset = shown.find(indicator[:2]) if indicator[:2] in shown else 0
-        d = _Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=_unit(q, text),
-                   comparator=comp, start=span_start + max(offset, 0), end=end, bracketed=q.bracketed,
+        first = next((shown.find(ch) for ch in indicator[:1] if ch in shown), 0)
+        d = _Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
+                   comparator=comp, start=span_start + max(first, 0), end=end, bracketed=q.bracketed,
                    context=text[c_start:c_end])
-        drafts.extend(_distribute(d, text, c_start, quants, drafts))
-        region_start = after_pos
+        drafts.extend(_distribute(d, text, c_start))
+        region_start = max(after_pos, end)
+    drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
+    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number."""
+    stop = min([clause_end] + [p for p in later if p >= pos])
+    end = pos
+    while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + _SENTENCE_END:
+        end += 1
+    return end
+
+
+def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed: set[int]) -> list[_Draft]:
+    """分别增长7%和8%, 分别突破2000亿元、30万元、18万元: one value per listed indicator."""
+    first, last = quants[run[0]], quants[run[-1]]
+    c_start, c_end = _clause_bounds(text, first.start)
+    region = text[c_start : first.start]
+    m = _DISTRIBUTE_RE.search(region)
+    if m is None:
+        return []
+    subject, verb = region[: m.start()], region[m.end():]
+    if not strip_indicator(subject):  # …翻一番,分别突破…: the subject is the clause before
+        p_start, _ = _clause_bounds(text, max(0, c_start - 1))
+        subject = text[p_start : c_start - 1]
+    items = _subject_items(subject)
+    if len(items) == 1 and items[0].startswith("城乡") and len(run) == 2:
+        items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
+    if len(items) != len(run):
+        return []
+    verb = strip_indicator(verb)
+    verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
+    shared = comparator_for("", text[last.end:].lstrip(" "))
+    out = []
+    for item, i in zip(items, run):
+        q = quants[i]
+        comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
+        if comp == Comparator.EQ:
+            comp = comparator_for(region[-3:], "") if i == run[0] else Comparator.EQ
+        if comp == Comparator.EQ:
+            comp = shared
+        end = q.end + _suffix_len(text[q.end:])
+        item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
+        out.append(_Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
+                          comparator=comp, start=min(item_at, q.start), end=end, context=text[c_start:c_end]))
+        consumed.add(i)
+    return out
 
 
 def _unit(q: Quantity, text: str) -> str:
@@ -502,27 +622,21 @@ def _unit(q: Quantity, text: str) -> str:
     return q.unit
 
 
-def _distribute(d: _Draft, text: str, c_start: int, quants: list[Quantity], done: list[_Draft]) -> list[_Draft]:
-    """A subject list shared by one value: 城乡居民人均可支配收入分别增长7.5% → 城镇…, 农村….
+def _distribute(d: _Draft, text: str, c_start: int) -> list[_Draft]:
+    """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
 
-    Only the simple shapes: one value for a 、-list before 分别/均 or 翻一番; 城乡 split in two.
+    Only with 分别/均, or for 翻一番; 城乡 splits into 城镇 and 农村 under 分别.
     """
-    region = text[c_start : d.start] + d.indicator
-    has_marker = bool(_DISTRIBUTE_RE.search(text[c_start : d.end])) or d.unit == "倍"
-    if not has_marker:
+    marker = _DISTRIBUTE_RE.search(d.indicator)
+    if marker is None and d.unit != "倍":
         return [d]
-    subject = _DISTRIBUTE_RE.split(d.indicator)[0] if _DISTRIBUTE_RE.search(d.indicator) else d.indicator
-    subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
-    items = [s for s in re.split(r"、|和", subject) if s]
-    if len(items) == 1 and items[0].startswith("城乡") and "分别" in text[c_start : d.end + 4]:
+    subject = d.indicator[: marker.start()] if marker else d.indicator
+    verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
+    items = _subject_items(subject)
+    if len(items) == 1 and items[0].startswith("城乡") and marker and marker.group(0) == "分别":
         items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
     if len(items) <= 1:
+        if marker:
+            return [replace(d, indicator=strip_indicator(subject) + verb)]
         return [d]
-    # how many values this clause gives after the marker: one → shared by all items
-    values_here = [q for q in quants if d.start <= q.start and q.start < text.find(",", d.start) if "," in text[d.start:]]
-    if len(values_here) > 1:
-        return [d]
-    del region
-    return [_Draft(indicator=strip_indicator(it), value=d.value, value_high=d.value_high, unit=d.unit,
-                   comparator=d.comparator, start=d.start, end=d.end, bracketed=d.bracketed, context=d.context)
-            for it in items]
+    return [replace(d, indicator=it + verb) for it in items]

@@ -92,7 +92,8 @@ def strip_indicator(text: str) -> str:
     return text.strip(_TRIM_CHARS)
 
 
-_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:20\d\d|19\d\d)年(?:底|末)?(?:前)?")
+# 到2025年, 2019年度, 5年内: when, not what.
+_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间))")
 
 
 def leading_verb(text: str) -> str:
@@ -121,9 +122,9 @@ GOAL_TITLE_RE = re.compile(
 
 # Sentence cues: the sentence reports what was done (already, 同比, 截至) …
 ACHIEVEMENT_RE = re.compile(
-    r"已经|已|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|增速|截至|截止|目前|现有|共有|"
-    r"以来|过去|前两年|近年来|近几年|近三年|近五年|五年来|一年来|提至|增至|累计完成|累计建成|累计培育|共建成|"
-    r"共计|荣获|成功|创成了|预计(?:达到|达|完成)|分别达|连续"
+    r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|(?<!项)目前|(?<!实)现有|"
+    r"以来|过去|前两年|近年来|近几年|近[两三五]年|五年来|一年来|提至|累计完成|累计建成|累计培育|共建成|荣获|成功|"
+    r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
 # … or commits to a number later (力争, 到2025年, 今年, 计划).
 GOAL_RE = re.compile(
@@ -131,7 +132,8 @@ GOAL_RE = re.compile(
     r"以上|以内|控制在|到20\d\d年|到二〇|要|实施|新增|打造|培育|建成|完成"
 )
 # Strong goal cues: enough on their own to read a sentence of a reply as a goal.
-STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇")
+STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
+                            r"不少于|不低于|不超过")
 
 
 # --- periods -------------------------------------------------------------------------------
