@@ -296,8 +296,8 @@ def _aggregate_pairs(
 
 def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
     ta, tb = side_a.targets[i], side_b.targets[j]
-    unit_a, unit_b = parse_unit(ta.unit), parse_unit(tb.unit)
-    same_dim = unit_a.base == unit_b.base
+    # Without a number on one side (完成上级下达指标) the unit says nothing: only the value changed.
+    same_dim = ta.value is None or tb.value is None or parse_unit(ta.unit).base == parse_unit(tb.unit).base
     changes: list[str] = []
     if same_dim:
         value_same = same_quantity(ta.value, ta.unit, tb.value, tb.unit) and _same_high(ta, tb)
