@@ -28,11 +28,11 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
     if data.lstrip()[:5] == b"%PDF-" or ext == ".pdf":
         from docdiff.ingest.pdf import extract_pdf_text
 
-        text, fmt, enc = extract_pdf_text(data, path), "pdf", "binary"
+        text, fmt, enc = extract_pdf_text(data, path), "pdf", ""
     elif data.startswith(b"PK\x03\x04") or ext == ".docx":
         from docdiff.ingest.docx import extract_docx_text
 
-        text, fmt, enc = extract_docx_text(data, path), "docx", "binary"
+        text, fmt, enc = extract_docx_text(data, path), "docx", ""
     else:
         text, fmt, enc = _load_text(data, path, ext, encoding)
     if not text.strip(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u3000\xa0" + _INVISIBLE):

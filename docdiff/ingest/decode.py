@@ -34,13 +34,13 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         if data.startswith(bom):
             return _strict(data[len(bom):], path, enc), enc
     if b"\x00" in data:
-        enc = _utf16_by_nuls(data)
-        if enc is None:
-            raise InputError(path, "binary file (contains NUL bytes)")
-        text = _try(data, enc)
-        if text is None or not _plausible(text):
-            raise InputError(path, "binary file (contains NUL bytes)")
-        return text, enc
+        # BOM-less UTF-16: NULs are the high bytes of ASCII characters (and of some CJK ones);
+        # only the right byte order decodes to plausible text.
+        for enc in ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ():
+            text = _try(data, enc)
+            if text is not None and _plausible(text):
+                return text, enc
+        raise InputError(path, "binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -96,19 +96,6 @@ def _try(data: bytes, enc: str) -> str | None:
         return data.decode(enc)
     except UnicodeDecodeError:
         return None
-
-
-def _utf16_by_nuls(data: bytes) -> str | None:
-    """BOM-less UTF-16: ASCII characters leave their NUL byte on one side consistently."""
-    if len(data) % 2:
-        return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    if odd and even <= odd // 20:
-        return "utf-16-le"
-    if even and odd <= even // 20:
-        return "utf-16-be"
-    return None
 
 
 def _reject_mixed_utf8(data: bytes, path: str, err: UnicodeDecodeError) -> None:

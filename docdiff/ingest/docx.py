@@ -1,0 +1,107 @@
+""".docx bytes → text: paragraphs and tables in document order, a table row as 'a | b | c'.
+
+The zip is checked before python-docx sees it: not a zip, no word/document.xml, or a
+document.xml that would expand far beyond any real document (a zip bomb) is an InputError.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from docdiff.errors import InputError
+
+MAX_XML_BYTES = 200 * 1024 * 1024  # a 1,000-page report's document.xml is ~20 MB
+MAX_RATIO = 100  # XML compresses 5-20×; a member expanding over 100× (and over MIN_BOMB) is a bomb
+MIN_BOMB = 20 * 1024 * 1024  # small members may compress very well (long runs of spaces)
+_WS_RE = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAKS_RE = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def extract_docx_text(data: bytes, path: str) -> str:
+    """Text of a .docx, one paragraph or table row per line."""
+    _check_zip(data, path)
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors … on broken parts
+        raise InputError(path, f"not a valid .docx ({_short(e)})") from None
+    lines: list[str] = []
+    for el in _blocks(document.element.body, qn):
+        if el.tag == qn("w:tbl"):
+            lines.extend(_table_rows(el, qn))
+        else:
+            lines.extend(_paragraph_lines(el, qn))
+    text = "\n".join(line for line in lines if line.strip())
+    return text + "\n" if text else ""
+
+
+def _check_zip(data: bytes, path: str) -> None:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(path, "not a valid .docx (an old binary .doc or a password-protected file; "
+                               "save it as an unprotected .docx)")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError(path, "not a valid .docx (not a zip file)") from None
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            what = "an Excel workbook" if any(n.startswith("xl/") for n in archive.namelist()) else \
+                "a PowerPoint file" if any(n.startswith("ppt/") for n in archive.namelist()) else \
+                "no word/document.xml"
+            raise InputError(path, f"not a valid .docx ({what})") from None
+        total = sum(i.file_size for i in archive.infolist())
+        for size, what in ((info.file_size, "word/document.xml"), (total, "the archive")):
+            if size > MAX_XML_BYTES or (size > MIN_BOMB and size > MAX_RATIO * len(data)):
+                raise InputError(path, f"zip bomb? {what} would expand to {size:,} bytes "
+                                       f"from a {len(data):,}-byte file")
+        try:
+            bad = archive.testzip()
+        except Exception as e:  # unsupported compression, truncated data
+            raise InputError(path, f"not a valid .docx (broken zip: {_short(e)})") from None
+        if bad is not None:
+            raise InputError(path, f"not a valid .docx (broken zip member {bad})")
+
+
+def _blocks(parent, qn):
+    """Body paragraphs and tables in order, looking inside content controls (w:sdt)."""
+    for child in parent.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content, qn)
+
+
+def _paragraph_text(p, qn) -> str:
+    """Runs' text with tabs and line breaks; deleted (tracked) text is skipped by python-docx."""
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(p, None).text
+
+
+def _paragraph_lines(p, qn) -> list[str]:
+    text = _BREAKS_RE.sub("\n", _paragraph_text(p, qn))  # keep splitlines == our lines
+    return [line.rstrip() for line in text.split("\n")]
+
+
+def _table_rows(tbl, qn) -> list[str]:
+    rows = []
+    for tr in tbl.iterchildren(qn("w:tr")):
+        cells = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            parts = [_paragraph_text(p, qn) for p in tc.iter(qn("w:p"))]
+            cells.append(_WS_RE.sub(" ", " ".join(parts)).strip().replace("|", "｜"))
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
+
+
+def _short(e: Exception) -> str:
+    msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return msg[:120]
