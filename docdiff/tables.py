@@ -88,12 +88,12 @@ def find_pipe_tables(doc: Document) -> tuple[Table, ...]:
         width = max(len(r) for r in rows)
         header = tuple((c.text if c else "") for c in header_row) + ("",) * (width - len(header_row))
         caption = _caption_before(doc, first)
-        start = doc.line_span(first).start
+        start = caption[2].start if caption else doc.line_span(first).start
         tables.append(
             Table(
                 title=caption[0] if caption else "",
                 span=Span(start, doc.line_span(n - 1).end),
-                line=first,
+                line=caption[1] if caption else first,
                 header=header,
                 rows=tuple(tuple(r) + (None,) * (width - len(r)) for r in body),
             )
@@ -259,9 +259,10 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
             i += 2
         elif "attr" not in col or not rows:
             break
-        # The row runs to its 属性 anchor, or (without one) to the next 序号.
+        # The row runs to its 属性 anchor, or (without one) to the next 序号 or its last column.
         j = i
-        while j < len(cells) and j - i < MAX_ROW_CELLS and len(cells[j].text) <= MAX_CELL_CHARS:
+        reach = MAX_ROW_CELLS if "attr" in col else len(header) - (1 + ("cat" in col))
+        while j < len(cells) and j - i < reach and len(cells[j].text) <= MAX_CELL_CHARS:
             if "attr" in col and _ATTRIBUTE.fullmatch(cells[j].text):
                 break
             if "attr" not in col and cells[j].text == str(expected + (number is not None)):
