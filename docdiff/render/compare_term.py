@@ -1,0 +1,288 @@
+"""Comparison → terminal report (rich): header, alignment table, inline diffs, target table, notes.
+
+Document text only ever enters rich as ``Text`` objects (appended with a style), never inside
+markup strings, so "[bold]" in a report prints as written. Widths are measured by rich (CJK
+characters take two cells). Without colour, deletions and insertions also get [-…-] / {+…+}
+brackets, and moved text always gets a ↪ marker, so nothing is told by colour alone.
+"""
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING
+
+from docdiff.model import Comparison, Document, Kind, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+STATUS_STYLE = {
+    "matched": "dim",
+    "changed": "yellow",
+    "moved": "magenta",
+    "added": "green",
+    "removed": "red",
+    "shared": "dim",
+}
+DELETE_STYLE = "red strike"
+INSERT_STYLE = "green"
+MOVED_DELETE_STYLE = "magenta strike"
+MOVED_INSERT_STYLE = "magenta underline"
+MOVED_MARK = "↪"
+BAR_CELLS = 10  # similarity bar: one cell per 10 %
+_COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "~": "≈", "range": ""}
+_ARROW = {"raised": "↑", "lowered": "↓"}
+# A unit of context ends after a sentence terminator or a line break (and the spaces after it).
+_BOUNDARY = re.compile(r"[。！？；!?;\n][”’」』）)]*[ \t\u3000\r\n]*\Z")
+
+
+def render_compare_term(c: Comparison, *, color: bool, width: int, context: int, only_changed: bool) -> str:
+    """The whole terminal report as one string (ANSI styles only when ``color``)."""
+    from rich.console import Console
+
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+        markup=False,  # a safety net: nothing here is markup anyway
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    print_compare(console, c, context=context, only_changed=only_changed, markers=not color)
+    return console.file.getvalue()  # type: ignore[attr-defined]  # the StringIO given above
+
+
+def print_compare(console: Console, c: Comparison, *, context: int, only_changed: bool, markers: bool) -> None:
+    """Print the report to ``console`` (the golden test passes its own fixed console)."""
+    from rich.rule import Rule
+
+    console.print(_header(c))
+    console.print(alignment_table(c, only_changed=only_changed))
+    for p in c.sections:
+        if not p.diff:
+            continue
+        console.print(Rule(_pair_label(p), style=STATUS_STYLE.get(str(p.status), "")))
+        console.print(diff_text_view(p, context=context, markers=markers))
+    if c.targets:
+        console.print(target_table(c, only_changed=only_changed))
+    if c.notes:
+        notes = _text("Notes", "bold")
+        for n in c.notes:
+            notes.append("\n• ")
+            notes.append(n)
+        console.print(notes)
+
+
+def _text(s: str = "", style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(s, style=style)
+
+
+def _describe(doc: Document) -> Text:
+    m = doc.meta
+    t = _text()
+    t.append(doc.path, "bold")
+    kind = "" if m.kind == Kind.OTHER else str(m.kind)
+    bits = [b for b in (m.title, kind, str(m.year) if m.year else "") if b]
+    if bits:
+        t.append("  " + " · ".join(bits))
+    return t
+
+
+def _percent(x: float) -> str:
+    return f"{x * 100:.0f}%"
+
+
+def _header(c: Comparison) -> Text:
+    t = _text("a ", "bold red")
+    t.append_text(_describe(c.a))
+    t.append("\nb ", "bold green")
+    t.append_text(_describe(c.b))
+    s = c.similarity
+    t.append(f"\nsimilarity {_percent(s.document)}   reuse a→b {_percent(s.reuse_a_in_b)}   "
+             f"b→a {_percent(s.reuse_b_in_a)}")
+    t.append(f"\nsections: ")
+    t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed")))
+    if c.targets:
+        t.append("\ntargets: ")
+        t.append_text(_styled_counts([str(p.status) for p in c.targets], ("shared", "changed", "added", "removed")))
+    return t
+
+
+def _counts(statuses: list[str], order: tuple[str, ...]) -> str:
+    return ", ".join(f"{statuses.count(s)} {s}" for s in order if statuses.count(s))
+
+
+def _styled_counts(statuses: list[str], order: tuple[str, ...]) -> Text:
+    t = _text()
+    for s in order:
+        n = statuses.count(s)
+        if n:
+            if t.plain:
+                t.append(", ")
+            t.append(f"{n} {s}", STATUS_STYLE[s])
+    return t
+
+
+def _section_label(s: Section | None) -> Text:
+    if s is None:
+        return _text("—", "dim")
+    t = _text(f"{s.path} ", "bold") if s.path and s.path != s.number else _text()
+    if s.number and (not s.path or s.path == s.number):
+        t.append(f"{s.number} ", "bold")
+    t.append(s.title)
+    return t
+
+
+def _pair_label(p: SectionPair) -> Text:
+    t = _section_label(p.a)
+    t.append(" → ", "dim")
+    t.append_text(_section_label(p.b))
+    t.append(f"  {p.status}", STATUS_STYLE.get(str(p.status), ""))
+    if p.status == SectionStatus.MOVED:
+        t.append(f" {MOVED_MARK}", STATUS_STYLE["moved"])
+    return t
+
+
+def _bar(similarity: float) -> Text:
+    full = round(max(0.0, min(1.0, similarity)) * BAR_CELLS)
+    t = _text("█" * full, "cyan")
+    t.append("░" * (BAR_CELLS - full), "dim")
+    t.append(f" {_percent(similarity):>4}")
+    return t
+
+
+def alignment_table(c: Comparison, *, only_changed: bool) -> Table:
+    """a section ↔ b section, a similarity bar and the status, in reading order."""
+    from rich.table import Table
+
+    table = Table(title="Sections", title_justify="left", expand=True, show_lines=False)
+    table.add_column("a", ratio=1, overflow="fold")
+    table.add_column("b", ratio=1, overflow="fold")
+    table.add_column("similarity", no_wrap=True, width=BAR_CELLS + 5)
+    table.add_column("status", no_wrap=True)
+    for p in c.sections:
+        if only_changed and p.status == SectionStatus.MATCHED and not p.diff:
+            continue
+        status = _text(str(p.status), STATUS_STYLE.get(str(p.status), ""))
+        if p.status == SectionStatus.MOVED:
+            status.append(f" {MOVED_MARK}")
+        both = p.a is not None and p.b is not None
+        table.add_row(_section_label(p.a), _section_label(p.b), _bar(p.similarity) if both else _text(), status)
+    return table
+
+
+def _is_boundary(s: str) -> bool:
+    return not s or bool(_BOUNDARY.search(s))
+
+
+def _units(text: str) -> list[str]:
+    from docdiff.textdiff import split_sentences
+
+    return split_sentences(text)
+
+
+def diff_text_view(p: SectionPair, *, context: int, markers: bool) -> Text:
+    """The inline diff of one pair, keeping ``context`` unchanged sentences around each change."""
+    t = _text()
+    ops = p.diff
+    for k, op in enumerate(ops):
+        if op.kind == OpKind.EQUAL:
+            _append_context(t, op.text, k > 0, k < len(ops) - 1, context,
+                            tail_open=k > 0 and not _is_boundary(ops[k - 1].text), head_open=not _is_boundary(op.text))
+            continue
+        deleted = op.kind == OpKind.DELETE
+        if op.moved:
+            style = MOVED_DELETE_STYLE if deleted else MOVED_INSERT_STYLE
+            t.append(MOVED_MARK, "bold magenta")
+        else:
+            style = DELETE_STYLE if deleted else INSERT_STYLE
+        if markers:
+            t.append("[-" if deleted else "{+", "bold")
+        t.append(op.text, style)
+        if markers:
+            t.append("-]" if deleted else "+}", "bold")
+    return t
+
+
+def _append_context(
+    t: Text, text: str, after_change: bool, before_change: bool, context: int, *, tail_open: bool, head_open: bool
+) -> None:
+    """Append an unchanged run, eliding all but ``context`` sentences next to each change.
+
+    ``tail_open``: the run starts mid-sentence (the rest of an edited sentence), so its first
+    unit is part of the change and does not count as context; ``head_open`` likewise at its end.
+    """
+    units = _units(text)
+    keep_head = (context + (1 if tail_open else 0)) if after_change else 0
+    keep_tail = (context + (1 if head_open and before_change else 0)) if before_change else 0
+    if keep_head + keep_tail >= len(units):
+        t.append(text)
+        return
+    head, tail = units[:keep_head], units[len(units) - keep_tail:] if keep_tail else []
+    skipped = len(units) - len(head) - len(tail)
+    t.append("".join(head))
+    if head and not head[-1].endswith("\n"):
+        t.append("\n")
+    t.append(f"  … {skipped} unchanged sentence{'s' if skipped != 1 else ''} …\n", "dim italic")
+    t.append("".join(tail))
+
+
+def _value(target: Target | None) -> Text:
+    if target is None:
+        return _text("—", "dim")
+    if target.value is None:
+        return _text(target.text[:20] if target.text else "?")
+    v = _number(target.value)
+    if str(target.comparator) == "range" and target.value_high is not None:
+        v = f"{v}–{_number(target.value_high)}"
+    t = _text(_COMPARATOR.get(str(target.comparator), ""))
+    t.append(f"{v}")
+    t.append(target.unit)
+    if target.year:
+        t.append(f" ({target.year})", "dim")
+    return t
+
+
+def _number(v: float) -> str:
+    return f"{v:g}" if abs(v) < 1e15 else f"{v:.0f}"
+
+
+def _lines(p: TargetPair) -> Text:
+    bits = []
+    if p.a is not None:
+        bits.append(f"a:{p.a.line}")
+    if p.b is not None:
+        bits.append(f"b:{p.b.line}")
+    return _text(" ".join(bits), "dim")
+
+
+def target_table(c: Comparison, *, only_changed: bool = False) -> Table:
+    """indicator, a value → b value, status, direction arrow and lines, one row per target pair."""
+    from rich.table import Table
+
+    table = Table(title="Targets", title_justify="left", expand=True)
+    table.add_column("indicator", ratio=2, overflow="fold")
+    table.add_column("a → b", ratio=2, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("", no_wrap=True, width=1)
+    table.add_column("lines", no_wrap=True)
+    for p in c.targets:
+        if only_changed and p.status == "shared":
+            continue
+        either = p.b or p.a
+        indicator = _text(either.indicator if either else "")
+        change = _value(p.a)
+        change.append(" → ", "dim")
+        change.append_text(_value(p.b))
+        status = _text(str(p.status), STATUS_STYLE.get(str(p.status), ""))
+        if p.changes:
+            status.append(f" ({', '.join(p.changes)})", "dim")
+        arrow = _text(_ARROW.get(p.direction or "", ""), "bold")
+        table.add_row(indicator, change, status, arrow, _lines(p))
+    return table

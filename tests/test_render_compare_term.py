@@ -1,0 +1,147 @@
+"""render_compare_term: golden output on a small hand-built Comparison; markup-safe; plain markers."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from docdiff.model import (
+    Comparator,
+    Comparison,
+    DiffOp,
+    Kind,
+    Metadata,
+    OpKind,
+    Period,
+    SectionPair,
+    SectionStatus,
+    Similarity,
+    Span,
+    Target,
+    TargetPair,
+    TargetStatus,
+)
+from docdiff.render.compare_term import print_compare, render_compare_term, target_table
+from test_align_support import make_doc
+
+GOLDEN = Path(__file__).parent / "golden" / "compare_small.term"
+
+TEXT_A = ("政府工作报告\n一、2018年工作回顾\n经济平稳增长。城市建设加快。生态持续改善。就业稳定。\n(一)三大攻坚战\n"
+          "打好污染防治攻坚战。\n(二)[bold]旧章节\n这一节在新报告中删去。\n(三)保障措施\n加强组织领导。狠抓落实。\n")
+TEXT_B = ("政府工作报告\n一、2019年工作回顾\n经济平稳增长。城市建设提速。生态持续改善。就业稳定。\n(一)保障措施\n"
+          "狠抓落实。加强组织领导。\n(二)三大攻坚战\n打好污染防治攻坚战。\n(三)<script>alert(1)</script>\n全新的一节。\n")
+
+
+def _target(doc_text: str, ident: str, indicator: str, value: float, unit: str, year: int, comparator: Comparator,
+            line: int) -> Target:
+    start = doc_text.index("经济")
+    return Target(id=ident, indicator=indicator, key=indicator, value=value, value_high=None, unit=unit,
+                  comparator=comparator, year=year, period=Period.ANNUAL, text="经济平稳增长。",
+                  span=Span(start, start + 7), line=line, section="一、工作回顾")
+
+
+def small_comparison() -> Comparison:
+    a, oa = make_doc(TEXT_A, "samples/a-2018.txt")
+    b, ob = make_doc(TEXT_B, "samples/b-2019.txt")
+    a = type(a)(path=a.path, text=a.text, meta=Metadata(title="政府工作报告", kind=Kind.WORK_REPORT, year=2018))
+    b = type(b)(path=b.path, text=b.text, meta=Metadata(title="政府工作报告", kind=Kind.WORK_REPORT, year=2019))
+    (top_a,), (top_b,) = oa.sections, ob.sections
+    pairs = (
+        SectionPair(status=SectionStatus.CHANGED, a=top_a, b=top_b, similarity=0.42, diff=(
+            DiffOp(OpKind.EQUAL, "一、201"), DiffOp(OpKind.DELETE, "8"), DiffOp(OpKind.INSERT, "9"),
+            DiffOp(OpKind.EQUAL, "年工作回顾\n经济平稳增长。城市建设"), DiffOp(OpKind.DELETE, "加快"),
+            DiffOp(OpKind.INSERT, "提速"), DiffOp(OpKind.EQUAL, "。生态持续改善。就业稳定。\n"))),
+        SectionPair(status=SectionStatus.MOVED, a=top_a.children[2], b=top_b.children[0], similarity=0.93, diff=(
+            DiffOp(OpKind.EQUAL, "(三)"), DiffOp(OpKind.DELETE, "三"), DiffOp(OpKind.INSERT, "一"),
+            DiffOp(OpKind.EQUAL, "保障措施\n"), DiffOp(OpKind.INSERT, "狠抓落实。", moved=True),
+            DiffOp(OpKind.EQUAL, "加强组织领导。"), DiffOp(OpKind.DELETE, "狠抓落实。", moved=True),
+            DiffOp(OpKind.EQUAL, "\n"))),
+        SectionPair(status=SectionStatus.MATCHED, a=top_a.children[0], b=top_b.children[1], similarity=1.0),
+        SectionPair(status=SectionStatus.REMOVED, a=top_a.children[1], b=None, similarity=0.0),
+        SectionPair(status=SectionStatus.ADDED, a=None, b=top_b.children[2], similarity=0.0),
+    )
+    t = lambda *args: _target(TEXT_A, *args)  # noqa: E731 - a short local builder
+    targets = (
+        TargetPair(status=TargetStatus.CHANGED, a=t("t1", "地区生产总值增长", 6.0, "%", 2018, Comparator.APPROX, 3),
+                   b=t("t1", "地区生产总值增长", 3.5, "%", 2019, Comparator.APPROX, 3), changes=("value",),
+                   direction="lowered"),
+        TargetPair(status=TargetStatus.SHARED, a=t("t2", "城镇登记失业率", 4.0, "%", 2018, Comparator.LE, 3),
+                   b=t("t2", "城镇登记失业率", 4.0, "%", 2019, Comparator.LE, 3)),
+        TargetPair(status=TargetStatus.ADDED, a=None, b=t("t3", "[red]社会消费品零售总额增长", 6.5, "%", 2019,
+                                                          Comparator.APPROX, 3)),
+    )
+    return Comparison(a=a, b=b, outline_a=oa, outline_b=ob, targets_a=(), targets_b=(), sections=pairs,
+                      targets=targets, similarity=Similarity(document=0.41, reuse_a_in_b=0.18, reuse_b_in_a=0.07),
+                      notes=("一: 61,000-character pair diffed by sentence only [/]",))
+
+
+def _golden_console() -> Console:
+    return Console(width=100, file=io.StringIO(), color_system="truecolor")
+
+
+def test_golden_small_comparison(update_golden: bool) -> None:
+    console = _golden_console()
+    print_compare(console, small_comparison(), context=1, only_changed=False, markers=False)
+    out = console.file.getvalue()
+    if update_golden or not GOLDEN.exists():
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(out, encoding="utf-8")
+    assert out == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_plain_output_keeps_document_text_literally_and_marks_changes() -> None:
+    out = render_compare_term(small_comparison(), color=False, width=100, context=1, only_changed=False)
+    assert "\x1b[" not in out
+    assert "<script>alert(1)</script>" in out and "[bold]旧章节" in out and "[red]社会消费品" in out
+    assert "[/]" in out  # a note's brackets are text, not a closing tag
+    assert "[-加快-]{+提速+}" in out
+    assert "↪{+狠抓落实。+}" in out and "↪[-狠抓落实。-]" in out
+    assert "6% (2018) → ≈3.5% (2019)" in out.replace("≈6", "6") and "↓" in out
+
+
+def test_colour_output_styles_instead_of_brackets() -> None:
+    out = render_compare_term(small_comparison(), color=True, width=100, context=1, only_changed=False)
+    assert "\x1b[" in out and "{+提速+}" not in out and "↪" in out
+
+
+def test_context_and_only_changed() -> None:
+    c = small_comparison()
+    full = render_compare_term(c, color=False, width=100, context=5, only_changed=False)
+    short = render_compare_term(c, color=False, width=100, context=0, only_changed=True)
+    assert "生态持续改善" in full and "unchanged sentence" not in full
+    assert "生态持续改善" not in short and "unchanged sentence" in short
+    assert "城镇登记失业率" in full and "城镇登记失业率" not in short  # shared target hidden
+    assert "三大攻坚战" in full.split("Targets")[0]
+    assert short.split("Sections")[1].split("Targets")[0].count("三大攻坚战") == 0  # unchanged pair hidden
+
+
+def test_target_table_rows() -> None:
+    table = target_table(small_comparison())
+    assert table.row_count == 3
+    assert [col.header for col in table.columns][:3] == ["indicator", "a → b", "status"]
+
+
+def test_cjk_width_measured_by_rich() -> None:
+    out = render_compare_term(small_comparison(), color=False, width=60, context=1, only_changed=False)
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in out.splitlines()) <= 60
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from docdiff.cli import cli\n"
+        "r = CliRunner().invoke(cli, ['--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = [m for m in ('rapidfuzz', 'diff_match_patch', 'scipy', 'numpy', 'lxml', 'rich', 'docx', 'pdfminer')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == ""

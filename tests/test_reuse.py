@@ -1,0 +1,92 @@
+"""reuse: the linear reuse finder agrees with brute force; similarity of a document with itself is 1."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff import reuse
+from docdiff.align import align_sections
+from docdiff.model import Document, Span
+from docdiff.reuse import REUSE_MIN, common_runs, measure_similarity, reused_share
+from test_align import BASE, TOPICS, build
+from test_align_support import make_doc
+
+# A small alphabet makes long common runs likely in short strings.
+SMALL = st.text(alphabet="发展改革", min_size=0, max_size=60)
+
+
+def _brute_share(x: str, y: str) -> float:
+    """O(n·m·L): a character is reused if some common substring of length ≥ REUSE_MIN covers it."""
+    covered = [False] * len(x)
+    for i in range(len(x)):
+        for j in range(len(y)):
+            n = 0
+            while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
+                n += 1
+            if n >= REUSE_MIN:
+                for k in range(i, i + n):
+                    covered[k] = True
+    return sum(covered) / len(x) if x else 0.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(SMALL, SMALL)
+def test_reused_share_matches_brute_force(x: str, y: str) -> None:
+    assert reused_share(x, y) == _brute_share(x, y)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SMALL, SMALL)
+def test_common_runs_are_maximal_common_and_cover_every_hit(x: str, y: str) -> None:
+    runs = common_runs(x, y)
+    covered = set()
+    for i, j, n in runs:
+        assert n >= REUSE_MIN and x[i : i + n] == y[j : j + n]
+        # maximal to the right: the next characters differ (or a text ends)
+        assert i + n == len(x) or j + n == len(y) or x[i + n] != y[j + n]
+        covered.update(range(i, i + n))
+    # every 12-gram of x found in y starts inside some reported run
+    grams = {y[k : k + REUSE_MIN] for k in range(len(y) - REUSE_MIN + 1)}
+    for k in range(len(x) - REUSE_MIN + 1):
+        if x[k : k + REUSE_MIN] in grams:
+            assert k in covered
+
+
+def test_a_document_with_itself_is_fully_similar() -> None:
+    doc, outline = make_doc(build(BASE))
+    pairs, _ = align_sections(doc, outline, doc, outline)
+    sim, passages, notes = measure_similarity(doc, doc, pairs)
+    assert (sim.document, sim.reuse_a_in_b, sim.reuse_b_in_a) == (1.0, 1.0, 1.0)
+    assert notes == ()
+    assert passages and passages[0].span_a == passages[0].span_b
+
+
+def test_reuse_one_way_and_passage_points_at_both_texts() -> None:
+    shared = TOPICS["生态保护"]
+    a = Document(path="a", text=f"一、总体\n{shared}\n")
+    b = Document(path="b", text=f"前言很长很长。\n　　{TOPICS['民生保障']}\n{shared}\n{TOPICS['城市建设']}\n")
+    sim, passages, _ = measure_similarity(a, b, ())
+    assert sim.reuse_a_in_b > 0.9  # nearly all of a is in b
+    assert 0.2 < sim.reuse_b_in_a < 0.5  # a third of b is a's
+    longest = passages[0]
+    assert longest.text.startswith("大气污染防治") and longest.text.endswith("继续提高。")
+    assert b.slice(longest.span_b) == longest.text == a.slice(longest.span_a)
+
+
+def test_debris_is_not_counted() -> None:
+    menu = "首页 新闻中心 政务公开 办事服务 互动交流 走进本市\n"
+    text_a = menu + "今年工作安排如下。\n"
+    a = Document(path="a", text=text_a, debris=(Span(0, len(menu)),))
+    b = Document(path="b", text=menu + "完全不同的一段内容。\n", debris=(Span(0, len(menu)),))
+    sim, passages, _ = measure_similarity(a, b, ())
+    assert sim.reuse_a_in_b == 0.0 and passages == ()
+
+
+def test_passages_capped_with_a_note(monkeypatch) -> None:
+    monkeypatch.setattr(reuse, "MAX_PASSAGES", 2)
+    topics = list(TOPICS.values())
+    a = Document(path="a", text="\n".join(topics[:5]))
+    b = Document(path="b", text="\n插入。\n".join(topics[:5]))
+    _, passages, notes = measure_similarity(a, b, ())
+    assert len(passages) == 2 and len(passages[0].text) >= len(passages[1].text)
+    assert notes and "2 longest kept" in notes[0]

@@ -1,0 +1,124 @@
+"""diff_text / diff_pairs: ops rebuild both sides exactly; moved sentences; caps and notes."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff import textdiff
+from docdiff.align import align_sections
+from docdiff.model import DiffOp, Document, OpKind, SectionStatus, Span
+from docdiff.textdiff import diff_pairs, diff_text, split_sentences
+from test_align_support import make_doc
+
+CN = st.text(alphabet="到2025年达提高百分点%亿元万以上以内,。;；！\n　 一二三、()", max_size=300)
+
+
+def rebuild(ops: tuple[DiffOp, ...]) -> tuple[str, str]:
+    a = "".join(o.text for o in ops if o.kind != OpKind.INSERT)
+    b = "".join(o.text for o in ops if o.kind != OpKind.DELETE)
+    return a, b
+
+
+@settings(max_examples=200, deadline=None)
+@given(CN, CN)
+def test_diff_rebuilds_both_sides(a: str, b: str) -> None:
+    assert rebuild(diff_text(a, b)) == (a, b)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["经济增长6%。", "城市建设加快推进。", "生态保护成效明显；", "新增就业5000人！",
+                                 "民生持续改善。\n", "　　改革不断深化。"]), max_size=12), st.randoms())
+def test_shuffled_sentences_rebuild_and_moves_are_marked_on_both_sides(sents: list[str], rnd) -> None:
+    shuffled = sents[:]
+    rnd.shuffle(shuffled)
+    a, b = "".join(sents), "".join(shuffled)
+    ops = diff_text(a, b)
+    assert rebuild(ops) == (a, b)
+    # A pure permutation changes no sentence: every deleted or inserted sentence is a move
+    # (indentation that ended up elsewhere is a whitespace edit, shown as such).
+    assert all(o.moved for o in ops if o.kind != OpKind.EQUAL and o.text.strip())
+    moved_a = sorted(x.strip() for o in ops if o.kind == OpKind.DELETE and o.moved for x in split_sentences(o.text))
+    moved_b = sorted(x.strip() for o in ops if o.kind == OpKind.INSERT and o.moved for x in split_sentences(o.text))
+    assert moved_a == moved_b
+
+
+@given(CN)
+def test_split_sentences_joins_back(text: str) -> None:
+    assert "".join(split_sentences(text)) == text
+
+
+def test_split_sentences_keeps_terminators_quotes_and_indentation() -> None:
+    assert split_sentences("坚决完成任务！”\n　　二是调结构；三") == ["坚决完成任务！”\n　　", "二是调结构；", "三"]
+
+
+def test_similar_sentences_are_diffed_by_character() -> None:
+    ops = diff_text("地区生产总值增长6%左右。新增就业5000人。", "地区生产总值增长3.5%左右。新增就业5000人。")
+    assert DiffOp(OpKind.DELETE, "6") in ops
+    assert DiffOp(OpKind.INSERT, "3.5") in ops
+    assert ops[-1] == DiffOp(OpKind.EQUAL, "%左右。新增就业5000人。")
+
+
+def test_unrelated_sentences_are_deleted_and_inserted_whole() -> None:
+    ops = diff_text("发展旅游产业。", "深化放管服改革。")
+    assert ops == (DiffOp(OpKind.DELETE, "发展旅游产业。"), DiffOp(OpKind.INSERT, "深化放管服改革。"))
+
+
+def test_moved_and_touched_up_sentence_is_marked_moved() -> None:
+    a = "过去一年，经济增长6%。城市建设加快推进。生态保护成效明显。"
+    b = "城市建设加快推进。生态保护成效明显。过去一年，经济增长6.5%。"
+    ops = diff_text(a, b)
+    assert rebuild(ops) == (a, b)
+    assert [o.kind for o in ops if o.moved] == [OpKind.DELETE, OpKind.INSERT]
+
+
+def test_identical_and_empty() -> None:
+    assert diff_text("", "") == ()
+    assert diff_text("同。", "同。") == (DiffOp(OpKind.EQUAL, "同。"),)
+    assert diff_text("", "新。") == (DiffOp(OpKind.INSERT, "新。"),)
+
+
+def test_width_only_difference_is_kept_exact() -> None:
+    a, b = "增长７％。", "增长7%。"
+    assert rebuild(diff_text(a, b)) == (a, b)
+
+
+def test_long_sentences_fall_back_with_a_note(monkeypatch) -> None:
+    monkeypatch.setattr(textdiff, "MAX_CHAR_DIFF", 10)
+    notes: list[str] = []
+    ops = diff_text("一二三四五六七八九十甲乙。", "一二三四五六七八九十甲丙。", notes=notes)
+    assert ops == (DiffOp(OpKind.DELETE, "一二三四五六七八九十甲乙。"), DiffOp(OpKind.INSERT, "一二三四五六七八九十甲丙。"))
+    assert notes and "not diffed by character" in notes[0]
+
+
+def test_diff_pairs_fills_own_text_of_aligned_pairs_and_notes_large_ones(monkeypatch) -> None:
+    text_a = "一、总体要求\n今年增长6%。\n(一)城市\n建设道路十条。\n二、保障\n加强组织领导。\n"
+    text_b = "一、总体要求\n今年增长5%。\n(一)城市\n建设道路十条。\n二、保障\n加强组织领导，狠抓落实。\n"
+    da, oa = make_doc(text_a)
+    db, ob = make_doc(text_b)
+    pairs, _ = align_sections(da, oa, db, ob)
+    filled, notes = diff_pairs(da, db, pairs)
+    assert notes == ()
+    by_path = {p.a.path: p for p in filled}
+    top = by_path["一"]
+    # The parent's diff covers its heading and lead text only; its subsection is its own pair.
+    assert rebuild(top.diff) == ("一、总体要求\n今年增长6%。\n", "一、总体要求\n今年增长5%。\n")
+    assert by_path["一/(一)"].diff == ()  # identical text: nothing to show
+    assert rebuild(by_path["二"].diff) == ("二、保障\n加强组织领导。\n", "二、保障\n加强组织领导，狠抓落实。\n")
+
+    monkeypatch.setattr(textdiff, "MAX_SECTION_CHARS", 5)
+    _, notes = diff_pairs(da, db, pairs)
+    assert any("diffed by sentence only" in n and n.startswith("一:") for n in notes)
+
+
+def test_diff_pairs_skips_debris_and_leaves_added_removed_alone() -> None:
+    text = "一、总体要求\n菜单 首页 登录\n今年增长6%。\n"
+    da, oa = make_doc(text)
+    menu = text.index("菜单")
+    da = Document(path=da.path, text=da.text, debris=(Span(menu, menu + len("菜单 首页 登录\n")),))
+    db, ob = make_doc("一、总体要求\n今年增长5%。\n二、新增\n新内容。\n")
+    pairs, _ = align_sections(da, oa, db, ob)
+    filled, _ = diff_pairs(da, db, pairs)
+    first = next(p for p in filled if p.a is not None)
+    assert "菜单" not in rebuild(first.diff)[0]
+    added = next(p for p in filled if p.status == SectionStatus.ADDED)
+    assert added.diff == ()
