@@ -190,7 +190,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 high, mag, pos = high_value, high_mag, m.end("high")
         number_end = pos
         unit = mag
-        unit_m = UNIT_RE.match(text, pos)
+        unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))  # "30 项" in some replies
         if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
             unit, pos = mag + unit_m.group(0), unit_m.end()
         elif high is not None and m.group("u1"):

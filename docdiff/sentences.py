@@ -217,7 +217,8 @@ _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 _NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至")
 _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
-_DISTRIBUTE_RE = re.compile(r"分别|均")
+# 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
+_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
 
 
@@ -526,11 +527,11 @@ def _read_sentence(text: str) -> list[_Draft]:
             if later and noun_end == later[0]:
                 continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
             noun = text[nxt_pos:noun_end]
-            bare_tail = not tail or tail in ACTION_VERBS or len(tail) <= 1
+            bare_tail = _is_bare(tail)
             if re.match(r"台阶|大关|关口", noun):
                 indicator, end = core, noun_end
-            elif bare_tail or not core or core in ACTION_VERBS:
-                verb = tail if tail in ACTION_VERBS else lead_verb
+            elif bare_tail or _is_bare(core):
+                verb = _verb_of(tail) or lead_verb
                 noun = re.sub(r"为目标$|的目标$", "", noun)
                 indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
                 if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
@@ -542,8 +543,10 @@ def _read_sentence(text: str) -> list[_Draft]:
                         indicator = prev[p_start:] + noun
                     else:
                         indicator = noun
-            elif text[after_pos : after_pos + 1] == "的" and not later:
-                indicator, end = core + noun, noun_end  # 保持不少于5000亩的工业熟地
+            elif not later and (text[after_pos : after_pos + 1] == "的" or unit in ("%", "‰")
+                                or core.startswith(ACTION_VERBS)):
+                # 保持不少于5000亩的工业熟地, 设施100%纳入地图, 解决上市企业29个困难问题
+                indicator, end = core + noun.lstrip("的"), noun_end
             else:
                 continue  # 中核三门200兆瓦滩涂光伏: part of a name
             if not noun:
@@ -560,15 +563,36 @@ def _read_sentence(text: str) -> list[_Draft]:
         if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
                 not indicator.startswith(ACTION_VERBS)):
             indicator = lead_verb + indicator
-        shown = text[span_start:end]
-        first = next((shown.find(ch) for ch in indicator[:1] if ch in shown), 0)
         d = _Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
-                   comparator=comp, start=span_start + max(first, 0), end=end, bracketed=q.bracketed,
-                   context=text[c_start:c_end])
+                   comparator=comp, start=_text_start(text, span_start, q.start, indicator), end=end,
+                   bracketed=q.bracketed, context=text[c_start:c_end])
         drafts.extend(_distribute(d, text, c_start))
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _text_start(text: str, region_start: int, value_start: int, indicator: str) -> int:
+    """Where the shortest text holding indicator and value begins: at the indicator's first
+    word if it is written before the value, else at the value."""
+    region = text[region_start:value_start]
+    for size in (4, 3, 2, 1):
+        head = indicator[:size]
+        if len(head) == size and head in region:
+            return region_start + region.find(head)
+    return value_start
+
+
+def _is_bare(text: str) -> bool:
+    """Only a verb (or nothing) before a number: the thing counted is written after it."""
+    return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
+
+
+def _verb_of(text: str) -> str:
+    for v in ACTION_VERBS:
+        if text.endswith(v):
+            return v
+    return ""
 
 
 def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
@@ -576,6 +600,8 @@ def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
     stop = min([clause_end] + [p for p in later if p >= pos])
     end = pos
     while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + _SENTENCE_END:
+        if text[end] in "和及与或" and end + 1 in later:
+            break  # 34个工业园区和29个…: the next item starts
         end += 1
     return end
 
