@@ -54,6 +54,7 @@ _EQUIVALENT: tuple[tuple[str, str], ...] = (
     ("纯收入", "可支配收入"),
     ("农民", "农村居民"),
     ("常住居民", "居民"),
+    ("分别", ""),  # "respectively": 城乡居民收入分别增长 names the same two indicators
 )
 
 # 城乡居民… is one figure for both 城镇居民… and 农村居民…, so it may pair with both halves.
