@@ -21,6 +21,7 @@ from docdiff.target_rules import (
     REVIEW_TITLE_RE,
     STRONG_GOAL_RE,
     SUFFIX_COMPARATORS,
+    TRAILING_VERBS,
     comparator_for,
     leading_verb,
     period_for,
@@ -437,6 +438,7 @@ def _doubling(text: str, depth: list[int]) -> list[Quantity]:
     return out
 
 
+CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
 
@@ -555,7 +557,10 @@ def _read_sentence(text: str) -> list[_Draft]:
         else:
             indicator, end = core, after_pos
             span_start = region_start
-            if not indicator:
+            if (not indicator or indicator in TRAILING_VERBS) and drafts and drafts[-1].end <= q.start:
+                # 地区生产总值增长20%,达到282亿元: the level of the indicator just named
+                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
+            if not indicator or indicator in TRAILING_VERBS:
                 continue
         if not indicator:
             continue

@@ -1,0 +1,27 @@
+"""Targets → CSV: one row per target, the contract's target fields as the header row.
+
+Values are written as the JSON renderer writes them (whole numbers without ".0", empty cells
+for null), so a spreadsheet and a script read the same figures.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from docdiff.model import Document, Target
+from docdiff.render.json import target_json
+
+# The target fields of shared/docs/CONTRACT.md, in its order.
+FIELDS = ("id", "indicator", "key", "value", "value_high", "unit", "comparator", "year", "period",
+          "baseline", "baseline_year", "binding", "status", "text", "line", "section")
+
+
+def render_targets_csv(doc: Document, targets: tuple[Target, ...]) -> str:
+    """CSV text (RFC 4180 quoting, \\r\\n row ends as the csv module writes them)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FIELDS)
+    for t in targets:
+        data = target_json(t)
+        writer.writerow(["" if data[f] is None else data[f] for f in FIELDS])
+    return out.getvalue()

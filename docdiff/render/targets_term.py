@@ -1,0 +1,70 @@
+"""Targets → a terminal report: one rich table per section (indicator, value, comparator, year,
+period, line). Document text only ever enters rich as ``Text`` objects, never as markup.
+"""
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from docdiff.model import Comparator, Document, Target
+
+_COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "≤", Comparator.APPROX: "≈",
+                     Comparator.RANGE: "range"}
+
+
+def _number(v: float | None) -> str:
+    if v is None:
+        return "—"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _value(t: Target) -> Text:
+    shown = _number(t.value)
+    if t.value_high is not None:
+        shown += f"–{_number(t.value_high)}"
+    text = Text(shown, style="bold")
+    text.append(t.unit)
+    if t.baseline is not None:
+        text.append(f" (from {_number(t.baseline)}", style="dim")
+        text.append(f" in {t.baseline_year})" if t.baseline_year else ")", style="dim")
+    return text
+
+
+def _section_table(targets: list[Target]) -> Table:
+    table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
+    table.add_column("indicator", ratio=3, overflow="fold")
+    table.add_column("value", justify="right", overflow="fold")
+    table.add_column("cmp", justify="center")
+    table.add_column("year", justify="right")
+    table.add_column("period")
+    table.add_column("line", justify="right", style="dim")
+    for t in targets:
+        indicator = Text(t.indicator)
+        if t.status == "past":
+            indicator.append(" (past)", style="dim italic")
+        if t.binding:
+            indicator.append(f" [{t.binding}]", style="dim")
+        table.add_row(indicator, _value(t), Text(_COMPARATOR_SHOWN[t.comparator]),
+                      Text("" if t.year is None else str(t.year)), Text(str(t.period)), Text(str(t.line)))
+    return table
+
+
+def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bool, width: int) -> str:
+    """The targets of ``doc`` grouped by section, as terminal text (ANSI colours when ``color``)."""
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system="truecolor" if color else None,
+                      force_terminal=color, highlight=False, emoji=False)
+    title = Text(doc.meta.title or doc.path, style="bold")
+    title.append(f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", style="dim")
+    console.print(title)
+    if not targets:
+        console.print(Text("No quantified targets found.", style="dim"))
+    for section, group in groupby(targets, key=lambda t: t.section):
+        console.print()
+        console.print(Text(section or "(no section)", style="bold cyan"))
+        console.print(_section_table(list(group)))
+    return out.getvalue()
