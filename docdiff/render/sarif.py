@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from docdiff.gate import CheckReport, Finding
-from docdiff.model import Target, TargetStatus
+from docdiff.model import TargetStatus
 from docdiff.render.check import describe, format_value
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -46,11 +46,11 @@ def fingerprint(key: str, status: TargetStatus, occurrence: int) -> str:
     return hashlib.sha256(f"{key}\x00{status}\x00{occurrence}".encode()).hexdigest()[:32]
 
 
-def _location(path: str, t: Target, message: str | None = None, ident: int | None = None) -> dict[str, Any]:
+def _location(path: str, line: int, message: str | None = None, ident: int | None = None) -> dict[str, Any]:
     loc: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(path)},
-            "region": {"startLine": max(t.line, 1)},
+            "region": {"startLine": max(line, 1)},
         }
     }
     if ident is not None:
@@ -67,7 +67,7 @@ def _result(report: CheckReport, f: Finding, occurrence: int) -> dict[str, Any]:
         "ruleIndex": _ORDER.index(pair.status),
         "level": "error",
         "message": {"text": describe(pair)},
-        "locations": [_location(f.path, f.target)],
+        "locations": [_location(f.path, f.line)],
         "partialFingerprints": {FINGERPRINT: fingerprint(f.target.key or f.target.indicator, pair.status, occurrence)},
         "properties": {
             "status": str(pair.status),
@@ -80,7 +80,7 @@ def _result(report: CheckReport, f: Finding, occurrence: int) -> dict[str, Any]:
         },
     }
     if pair.a is not None and pair.b is not None:  # point back at the baseline's wording too
-        result["relatedLocations"] = [_location(report.a.path, pair.a, f"baseline: {pair.a.text}", 1)]
+        result["relatedLocations"] = [_location(report.a.path, pair.a.line, f"baseline: {pair.a.text}", 1)]
     return result
 
 
