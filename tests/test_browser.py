@@ -184,3 +184,34 @@ def test_hostile_document_stays_text(browser, report_files):
     page.click("#v-uni")
     assert w.dialogs == [] and w.errors == []
     w.close()
+
+
+def test_real_plan_pair_loads_fast_and_jumps(browser, tmp_path, capsys):
+    """Luqiao's plan vs Linhai's plan through the whole pipeline, once every stage exists."""
+    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
+                   "docdiff.reuse", "docdiff.targetdiff"):
+        pytest.importorskip(module, reason=f"{module} not built yet")
+    from conftest import sample
+    from docdiff.compare import compare
+    from docdiff.ingest import load
+
+    c = compare(load(str(sample("luqiao"))), load(str(sample("linhai"))))
+    path = tmp_path / "luqiao-linhai.html"
+    path.write_text(render_html(c), encoding="utf-8")
+    size = path.stat().st_size
+    assert size < 2_000_000
+    w = Watched(browser, path.as_uri())
+    # a figure for the report, not an assertion: tests never assert timings
+    with capsys.disabled():
+        print(f"\nluqiao/linhai report: {size / 1e6:.2f} MB, load event after {w.load_seconds * 1000:.0f} ms")
+    page = w.page
+    assert w.errors == [] and w.requests == [w.url]
+    row = page.query_selector("table.targets tbody tr.st-changed") or page.query_selector("table.targets tbody tr")
+    row.click()
+    assert page.eval_on_selector_all("mark.hl", "ms => ms.length") > 0
+    assert in_viewport(page, "mark.hl")
+    page.click("#v-uni")
+    page.click("#only")
+    assert page.eval_on_selector_all(".uni", "us => us.length") == len(c.sections)
+    w.page.screenshot(path=str(tmp_path / "luqiao-linhai.png"))
+    w.close()

@@ -60,6 +60,7 @@ class L:
     AMBITION = {"stricter": "更严格 stricter", "looser": "更宽松 looser"}
     CHANGES = {"value": "数值", "unit": "单位", "comparator": "比较方式", "year": "年份", "period": "期间"}
     NO_VALUE = "（无数值）"
+    PAST = "往期目标 past"
     TARGET_COLUMNS = ("指标", "A 值", "B 值", "状态", "方向", "章节", "行 A → B")
     FILTER, SEARCH = "筛选", "搜索指标…"
     TARGET_HINT = "点击一行（或按 Enter）跳到原文；j / k 在修改过的章节间移动。"
@@ -215,7 +216,7 @@ def _value(t: Target) -> str:
 def _value_sub(t: Target) -> str:
     bits = [f"{t.year}年" if t.year else "", L.PERIODS.get(str(t.period), ""),
             L.COMPARATORS.get(str(t.comparator), ("", ""))[1] if t.comparator != Comparator.EQ else "",
-            t.binding or ""]
+            t.binding or "", L.PAST if t.status == "past" else ""]
     return " · ".join(b for b in bits if b)
 
 
@@ -237,8 +238,12 @@ def _is_changed(p: SectionPair) -> bool:
     return p.status != SectionStatus.MATCHED or any(op.kind != OpKind.EQUAL for op in p.diff)
 
 
-def _section_label(s: Section | None) -> str:
-    return f"{s.number}{s.title}" if s else ""
+def section_label(s: Section | None) -> str:
+    """"一 2017年工作回顾", "(一)打好三大攻坚战": the outline keeps 一、's number without its 、."""
+    if s is None:
+        return ""
+    gap = " " if s.number and s.title and s.number[-1].isalnum() else ""
+    return f"{s.number}{gap}{s.title}"
 
 
 # ---------------------------------------------------------------- page parts
@@ -321,7 +326,8 @@ def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, i
             f'{_target_cell(p.b, "value" in p.changes)}'
             f'<td><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
             f'{_e(word)}</span>{f"<span class=sub>{_e(changes)}</span>" if changes else ""}</td>'
-            f'<td>{direction}</td><td class="sec">{_e(t.section)}</td><td class="ln">{_e(lines)}</td></tr>'
+            f'<td>{direction}</td><td class="sec" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
+            f'<td class="ln">{_e(lines)}</td></tr>'
         )
         rows_data.append({
             "s": st,
@@ -375,7 +381,7 @@ def _nav(c: Comparison) -> str:
         level = min(3, (p.b or p.a).level if (p.b or p.a) else 1)
         same = "" if _is_changed(p) else " same"
         sides = "".join(
-            f'<span class="t t-{side}"><span class="vh">{_e(L.SIDE[side])} </span>{_e(_section_label(s)) or "—"}</span>'
+            f'<span class="t t-{side}"><span class="vh">{_e(L.SIDE[side])} </span>{_e(section_label(s)) or "—"}</span>'
             for side, s in (("a", p.a), ("b", p.b))
         )
         items.append(
@@ -403,7 +409,7 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
     for side, pane, s in (("a", panes[0], p.a), ("b", panes[1], p.b)):
         line = f'<span class="ln">{_e(L.LINE.format(s.line))}</span>' if s else ""
         heads.append(f'<div class="h h-{side}"><span class="vh">{_e(L.SIDE[side])} </span>'
-                     f'{_e(_section_label(s)) or _e(L.NO_COUNTERPART)}{line}</div>')
+                     f'{_e(section_label(s)) or _e(L.NO_COUNTERPART)}{line}</div>')
         if pane is None:
             cols.append(f'<div class="pane pane-{side} missing" aria-label="{_e(L.SIDE[side])}">'
                         f'<p class="empty">{_e(L.MISSING[side])}</p></div>')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from docdiff.model import Comparator, Comparison, Document, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
-from docdiff.render.html import L
+from docdiff.render.html import L, section_label
 
 GITHUB_LIMIT = 65_536  # GitHub refuses a comment longer than this (counted in UTF-16 code units)
 _TITLE_MAX = 200  # a title or path longer than this is cut in the header, so the header always fits
@@ -131,7 +131,7 @@ def _is_changed(p: SectionPair) -> bool:
 
 
 def _label(s: Section | None) -> str:
-    return _md(_short(f"{s.number}{s.title}", 80)) if s else "—"
+    return _md(_short(section_label(s), 80)) if s else "—"
 
 
 def _elide(text: str, keep_head: bool, keep_tail: bool, context: int) -> str:
