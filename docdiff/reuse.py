@@ -8,8 +8,12 @@ passages extend each hit to its maximal common run (a few candidate positions pe
 """
 from __future__ import annotations
 
+import re
+
 from docdiff.model import Document, Section, SectionPair, SharedPassage, Similarity, Span
 
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_OR_MARK = re.compile(r"\S+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
@@ -24,11 +28,9 @@ def _body(doc: Document) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for s, e in body_pieces(doc, Span(0, len(norm))):
-        for k in range(s, e):
-            c = norm[k]
-            if not c.isspace():
-                chars.append(c)
-                offsets.append(k)
+        for m in _WORD_OR_MARK.finditer(norm, s, e):
+            chars.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
     return "".join(chars), offsets
 
 
@@ -126,7 +128,8 @@ def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...
 
     def own_chars(doc: Document, sec: Section) -> int:
         span = own_span(sec.span, [c.span for c in sec.children])
-        return sum(not c.isspace() for c in body_text(doc, span))
+        text = body_text(doc, span)
+        return len(text) - sum(len(m) for m in _SPACE_RUN.findall(text))
 
     weighted = total = 0.0
     for p in pairs:

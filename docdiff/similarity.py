@@ -47,11 +47,14 @@ def clean_title(title: str) -> str:
     return _DIGIT.sub("0", _NON_WORD.sub("", title))
 
 
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Cleaned:
     """A document reduced to word characters, with a map from original offsets to cleaned ones."""
 
-    ids: np.ndarray  # bigram id at each cleaned position (length n - 1)
+    codes: np.ndarray  # one int64 per bigram of the cleaned text (two code points packed)
     kept_before: np.ndarray  # kept_before[i] = cleaned offset of original offset i
 
     def bigram_range(self, span: Span) -> tuple[int, int]:
@@ -59,22 +62,22 @@ class _Cleaned:
         return start, max(start, end - 1)
 
 
-def _clean(doc: Document, vocab: dict[str, int]) -> _Cleaned:
+def _clean(doc: Document) -> _Cleaned:
+    """Keep letters, digits and CJK outside debris; digits masked to 0; bigrams packed as ints."""
     import numpy as np
 
     norm = doc.norm
-    keep = np.fromiter((c.isalnum() for c in norm), dtype=bool, count=len(norm))
+    keep = np.zeros(len(norm), dtype=bool)
+    for m in _WORD_RUN.finditer(norm):
+        keep[m.start() : m.end()] = True
     for d in doc.debris:
         keep[d.start : d.end] = False
     kept_before = np.zeros(len(norm) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
-    chars = _DIGIT.sub("0", "".join(c for c, k in zip(norm, keep) if k))
-    ids = np.fromiter(
-        (vocab.setdefault(chars[i : i + 2], len(vocab)) for i in range(len(chars) - 1)),
-        dtype=np.int64,
-        count=max(0, len(chars) - 1),
-    )
-    return _Cleaned(ids=ids, kept_before=kept_before)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)[keep].astype(np.int64)
+    points[(points >= 0x30) & (points <= 0x39)] = 0x30  # every ASCII digit is "0": years and values change
+    codes = (points[:-1] << 21) | points[1:] if len(points) > 1 else np.zeros(0, dtype=np.int64)
+    return _Cleaned(codes=codes, kept_before=kept_before)
 
 
 class SectionVectors:
@@ -84,13 +87,15 @@ class SectionVectors:
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        vocab: dict[str, int] = {}
-        clean_a, clean_b = _clean(a, vocab), _clean(b, vocab)
+        clean_a, clean_b = _clean(a), _clean(b)
+        # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
+        vocab, inverse = np.unique(np.concatenate([clean_a.codes, clean_b.codes]), return_inverse=True)
+        ids_a, ids_b = inverse[: len(clean_a.codes)], inverse[len(clean_a.codes) :]
         rows: list[tuple[np.ndarray, np.ndarray]] = []
-        for cleaned, spans in ((clean_a, spans_a), (clean_b, spans_b)):
+        for cleaned, ids_all, spans in ((clean_a, ids_a, spans_a), (clean_b, ids_b, spans_b)):
             for span in spans:
                 s, e = cleaned.bigram_range(span)
-                ids, counts = np.unique(cleaned.ids[s:e], return_counts=True)
+                ids, counts = np.unique(ids_all[s:e], return_counts=True)
                 rows.append((ids, 1.0 + np.log(counts)))  # sublinear tf: one long section ≠ many
         n = len(rows)
         df = np.zeros(max(1, len(vocab)), dtype=np.float64)

@@ -93,7 +93,7 @@ def test_golden_small_comparison(update_golden: bool) -> None:
 
 
 def test_plain_output_keeps_document_text_literally_and_marks_changes() -> None:
-    out = render_compare_term(small_comparison(), color=False, width=100, context=1, only_changed=False)
+    out = render_compare_term(small_comparison(), color=False, width=140, context=1, only_changed=False)
     assert "\x1b[" not in out
     assert "<script>alert(1)</script>" in out and "[bold]旧章节" in out and "[red]社会消费品" in out
     assert "[/]" in out  # a note's brackets are text, not a closing tag
@@ -119,9 +119,10 @@ def test_context_and_only_changed() -> None:
 
 
 def test_target_table_rows() -> None:
-    table = target_table(small_comparison())
-    assert table.row_count == 3
-    assert [col.header for col in table.columns][:3] == ["indicator", "a → b", "status"]
+    lines = target_table(small_comparison(), width=100).plain.splitlines()
+    assert lines[0] == "Targets" and lines[1].split()[:4] == ["indicator", "a", "→", "b"]
+    assert len(lines) == 2 + 3
+    assert "城镇登记失业率" in lines[3] and "shared" in lines[3]
 
 
 def test_cjk_width_measured_by_rich() -> None:
