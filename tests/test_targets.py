@@ -1,0 +1,159 @@
+"""targets.extract_targets on small synthetic documents (no other stage needed) and on the samples."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docdiff.model import Cell, Document, Kind, Metadata, Outline, Span, Table
+from docdiff.targets import extract_targets
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _doc(text: str, kind: Kind, year: int | None = None, period: tuple[int, int] | None = None) -> Document:
+    return Document(path="synthetic.txt", text=text, meta=Metadata(kind=kind, year=year, period=period))
+
+
+def _find(targets, indicator_part: str):
+    hits = [t for t in targets if indicator_part in t.indicator]
+    assert hits, f"no target with {indicator_part!r} in {[t.indicator for t in targets]}"
+    return hits[0]
+
+
+REPORT = """政府工作报告
+一、2021年工作回顾
+过去一年，地区生产总值增长8.5%，新增国家高新技术企业120家，累计建成共富工坊206家。
+二、2022年工作安排
+今年经济社会发展的主要预期目标是：生产总值增长7%以上，城乡居民人均可支配收入分别增长7%和8%左右，城镇登记失业率控制在3.5%以内，研发经费支出占生产总值比重达到2.55%以上。
+新增国家级高新技术企业300家、省级科技型中小企业800家，创建省级商业体系建设试点县1—2个。
+重点抓好以下八个方面工作，深入实施“八八战略”，推进5G基站建设。
+"""
+
+
+def test_work_report_goals_and_not_its_review() -> None:
+    doc = _doc(REPORT, Kind.WORK_REPORT, year=2022)
+    found = extract_targets(doc, Outline(sections=()))
+    assert all(t.line >= 4 for t in found), "the 2021 review sets no targets"
+    gdp = _find(found, "生产总值增长")
+    assert (gdp.value, gdp.unit, gdp.comparator, gdp.year, gdp.period) == (7, "%", ">=", 2022, "annual")
+    urban, rural = _find(found, "城镇居民"), _find(found, "农村居民")
+    assert (urban.value, rural.value) == (7, 8)
+    assert urban.comparator == rural.comparator == "~"
+    assert _find(found, "失业率").comparator == "<="
+    share = _find(found, "研发经费支出占生产总值比重")
+    assert (share.value, share.period) == (2.55, "point")
+    smes = _find(found, "科技型中小企业")
+    assert smes.indicator.startswith("新增") and smes.value == 800, "the shared verb carries over"
+    pilot = _find(found, "试点县")
+    assert (pilot.value, pilot.value_high, pilot.comparator) == (1, 2, "range")
+    assert not any(t.value == 8 and t.unit in ("个", "") for t in found), "以下八个方面 is no target"
+    assert [t.id for t in found] == [f"t{i}" for i in range(1, len(found) + 1)]
+    assert all(t.section.startswith("二、2022年工作安排") for t in found)
+
+
+PLAN = """临海市共同富裕实施方案(2021-2025年)
+一、总体要求
+(一)发展目标
+到2025年,数字经济核心产业增加值占GDP比重达到10%,全市规上工业总产值突破5000亿元,城乡居民收入倍差缩小到1.8以内。
+贷款余额较2020年末翻一番。新增国家高新技术企业150家,民间投资年均增长8%以上,人均预期寿命达到83岁左右。
+2020年,地区生产总值达669亿元。
+(二)远景目标
+到二〇三五年,城镇化水平超过80%。
+根据第2025026号文件,建设15分钟生活圈和“1+N”体系。
+"""
+
+
+def test_plan_years_comparators_periods() -> None:
+    doc = _doc(PLAN, Kind.IMPLEMENTATION_PLAN, year=2021, period=(2021, 2025))
+    found = extract_targets(doc, Outline(sections=()))
+    digital = _find(found, "数字经济核心产业增加值占GDP比重")
+    assert (digital.value, digital.comparator, digital.year, digital.period) == (10, "=", 2025, "point")
+    assert digital.key == "数字经济核心产业增加值占生产总值比重"
+    assert digital.text == "数字经济核心产业增加值占GDP比重达到10%"
+    output = _find(found, "规上工业总产值")
+    assert (output.value, output.unit, output.comparator) == (5000, "亿元", ">=")
+    gap = _find(found, "倍差")
+    assert (gap.value, gap.unit, gap.comparator) == (1.8, "", "<=")
+    loans = _find(found, "贷款余额")
+    assert (loans.value, loans.unit) == (2, "倍")
+    firms = _find(found, "高新技术企业")
+    assert (firms.period, firms.year) == ("cumulative", 2025)
+    assert _find(found, "民间投资").period == "annual"
+    assert _find(found, "预期寿命").comparator == "~"
+    urban = _find(found, "城镇化水平")
+    assert (urban.year, urban.comparator) == (2035, ">=")
+    assert not any(t.value == 669 for t in found), "a 2020 result is no target"
+    assert not any(t.value in (2025026, 15, 1) for t in found), "names and document numbers are not targets"
+
+
+REPLY = """关于第12号建议的答复
+截至2024年底,全县规上工业总产值283.1亿元。目前,共建成“共富工坊”206家。
+接下来,今年开发低收入农户公益性岗位300个以上,完成职业技能培训3500人次。
+"""
+
+
+def test_reply_keeps_goals_and_drops_results() -> None:
+    doc = _doc(REPLY, Kind.REPLY, year=2025)
+    found = extract_targets(doc, Outline(sections=()))
+    assert [(t.value, t.unit) for t in found] == [(300, "个"), (3500, "人次")]
+    assert found[0].comparator == ">=" and found[0].year == 2025 and found[0].period == "annual"
+
+
+def test_bulletin_has_no_targets() -> None:
+    doc = _doc("2024年统计公报\n全年地区生产总值增长6%以上,达到1000亿元。\n", Kind.BULLETIN, year=2024)
+    assert extract_targets(doc, Outline(sections=())) == ()
+
+
+def _table_doc(lines: list[str], kind: Kind = Kind.PLAN) -> tuple[Document, dict[str, Cell]]:
+    text = "\n".join(lines) + "\n"
+    doc = Document(path="t.txt", text=text, meta=Metadata(kind=kind, year=2021, period=(2021, 2025)))
+    cells = {}
+    for n, line in enumerate(lines, 1):
+        span = doc.line_span(n)
+        cells[line] = Cell(text=line, span=span, line=n)
+    return doc, cells
+
+
+def test_table_rows_are_targets_with_baselines() -> None:
+    lines = ["表2 主要指标", "地区生产总值(亿元)", "669", "1000", "预期性", "城镇新增就业人数(万人)", "[8]以上", "约束性",
+             "单位GDP能耗降低(%)", "完成上级下达指标", "约束性"]
+    doc, c = _table_doc(lines)
+    table = Table(title="表2 主要指标", span=Span(0, len(doc.text)), line=1,
+                  header=("指标", "2020", "2025年目标", "属性"),
+                  rows=((c["地区生产总值(亿元)"], c["669"], c["1000"], c["预期性"]),
+                        (c["城镇新增就业人数(万人)"], None, c["[8]以上"], c["约束性"]),
+                        (c["单位GDP能耗降低(%)"], None, c["完成上级下达指标"], c["约束性"])))
+    found = extract_targets(doc, Outline(sections=(), tables=(table,)))
+    gdp, jobs, energy = found
+    assert (gdp.indicator, gdp.value, gdp.unit, gdp.baseline, gdp.baseline_year, gdp.binding, gdp.year) == (
+        "地区生产总值", 1000, "亿元", 669, 2020, "预期性", 2025)
+    assert gdp.line == 4 and gdp.text == "1000"
+    assert (jobs.value, jobs.comparator, jobs.period, jobs.binding) == (8, ">=", "cumulative", "约束性")
+    assert (energy.value, energy.unit, energy.binding) == (None, "%", "约束性")
+
+
+def test_past_plan_review_table_is_status_past() -> None:
+    lines = ["表1 “十三五”规划主要指标完成情况", "地区生产总值", "亿元", "700", "669"]
+    doc, c = _table_doc(lines)
+    table = Table(title=lines[0], span=Span(0, len(doc.text)), line=1,
+                  header=("指标名称", "单位", "2020年目标", "2020"),
+                  rows=((c["地区生产总值"], c["亿元"], c["700"], c["669"]),))
+    (t,) = extract_targets(doc, Outline(sections=(), tables=(table,)))
+    assert (t.value, t.unit, t.year, t.status, t.baseline) == (700, "亿元", 2020, "past", None)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:24])
+def test_every_target_slices_back_out_of_its_line(path: Path) -> None:
+    pytest.importorskip("docdiff.outline", reason="the outline stage is not in this tree yet")
+    from docdiff.ingest import load
+
+    doc = load(str(path))
+    found = extract_targets(doc)
+    for i, t in enumerate(found, 1):
+        assert t.id == f"t{i}"
+        assert t.text == doc.text[t.span.start : t.span.end] and t.text
+        assert t.line == doc.line_at(t.span.start) == doc.line_at(t.span.end - 1), "one line only"
+        assert t.key and t.indicator
+        assert (t.value_high is not None) == (t.comparator == "range")
+    assert [t.span.start for t in found] == sorted(t.span.start for t in found)
