@@ -131,3 +131,46 @@ def test_truncation_note_says_what_was_cut() -> None:
 def test_default_limit_fits_a_github_comment() -> None:
     md = render_markdown(big_comparison(2000))
     assert len(md.encode("utf-16-le")) // 2 <= 65_536
+
+
+def test_hostile_text_through_the_other_compare_renderers() -> None:
+    """The same document through json and term: strings round-trip, markup is never interpreted."""
+    import json
+
+    from docdiff.render.json import render_comparison_json
+
+    c = hostile_comparison()
+    data = json.loads(render_comparison_json(c))
+    assert data["a"]["title"] == c.a.meta.title and data["targets"][0]["a"]["indicator"] == c.targets[0].a.indicator
+    term = pytest.importorskip("docdiff.render.compare_term", reason="terminal renderer not built yet")
+    plain = term.render_compare_term(c, color=False, width=200, context=1, only_changed=False)
+    for s in ("[bold]红[/bold]", "<script>alert(1)</script>", "{{x}}"):
+        assert s in plain, s
+    colored = term.render_compare_term(c, color=True, width=200, context=1, only_changed=False)
+    assert "[bold]" in colored  # rich did not eat it as markup
+
+
+def test_real_pair_markdown_fits() -> None:
+    """Luqiao vs Linhai through the whole pipeline: a big diff, cut to the comment limit."""
+    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
+                   "docdiff.reuse", "docdiff.targetdiff"):
+        pytest.importorskip(module, reason=f"{module} not built yet")
+    from conftest import sample
+    from docdiff.compare import compare
+    from docdiff.ingest import load
+
+    c = compare(load(str(sample("luqiao"))), load(str(sample("linhai"))))
+    md = render_markdown(c)
+    assert len(md.encode("utf-16-le")) // 2 <= 65_000
+    p = to_html(md)
+    assert set(p.tags) <= ALLOWED_TAGS
+    assert md.count("<del>") == md.count("</del>") and md.count("<ins>") == md.count("</ins>")
+
+
+def test_a_rewritten_paragraph_is_cut_to_its_start() -> None:
+    c = small_comparison()
+    long_text = "新" * 2000
+    pair = replace(c.sections[1], diff=(DiffOp(OpKind.EQUAL, "二、"), DiffOp(OpKind.INSERT, long_text)))
+    md = render_markdown(replace(c, sections=(pair,)))
+    assert "<ins>" + "新" * 400 + " ⋯（共 2,000 字）</ins>" in md
+    assert "新" * 401 not in md

@@ -408,8 +408,8 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
     heads, cols = [], []
     for side, pane, s in (("a", panes[0], p.a), ("b", panes[1], p.b)):
         line = f'<span class="ln">{_e(L.LINE.format(s.line))}</span>' if s else ""
-        heads.append(f'<div class="h h-{side}"><span class="vh">{_e(L.SIDE[side])} </span>'
-                     f'{_e(section_label(s)) or _e(L.NO_COUNTERPART)}{line}</div>')
+        heads.append(f'<span class="h h-{side}"><span class="vh">{_e(L.SIDE[side])} </span>'
+                     f'{_e(section_label(s)) or _e(L.NO_COUNTERPART)}{line}</span>')
         if pane is None:
             cols.append(f'<div class="pane pane-{side} missing" aria-label="{_e(L.SIDE[side])}">'
                         f'<p class="empty">{_e(L.MISSING[side])}</p></div>')
@@ -419,8 +419,8 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
     return (
         f'<article class="pair st-{_e(st)}{same}" id="p{i}" data-u="{unified}" aria-labelledby="ph{i}">'
         f'<h3 class="ph" id="ph{i}" tabindex="-1">{heads[0]}'
-        f'<div class="mid"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
-        f'{_e(word)}</span>{_bar(p.similarity, L.SIMILARITY)}</div>{heads[1]}</h3>'
+        f'<span class="mid"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
+        f'{_e(word)}</span><span>{_bar(p.similarity, L.SIMILARITY)}</span></span>{heads[1]}</h3>'
         f'<div class="sbs">{cols[0]}{cols[1]}</div></article>'
     )
 

@@ -14,6 +14,7 @@ from docdiff.render.html import L, section_label
 GITHUB_LIMIT = 65_536  # GitHub refuses a comment longer than this (counted in UTF-16 code units)
 _TITLE_MAX = 200  # a title or path longer than this is cut in the header, so the header always fits
 _EXCERPT = 300  # characters of an added or removed section shown
+_RUN_MAX, _RUN_SHOWN = 600, 400  # a rewritten paragraph is cut to its start: a comment is a summary
 _NOTE_RESERVE = 400  # room kept for the truncation note
 # ASCII characters with a Markdown or HTML meaning inline; all are backslash-escapable in CommonMark.
 # ``:`` stops :emoji: codes and scheme autolinks, ``@`` user mentions, ``$`` GitHub math.
@@ -153,10 +154,11 @@ def _diff_body(p: SectionPair, context: int) -> list[str]:
         marker = "⇄ " if op.moved else ""
         if op.kind == OpKind.EQUAL:
             pieces.append(_elide(op.text, keep_head=i > first, keep_tail=i < last, context=context))
-        elif op.kind == OpKind.DELETE:
-            pieces.append(f"<del>{marker}{_inline(op.text)}</del>")
         else:
-            pieces.append(f"<ins>{marker}{_inline(op.text)}</ins>")
+            tag = "del" if op.kind == OpKind.DELETE else "ins"
+            text = _inline(op.text) if len(op.text) <= _RUN_MAX else (
+                f"{_inline(op.text[:_RUN_SHOWN])} ⋯（共 {len(op.text):,} {L.CHARS}）")
+            pieces.append(f"<{tag}>{marker}{text}</{tag}>")
     return pieces
 
 
