@@ -213,10 +213,12 @@ def _heading_text(doc: Document, s: Section) -> str:
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = ",，:：;；"
 _ITEM_SEP = "、"
+# 注: / 说明: / 资料来源: lines explain a table; they set nothing.
+_NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # After a number: what makes it a date, ordinal, name or duration rather than an amount.
 _NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
-_SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至")
+_SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
 _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
 _DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
@@ -306,7 +308,7 @@ class _LineReader:
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
         text = doc.norm[self.span.start : self.span.end]
-        if not text.strip() or _HTML_RE.search(text):
+        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text):
             return []
         out: list[Target] = []
         for sent in _split_sentences(text, self.span.start):
@@ -387,7 +389,7 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
         return False  # 5G, 4A级
     if text[q.end : q.end + 1] in ("+", "·", "/", ".") or before.endswith("+"):
         return False  # 1+N, 6+1
-    if q.unit == "年" and 1900 <= q.value <= 2100:
+    if q.unit == "年" and q.value >= 1000:
         return False  # a year, or a span of years (2021-2025年)
     if not q.unit and 1900 <= q.value <= 2100 and q.value == q.value.to_integral_value():
         return False
@@ -400,6 +402,8 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
     if q.chinese:
         numeral = text[q.start:q.number_end]
         bare = all(c in "十百千万亿" for c in numeral)
+        if bare and numeral not in _ROUND_MAGNITUDES:
+            return False  # 千万亿级: not an amount anyone writes
         if bare:
             # 突破千亿元, 跃上万亿元台阶, 五百亿级: a round magnitude is an amount only after a
             # comparator verb or before 级; elsewhere it is a name (百县千碗, 千亩低洼地).
@@ -438,6 +442,11 @@ def _doubling(text: str, depth: list[int]) -> list[Quantity]:
     return out
 
 
+# A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
+_ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
+# A noun that only says "the task": 完成800户的改造任务 names its task in the clause before.
+_GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
+_ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
@@ -495,6 +504,7 @@ def _read_sentence(text: str) -> list[_Draft]:
     quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
     quants += _doubling(text, depth) + _placeholders(text)
     quants.sort(key=lambda q: q.start)
+    quants = [q for i, q in enumerate(quants) if not _size_of_counted(text, quants, i)]
     drafts: list[_Draft] = []
     consumed: set[int] = set()
     for run in _value_lists(text, quants):
@@ -529,15 +539,24 @@ def _read_sentence(text: str) -> list[_Draft]:
             if later and noun_end == later[0]:
                 continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
             noun = text[nxt_pos:noun_end]
+            if _ENUMERATION_RE.search(region):
+                continue  # 路南、新桥、蓬街3个分院: counts the names just listed
             bare_tail = _is_bare(tail)
             if re.match(r"台阶|大关|关口", noun):
                 indicator, end = core, noun_end
+            elif unit != q.unit and not (bare_tail or _is_bare(core)):
+                continue  # 成为千亿级…: a size class inside a longer phrase
             elif bare_tail or _is_bare(core):
                 verb = _verb_of(tail) or lead_verb
                 noun = re.sub(r"为目标$|的目标$", "", noun)
                 indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
+                if _GENERIC_NOUN_RE.match(noun.lstrip("的")):
+                    # 继续推进棚户区改造,完成800户的改造任务: the task was named just before
+                    named = _previous_object(text, c_start)
+                    if named:
+                        indicator = named
                 if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
-                    if not re.search(r"集群|体量|规模", noun):
+                    if not re.search(r"(?:集群|体量|规模)$", noun):
                         continue
                     prev = text[: c_start].rstrip(",，")
                     p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + _SENTENCE_END) + 1
@@ -545,10 +564,14 @@ def _read_sentence(text: str) -> list[_Draft]:
                         indicator = prev[p_start:] + noun
                     else:
                         indicator = noun
-            elif not later and (text[after_pos : after_pos + 1] == "的" or unit in ("%", "‰")
-                                or core.startswith(ACTION_VERBS)):
-                # 保持不少于5000亩的工业熟地, 设施100%纳入地图, 解决上市企业29个困难问题
+            elif not later and (core.startswith(ACTION_VERBS) or core.endswith(ACTION_VERBS) or strip_indicator(region) != region.strip(" ,，")
+                                and text[after_pos : after_pos + 1] == "的"):
+                # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
                 indicator, end = core + noun.lstrip("的"), noun_end
+            elif not later and unit in ("%", "‰"):
+                indicator, end = core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
+            elif not later and text[after_pos : after_pos + 1] == "的":
+                indicator, end = core, after_pos  # 经营性收入10万元以上的行政村…: the value of what was named
             else:
                 continue  # 中核三门200兆瓦滩涂光伏: part of a name
             if not noun:
@@ -588,6 +611,29 @@ def _text_start(text: str, region_start: int, value_start: int, indicator: str) 
     return value_start
 
 
+def _size_of_counted(text: str, quants: list[Quantity], i: int) -> bool:
+    """五百亿级 right after a count (2个五百亿级先进制造业集群): the size of what is counted."""
+    q = quants[i]
+    if not text.startswith("级", q.end) or i == 0:
+        return False
+    c_start, _ = _clause_bounds(text, q.start)
+    return any(p.start >= c_start and p.unit != "倍" for p in quants[:i])
+
+
+def _previous_object(text: str, c_start: int) -> str:
+    """The object of the clause before ``c_start`` without its verb: '继续推进棚户区改造' → '棚户区改造'."""
+    if c_start == 0:
+        return ""
+    p_start, _ = _clause_bounds(text, c_start - 1)
+    prev = strip_indicator(text[p_start : c_start - 1])
+    if not prev or any(ch.isdigit() for ch in prev) or len(prev) > 16:
+        return ""
+    for v in ACTION_VERBS:
+        if prev.startswith(v) and len(prev) > len(v) + 1:
+            return prev[len(v):]
+    return prev
+
+
 def _is_bare(text: str) -> bool:
     """Only a verb (or nothing) before a number: the thing counted is written after it."""
     return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
@@ -605,7 +651,7 @@ def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
     stop = min([clause_end] + [p for p in later if p >= pos])
     end = pos
     while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + _SENTENCE_END:
-        if text[end] in "和及与或" and end + 1 in later:
+        if text[end] in "和及与或且并" and end + 1 in later:
             break  # 34个工业园区和29个…: the next item starts
         end += 1
     return end
@@ -634,9 +680,9 @@ def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed
     out = []
     for item, i in zip(items, run):
         q = quants[i]
-        comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
+        comp = comparator_for("", text[q.end :].lstrip(" "))
         if comp == Comparator.EQ:
-            comp = comparator_for(region[-3:], "") if i == run[0] else Comparator.EQ
+            comp = comparator_for(region[-3:], "")  # 分别突破A、B、C: 突破 governs all three
         if comp == Comparator.EQ:
             comp = shared
         end = q.end + _suffix_len(text[q.end:])

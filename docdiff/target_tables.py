@@ -109,6 +109,11 @@ def _rows_targets(doc: Document, table: Table, section: str) -> list[Target]:
     out: list[Target] = []
     for row in table.rows:
         name_cell, value_cell = _cell(row, name_col), _cell(row, target_col)
+        kind_cell = _cell(row, kind_col)
+        from_kind_col = False
+        if value_cell is None and kind_cell is not None:
+            # growth rates and five-year totals are written in the 年均/累计 column: 7以上, [8]以上
+            value_cell, from_kind_col = kind_cell, True
         if name_cell is None or value_cell is None:
             continue
         read = _read_value(value_cell.text)
@@ -132,10 +137,16 @@ def _rows_targets(doc: Document, table: Table, section: str) -> list[Target]:
             for c in row:
                 if c is not None and c.text.strip() in ("预期性", "约束性"):
                     binding = c.text.strip()
-        kind_cell = _cell(row, kind_col)
-        context = (kind_cell.text if kind_cell is not None else "") + value_cell.text
+        context = value_cell.text
         period = period_for(indicator, unit, annual_doc=False, bracketed=bracketed, context=context)
-        if period == Period.CUMULATIVE and not bracketed and "累计" not in context and unit in ("%", "倍"):
+        if from_kind_col:
+            # a value in the 年均/累计 column: [bracketed] is the five-year total, a number or a
+            # comparison (高于经济增长) a yearly rate, an assigned quota (完成上级下达指标) the total
+            if bracketed or (value is None and not re.search(r"增长|增速", indicator)):
+                period = Period.CUMULATIVE
+            else:
+                period = Period.ANNUAL
+        elif period == Period.CUMULATIVE and not bracketed and "累计" not in context and unit in ("%", "倍"):
             period = Period.POINT
         year = t_year if t_year is not None else None
         out.append(Target(
