@@ -36,6 +36,11 @@ SCORE_FLOOR = 0.45
 CONTAINED_SIMILARITY = 0.9
 MIN_CONTAINED = 4
 
+# A key this short (投资, 产值, 增长) names no indicator by itself; such targets pair only when
+# their clauses (CONTEXT_CHARS before the value) are as similar as keys must be.
+GENERIC_KEY_LEN = 2
+CONTEXT_CHARS = 40
+
 # Qualifiers that make two otherwise similar indicators different things: urban vs rural
 # residents, imports vs exports, one industry vs another, a rise vs a fall.
 _EXCLUSIVE: tuple[tuple[tuple[str, ...], ...], ...] = (
@@ -69,7 +74,15 @@ _LOWER_IS_BETTER = (
 )
 _HIGHER_IS_BETTER = (
     "增长", "提高", "提升", "增加", "新增", "达到", "突破", "比重", "占比", "覆盖率", "普及率",
-    "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率",
+    "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率", "比例", "优良",
+    "寿命", "年限", "人均", "拥有",
+)
+
+# Units one indicator may switch between (a unit change, not a different indicator): rates,
+# and counts of people or things. "" (no unit) belongs to both.
+_UNIT_FAMILIES = (
+    frozenset({"%", "个百分点", "倍", ""}),
+    frozenset({"个", "人", "人次", "户", ""}),
 )
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -83,6 +96,7 @@ class _Side:
     doc: Document
     targets: tuple[Target, ...]
     forms: tuple[str, ...]  # the matching form of each key
+    contexts: tuple[str, ...]  # for a generic key (投资, 产值): its clause, digits removed
     own_years: frozenset[int]
     length: int
 
@@ -121,10 +135,22 @@ def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
     return _Side(
         doc=doc,
         targets=targets,
-        forms=tuple(match_form(t.key or t.indicator) for t in targets),
+        forms=(forms := tuple(match_form(t.key or t.indicator) for t in targets)),
+        contexts=tuple(_context(doc, t) if len(f) <= GENERIC_KEY_LEN else "" for t, f in zip(targets, forms)),
         own_years=_own_years(doc, targets),
         length=max(len(doc.text), 1),
     )
+
+
+def _context(doc: Document, t: Target) -> str:
+    """The innermost section title and the clause a target stands in (up to CONTEXT_CHARS before
+    it), without numbers: what tells one project's 投资 from another's when the key cannot."""
+    start = max(0, t.span.start - CONTEXT_CHARS)
+    before = doc.norm[start : t.span.start]
+    cut = max(before.rfind(c) for c in "。;；\n")
+    title = t.section.rsplit(" / ", 1)[-1]
+    clause = fold_width(title) + before[cut + 1 :] + doc.norm[t.span.start : t.span.end]
+    return _DIGITS.sub("", _NOT_KEY.sub("", clause))
 
 
 def match_form(key: str) -> str:
@@ -196,21 +222,23 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
     score = np.full((n, m), np.nan)
     if not n or not m:
         return score
+    from rapidfuzz import fuzz
+
     key_sim = _key_matrix(side_a.forms, side_b.forms)
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
     for i, ta in enumerate(side_a.targets):
         home = _home_pairs(ta, aligned)
         for j, tb in enumerate(side_b.targets):
             s = key_sim[i, j]
+            if side_a.contexts[i] or side_b.contexts[j]:
+                s = min(s, fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100)
             if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
                 continue
             fa, fb = side_a.forms[i], side_b.forms[j]
             if fa != fb and _exclusive(*_resolve_aggregate(fa, fb)):
                 continue
             both_valued = ta.value is not None and tb.value is not None
-            # A different dimension (亿元 vs %) is a different indicator (a level vs its growth)
-            # unless the keys are identical, when it is the same indicator with a unit change.
-            if both_valued and fa != fb and parse_unit(ta.unit).base != parse_unit(tb.unit).base:
+            if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
                 continue
             section = _section_evidence(home, tb)
             value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
@@ -221,6 +249,18 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
             score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
                            + W_COMPARATOR * comparator + W_POSITION * position)
     return score
+
+
+def _units_can_pair(unit_a: str, unit_b: str, *, same_key: bool) -> bool:
+    """Same dimension; or, for one key, a unit change within a family (7% → 7个百分点).
+
+    Across families (亿元 vs %) two targets are a level and its growth, or noise from a generic
+    key such as 投资, never one indicator with a new unit.
+    """
+    base_a, base_b = parse_unit(unit_a).base, parse_unit(unit_b).base
+    if base_a == base_b:
+        return True
+    return same_key and any(base_a in family and base_b in family for family in _UNIT_FAMILIES)
 
 
 def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarray:
