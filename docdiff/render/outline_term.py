@@ -13,6 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from docdiff.model import Document, Outline, Section, SectionKind
+from docdiff.patterns import CN_DIGITS
 
 __all__ = ["render_outline_term"]
 
@@ -24,12 +25,21 @@ _KIND_TAG = {
 }
 
 
+def _shown_number(number: str) -> str:
+    """"一" → "一、", "1" → "1.": the bare numbers in paths read better with their separator."""
+    if number.isascii() and number.isdigit():
+        return f"{number}."
+    if number and all(c in CN_DIGITS for c in number):
+        return f"{number}、"
+    return number
+
+
 def _section_label(s: Section) -> Text:
-    """"2 (一) 经济运行稳中向好  line 55 · 1,004 chars" with the title as plain text."""
+    """"2 (一) 经济运行稳中向好  line 55 · 1,004 chars": level, number, title, line, length."""
     label = Text()
     label.append(f"{s.level} ", style="dim")
     if s.number:
-        label.append(s.number, style="bold cyan")
+        label.append(_shown_number(s.number), style="bold cyan")
         label.append(" ")
     label.append(s.title, style="bold" if s.level == 1 else "")
     label.append(f"  line {s.line} · {len(s.span):,} chars", style="dim")
