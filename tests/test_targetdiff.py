@@ -487,3 +487,23 @@ def test_rewording_and_moving_alone_flag_nothing():
     pairs = run(a, b)
     assert pairs and {p.status for p in pairs} == {TargetStatus.SHARED}
     assert len(pairs) == len(targets)
+
+
+def test_generic_keys_pair_only_in_the_same_clause():
+    a = make_doc("一、商贸物流\n全年计划投资12.7亿元，实施商贸项目。\n二、农牧业\n全年计划投资3.7亿元，建设大棚。\n", 2012)
+    b = make_doc("一、东山组团建设\n年内新建道路，投资64.8亿元。\n二、农牧业\n全年计划投资3.9亿元，建设大棚。\n", 2013)
+    ta = (replace(tgt(a, "投资12.7亿元", "投资", 12.7, "亿元", tid="trade"), section="一、商贸物流"),
+          replace(tgt(a, "投资3.7亿元", "投资", 3.7, "亿元", tid="farm"), section="二、农牧业"))
+    tb = (replace(tgt(b, "投资64.8亿元", "投资", 64.8, "亿元", tid="east"), section="一、东山组团建设"),
+          replace(tgt(b, "投资3.9亿元", "投资", 3.9, "亿元", tid="farm"), section="二、农牧业"))
+    pairs = match_targets(a, ta, b, tb, ())
+    assert {(str(p.status), p.a and p.a.id, p.b and p.b.id) for p in pairs} == {
+        ("changed", "farm", "farm"), ("removed", "trade", None), ("added", None, "east")}
+
+
+def test_a_unit_change_across_families_is_not_one_indicator():
+    a = make_doc("投资15亿元", 2016)
+    b = make_doc("投资65条", 2017)
+    pairs = match_targets(a, (tgt(a, "投资15亿元", "道路投资", 15, "亿元"),),
+                          b, (tgt(b, "投资65条", "道路投资", 65, "条"),), ())
+    assert sorted(str(p.status) for p in pairs) == ["added", "removed"]
