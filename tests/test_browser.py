@@ -215,3 +215,18 @@ def test_real_plan_pair_loads_fast_and_jumps(browser, tmp_path, capsys):
     assert page.eval_on_selector_all(".uni", "us => us.length") == len(c.sections)
     w.page.screenshot(path=str(tmp_path / "luqiao-linhai.png"))
     w.close()
+
+
+def test_arrow_keys_move_between_rows_and_print_unfolds(small):
+    page = small.page
+    page.focus("table.targets tbody tr:first-child")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('data-row')") == "2"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.getAttribute('data-row')") == "1"
+    page.emulate_media(media="print")
+    assert not page.is_visible("nav.outline") and not page.is_visible("#v-uni")
+    assert page.eval_on_selector(".pane", "p => getComputedStyle(p).maxHeight") == "none"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.eval_on_selector("details.passages", "d => d.open")

@@ -223,6 +223,14 @@
     else if (ev.key === "/" && search) { ev.preventDefault(); search.focus(); }
   });
 
+  /* ---- the sidebar follows the reading position ---- */
+  if ("IntersectionObserver" in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) markNav(+e.target.id.slice(1)); });
+    }, { rootMargin: "0px 0px -70% 0px" });  // the pair crossing the top 30% of the screen
+    Array.prototype.forEach.call(document.querySelectorAll("article.pair"), function (a) { seen.observe(a); });
+  }
+
   /* ---- print everything that is folded away ---- */
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
