@@ -323,7 +323,7 @@ class _LineReader:
         mode, sec_year = ctx.regime(sent.start)
         text = sent.text
         achieved = bool(ACHIEVEMENT_RE.search(text))
-        if ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review":
+        if mode is None and ctx.kind == Kind.WORK_REPORT or ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review":
             # Replies mix results and plans within one paragraph: a goal cue starts a run of
             # goal sentences (接下来, …: everything after it), a result cue ends it.
             if STRONG_GOAL_RE.search(text) and not (achieved and not re.search(r"力争|计划|将|今年(?!以来|前)|全年", text)):
@@ -333,8 +333,6 @@ class _LineReader:
             return self.state == "goal", sec_year
         if mode == "review":
             return False, sec_year
-        if mode is None and ctx.kind == Kind.WORK_REPORT:
-            return False, sec_year  # a report's opening and review come before its goals
         if achieved and not re.search(r"力争|确保|到20\d\d年", text):
             return False, sec_year
         return True, sec_year
@@ -397,8 +395,8 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
         return False  # 9月, 70周年, 6个月, 3年内
     if q.bracketed and not q.unit:
         return False  # [1]: a footnote mark in running text (tables are read elsewhere)
-    if q.unit in ("分钟", "岁") and after[len(""):][:1] and _is_cjk(after[:1]) and not after.startswith(("以上", "以下", "左右")):
-        return False  # 15分钟生活圈, 3岁以下婴幼儿: a name or a qualifier
+    if q.unit in ("分钟", "岁", "年") and _is_cjk(text[q.end + _suffix_len(text[q.end:]) :][:1] or "。"):
+        return False  # 15分钟生活圈, 3岁以下婴幼儿, 20年以上小区: a name or a qualifier
     if q.chinese:
         numeral = text[q.start:q.number_end]
         bare = all(c in "十百千万亿" for c in numeral)
@@ -486,7 +484,14 @@ def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
 
 def _subject_items(subject: str) -> list[str]:
     subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
-    return [strip_indicator(it).removesuffix("等") for it in re.split(r"、|和|以及|及", subject) if it.strip()]
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(subject):  # 各县(市、区): a 、 inside brackets separates nothing
+        depth += ch in "(（" and 1 or (-1 if ch in ")）" and depth else 0)
+        if depth == 0 and (ch in "、和及"):
+            items.append(subject[start:i])
+            start = i + 1
+    items.append(subject[start:])
+    return [strip_indicator(it).removesuffix("等") for it in items if strip_indicator(it)]
 
 
 def _lead_action(text: str) -> str:

@@ -72,9 +72,12 @@ SHARED_VERBS = ("新增", "引进", "新建", "建成", "培育", "创建", "争
 _TRIM_CHARS = " ,，、:：;；.。“”\"'()（）—-─·\t"
 
 
+_EMBEDDED_TIME_RE = re.compile(r"今年|全年|年内|(?:20\d\d|19\d\d)年度")
+
+
 def strip_indicator(text: str) -> str:
     """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'."""
-    text = text.strip(_TRIM_CHARS)
+    text = _EMBEDDED_TIME_RE.sub("", text).strip(_TRIM_CHARS)
     changed = True
     while changed and text:
         changed = False
@@ -113,11 +116,12 @@ def is_bare_verb(text: str) -> bool:
 # --- goals versus achievements ---------------------------------------------------------------
 # Section titles that say what the part of the document looks back on, or forward to.
 REVIEW_TITLE_RE = re.compile(
-    r"回顾|过去|成就|成绩|成效|基础|现状|完成情况|总结|主要工作|发展环境|形势|机遇|挑战|问题|“?十三五”?时期"
+    r"回顾|过去|成就|成绩|主要成效|取得的成效|发展基础|现状|完成情况|工作总结|总结|发展环境|面临的形势|形势分析|"
+    r"机遇|挑战|存在的问题|主要问题|“?十[一二三]五”?时期|上年|去年"
 )
 GOAL_TITLE_RE = re.compile(
     r"目标|任务|安排|重点工作|工作重点|今后|展望|预期|举措|措施|路径|思路|要求|计划|行动|工程|规划|部署|下一步|"
-    r"打算|建议"
+    r"打算|建议|今年|明年|新的一年|未来"
 )
 
 # Sentence cues: the sentence reports what was done (already, 同比, 截至) …
@@ -139,7 +143,7 @@ STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年(?!以来|前)|全年|�
 # --- periods -------------------------------------------------------------------------------
 # Level-like indicators hold at a point: 比重, 率, 占比, 覆盖率, 人均, 总量.
 LEVEL_RE = re.compile(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水平|指数|密度|寿命|年限|倍差|人均|每千|每万|每百|浓度|"
-                      r"总量|数量|规模|能力|面积|达标|天数|均|标准|成本|环节|时间|办结")
+                      r"总量|数量|能力|面积|达标|天数|均|标准|成本|环节|时间|办结")
 CHANGE_RE = re.compile(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
 CUMULATIVE_RE = re.compile(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
                            r"完成|修缮|共建|形成|开展|投入|总投资|计划投资|建设")
