@@ -169,3 +169,21 @@ def test_real_pair_report(tmp_path: Path) -> None:
     anchored = sum(1 for r in data["rows"] if r["a"] or r["b"])
     assert anchored >= 0.9 * len(c.targets)
     assert sum(1 for t, _ in p.tags if t == "article") == len(c.sections)
+
+
+@pytest.mark.parametrize("fmt, start", [("html", "<!DOCTYPE html>"), ("md", "## 文档比较报告")])
+def test_cli_writes_the_report(tmp_path: Path, fmt: str, start: str) -> None:
+    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
+                   "docdiff.reuse", "docdiff.targetdiff"):
+        pytest.importorskip(module, reason=f"{module} not built yet")
+    from click.testing import CliRunner
+
+    from conftest import sample
+    from docdiff.cli import cli
+
+    out = tmp_path / f"report.{fmt}"
+    args = ["compare", str(sample("hailar-district-2012")), str(sample("hailar-district-2013")),
+            "--format", fmt, "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(start)
