@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from docdiff.model import Comparator, Document, SectionPair, Target, TargetPair, TargetStatus
+from docdiff.model import Comparator, Document, SectionPair, Span, Target, TargetPair, TargetStatus
 from docdiff.normalize import fold_width
 from docdiff.quantity import convert, parse_unit, same_quantity
 
@@ -132,10 +132,11 @@ def match_targets(
 
 
 def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
+    forms = tuple(match_form(t.key or t.indicator) for t in targets)
     return _Side(
         doc=doc,
         targets=targets,
-        forms=(forms := tuple(match_form(t.key or t.indicator) for t in targets)),
+        forms=forms,
         contexts=tuple(_context(doc, t) if len(f) <= GENERIC_KEY_LEN else "" for t, f in zip(targets, forms)),
         own_years=_own_years(doc, targets),
         length=max(len(doc.text), 1),
@@ -230,6 +231,8 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
         home = _home_pairs(ta, aligned)
         for j, tb in enumerate(side_b.targets):
             s = key_sim[i, j]
+            if s < MIN_KEY_SIMILARITY:
+                continue
             if side_a.contexts[i] or side_b.contexts[j]:
                 s = min(s, fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100)
             if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
@@ -267,8 +270,8 @@ def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarra
     """key_similarity for every pair; rapidfuzz's cdist screens out the hopeless pairs fast."""
     from rapidfuzz import fuzz, process
 
-    # partial_ratio bounds ratio and containment from above, so below-threshold pairs skip
-    # the exact (slower, per-pair) similarity.
+    # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
+    # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
     bound = process.cdist(forms_a, forms_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
     out = np.zeros((len(forms_a), len(forms_b)))
     for i, j in zip(*np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)):
@@ -276,13 +279,13 @@ def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarra
     return out
 
 
-def _home_pairs(t: Target, aligned: list) -> list[tuple[int, object]]:
+def _home_pairs(t: Target, aligned: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
     """The aligned section pairs whose A side holds ``t``, deepest (shortest) first."""
     hits = [(pa, pb) for pa, pb in aligned if pa.start <= t.span.start < pa.end]
     return sorted(hits, key=lambda p: len(p[0]))
 
 
-def _section_evidence(home: list, tb: Target) -> float:
+def _section_evidence(home: list[tuple[Span, Span]], tb: Target) -> float:
     """1 when B's target lies in the B side of A's deepest aligned section, 0.5 in an ancestor's."""
     for n, (_, pb) in enumerate(home):
         if pb.start <= tb.span.start < pb.end:
@@ -314,19 +317,24 @@ def _aggregate_pairs(
 ) -> list[tuple[int, int]]:
     """Extra pairs for an unmatched 城镇…/农村… target whose 城乡… counterpart is already
     paired with the other half: "城乡居民收入增长18%" answers both halves of the other side."""
+    def is_half(form: str) -> bool:
+        return _AGGREGATE not in form and any(p in form for p in _PARTS)
+
     extra: list[tuple[int, int]] = []
-    partner_of_a = {i: j for i, j in matched}
+    partner_of_a = dict(matched)
     partner_of_b = {j: i for i, j in matched}
-    for j, tb in enumerate(side_b.targets):  # an unmatched half in B, the aggregate in A
-        if j in partner_of_b or not any(p in side_b.forms[j] for p in _PARTS):
+    for j in range(len(side_b.targets)):  # an unmatched half in B, the aggregate in A
+        if j in partner_of_b or not is_half(side_b.forms[j]):
             continue
-        cands = [i for i in partner_of_a if _AGGREGATE in side_a.forms[i] and not np.isnan(score[i, j])]
+        cands = [i for i, k in partner_of_a.items() if _AGGREGATE in side_a.forms[i]
+                 and is_half(side_b.forms[k]) and not np.isnan(score[i, j])]
         if cands:
             extra.append((max(cands, key=lambda i: score[i, j]), j))
-    for i, ta in enumerate(side_a.targets):  # an unmatched half in A, the aggregate in B
-        if i in partner_of_a or not any(p in side_a.forms[i] for p in _PARTS):
+    for i in range(len(side_a.targets)):  # an unmatched half in A, the aggregate in B
+        if i in partner_of_a or not is_half(side_a.forms[i]):
             continue
-        cands = [j for j in partner_of_b if _AGGREGATE in side_b.forms[j] and not np.isnan(score[i, j])]
+        cands = [j for j, k in partner_of_b.items() if _AGGREGATE in side_b.forms[j]
+                 and is_half(side_a.forms[k]) and not np.isnan(score[i, j])]
         if cands:
             extra.append((i, max(cands, key=lambda j: score[i, j])))
     return extra

@@ -507,3 +507,21 @@ def test_a_unit_change_across_families_is_not_one_indicator():
     pairs = match_targets(a, (tgt(a, "投资15亿元", "道路投资", 15, "亿元"),),
                           b, (tgt(b, "投资65条", "道路投资", 65, "条"),), ())
     assert sorted(str(p.status) for p in pairs) == ["added", "removed"]
+
+
+def test_an_aggregate_pairs_with_both_halves_only():
+    a = make_doc("城乡居民人均可支配收入分别增长7.5%", 2018)
+    b = make_doc("城镇居民人均可支配收入增长7%，农村居民人均可支配收入增长8%", 2019)
+    ta = (tgt(a, "城乡居民人均可支配收入分别增长7.5%", "城乡居民人均可支配收入分别增长", 7.5, "%", tid="both"),)
+    tb = (tgt(b, "城镇居民人均可支配收入增长7%", "城镇居民人均可支配收入增长", 7, "%", tid="urban"),
+          tgt(b, "农村居民人均可支配收入增长8%", "农村居民人均可支配收入增长", 8, "%", tid="rural"))
+    pairs = match_targets(a, ta, b, tb, ())
+    assert {(str(p.status), p.a.id, p.b.id, p.direction) for p in pairs} == {
+        ("changed", "both", "urban", "lowered"), ("changed", "both", "rural", "raised")}
+    # An aggregate already paired with an aggregate leaves a lone half unpaired.
+    b2 = make_doc("城乡居民人均可支配收入增长7.5%，城镇居民人均可支配收入增长7%", 2019)
+    tb2 = (tgt(b2, "城乡居民人均可支配收入增长7.5%", "城乡居民人均可支配收入增长", 7.5, "%", tid="both"),
+           tgt(b2, "城镇居民人均可支配收入增长7%", "城镇居民人均可支配收入增长", 7, "%", tid="urban"))
+    pairs = match_targets(a, ta, b2, tb2, ())
+    assert {(str(p.status), p.a and p.a.id, p.b and p.b.id) for p in pairs} == {
+        ("shared", "both", "both"), ("added", None, "urban")}
