@@ -29,7 +29,7 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
         from docdiff.ingest.pdf import extract_pdf_text
 
         text, fmt, enc = extract_pdf_text(data, path), "pdf", ""
-    elif data.startswith(b"PK\x03\x04") or ext == ".docx":
+    elif ext == ".docx" or _is_docx_zip(data, path):
         from docdiff.ingest.docx import extract_docx_text
 
         text, fmt, enc = extract_docx_text(data, path), "docx", ""
@@ -40,6 +40,22 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
     debris = find_debris(text)
     return Document(path=path, text=text, format=fmt, encoding=enc,
                     meta=extract_metadata(text, debris), debris=debris)
+
+
+def _is_docx_zip(data: bytes, path: str) -> bool:
+    """A zip under another name is read as docx if it is one, else refused as an archive."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" in archive.namelist():
+                return True
+    except (zipfile.BadZipFile, ValueError, OSError):
+        pass
+    raise InputError(path, "binary file (zip archive, not a .docx)")
 
 
 _NO_TEXT = {

@@ -1,4 +1,4 @@
-"""Bytes → str: BOM, strict UTF-8, strict GB18030 (sanity-checked), UTF-16, then a detector.
+"""Bytes → str: BOM, BOM-less UTF-16 (NULs), strict UTF-8, strict GB18030 (sanity-checked), a detector.
 
 Nothing is ever decoded with ``errors="replace"``: a file we cannot decode exactly is an
 InputError that says why (and where, for a file that is UTF-8 except for a stray block).
@@ -16,6 +16,10 @@ MIN_PLAUSIBLE = 0.97
 # UTF-8 with a stray GBK block: if at least this many non-ASCII characters decode as UTF-8
 # and they outnumber the bad bytes, the file is UTF-8 that got damaged, not GB18030.
 MIXED_MIN_GOOD = 16
+
+# charset-normalizer's "chaos" (share of odd character sequences) of a real text is ~0; random
+# high bytes read as a Cyrillic code page score ~0.06.
+MAX_CHAOS = 0.02
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -38,7 +42,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         # only the right byte order decodes to plausible text.
         for enc in ("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ():
             text = _try(data, enc)
-            if text is not None and _plausible(text):
+            if text is not None and _plausible(text, strict=True):
                 return text, enc
         raise InputError(path, "binary file (contains NUL bytes)")
     try:
@@ -46,12 +50,10 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     except UnicodeDecodeError as e:
         utf8_error = e
     _reject_mixed_utf8(data, path, utf8_error)
-    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
-        if enc.startswith("utf-16") and len(data) % 2:
-            continue
-        text = _try(data, enc)
-        if text is not None and _plausible(text):
-            return text, enc
+    # No NULs, so not UTF-16 (a real document has ASCII line breaks or digits, each with a NUL).
+    text = _try(data, "gb18030")
+    if text is not None and _plausible(text):
+        return text, "gb18030"
     guessed = _guess(data)
     if guessed is not None:
         return guessed
@@ -110,15 +112,17 @@ def _reject_mixed_utf8(data: bytes, path: str, err: UnicodeDecodeError) -> None:
                                f"(line {line}); re-save it as UTF-8, or pass --encoding")
 
 
-def _plausible(text: str) -> bool:
-    """Is this what a document looks like: CJK, ASCII, punctuation — not rare symbols or PUA?"""
+def _plausible(text: str, *, strict: bool = False) -> bool:
+    """Is this what a document looks like: CJK, ASCII, punctuation — not rare symbols or PUA?
+    ``strict`` (for BOM-less UTF-16, where any byte pair is some character) also refuses
+    Latin/Greek/Cyrillic letters outside ASCII."""
     if not text:
         return True
-    ok = sum(1 for c in text if _is_plausible_char(c))
+    ok = sum(1 for c in text if _is_plausible_char(c, strict))
     return ok >= MIN_PLAUSIBLE * len(text)
 
 
-def _is_plausible_char(c: str) -> bool:
+def _is_plausible_char(c: str, strict: bool = False) -> bool:
     o = ord(c)
     if 0x20 <= o < 0x7F or c in "\t\n\r\x0c":
         return True
@@ -126,7 +130,7 @@ def _is_plausible_char(c: str) -> bool:
         return True  # CJK ideographs, CJK punctuation, full-width forms
     if 0x2000 <= o <= 0x27BF:
         return True  # general punctuation “”—…, letterlike ℃, arrows, ①, box drawing, ★
-    if 0xA0 <= o <= 0x24F or 0x370 <= o <= 0x4FF:
+    if not strict and (0xA0 <= o <= 0x24F or 0x370 <= o <= 0x4FF):
         return True  # Latin-1/Extended (pinyin tones), Greek, Cyrillic
     return False
 
@@ -136,7 +140,7 @@ def _guess(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or not best.encoding:
+    if best is None or not best.encoding or best.chaos > MAX_CHAOS:
         return None
     text = _try(data, best.encoding)
     if text is None:
