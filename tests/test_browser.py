@@ -230,3 +230,22 @@ def test_arrow_keys_move_between_rows_and_print_unfolds(small):
     assert page.eval_on_selector(".pane", "p => getComputedStyle(p).maxHeight") == "none"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.eval_on_selector("details.passages", "d => d.open")
+
+
+def test_unified_view_keeps_b_only_targets_in_unchanged_text(browser, tmp_path):
+    from dataclasses import replace
+
+    from docdiff.model import TargetPair, TargetStatus
+
+    c = small_comparison()
+    # B's GDP target sits in text both sides share; A has no target there
+    c = replace(c, targets=(TargetPair(status=TargetStatus.ADDED, a=None, b=c.targets_b[0]),))
+    path = tmp_path / "b-only.html"
+    path.write_text(render_html(c), encoding="utf-8")
+    w = Watched(browser, path.as_uri())
+    w.page.click("#v-uni")
+    w.page.click("table.targets tbody tr")
+    marks = w.page.eval_on_selector_all("#p1 .uni mark.hl", "ms => ms.map(m => m.textContent).join('')")
+    assert marks == "地区生产总值增长6%左右"
+    assert w.errors == []
+    w.close()

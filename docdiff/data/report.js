@@ -83,7 +83,10 @@
         while (i < ra.length || j < rb.length) {  // runs carry their op index: interleave in op order
           var ia = i < ra.length ? +ra[i].getAttribute("data-i") : Infinity;
           var ib = j < rb.length ? +rb[j].getAttribute("data-i") : Infinity;
-          if (ia <= ib) { append(ra[i]); i++; if (ia === ib) j++; } else { append(rb[j]); j++; }
+          if (ia === ib) {  // unchanged text: keep the side whose targets it marks (A when both do)
+            var useB = !ra[i].querySelector("mark[data-t]") && rb[j].querySelector("mark[data-t]");
+            append(useB ? rb[j] : ra[i]); i++; j++;
+          } else if (ia < ib) { append(ra[i]); i++; } else { append(rb[j]); j++; }
         }
       } else {
         if (a && mode !== "b") Array.prototype.forEach.call(a.children, append);
