@@ -17,6 +17,7 @@ from docdiff.patterns import (
     CLAUSE_MARKS,
     HEADING_PATTERNS,
     INDENT,
+    PATTERNS_BY_NAME,
     LEAD_DASH,
     SENTENCE_END,
     HeadingPattern,
@@ -138,22 +139,16 @@ def _title_bounds(doc: Document, start: int, end: int) -> tuple[int, int, Sectio
     return t_start, t_end, kind
 
 
-def _number_label(pattern: HeadingPattern, num: str) -> str:
+def _number_label(pattern: HeadingPattern, m: re.Match[str]) -> str:
     """How a section's number is shown and used in paths: "一", "(一)", "1", "第二章", "专栏1"."""
-    name = pattern.name
-    if name in ("cn_paren", "arabic_paren"):
+    num = m.group("num")
+    if pattern.name in ("cn_paren", "arabic_paren"):
         return f"({num})"
-    if name == "chapter":
-        return f"第{num}章"
-    if name == "part":
-        return f"第{num}部分"
-    if name == "jie":
-        return f"第{num}节"
-    if name == "article":
-        return f"第{num}条"
-    if name == "box":
+    if pattern.name in ("chapter", "part", "jie", "article"):
+        return m.group(0).rstrip(INDENT)  # 第二章, 第一篇, 第一部分 as written (in norm)
+    if pattern.name == "box":
         return f"专栏{num}"
-    if name == "table":
+    if pattern.name == "table":
         return f"表{num}"
     return num
 
@@ -180,7 +175,7 @@ def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_N
             kind = SectionKind.BOX if pattern.name == "box" else SectionKind.TABLE
         node = _Node(
             style=pattern.name,
-            number=_number_label(pattern, m.group("num")),
+            number=_number_label(pattern, m),
             kind=kind,
             start=para.start,
             title_start=t_start,
@@ -191,6 +186,25 @@ def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_N
         )
         return node, value
     return None
+
+
+def _first_rank(style: str, order: list[str], box_local: dict[str, bool]) -> int:
+    """Where a style seen for the first time ranks: below every style seen so far, except
+    that it fills a skipped level. "一、 … 1. … (一)" — the document went from 一、 straight
+    to 1. at first — puts (一) between 一、 and 1. A document whose first style is (一) and
+    whose second is 一、 still nests 一、 under (一): order of appearance rules.
+    """
+    usual = PATTERNS_BY_NAME[style].usual_rank
+    conventional_above = False
+    for i, seen in enumerate(order):
+        if box_local.get(seen):
+            continue  # a 专栏's own list says nothing about the document's levels
+        seen_usual = PATTERNS_BY_NAME[seen].usual_rank
+        if seen_usual < usual:
+            conventional_above = True
+        elif seen_usual > usual and conventional_above:
+            return i
+    return len(order)
 
 
 def _build_numbered(doc: Document, paras: list[_Para], body_end: int) -> list[_Node]:
@@ -215,7 +229,7 @@ def _build_numbered(doc: Document, paras: list[_Para], body_end: int) -> list[_N
             pop_while(lambda top: top.caption or top.in_box)
         else:
             if node.style not in order:
-                order.append(node.style)
+                order.insert(_first_rank(node.style, order, box_local), node.style)
                 box_local[node.style] = any(s.caption for s in stack)
             rank = order.index(node.style)
             inside = box_local[node.style] and any(s.caption for s in stack)

@@ -24,25 +24,26 @@ class HeadingPattern:
     regex: re.Pattern[str]
     example: str
     numbered: bool = True  # False for captions (专栏, 表) that sit beside the numbered tree
+    usual_rank: int = 99  # the conventional depth (篇 > 章 > 节 > 一、 > (一) > 1. > (1) > ①)
 
 
-def _p(name: str, pattern: str, example: str, *, numbered: bool = True) -> HeadingPattern:
-    return HeadingPattern(name, re.compile(pattern), example, numbered)
+def _p(name: str, pattern: str, example: str, *, rank: int = 99, numbered: bool = True) -> HeadingPattern:
+    return HeadingPattern(name, re.compile(pattern), example, numbered, rank)
 
 
 # Order matters only where two patterns could match the same text: the first match wins.
 HEADING_PATTERNS: tuple[HeadingPattern, ...] = (
-    _p("chapter", rf"第(?P<num>{_CN}|{_AR})章[ \t\xa0]*", "第三章 建设现代产业体系"),
-    _p("part", rf"第(?P<num>{_CN}|{_AR})部分[ \t\xa0]*", "第一部分 总体要求"),
-    _p("jie", rf"第(?P<num>{_CN}|{_AR})节[ \t\xa0]*", "第二节 推进数字产业化"),
-    _p("article", rf"第(?P<num>{_CN}|{_AR})条[ \t\xa0]*", "第五条 本办法自发布之日起施行"),
+    _p("chapter", rf"第(?P<num>{_CN}|{_AR})章[ \t\xa0]*", "第三章 建设现代产业体系", rank=2),
+    _p("part", rf"第(?P<num>{_CN}|{_AR})(?:部分|篇)[ \t\xa0]*", "第一篇 开启全面建设社会主义现代化国家新征程", rank=1),
+    _p("jie", rf"第(?P<num>{_CN}|{_AR})节[ \t\xa0]*", "第二节 推进数字产业化", rank=3),
+    _p("article", rf"第(?P<num>{_CN}|{_AR})条[ \t\xa0]*", "第五条 本办法自发布之日起施行", rank=4),
     # 一、 一. 一．(folded to ".") — the bare numeral must be followed by its separator.
-    _p("cn", rf"(?P<num>{_CN})[、.][ \t\xa0]*", "一、2017年工作回顾"),
-    _p("cn_paren", rf"\((?P<num>{_CN})\)[ \t\xa0、.]*", "(一)着力稳定宏观经济大盘。"),
+    _p("cn", rf"(?P<num>{_CN})[ \t]?[、.][ \t\xa0]*", "一、2017年工作回顾", rank=5),
+    _p("cn_paren", rf"\((?P<num>{_CN})\)[ \t\xa0、.]*", "(一)着力稳定宏观经济大盘。", rank=6),
     # 1. 1、 — a digit after the dot would make it a decimal figure (13.2), so forbid it.
-    _p("arabic", rf"(?P<num>{_AR})(?:、|\.(?![0-9]))[ \t\xa0]*", "1.激发市场主体活力。"),
-    _p("arabic_paren", rf"\((?P<num>{_AR})\)[ \t\xa0、.]*", "(1)加快数字产业化"),
-    _p("circled", r"(?P<num>[\u2460-\u2473])[ \t\xa0、.]*", "①实施科技创新工程"),
+    _p("arabic", rf"(?P<num>{_AR})(?:、|\.(?![0-9]))[ \t\xa0]*", "1.激发市场主体活力。", rank=7),
+    _p("arabic_paren", rf"\((?P<num>{_AR})\)[ \t\xa0、.]*", "(1)加快数字产业化", rank=8),
+    _p("circled", r"(?P<num>[\u2460-\u2473])[ \t\xa0、.]*", "①实施科技创新工程", rank=9),
     _p("box", rf"专栏[ \t\xa0]*(?P<num>{_AR}|{_CN})[ \t\xa0]*[::.、]?[ \t\xa0]*", "专栏1:数字经济产业发展导向",
        numbered=False),
     _p("table", rf"表[ \t\xa0]*(?P<num>{_AR}|{_CN})(?![0-9])[ \t\xa0:.、]*", "表2 路桥区“十四五”时期主要指标",

@@ -271,3 +271,18 @@ def test_outline_never_raises_and_spans_slice_back(text: str) -> None:
         _check(doc, s, None)
     starts = [s.span.start for s in outline.walk()]
     assert starts == sorted(starts)
+
+
+def test_a_style_first_seen_below_a_skipped_level_fills_it() -> None:
+    # 一、 went straight to 1. at first; (一) appearing later belongs between them.
+    doc = doc_of("一、总体要求", "1.指导思想", BODY, "二、重点任务", "(一)产业", "1.制造业", BODY, "2.服务业", BODY, "(二)城市", BODY)
+    assert [(s.level, s.path) for s in parse_outline(doc).walk()] == [
+        (1, "一"), (2, "一/1"), (1, "二"), (2, "二/(一)"), (3, "二/(一)/1"), (3, "二/(一)/2"), (2, "二/(二)"),
+    ]
+
+
+def test_parts_and_chapters() -> None:
+    doc = doc_of("第一篇 新征程", "第一章 发展环境", BODY, "第二章 指导方针", BODY, "第二篇 创新驱动", "第三章 强化战略科技力量", BODY)
+    assert [(s.level, s.number) for s in parse_outline(doc).walk()] == [
+        (1, "第一篇"), (2, "第一章"), (2, "第二章"), (1, "第二篇"), (2, "第三章"),
+    ]
