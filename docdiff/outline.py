@@ -26,6 +26,7 @@ from docdiff.patterns import (
 __all__ = ["parse_outline"]
 
 MAX_TITLE_CHARS = 150  # longest first sentence kept whole as a title (the longest in the corpus is ~60)
+MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 24
 MAX_LEAD_CHARS = 60  # a lead sentence longer than this is prose (Hailar 2018's are 35-40)
 MAX_SHORT_LEAD_CHARS = 24  # "城市宜居水平显著提升。": a title-like sentence without commas
 MIN_PARALLEL = 3  # parallel paragraphs needed before they count as a list of leads
@@ -172,6 +173,9 @@ def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_N
             return None
         t_start, t_end, kind = bounds
         if not pattern.numbered:
+            # A caption is a line of its own: "表1显示，…。" is prose that mentions a table.
+            if kind is not SectionKind.HEADING or t_end - t_start > MAX_CAPTION_CHARS:
+                return None
             kind = SectionKind.BOX if pattern.name == "box" else SectionKind.TABLE
         node = _Node(
             style=pattern.name,

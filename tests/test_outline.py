@@ -286,3 +286,8 @@ def test_parts_and_chapters() -> None:
     assert [(s.level, s.number) for s in parse_outline(doc).walk()] == [
         (1, "第一篇"), (2, "第一章"), (2, "第二章"), (1, "第二篇"), (2, "第三章"),
     ]
+
+
+def test_prose_mentioning_a_table_or_box_is_not_a_caption() -> None:
+    doc = doc_of("一、发展基础", "表1显示，主要指标完成良好。各项任务顺利推进。", "专栏3所列项目均已开工建设，进展顺利，投资超过预期，请见下文说明和附件材料。" * 2)
+    assert [s.kind for s in parse_outline(doc).walk()] == [SectionKind.HEADING]
