@@ -76,6 +76,8 @@ _HIGHER_IS_BETTER = (
     "增长", "提高", "提升", "增加", "新增", "达到", "突破", "比重", "占比", "覆盖率", "普及率",
     "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率", "比例", "优良",
     "寿命", "年限", "人均", "拥有",
+    # Task verbs of a work plan: building, finishing or attracting more is more ambitious.
+    "新建", "建成", "建设", "完成", "实施", "推进", "改造", "培育", "引进", "招引", "开工", "创建", "打造",
 )
 
 # Units one indicator may switch between (a unit change, not a different indicator): rates,
@@ -362,12 +364,13 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
         changes.append("year")
     if ta.period != tb.period:
         changes.append("period")
-    direction = _direction(ta, tb) if "value" in changes and same_dim else None
+    # The contract gives a direction only where the better direction is known or inferable:
+    # "raised" means something to a reader only when it is clear whether that is ambitious.
+    better = better_direction(tb) or better_direction(ta)
+    direction = _direction(ta, tb) if "value" in changes and same_dim and better else None
     ambition = None
     if direction is not None:
-        better = better_direction(tb)
-        if better is not None:
-            ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"
+        ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"
     return TargetPair(
         status=TargetStatus.CHANGED if changes else TargetStatus.SHARED,
         a=ta,

@@ -525,3 +525,11 @@ def test_an_aggregate_pairs_with_both_halves_only():
     pairs = match_targets(a, ta, b2, tb2, ())
     assert {(str(p.status), p.a and p.a.id, p.b and p.b.id) for p in pairs} == {
         ("shared", "both", "both"), ("added", None, "urban")}
+
+
+def test_no_direction_when_the_better_direction_is_unknown():
+    a = make_doc("常住人口规模100万人", 2021)
+    b = make_doc("常住人口规模110万人", 2021)
+    (p,) = match_targets(a, (tgt(a, "常住人口规模100万人", "常住人口规模", 100, "万人"),),
+                         b, (tgt(b, "常住人口规模110万人", "常住人口规模", 110, "万人"),), ())
+    assert (p.status, p.changes, p.direction, p.ambition) == ("changed", ("value",), None, None)
