@@ -1,228 +1,27 @@
 """One body line → the targets its sentences set.
 
-A line is split into sentences (。；!?) and clauses (,：); every number with a unit is read with
-the words around it: the indicator before it (or, after a bare verb, the thing counted after
-it: 新建2所公立幼儿园), the comparator (以上, 控制在), the year (到2025年, the section's year,
-the document's) and whether the sentence sets a goal or reports a result.
+A line is split into sentences (。！？); each sentence is judged a goal or a result (by the part
+of the document it sits in, and cue words: 已, 同比, 截至 versus 力争, 今年, 到2025年), and a
+goal sentence is read by ``clauses.read_sentence``; the year comes from the sentence (到2025年),
+else its section's title, else the document.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass
 
+from docdiff.clauses import SENTENCE_END, read_sentence
 from docdiff.indicators import fold_key
-from docdiff.model import Comparator, Document, Kind, Outline, Period, Section, Span, Target
-from docdiff.numbers import Quantity, find_quantities, parse_chinese_integer, to_float
-from docdiff.target_rules import (
-    ACHIEVEMENT_RE,
-    ACTION_VERBS,
-    GOAL_TITLE_RE,
-    REVIEW_TITLE_RE,
-    STRONG_GOAL_RE,
-    SUFFIX_COMPARATORS,
-    TRAILING_VERBS,
-    comparator_for,
-    leading_verb,
-    period_for,
-    strip_indicator,
-)
+from docdiff.model import Comparator, Kind, Span, Target
+from docdiff.numbers import parse_chinese_integer, to_float
+from docdiff.target_context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
+from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 
-# --- the document's frame: kind, year, period, and which parts look forward -----------------
-
-_DATE_RE = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|((?:19|20)\d\d)-\d\d-\d\d")
-_PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
-_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-              "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_CN_YEAR_RE = re.compile(r"二[〇○零]([〇○零一二三四五六七八九]{2})年")
-_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-# Words after a year that make it a starting point, not a deadline: 2020年以来, 2020年末(比…).
-_BASE_YEAR_BEFORE = ("比", "较", "与", "同", "从", "自", "于", "截至", "截止", "相比")
-
-
-def _guess_kind(head: str) -> Kind:
-    """Kind from the document's first lines, for when ingest gave no metadata."""
-    h = re.sub(r"\s", "", head)
-    if "统计公报" in h:
-        return Kind.BULLETIN
-    if re.search(r"答复|提案|代表建议|建议的复函", h):
-        return Kind.REPLY
-    if "政府工作报告" in h:
-        return Kind.WORK_REPORT
-    if re.search(r"实施方案|行动计划|行动方案|工作方案", h):
-        return Kind.IMPLEMENTATION_PLAN
-    if re.search(r"规划|纲要", h):
-        return Kind.PLAN
-    return Kind.OTHER
-
-
-def _guess_frame(doc: Document) -> tuple[Kind, int | None, tuple[int, int] | None]:
-    """(kind, year, period) when ingest has not filled ``doc.meta`` (a small, cautious fallback)."""
-    lines = [doc.norm[s.start:s.end] for _, s in doc.body_lines()[:80]]
-    head = "\n".join(lines)
-    kind = doc.meta.kind if doc.meta.kind != Kind.OTHER else _guess_kind(head + doc.path)
-    period = doc.meta.period
-    if period is None:
-        for name, span in _FIVE_YEAR.items():
-            if name in head[:3000]:
-                period = span
-                break
-        m = _PERIOD_RE.search(head)
-        if m and period is None and kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN):
-            period = (int(m.group(1)), int(m.group(2)))
-        if m and kind == Kind.IMPLEMENTATION_PLAN:
-            period = (int(m.group(1)), int(m.group(2)))
-        if kind not in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN):
-            period = None
-    year = doc.meta.year
-    if year is None:
-        if period:
-            year = period[0]
-        else:
-            dates = [int(m.group(1) or m.group(2)) for m in _DATE_RE.finditer(head)]
-            path_years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", doc.path.rsplit("/", 1)[-1])
-            if kind == Kind.WORK_REPORT and dates:
-                year = dates[0]
-            elif path_years:
-                year = int(path_years[0])
-            elif dates:
-                year = max(dates)
-    return kind, year, period
-
-
-@dataclass(frozen=True, slots=True)
-class _Heading:
-    level: int
-    title: str
-    start: int
-    end: int
-
-
-_HEADING_RES = (
-    (1, re.compile(r"\s*第[一二三四五六七八九十百]+[章篇部分]+")),
-    (2, re.compile(r"\s*第[一二三四五六七八九十百]+节")),
-    (2, re.compile(r"\s*[一二三四五六七八九十]+\s*[、.．]")),
-    (3, re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")),
-)
-
-
-def _fallback_headings(doc: Document) -> list[_Heading]:
-    """Numbered heading lines, for documents whose outline found no sections."""
-    found: list[_Heading] = []
-    for _, span in doc.body_lines():
-        line = doc.norm[span.start:span.end]
-        for level, rx in _HEADING_RES:
-            m = rx.match(line)
-            if m:
-                title = re.split(r"[。；;]", line[m.end():], maxsplit=1)[0].strip()
-                found.append(_Heading(level, line[: m.end()].strip() + title, span.start, span.end))
-                break
-    return found
-
-
-@dataclass
-class DocContext:
-    """What every sentence needs to know about its document and where it sits in it."""
-
-    doc: Document
-    outline: Outline
-    kind: Kind
-    year: int | None
-    period: tuple[int, int] | None
-    headings: list[_Heading] = field(default_factory=list)
-
-    @classmethod
-    def build(cls, doc: Document, outline: Outline) -> DocContext:
-        kind, year, period = _guess_frame(doc)
-        headings = [] if outline.sections else _fallback_headings(doc)
-        return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings)
-
-    def chain(self, offset: int) -> list[tuple[str, int]]:
-        """(title as written, start) of the sections holding ``offset``, outermost first."""
-        if self.outline.sections:
-            return [(_heading_text(self.doc, s), s.span.start) for s in self.outline.section_at(offset)]
-        chain: list[_Heading] = []
-        for h in self.headings:
-            if h.start > offset:
-                break
-            while chain and chain[-1].level >= h.level:
-                chain.pop()
-            chain.append(h)
-        return [(h.title, h.start) for h in chain if h.start <= offset]
-
-    @property
-    def base_year(self) -> int | None:
-        return self.period[0] if self.period else self.year
-
-    def default_year(self) -> int | None:
-        if self.kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN) and self.period:
-            return self.period[1]
-        return self.year
-
-    def title_year(self, title: str) -> int | None:
-        """The year a section title points at: 2022年工作安排, 2035年远景目标, 十四五, 今后五年."""
-        m = _CN_YEAR_RE.search(title)
-        if m:
-            return 2000 + int(parse_chinese_integer(m.group(1)))
-        m = _PERIOD_RE.search(title)
-        if m:
-            return int(m.group(2))
-        m = _YEAR_RE.search(title)
-        if m:
-            return int(m.group(1))
-        for name, (_, end) in _FIVE_YEAR.items():
-            if name in title:
-                return end
-        if re.search(r"今后五年|未来五年", title) and self.year:
-            return self.year + 4
-        return None
-
-    def regime(self, offset: int) -> tuple[str | None, int | None]:
-        """('goal' | 'review' | None, section year) for the section chain around ``offset``.
-
-        The outermost title that says so decides (一、2017年工作回顾 covers its (一)…(六));
-        the innermost title with a year gives the year.
-        """
-        mode, year = None, None
-        for title, _ in self.chain(offset):
-            t_year = self.title_year(title)
-            if t_year is not None:
-                year = t_year
-            if mode is None:
-                base = self.base_year
-                if t_year is not None and base is not None and t_year < base:
-                    mode = "review"
-                elif REVIEW_TITLE_RE.search(title):
-                    mode = "review"
-                elif GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
-                    mode = "goal"
-        return mode, year
-
-
-def _heading_text(doc: Document, s: Section) -> str:
-    """The heading as written, number included: '(二)发展目标'."""
-    if s.span.start <= s.title_span.start and doc.line_at(s.span.start) == doc.line_at(s.title_span.end):
-        text = doc.norm[s.span.start : s.title_span.end].strip()
-        if text:
-            return text
-    return f"{s.number}{s.title}"
-
-
-# --- sentences -------------------------------------------------------------------------------
-
-_SENTENCE_END = "。！？!?"
-_CLAUSE_SEP = ",，:：;；"
-_ITEM_SEP = "、"
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
-# After a number: what makes it a date, ordinal, name or duration rather than an amount.
-_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
-_SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
-_DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
-# 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
-_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
-_URBAN_RURAL = ("城镇", "农村")
+# A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
+_COMMITMENT_RE = re.compile(r"力争|确保|计划|将|今年(?!以来|前)|全年|到20\d\d年")
 
 
 @dataclass
@@ -234,7 +33,7 @@ class _Sentence:
 def _split_sentences(text: str, base: int) -> list[_Sentence]:
     out, start = [], 0
     for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
+        if ch in SENTENCE_END:
             out.append(_Sentence(base + start, text[start : i + 1]))
             start = i + 1
     if start < len(text):
@@ -242,58 +41,17 @@ def _split_sentences(text: str, base: int) -> list[_Sentence]:
     return [s for s in out if s.text.strip()]
 
 
-def _quote_depth(text: str) -> list[int]:
-    """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in "“《「":
-            depth += 1
-        out.append(depth)
-        if ch in "”》」" and depth:
-            depth -= 1
-    return out
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-def _suffix_len(after: str) -> int:
-    """Length of 以上/左右/以内 (and a space before it) right after a number."""
-    stripped = after.lstrip(" ")
-    for word, _ in SUFFIX_COMPARATORS:
-        if stripped.startswith(word):
-            return len(after) - len(stripped) + len(word)
-    return 0
-
-
-@dataclass
-class _Draft:
-    """A target before it gets its id and key."""
-
-    indicator: str
-    value: Decimal | None
-    value_high: Decimal | None
-    unit: str
-    comparator: Comparator
-    start: int  # offsets into the sentence
-    end: int
-    bracketed: bool = False
-    context: str = ""
-
-
-def _year_before(text: str, pos: int) -> tuple[int | None, bool]:
-    """The deadline year written before ``pos`` in the sentence, and whether one is a past base."""
-    best, base_only = None, False
-    for m in list(_YEAR_RE.finditer(text[:pos])) + list(_CN_YEAR_RE.finditer(text[:pos])):
-        year = int(m.group(1)) if m.re is _YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))
+def _year_before(text: str, pos: int) -> int | None:
+    """The deadline year written before ``pos`` in the sentence (到2025年), skipping base years
+    (比2020年, 2024年以来, 较2020年末)."""
+    best = None
+    for m in list(YEAR_RE.finditer(text[:pos])) + list(CN_YEAR_RE.finditer(text[:pos])):
         before = text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() : m.end() + 3]
-        if before.endswith(_BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
-            base_only = True
+        if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
             continue
-        best = year
-    return best, base_only
+        best = int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))
+    return best
 
 
 class _LineReader:
@@ -323,17 +81,20 @@ class _LineReader:
         mode, sec_year = ctx.regime(sent.start)
         text = sent.text
         achieved = bool(ACHIEVEMENT_RE.search(text))
-        if mode is None and ctx.kind == Kind.WORK_REPORT or ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review":
-            # Replies mix results and plans within one paragraph: a goal cue starts a run of
-            # goal sentences (接下来, …: everything after it), a result cue ends it.
-            if STRONG_GOAL_RE.search(text) and not (achieved and not re.search(r"力争|计划|将|今年(?!以来|前)|全年", text)):
+        by_cues = (mode is None and ctx.kind == Kind.WORK_REPORT) or (
+            ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
+        if by_cues:
+            # Replies (and reports whose headings say nothing) mix results and plans within one
+            # paragraph: a goal cue starts a run of goal sentences (接下来, …: everything after
+            # it), a result cue ends it.
+            if STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
                 self.state = "goal"
             elif achieved:
                 self.state = "review"
             return self.state == "goal", sec_year
         if mode == "review":
             return False, sec_year
-        if achieved and not re.search(r"力争|确保|到20\d\d年", text):
+        if achieved and not _COMMITMENT_RE.search(text):
             return False, sec_year
         return True, sec_year
 
@@ -341,13 +102,13 @@ class _LineReader:
         goal, sec_year = self._is_goal(sent)
         if not goal:
             return []
-        drafts = _read_sentence(sent.text)
+        drafts = read_sentence(sent.text)
         if not drafts:
             return []
         ctx = self.ctx
         out = []
         for d in drafts:
-            year, base_only = _year_before(sent.text, d.start)
+            year = _year_before(sent.text, d.start)
             if year is not None and ctx.base_year is not None and year < ctx.base_year:
                 continue  # 2020年,地区生产总值达669亿元: a result of the past
             if year is None:
@@ -373,352 +134,3 @@ def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:
     return _LineReader(ctx, line_no, span).targets()
 
 
-# --- reading one sentence --------------------------------------------------------------------
-
-def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
-    """False for dates, ordinals, names and enumerations: 2025年, 第3, “152”, 三大攻坚战."""
-    if depth[q.start]:
-        return False  # “500精英计划”, 《…2021—2025年》: names
-    before = text[max(0, q.start - 2) : q.start]
-    after = text[q.end : q.end + 4]
-    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
-        return False
-    if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
-        return False  # 5G, 4A级
-    if text[q.end : q.end + 1] in ("+", "·", "/", ".") or before.endswith("+"):
-        return False  # 1+N, 6+1
-    if q.unit == "年" and q.value >= 1000:
-        return False  # a year, or a span of years (2021-2025年)
-    if not q.unit and 1900 <= q.value <= 2100 and q.value == q.value.to_integral_value():
-        return False
-    if _NOT_AMOUNT_AFTER.match(after) and q.unit in ("", "个", "年", "天", "周"):
-        return False  # 9月, 70周年, 6个月, 3年内
-    if q.bracketed and not q.unit:
-        return False  # [1]: a footnote mark in running text (tables are read elsewhere)
-    if q.unit in ("分钟", "岁", "年") and _is_cjk(text[q.end + _suffix_len(text[q.end:]) :][:1] or "。"):
-        return False  # 15分钟生活圈, 3岁以下婴幼儿, 20年以上小区: a name or a qualifier
-    if q.chinese:
-        numeral = text[q.start:q.number_end]
-        bare = all(c in "十百千万亿" for c in numeral)
-        if bare and numeral not in _ROUND_MAGNITUDES:
-            return False  # 千万亿级: not an amount anyone writes
-        if bare:
-            # 突破千亿元, 跃上万亿元台阶, 五百亿级: a round magnitude is an amount only after a
-            # comparator verb or before 级; elsewhere it is a name (百县千碗, 千亩低洼地).
-            if not (q.unit[:1] in ("万", "亿") and (before.endswith(("突破", "跃上", "超", "达到", "达"))
-                                                   or after.startswith("级"))):
-                return False
-        elif q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点"):
-            return False  # 三大, 两处, 一批: enumerations, not amounts
-    if not q.unit:
-        stripped = after.lstrip(" ")
-        if not stripped.startswith(("以上", "以下", "以内", "左右")) and not before.endswith(("至", "到", "在", "于")):
-            return False
-    return True
-
-
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_SEP) + 1
-    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_SEP + _SENTENCE_END) if i != -1]
-    return start, min(ends) if ends else len(text)
-
-
-def _doubling(text: str, depth: list[int]) -> list[Quantity]:
-    """翻一番 → 2 倍, 翻两番 → 4 倍 (GUIDELINES: a multiple is a value with unit 倍)."""
-    out = []
-    for m in _DOUBLING_RE.finditer(text):
-        if text[m.end():].lstrip("”").startswith(("计划", "行动", "工程", "战略")):
-            continue  # 倍增计划: a programme's name
-        if depth[m.start()] and not (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
-            continue
-        _, c_end = _clause_bounds(text, m.start())
-        if text[c_end + 1 : c_end + 3] in ("分别", "均为"):
-            continue  # …比2025年翻一番,分别突破2000亿元…: the amounts that follow are the targets
-        value = Decimal(4) if "两" in m.group(0) else Decimal(2)
-        out.append(Quantity(value=value, value_high=None, unit="倍", start=m.start(), end=m.end(),
-                            number_end=m.end(), chinese=False))
-    return out
-
-
-# A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
-_ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
-# A noun that only says "the task": 完成800户的改造任务 names its task in the clause before.
-_GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
-_ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
-CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
-_PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
-
-
-def _placeholders(text: str) -> list[Quantity]:
-    """到2025年打造XX个美丽城镇: a draft's blank is a target whose value is not yet written."""
-    out = []
-    for m in _PLACEHOLDER_RE.finditer(text):
-        unit = _unit_at(text, m.end())
-        after = text[m.end() + len(unit) :]
-        if unit or after.startswith(("以上", "以下", "左右", "以内")):
-            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),  # type: ignore[arg-type]
-                                end=m.end() + len(unit), number_end=m.end(), chinese=False))
-    return out
-
-
-def _unit_at(text: str, pos: int) -> str:
-    from docdiff.numbers import UNIT_RE
-
-    m = UNIT_RE.match(text, pos)
-    return m.group(0) if m else ""
-
-
-def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
-    """Runs of values joined only by 、/和 (170万元以上和34万元以上): one per listed indicator."""
-    runs: list[list[int]] = []
-    for i, q in enumerate(quants):
-        if runs and runs[-1][-1] == i - 1:
-            prev = quants[i - 1]
-            gap = text[prev.end + _suffix_len(text[prev.end:]) : q.start]
-            if gap.strip(" ") in ("、", "和", "及", "与", ",", "，"):
-                runs[-1].append(i)
-                continue
-        runs.append([i])
-    return [r for r in runs if len(r) > 1]
-
-
-def _subject_items(subject: str) -> list[str]:
-    subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
-    items, depth, start = [], 0, 0
-    for i, ch in enumerate(subject):  # 各县(市、区): a 、 inside brackets separates nothing
-        depth += ch in "(（" and 1 or (-1 if ch in ")）" and depth else 0)
-        if depth == 0 and (ch in "、和及"):
-            items.append(subject[start:i])
-            start = i + 1
-    items.append(subject[start:])
-    return [strip_indicator(it).removesuffix("等") for it in items if strip_indicator(it)]
-
-
-def _lead_action(text: str) -> str:
-    """The action verb a clause opens with (after fillers): '加快实施47项…' → '实施'."""
-    core = strip_indicator(text)
-    for v in ACTION_VERBS:
-        if core.startswith(v):
-            return v
-    return ""
-
-
-def _read_sentence(text: str) -> list[_Draft]:
-    """Number → indicator, value, unit, comparator for one goal sentence."""
-    depth = _quote_depth(text)
-    quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
-    quants += _doubling(text, depth) + _placeholders(text)
-    quants.sort(key=lambda q: q.start)
-    quants = [q for i, q in enumerate(quants) if not _size_of_counted(text, quants, i)]
-    drafts: list[_Draft] = []
-    consumed: set[int] = set()
-    for run in _value_lists(text, quants):
-        drafts.extend(_read_value_list(text, quants, run, consumed))
-    region_start, last_clause, lead_verb = 0, -1, ""
-    for i, q in enumerate(quants):
-        c_start, c_end = _clause_bounds(text, q.start)
-        if c_start != last_clause:
-            region_start, last_clause = c_start, c_start
-            lead_verb = _lead_action(text[c_start:q.start])
-        if i in consumed:
-            region_start = max(region_start, q.end + _suffix_len(text[q.end:]))
-            continue
-        unit = _unit(q, text)
-        after_pos = q.end + (1 if unit != q.unit else 0)  # 五百亿级: 级 is read with the number
-        after_pos += _suffix_len(text[after_pos:])
-        nxt_pos = after_pos + (1 if text[after_pos : after_pos + 1] == "的" else 0)
-        nxt = text[nxt_pos : nxt_pos + 1]
-        followed_by_noun = bool(nxt) and (_is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
-            _SEPARATOR_WORDS, after_pos)
-        if q.unit == "倍" and not q.chinese:
-            followed_by_noun = False  # 翻一番 ends its phrase
-        region = text[region_start : q.start]
-        core = strip_indicator(region)
-        tail = strip_indicator(re.split(r"[、和及]", region)[-1]) if region else ""
-        comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
-        if unit != q.unit:
-            comp = Comparator.GE  # 五百亿级: at least that size
-        if followed_by_noun:
-            later = [p.start for p in quants[i + 1 :] if p.start < c_end]
-            noun_end = _noun_end(text, nxt_pos, c_end, later)
-            if later and noun_end == later[0]:
-                continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
-            noun = text[nxt_pos:noun_end]
-            if _ENUMERATION_RE.search(region):
-                continue  # 路南、新桥、蓬街3个分院: counts the names just listed
-            bare_tail = _is_bare(tail)
-            if re.match(r"台阶|大关|关口", noun):
-                indicator, end = core, noun_end
-            elif unit != q.unit and not (bare_tail or _is_bare(core)):
-                continue  # 成为千亿级…: a size class inside a longer phrase
-            elif bare_tail or _is_bare(core):
-                verb = _verb_of(tail) or lead_verb
-                noun = re.sub(r"为目标$|的目标$", "", noun)
-                indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
-                if _GENERIC_NOUN_RE.match(noun.lstrip("的")):
-                    # 继续推进棚户区改造,完成800户的改造任务: the task was named just before
-                    named = _previous_object(text, c_start)
-                    if named:
-                        indicator = named
-                if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
-                    if not re.search(r"(?:集群|体量|规模)$", noun):
-                        continue
-                    prev = text[: c_start].rstrip(",，")
-                    p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + _SENTENCE_END) + 1
-                    if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
-                        indicator = prev[p_start:] + noun
-                    else:
-                        indicator = noun
-            elif not later and (core.startswith(ACTION_VERBS) or core.endswith(ACTION_VERBS) or strip_indicator(region) != region.strip(" ,，")
-                                and text[after_pos : after_pos + 1] == "的"):
-                # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
-                indicator, end = core + noun.lstrip("的"), noun_end
-            elif not later and unit in ("%", "‰"):
-                indicator, end = core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
-            elif not later and text[after_pos : after_pos + 1] == "的":
-                indicator, end = core, after_pos  # 经营性收入10万元以上的行政村…: the value of what was named
-            else:
-                continue  # 中核三门200兆瓦滩涂光伏: part of a name
-            if not noun:
-                continue
-            span_start = region_start
-        else:
-            indicator, end = core, after_pos
-            span_start = region_start
-            if (not indicator or indicator in TRAILING_VERBS) and drafts and drafts[-1].end <= q.start:
-                # 地区生产总值增长20%,达到282亿元: the level of the indicator just named
-                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
-            if not indicator or indicator in TRAILING_VERBS:
-                continue
-        if not indicator:
-            continue
-        # A shared verb carries over to the later items of a list: 新增A300家、B800家.
-        if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
-                not indicator.startswith(ACTION_VERBS)):
-            indicator = lead_verb + indicator
-        d = _Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
-                   comparator=comp, start=_text_start(text, span_start, q.start, indicator), end=end,
-                   bracketed=q.bracketed, context=text[c_start:c_end])
-        drafts.extend(_distribute(d, text, c_start))
-        region_start = max(after_pos, end)
-    drafts.sort(key=lambda d: d.start)
-    return drafts
-
-
-def _text_start(text: str, region_start: int, value_start: int, indicator: str) -> int:
-    """Where the shortest text holding indicator and value begins: at the indicator's first
-    word if it is written before the value, else at the value."""
-    region = text[region_start:value_start]
-    for size in (4, 3, 2, 1):
-        head = indicator[:size]
-        if len(head) == size and head in region:
-            return region_start + region.find(head)
-    return value_start
-
-
-def _size_of_counted(text: str, quants: list[Quantity], i: int) -> bool:
-    """五百亿级 right after a count (2个五百亿级先进制造业集群): the size of what is counted."""
-    q = quants[i]
-    if not text.startswith("级", q.end) or i == 0:
-        return False
-    c_start, _ = _clause_bounds(text, q.start)
-    return any(p.start >= c_start and p.unit != "倍" for p in quants[:i])
-
-
-def _previous_object(text: str, c_start: int) -> str:
-    """The object of the clause before ``c_start`` without its verb: '继续推进棚户区改造' → '棚户区改造'."""
-    if c_start == 0:
-        return ""
-    p_start, _ = _clause_bounds(text, c_start - 1)
-    prev = strip_indicator(text[p_start : c_start - 1])
-    if not prev or any(ch.isdigit() for ch in prev) or len(prev) > 16:
-        return ""
-    for v in ACTION_VERBS:
-        if prev.startswith(v) and len(prev) > len(v) + 1:
-            return prev[len(v):]
-    return prev
-
-
-def _is_bare(text: str) -> bool:
-    """Only a verb (or nothing) before a number: the thing counted is written after it."""
-    return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
-
-
-def _verb_of(text: str) -> str:
-    for v in ACTION_VERBS:
-        if text.endswith(v):
-            return v
-    return ""
-
-
-def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
-    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number."""
-    stop = min([clause_end] + [p for p in later if p >= pos])
-    end = pos
-    while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + _SENTENCE_END:
-        if text[end] in "和及与或且并" and end + 1 in later:
-            break  # 34个工业园区和29个…: the next item starts
-        end += 1
-    return end
-
-
-def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed: set[int]) -> list[_Draft]:
-    """分别增长7%和8%, 分别突破2000亿元、30万元、18万元: one value per listed indicator."""
-    first, last = quants[run[0]], quants[run[-1]]
-    c_start, c_end = _clause_bounds(text, first.start)
-    region = text[c_start : first.start]
-    m = _DISTRIBUTE_RE.search(region)
-    if m is None:
-        return []
-    subject, verb = region[: m.start()], region[m.end():]
-    if not strip_indicator(subject):  # …翻一番,分别突破…: the subject is the clause before
-        p_start, _ = _clause_bounds(text, max(0, c_start - 1))
-        subject = text[p_start : c_start - 1]
-    items = _subject_items(subject)
-    if len(items) == 1 and items[0].startswith("城乡") and len(run) == 2:
-        items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
-    if len(items) != len(run):
-        return []
-    verb = strip_indicator(verb)
-    verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
-    shared = comparator_for("", text[last.end:].lstrip(" "))
-    out = []
-    for item, i in zip(items, run):
-        q = quants[i]
-        comp = comparator_for("", text[q.end :].lstrip(" "))
-        if comp == Comparator.EQ:
-            comp = comparator_for(region[-3:], "")  # 分别突破A、B、C: 突破 governs all three
-        if comp == Comparator.EQ:
-            comp = shared
-        end = q.end + _suffix_len(text[q.end:])
-        item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
-        out.append(_Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
-                          comparator=comp, start=min(item_at, q.start), end=end, context=text[c_start:c_end]))
-        consumed.add(i)
-    return out
-
-
-def _unit(q: Quantity, text: str) -> str:
-    if q.unit in ("万", "亿", "百亿", "千亿") and text.startswith("级", q.end):
-        return q.unit + "元"  # 五百亿级产业集群: an output of 500 亿元
-    return q.unit
-
-
-def _distribute(d: _Draft, text: str, c_start: int) -> list[_Draft]:
-    """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
-
-    Only with 分别/均, or for 翻一番; 城乡 splits into 城镇 and 农村 under 分别.
-    """
-    marker = _DISTRIBUTE_RE.search(d.indicator)
-    if marker is None and d.unit != "倍":
-        return [d]
-    subject = d.indicator[: marker.start()] if marker else d.indicator
-    verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
-    items = _subject_items(subject)
-    if len(items) == 1 and items[0].startswith("城乡") and marker and marker.group(0) == "分别":
-        items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
-    if len(items) <= 1:
-        if marker:
-            return [replace(d, indicator=strip_indicator(subject) + verb)]
-        return [d]
-    return [replace(d, indicator=it + verb) for it in items]

@@ -107,12 +107,6 @@ def leading_verb(text: str) -> str:
     return ""
 
 
-def is_bare_verb(text: str) -> bool:
-    """True when what precedes a number is only a verb: 新建2所… → the counted thing follows."""
-    t = strip_indicator(text) if text else ""
-    return not t or t in ACTION_VERBS or len(t) <= 1
-
-
 # --- goals versus achievements ---------------------------------------------------------------
 # Section titles that say what the part of the document looks back on, or forward to.
 REVIEW_TITLE_RE = re.compile(
@@ -130,12 +124,7 @@ ACHIEVEMENT_RE = re.compile(
     r"以来|过去|前两年|近年来|近几年|近[两三五]年|五年来|一年来|提至|荣获|成功|"
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
-# … or commits to a number later (力争, 到2025年, 今年, 计划).
-GOAL_RE = re.compile(
-    r"力争|确保|争取|计划|目标|今年|全年|年内|每年|明年|接下来|下一步|下阶段|将|努力|推动|推进|不少于|不低于|"
-    r"以上|以内|控制在|到20\d\d年|到二〇|要|实施|新增|打造|培育|建成|完成"
-)
-# Strong goal cues: enough on their own to read a sentence of a reply as a goal.
+# … or commits to a number later: enough on its own to read a sentence of a reply as a goal.
 STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
                             r"不少于|不低于|不超过")
 

@@ -7,12 +7,17 @@ actual "2020" column) gives targets with status "past".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from docdiff.indicators import fold_key
 from docdiff.model import Cell, Comparator, Document, Outline, Period, Span, Table, Target
 from docdiff.numbers import ARABIC, parse_arabic, to_float
 from docdiff.target_rules import comparator_for, period_for
+
+if TYPE_CHECKING:
+    from docdiff.target_context import DocContext
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)")
 _UNIT_IN_NAME_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]?$")
@@ -88,15 +93,17 @@ def _table_kind(table: Table) -> tuple[int | None, int | None, int | None, bool,
                 base = i
         elif re.search(r"完成|实际", h):
             actual = i
-    title = table.title
-    past = actual is not None or bool(re.search(r"完成情况|十三五|十二五", title))
+    # a review of a past plan: an actual column beside the target, or a title that says so
+    past = actual is not None or bool(re.search(r"完成情况|实现情况|执行情况|评估", table.title))
     return target, base, actual, past, t_year
 
 
-def _rows_targets(doc: Document, table: Table, section: str) -> list[Target]:
+def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: int | None) -> list[Target]:
     target_col, base_col, _, past, t_year = _table_kind(table)
     if target_col is None:
         return []
+    if t_year is not None and base_year_of_doc is not None and t_year < base_year_of_doc:
+        past = True  # a 2020 target in a 2021–2025 plan
     header = table.header
     name_col = _col(header, r"指标名称|指标|项目|名称", exclude=r"属性|性质|类别|目标")
     unit_col = _col(header, r"^单位$|计量单位")
@@ -160,13 +167,13 @@ def _rows_targets(doc: Document, table: Table, section: str) -> list[Target]:
     return out
 
 
-def table_targets(doc: Document, outline: Outline, ctx) -> list[Target]:
+def table_targets(doc: Document, outline: Outline, ctx: DocContext) -> list[Target]:
     """Targets from every indicator table of the outline."""
     out: list[Target] = []
     for table in outline.tables:
         chain = ctx.chain(table.span.start)
         section = " / ".join(t for t, _ in chain)
-        targets = _rows_targets(doc, table, section)
+        targets = _rows_targets(doc, table, section, ctx.base_year)
         if targets and all(t.year is None for t in targets):
             year = ctx.default_year()
             targets = [_with_year(t, year) for t in targets]
@@ -175,6 +182,4 @@ def table_targets(doc: Document, outline: Outline, ctx) -> list[Target]:
 
 
 def _with_year(t: Target, year: int | None) -> Target:
-    from dataclasses import replace
-
     return replace(t, year=year)

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from docdiff.indicators import fold_key
 from docdiff.model import Document, Outline, Target
-from docdiff.sentences import DocContext, sentence_targets
+from docdiff.sentences import sentence_targets
+from docdiff.target_context import DocContext
 from docdiff.target_tables import table_targets
 
 

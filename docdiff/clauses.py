@@ -1,0 +1,424 @@
+"""One goal sentence → draft targets: number, unit, indicator, comparator.
+
+Every plausible number (not a date, ordinal, name or enumeration) is read with the words around
+it: the indicator written before it (or, after a bare verb, the thing counted after it:
+新建2所公立幼儿园), 以上/控制在/左右, value lists under 分别 (分别增长7%和8%), subjects shared
+by 均, and qualifiers that only describe what is counted (投资5000万元以上医疗项目9个).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from docdiff.model import Comparator
+from docdiff.numbers import Quantity, find_quantities
+from docdiff.target_rules import (
+    ACTION_VERBS,
+    SUFFIX_COMPARATORS,
+    TRAILING_VERBS,
+    comparator_for,
+    leading_verb,
+    strip_indicator,
+)
+
+SENTENCE_END = "。！？!?"
+_CLAUSE_SEP = ",，:：;；"
+_ITEM_SEP = "、"
+# After a number: what makes it a date, ordinal, name or duration rather than an amount.
+_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
+_SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
+_DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
+# 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
+_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
+_URBAN_RURAL = ("城镇", "农村")
+
+
+
+def _quote_depth(text: str) -> list[int]:
+    """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "“《「":
+            depth += 1
+        out.append(depth)
+        if ch in "”》」" and depth:
+            depth -= 1
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _suffix_len(after: str) -> int:
+    """Length of 以上/左右/以内 (and a space before it) right after a number."""
+    stripped = after.lstrip(" ")
+    for word, _ in SUFFIX_COMPARATORS:
+        if stripped.startswith(word):
+            return len(after) - len(stripped) + len(word)
+    return 0
+
+
+@dataclass
+class Draft:
+    """A target before it gets its id and key."""
+
+    indicator: str
+    value: Decimal | None
+    value_high: Decimal | None
+    unit: str
+    comparator: Comparator
+    start: int  # offsets into the sentence
+    end: int
+    bracketed: bool = False
+    context: str = ""
+
+
+def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
+    """False for dates, ordinals, names and enumerations: 2025年, 第3, “152”, 三大攻坚战."""
+    if depth[q.start]:
+        return False  # “500精英计划”, 《…2021—2025年》: names
+    before = text[max(0, q.start - 2) : q.start]
+    after = text[q.end : q.end + 4]
+    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
+        return False
+    if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
+        return False  # 5G, 4A级
+    if text[q.end : q.end + 1] in ("+", "·", "/", ".") or before.endswith("+"):
+        return False  # 1+N, 6+1
+    if q.unit == "年" and q.value >= 1000:
+        return False  # a year, or a span of years (2021-2025年)
+    if not q.unit and 1900 <= q.value <= 2100 and q.value == q.value.to_integral_value():
+        return False
+    if _NOT_AMOUNT_AFTER.match(after) and q.unit in ("", "个", "年", "天", "周"):
+        return False  # 9月, 70周年, 6个月, 3年内
+    if q.bracketed and not q.unit:
+        return False  # [1]: a footnote mark in running text (tables are read elsewhere)
+    if q.unit in ("分钟", "岁", "年") and _is_cjk(text[q.end + _suffix_len(text[q.end:]) :][:1] or "。"):
+        return False  # 15分钟生活圈, 3岁以下婴幼儿, 20年以上小区: a name or a qualifier
+    if q.chinese:
+        numeral = text[q.start:q.number_end]
+        bare = all(c in "十百千万亿" for c in numeral)
+        if bare and numeral not in _ROUND_MAGNITUDES:
+            return False  # 千万亿级: not an amount anyone writes
+        if bare:
+            # 突破千亿元, 跃上万亿元台阶, 五百亿级: a round magnitude is an amount only after a
+            # comparator verb or before 级; elsewhere it is a name (百县千碗, 千亩低洼地).
+            if not (q.unit[:1] in ("万", "亿") and (before.endswith(("突破", "跃上", "超", "达到", "达"))
+                                                   or after.startswith("级"))):
+                return False
+        elif q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点"):
+            return False  # 三大, 两处, 一批: enumerations, not amounts
+    if not q.unit:
+        stripped = after.lstrip(" ")
+        if not stripped.startswith(("以上", "以下", "以内", "左右")) and not before.endswith(("至", "到", "在", "于")):
+            return False
+    return True
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_SEP) + 1
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_SEP + SENTENCE_END) if i != -1]
+    return start, min(ends) if ends else len(text)
+
+
+def _doubling(text: str, depth: list[int]) -> list[Quantity]:
+    """翻一番 → 2 倍, 翻两番 → 4 倍 (GUIDELINES: a multiple is a value with unit 倍)."""
+    out = []
+    for m in _DOUBLING_RE.finditer(text):
+        if text[m.end():].lstrip("”").startswith(("计划", "行动", "工程", "战略")):
+            continue  # 倍增计划: a programme's name
+        if depth[m.start()] and not (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
+            continue
+        _, c_end = _clause_bounds(text, m.start())
+        if text[c_end + 1 : c_end + 3] in ("分别", "均为"):
+            continue  # …比2025年翻一番,分别突破2000亿元…: the amounts that follow are the targets
+        value = Decimal(4) if "两" in m.group(0) else Decimal(2)
+        out.append(Quantity(value=value, value_high=None, unit="倍", start=m.start(), end=m.end(),
+                            number_end=m.end(), chinese=False))
+    return out
+
+
+# A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
+_ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
+# A noun that only says "the task": 完成800户的改造任务 names its task in the clause before.
+_GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
+_ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
+CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
+_PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
+
+
+def _placeholders(text: str) -> list[Quantity]:
+    """到2025年打造XX个美丽城镇: a draft's blank is a target whose value is not yet written."""
+    out = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        unit = _unit_at(text, m.end())
+        after = text[m.end() + len(unit) :]
+        if unit or after.startswith(("以上", "以下", "左右", "以内")):
+            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),  # type: ignore[arg-type]
+                                end=m.end() + len(unit), number_end=m.end(), chinese=False))
+    return out
+
+
+def _unit_at(text: str, pos: int) -> str:
+    from docdiff.numbers import UNIT_RE
+
+    m = UNIT_RE.match(text, pos)
+    return m.group(0) if m else ""
+
+
+def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
+    """Runs of values joined only by 、/和 (170万元以上和34万元以上): one per listed indicator."""
+    runs: list[list[int]] = []
+    for i, q in enumerate(quants):
+        if runs and runs[-1][-1] == i - 1:
+            prev = quants[i - 1]
+            gap = text[prev.end + _suffix_len(text[prev.end:]) : q.start]
+            if gap.strip(" ") in ("、", "和", "及", "与", ",", "，"):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def _subject_items(subject: str) -> list[str]:
+    subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(subject):  # 各县(市、区): a 、 inside brackets separates nothing
+        depth += ch in "(（" and 1 or (-1 if ch in ")）" and depth else 0)
+        if depth == 0 and (ch in "、和及"):
+            items.append(subject[start:i])
+            start = i + 1
+    items.append(subject[start:])
+    return [strip_indicator(it).removesuffix("等") for it in items if strip_indicator(it)]
+
+
+def _lead_action(text: str) -> str:
+    """The action verb a clause opens with (after fillers): '加快实施47项…' → '实施'."""
+    core = strip_indicator(text)
+    for v in ACTION_VERBS:
+        if core.startswith(v):
+            return v
+    return ""
+
+
+def read_sentence(text: str) -> list[Draft]:
+    """Number → indicator, value, unit, comparator for one goal sentence."""
+    depth = _quote_depth(text)
+    quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
+    quants += _doubling(text, depth) + _placeholders(text)
+    quants.sort(key=lambda q: q.start)
+    quants = [q for i, q in enumerate(quants) if not _size_of_counted(text, quants, i)]
+    drafts: list[Draft] = []
+    consumed: set[int] = set()
+    for run in _value_lists(text, quants):
+        drafts.extend(_read_value_list(text, quants, run, consumed))
+    region_start, last_clause, lead_verb = 0, -1, ""
+    for i, q in enumerate(quants):
+        c_start, c_end = _clause_bounds(text, q.start)
+        if c_start != last_clause:
+            region_start, last_clause = c_start, c_start
+            lead_verb = _lead_action(text[c_start:q.start])
+        if i in consumed:
+            region_start = max(region_start, q.end + _suffix_len(text[q.end:]))
+            continue
+        unit = _unit(q, text)
+        after_pos = q.end + (1 if unit != q.unit else 0)  # 五百亿级: 级 is read with the number
+        after_pos += _suffix_len(text[after_pos:])
+        nxt_pos = after_pos + (1 if text[after_pos : after_pos + 1] == "的" else 0)
+        nxt = text[nxt_pos : nxt_pos + 1]
+        followed_by_noun = bool(nxt) and (_is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
+            _SEPARATOR_WORDS, after_pos)
+        if q.unit == "倍" and not q.chinese:
+            followed_by_noun = False  # 翻一番 ends its phrase
+        region = text[region_start : q.start]
+        core = strip_indicator(region)
+        tail = strip_indicator(re.split(r"[、和及]", region)[-1]) if region else ""
+        comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
+        if unit != q.unit:
+            comp = Comparator.GE  # 五百亿级: at least that size
+        if followed_by_noun:
+            later = [p.start for p in quants[i + 1 :] if p.start < c_end]
+            noun_end = _noun_end(text, nxt_pos, c_end, later)
+            if later and noun_end == later[0]:
+                continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
+            noun = text[nxt_pos:noun_end]
+            if _ENUMERATION_RE.search(region):
+                continue  # 路南、新桥、蓬街3个分院: counts the names just listed
+            bare_tail = _is_bare(tail)
+            if re.match(r"台阶|大关|关口", noun):
+                indicator, end = core, noun_end
+            elif unit != q.unit and not (bare_tail or _is_bare(core)):
+                continue  # 成为千亿级…: a size class inside a longer phrase
+            elif bare_tail or _is_bare(core):
+                verb = _verb_of(tail) or lead_verb
+                noun = re.sub(r"为目标$|的目标$", "", noun)
+                indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
+                if _GENERIC_NOUN_RE.match(noun.lstrip("的")):
+                    # 继续推进棚户区改造,完成800户的改造任务: the task was named just before
+                    named = _previous_object(text, c_start)
+                    if named:
+                        indicator = named
+                if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
+                    if not re.search(r"(?:集群|体量|规模)$", noun):
+                        continue
+                    prev = text[: c_start].rstrip(",，")
+                    p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + SENTENCE_END) + 1
+                    if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
+                        indicator = prev[p_start:] + noun
+                    else:
+                        indicator = noun
+            elif not later and (core.startswith(ACTION_VERBS) or core.endswith(ACTION_VERBS) or strip_indicator(region) != region.strip(" ,，")
+                                and text[after_pos : after_pos + 1] == "的"):
+                # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
+                indicator, end = core + noun.lstrip("的"), noun_end
+            elif not later and unit in ("%", "‰"):
+                indicator, end = core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
+            elif not later and text[after_pos : after_pos + 1] == "的":
+                indicator, end = core, after_pos  # 经营性收入10万元以上的行政村…: the value of what was named
+            else:
+                continue  # 中核三门200兆瓦滩涂光伏: part of a name
+            if not noun:
+                continue
+            span_start = region_start
+        else:
+            indicator, end = core, after_pos
+            span_start = region_start
+            if (not indicator or indicator in TRAILING_VERBS) and drafts and drafts[-1].end <= q.start:
+                # 地区生产总值增长20%,达到282亿元: the level of the indicator just named
+                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
+            if not indicator or indicator in TRAILING_VERBS:
+                continue
+        if not indicator:
+            continue
+        # A shared verb carries over to the later items of a list: 新增A300家、B800家.
+        if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
+                not indicator.startswith(ACTION_VERBS)):
+            indicator = lead_verb + indicator
+        d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
+                   comparator=comp, start=_text_start(text, span_start, q.start, indicator), end=end,
+                   bracketed=q.bracketed, context=text[c_start:c_end])
+        drafts.extend(_distribute(d, text, c_start))
+        region_start = max(after_pos, end)
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _text_start(text: str, region_start: int, value_start: int, indicator: str) -> int:
+    """Where the shortest text holding indicator and value begins: at the indicator's first
+    word if it is written before the value, else at the value."""
+    region = text[region_start:value_start]
+    for size in (4, 3, 2, 1):
+        head = indicator[:size]
+        if len(head) == size and head in region:
+            return region_start + region.find(head)
+    return value_start
+
+
+def _size_of_counted(text: str, quants: list[Quantity], i: int) -> bool:
+    """五百亿级 right after a count (2个五百亿级先进制造业集群): the size of what is counted."""
+    q = quants[i]
+    if not text.startswith("级", q.end) or i == 0:
+        return False
+    c_start, _ = _clause_bounds(text, q.start)
+    return any(p.start >= c_start and p.unit != "倍" for p in quants[:i])
+
+
+def _previous_object(text: str, c_start: int) -> str:
+    """The object of the clause before ``c_start`` without its verb: '继续推进棚户区改造' → '棚户区改造'."""
+    if c_start == 0:
+        return ""
+    p_start, _ = _clause_bounds(text, c_start - 1)
+    prev = strip_indicator(text[p_start : c_start - 1])
+    if not prev or any(ch.isdigit() for ch in prev) or len(prev) > 16:
+        return ""
+    for v in ACTION_VERBS:
+        if prev.startswith(v) and len(prev) > len(v) + 1:
+            return prev[len(v):]
+    return prev
+
+
+def _is_bare(text: str) -> bool:
+    """Only a verb (or nothing) before a number: the thing counted is written after it."""
+    return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
+
+
+def _verb_of(text: str) -> str:
+    for v in ACTION_VERBS:
+        if text.endswith(v):
+            return v
+    return ""
+
+
+def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
+    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number."""
+    stop = min([clause_end] + [p for p in later if p >= pos])
+    end = pos
+    while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + SENTENCE_END:
+        if text[end] in "和及与或且并" and end + 1 in later:
+            break  # 34个工业园区和29个…: the next item starts
+        end += 1
+    return end
+
+
+def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed: set[int]) -> list[Draft]:
+    """分别增长7%和8%, 分别突破2000亿元、30万元、18万元: one value per listed indicator."""
+    first, last = quants[run[0]], quants[run[-1]]
+    c_start, c_end = _clause_bounds(text, first.start)
+    region = text[c_start : first.start]
+    m = _DISTRIBUTE_RE.search(region)
+    if m is None:
+        return []
+    subject, verb = region[: m.start()], region[m.end():]
+    if not strip_indicator(subject):  # …翻一番,分别突破…: the subject is the clause before
+        p_start, _ = _clause_bounds(text, max(0, c_start - 1))
+        subject = text[p_start : c_start - 1]
+    items = _subject_items(subject)
+    if len(items) == 1 and items[0].startswith("城乡") and len(run) == 2:
+        items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
+    if len(items) != len(run):
+        return []
+    verb = strip_indicator(verb)
+    verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
+    shared = comparator_for("", text[last.end:].lstrip(" "))
+    out = []
+    for item, i in zip(items, run):
+        q = quants[i]
+        comp = comparator_for("", text[q.end :].lstrip(" "))
+        if comp == Comparator.EQ:
+            comp = comparator_for(region[-3:], "")  # 分别突破A、B、C: 突破 governs all three
+        if comp == Comparator.EQ:
+            comp = shared
+        end = q.end + _suffix_len(text[q.end:])
+        item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
+        out.append(Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
+                          comparator=comp, start=min(item_at, q.start), end=end, context=text[c_start:c_end]))
+        consumed.add(i)
+    return out
+
+
+def _unit(q: Quantity, text: str) -> str:
+    if q.unit in ("万", "亿", "百亿", "千亿") and text.startswith("级", q.end):
+        return q.unit + "元"  # 五百亿级产业集群: an output of 500 亿元
+    return q.unit
+
+
+def _distribute(d: Draft, text: str, c_start: int) -> list[Draft]:
+    """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
+
+    Only with 分别/均, or for 翻一番; 城乡 splits into 城镇 and 农村 under 分别.
+    """
+    marker = _DISTRIBUTE_RE.search(d.indicator)
+    if marker is None and d.unit != "倍":
+        return [d]
+    subject = d.indicator[: marker.start()] if marker else d.indicator
+    verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
+    items = _subject_items(subject)
+    if len(items) == 1 and items[0].startswith("城乡") and marker and marker.group(0) == "分别":
+        items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
+    if len(items) <= 1:
+        if marker:
+            return [replace(d, indicator=strip_indicator(subject) + verb)]
+        return [d]
+    return [replace(d, indicator=it + verb) for it in items]

@@ -1,0 +1,141 @@
+"""The frame of a document for target extraction: which parts look forward, to which year.
+
+Document + Outline → DocContext: the section chain around any offset (from the outline, or from
+numbered heading lines when the outline found none), the year a section title points at
+(2022年工作安排, 2035年远景目标, 十四五, 今后五年) and whether it reviews or plans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docdiff.model import Document, Kind, Outline, Section
+from docdiff.numbers import parse_chinese_integer
+from docdiff.target_rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
+
+_PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
+_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+              "十四五": (2021, 2025), "十五五": (2026, 2030)}
+CN_YEAR_RE = re.compile(r"二[〇○零]([〇○零一二三四五六七八九]{2})年")
+YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+# Words after a year that make it a starting point, not a deadline: 2020年以来, 2020年末(比…).
+BASE_YEAR_BEFORE = ("比", "较", "与", "同", "从", "自", "于", "截至", "截止", "相比")
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    level: int
+    title: str
+    start: int
+    end: int
+
+
+_HEADING_RES = (
+    (1, re.compile(r"\s*第[一二三四五六七八九十百]+[章篇部分]+")),
+    (2, re.compile(r"\s*第[一二三四五六七八九十百]+节")),
+    (2, re.compile(r"\s*[一二三四五六七八九十]+\s*[、.．]")),
+    (3, re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")),
+)
+
+
+def _fallback_headings(doc: Document) -> list[_Heading]:
+    """Numbered heading lines, for documents whose outline found no sections."""
+    found: list[_Heading] = []
+    for _, span in doc.body_lines():
+        line = doc.norm[span.start:span.end]
+        for level, rx in _HEADING_RES:
+            m = rx.match(line)
+            if m:
+                title = re.split(r"[。；;]", line[m.end():], maxsplit=1)[0].strip()
+                found.append(_Heading(level, line[: m.end()].strip() + title, span.start, span.end))
+                break
+    return found
+
+
+@dataclass
+class DocContext:
+    """What every sentence needs to know about its document and where it sits in it."""
+
+    doc: Document
+    outline: Outline
+    kind: Kind
+    year: int | None
+    period: tuple[int, int] | None
+    headings: list[_Heading] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, outline: Outline) -> DocContext:
+        m = doc.meta  # kind, year and period come from ingest
+        kind, year, period = m.kind, m.year, m.period
+        headings = [] if outline.sections else _fallback_headings(doc)
+        return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings)
+
+    def chain(self, offset: int) -> list[tuple[str, int]]:
+        """(title as written, start) of the sections holding ``offset``, outermost first."""
+        if self.outline.sections:
+            return [(_heading_text(self.doc, s), s.span.start) for s in self.outline.section_at(offset)]
+        chain: list[_Heading] = []
+        for h in self.headings:
+            if h.start > offset:
+                break
+            while chain and chain[-1].level >= h.level:
+                chain.pop()
+            chain.append(h)
+        return [(h.title, h.start) for h in chain if h.start <= offset]
+
+    @property
+    def base_year(self) -> int | None:
+        return self.period[0] if self.period else self.year
+
+    def default_year(self) -> int | None:
+        if self.kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN) and self.period:
+            return self.period[1]
+        return self.year
+
+    def title_year(self, title: str) -> int | None:
+        """The year a section title points at: 2022年工作安排, 2035年远景目标, 十四五, 今后五年."""
+        m = CN_YEAR_RE.search(title)
+        if m:
+            return 2000 + int(parse_chinese_integer(m.group(1)))
+        m = _PERIOD_RE.search(title)
+        if m:
+            return int(m.group(2))
+        m = YEAR_RE.search(title)
+        if m:
+            return int(m.group(1))
+        for name, (_, end) in _FIVE_YEAR.items():
+            if name in title:
+                return end
+        if re.search(r"今后五年|未来五年", title) and self.year:
+            return self.year + 4
+        return None
+
+    def regime(self, offset: int) -> tuple[str | None, int | None]:
+        """('goal' | 'review' | None, section year) for the section chain around ``offset``.
+
+        The outermost title that says so decides (一、2017年工作回顾 covers its (一)…(六));
+        the innermost title with a year gives the year.
+        """
+        mode, year = None, None
+        for title, _ in self.chain(offset):
+            t_year = self.title_year(title)
+            if t_year is not None:
+                year = t_year
+            if mode is None:
+                base = self.base_year
+                if t_year is not None and base is not None and t_year < base:
+                    mode = "review"
+                elif REVIEW_TITLE_RE.search(title):
+                    mode = "review"
+                elif GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
+                    mode = "goal"
+        return mode, year
+
+
+def _heading_text(doc: Document, s: Section) -> str:
+    """The heading as written, number included: '(二)发展目标'."""
+    if s.span.start <= s.title_span.start and doc.line_at(s.span.start) == doc.line_at(s.title_span.end):
+        text = doc.norm[s.span.start : s.title_span.end].strip()
+        if text:
+            return text
+    return f"{s.number}{s.title}"
