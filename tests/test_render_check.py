@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_targetdiff import hailar_pair, make_doc, tgt
 
 from docdiff.gate import CheckConfig, evaluate
@@ -219,3 +221,18 @@ def test_describe_added():
     b = make_doc("社会消费品零售总额增长6.5%左右", 2019)
     (p,) = match_targets(a, (), b, (tgt(b, "社会消费品零售总额增长6.5%左右", "社会消费品零售总额增长", 6.5, "%", "~"),), ())
     assert describe(p) == "社会消费品零售总额增长: — → ~6.5% (added)"
+
+
+def _unescape(s: str) -> str:
+    for code, ch in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        s = s.replace(code, ch)
+    return s
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="%:,\r\n\u2028a指0", max_size=30))
+def test_github_escaping_round_trips_and_leaves_no_separator(s):
+    prop = escape_property(s)
+    assert not set(prop) & set(":,\r\n") and _unescape(prop) == s
+    data = escape_data(s)
+    assert "\r" not in data and "\n" not in data
