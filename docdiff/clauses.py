@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from docdiff.model import Comparator
-from docdiff.numbers import Quantity, find_quantities
+from docdiff.numbers import UNIT_RE, Quantity, find_quantities
 from docdiff.target_rules import (
     ACTION_VERBS,
     SUFFIX_COMPARATORS,
@@ -32,7 +32,6 @@ _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
 _DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
-
 
 
 def _quote_depth(text: str) -> list[int]:
@@ -156,14 +155,12 @@ def _placeholders(text: str) -> list[Quantity]:
         unit = _unit_at(text, m.end())
         after = text[m.end() + len(unit) :]
         if unit or after.startswith(("以上", "以下", "左右", "以内")):
-            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),  # type: ignore[arg-type]
+            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),
                                 end=m.end() + len(unit), number_end=m.end(), chinese=False))
     return out
 
 
 def _unit_at(text: str, pos: int) -> str:
-    from docdiff.numbers import UNIT_RE
-
     m = UNIT_RE.match(text, pos)
     return m.group(0) if m else ""
 
@@ -186,8 +183,11 @@ def _subject_items(subject: str) -> list[str]:
     subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
     items, depth, start = [], 0, 0
     for i, ch in enumerate(subject):  # 各县(市、区): a 、 inside brackets separates nothing
-        depth += ch in "(（" and 1 or (-1 if ch in ")）" and depth else 0)
-        if depth == 0 and (ch in "、和及"):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+        elif depth == 0 and ch in "、和及":
             items.append(subject[start:i])
             start = i + 1
     items.append(subject[start:])
@@ -240,47 +240,12 @@ def read_sentence(text: str) -> list[Draft]:
             comp = Comparator.GE  # 五百亿级: at least that size
         if followed_by_noun:
             later = [p.start for p in quants[i + 1 :] if p.start < c_end]
-            noun_end = _noun_end(text, nxt_pos, c_end, later)
-            if later and noun_end == later[0]:
-                continue  # 投资5000万元以上|医疗项目9个: a qualifier of what is counted next
-            noun = text[nxt_pos:noun_end]
-            if _ENUMERATION_RE.search(region):
-                continue  # 路南、新桥、蓬街3个分院: counts the names just listed
-            bare_tail = _is_bare(tail)
-            if re.match(r"台阶|大关|关口", noun):
-                indicator, end = core, noun_end
-            elif unit != q.unit and not (bare_tail or _is_bare(core)):
-                continue  # 成为千亿级…: a size class inside a longer phrase
-            elif bare_tail or _is_bare(core):
-                verb = _verb_of(tail) or lead_verb
-                noun = re.sub(r"为目标$|的目标$", "", noun)
-                indicator, end = (verb if not noun.startswith(verb) else "") + noun, noun_end
-                if _GENERIC_NOUN_RE.match(noun.lstrip("的")):
-                    # 继续推进棚户区改造,完成800户的改造任务: the task was named just before
-                    named = _previous_object(text, c_start)
-                    if named:
-                        indicator = named
-                if unit != q.unit:  # 汽车整车及零部件,以打造五百亿级产业集群为目标
-                    if not re.search(r"(?:集群|体量|规模)$", noun):
-                        continue
-                    prev = text[: c_start].rstrip(",，")
-                    p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + SENTENCE_END) + 1
-                    if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
-                        indicator = prev[p_start:] + noun
-                    else:
-                        indicator = noun
-            elif not later and (core.startswith(ACTION_VERBS) or core.endswith(ACTION_VERBS) or strip_indicator(region) != region.strip(" ,，")
-                                and text[after_pos : after_pos + 1] == "的"):
-                # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
-                indicator, end = core + noun.lstrip("的"), noun_end
-            elif not later and unit in ("%", "‰"):
-                indicator, end = core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
-            elif not later and text[after_pos : after_pos + 1] == "的":
-                indicator, end = core, after_pos  # 经营性收入10万元以上的行政村…: the value of what was named
-            else:
-                continue  # 中核三门200兆瓦滩涂光伏: part of a name
-            if not noun:
+            found = _counted_after(_Around(text=text, region=region, core=core, tail=tail, unit=unit,
+                                           sized=unit != q.unit, after_pos=after_pos, noun_pos=nxt_pos,
+                                           c_start=c_start, c_end=c_end, later=later, lead_verb=lead_verb))
+            if found is None:
                 continue
+            indicator, end = found
             span_start = region_start
         else:
             indicator, end = core, after_pos
@@ -303,6 +268,70 @@ def read_sentence(text: str) -> list[Draft]:
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What surrounds a number that a noun follows (新建2所|公立幼儿园)."""
+
+    text: str
+    region: str  # from the clause (or the previous value) up to the number
+    core: str  # region without fillers and trailing verbs
+    tail: str  # the last 、/和 item of the region, likewise stripped
+    unit: str
+    sized: bool  # 五百亿级: a size class, not an amount
+    after_pos: int  # after the unit and any 以上/左右
+    noun_pos: int  # where the noun starts (after 的)
+    c_start: int
+    c_end: int
+    later: list[int]  # starts of the clause's later numbers
+    lead_verb: str
+
+
+def _counted_after(a: _Around) -> tuple[str, int] | None:
+    """(indicator, end) for a number followed by a noun, or None when the number only qualifies
+    or names something: 投资5000万元以上|医疗项目9个, 中核三门200兆瓦滩涂光伏."""
+    text = a.text
+    noun_end = _noun_end(text, a.noun_pos, a.c_end, a.later)
+    if a.later and noun_end == a.later[0]:
+        return None  # a qualifier of what is counted next
+    noun = text[a.noun_pos : noun_end]
+    if not noun or _ENUMERATION_RE.search(a.region):
+        return None  # 路南、新桥、蓬街3个分院: counts the names just listed
+    bare = _is_bare(a.tail) or _is_bare(a.core)
+    then_de = text[a.after_pos : a.after_pos + 1] == "的"
+    if re.match(r"台阶|大关|关口", noun):
+        return a.core, noun_end  # 跃上万亿元台阶
+    if a.sized:
+        # 汽车整车及零部件,以打造五百亿级产业集群为目标: the size of a cluster named before
+        noun = re.sub(r"为目标$|的目标$", "", noun)
+        if not bare or not re.search(r"(?:集群|体量|规模)$", noun):
+            return None
+        prev = text[: a.c_start].rstrip(",，")
+        p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + SENTENCE_END) + 1
+        if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
+            return prev[p_start:] + noun, noun_end
+        return noun, noun_end
+    if bare:
+        verb = _verb_of(a.tail) or a.lead_verb
+        noun = re.sub(r"为目标$|的目标$", "", noun)
+        if _GENERIC_NOUN_RE.match(noun.lstrip("的")):
+            # 继续推进棚户区改造,完成800户的改造任务: the task was named just before
+            named = _previous_object(text, a.c_start)
+            if named:
+                return named, noun_end
+        return (verb if not noun.startswith(verb) else "") + noun, noun_end
+    if a.later:
+        return None
+    verb_first = a.core.startswith(ACTION_VERBS) or a.core.endswith(ACTION_VERBS)
+    if verb_first or (then_de and a.core != a.region.strip(" ,，")):
+        # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
+        return a.core + noun.lstrip("的"), noun_end
+    if a.unit in ("%", "‰"):
+        return a.core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
+    if then_de:
+        return a.core, a.after_pos  # 经营性收入10万元以上的行政村…: the value of what was named
+    return None  # 中核三门200兆瓦滩涂光伏: part of a name
 
 
 def _text_start(text: str, region_start: int, value_start: int, indicator: str) -> int:

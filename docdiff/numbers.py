@@ -130,7 +130,7 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
 class Quantity:
     """A number found in text: value as written, optional upper bound, unit, and its extent."""
 
-    value: Decimal
+    value: Decimal | None  # None only for a draft's placeholder (打造XX个)
     value_high: Decimal | None
     unit: str
     start: int  # offset of the first character of the number
