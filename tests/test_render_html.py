@@ -8,10 +8,33 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from docdiff.model import DiffOp, OpKind
+from docdiff.model import (
+    Comparator,
+    DiffOp,
+    Kind,
+    Metadata,
+    OpKind,
+    Period,
+    SectionPair,
+    SectionStatus,
+    Similarity,
+    TargetPair,
+    TargetStatus,
+)
 from docdiff.render.html import CSP, render_html, script_json
-from render_fixtures import HOSTILE, hostile_comparison, small_comparison
+from render_fixtures import (
+    HOSTILE,
+    Part,
+    build_document,
+    diff_ops,
+    hostile_comparison,
+    make_target,
+    own_text,
+    small_comparison,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "report_small.html"
 
@@ -187,3 +210,69 @@ def test_cli_writes_the_report(tmp_path: Path, fmt: str, start: str) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith(start)
+
+
+TEXT = st.text(alphabet="到2025年达提高%亿元,。；\n<>&\"'`|*_[]{}/ \u3000\u2028", min_size=1, max_size=60)
+
+
+class PaneText(HTMLParser):
+    """The text inside each pane, keyed by its class (pane-a / pane-b)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.panes: dict[str, list[str]] = {}
+        self.depth = 0
+        self.current: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if tag == "div" and cls.startswith("pane pane-") and "missing" not in cls:
+            self.current, self.depth = cls.split()[1], 1
+            self.panes[self.current] = []
+        elif self.current and tag == "div":
+            self.depth += 1
+        elif self.current and tag == "b":  # the moved marker is not document text
+            self.panes[self.current].append("\0")
+
+    def handle_endtag(self, tag):
+        if self.current and tag == "div":
+            self.depth -= 1
+            if self.depth == 0:
+                self.current = None
+
+    def handle_data(self, data):
+        if self.current:
+            self.panes[self.current].append(data)
+
+
+@settings(max_examples=40, deadline=None)
+@given(TEXT, TEXT, TEXT)
+def test_panes_show_each_side_exactly(body_a: str, body_b: str, title: str) -> None:
+    meta = Metadata(title=title, kind=Kind.PLAN)
+    a, outline_a = build_document("a.txt", "", (Part("一、", title, body_a + "增长5%\n"),), meta)
+    b, outline_b = build_document("b.txt", "", (Part("一、", title, body_b + "增长6%\n"),), meta)
+    sa, sb = outline_a.sections[0], outline_b.sections[0]
+    ta = make_target(a, outline_a, "t1", "增长5%", "增长", 5, "%", Comparator.EQ, year=2025, period=Period.POINT)
+    tb = make_target(b, outline_b, "t1", "增长6%", "增长", 6, "%", Comparator.EQ, year=2025, period=Period.POINT)
+    c = small_comparison()
+    c = replace(c, a=a, b=b, outline_a=outline_a, outline_b=outline_b, targets_a=(ta,), targets_b=(tb,),
+                sections=(SectionPair(status=SectionStatus.CHANGED, a=sa, b=sb, similarity=0.5,
+                                      diff=diff_ops(own_text(a, sa), own_text(b, sb))),),
+                targets=(TargetPair(status=TargetStatus.CHANGED, a=ta, b=tb, changes=("value",)),),
+                similarity=Similarity(document=0.5, reuse_a_in_b=0.5, reuse_b_in_a=0.5), shared_passages=())
+    p = PaneText()
+    p.feed(render_html(c))
+    assert "".join(p.panes["pane-a"]) == own_text(a, sa)
+    assert "".join(p.panes["pane-b"]) == own_text(b, sb)
+    data = json.loads(parse(render_html(c)).script_bodies[0])
+    assert data["rows"][0]["a"] == "a:t1" and data["rows"][0]["b"] == "b:t1"
+
+
+def test_target_found_by_its_words_when_the_diff_is_not_verbatim() -> None:
+    """A diff over folded text (full-width commas → ',') still gets its targets anchored."""
+    c = small_comparison()
+    pair = c.sections[1]
+    folded = tuple(DiffOp(op.kind, op.text.replace("；", ";"), op.moved) for op in pair.diff)
+    page = render_html(replace(c, sections=c.sections[:1] + (replace(pair, diff=folded),) + c.sections[2:]))
+    data = json.loads(parse(page).script_bodies[0])
+    assert data["rows"][1]["a"] == "a:t2" and data["rows"][1]["pa"] == 1
