@@ -2,8 +2,9 @@
 
 Numbered headings (第X章, 一、, (一), 1., (1), ①) get their nesting from the order in which
 their numbering styles first appear; 专栏/表 captions sit under the heading they appear in;
-unnumbered lead sentences (——…。, parallel "过去的一年，面对…" paragraphs, short title
-sentences) become LEAD sections under a heading that has no numbered children.
+unnumbered lead sentences become LEAD sections: "——…。" leads anywhere, and parallel
+"过去的一年，面对…" paragraphs or short title sentences ("经济实力明显增强。…") under a heading
+that has no numbered children (or under a "——" lead).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ MIN_BODY_CHARS = 20  # text after a lead sentence that makes it a paragraph, not
 MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
 
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_NOT_BLANK = re.compile(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
 
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -122,8 +124,7 @@ def _title_bounds(doc: Document, start: int, end: int) -> tuple[int, int, Sectio
     """Title of a numbered paragraph: the whole line (HEADING) or its first sentence (ITEM)."""
     norm = doc.norm
     stop = _first_sentence_end(norm, start, end, MAX_TITLE_CHARS)
-    rest = norm[stop + 1 : end].strip(INDENT) if stop is not None else ""
-    if stop is not None and rest:
+    if stop is not None and _NOT_BLANK.search(norm, stop + 1, end):
         t_start, t_end, kind = start, stop, SectionKind.ITEM
     elif stop is None and end - start > MAX_TITLE_CHARS:
         # A numbered paragraph with no sentence end in reach: title its first clause.
@@ -296,11 +297,12 @@ def _parallel_groups(doc: Document, paras: list[_Para]) -> list[list[int]]:
     return groups
 
 
-def _find_leads(doc: Document, paras: list[_Para], allow_parallel: bool) -> list[tuple[_Para, int, int]]:
+def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
+                allow_dash: bool = True) -> list[tuple[_Para, int, int]]:
     """Lead sentences among a section's own paragraphs: (paragraph, title start, title end)."""
     norm, found = doc.norm, {}
     dashes = []
-    for p in paras:
+    for p in paras if allow_dash else ():
         m = LEAD_DASH.match(norm, p.start, p.end)
         if m:
             sent = _lead_sentence(doc, p, m.end())
@@ -387,21 +389,31 @@ def _add_leads(doc: Document, node: _Node, paras: list[_Para], starts: list[int]
             continue
         own.append(p)
     numbered = any(not c.caption for c in node.children)
-    leads = _find_leads(doc, own, allow_parallel=not numbered)
-    if not leads:
-        return
-    child_starts = [c.start for c in node.children]
+    made = _lead_nodes(_find_leads(doc, own, allow_parallel=not numbered), node.children, node.end)
+    for lead in made:
+        if LEAD_DASH.match(doc.norm, lead.start, lead.title_start):
+            # "——产业结构不断优化。" followed by "现代服务业发展迅速。…" paragraphs: leads in a lead.
+            lo = bisect.bisect_right(starts, lead.start)
+            hi = bisect.bisect_left(starts, lead.end)
+            inner = _find_leads(doc, paras[lo:hi], allow_parallel=True, allow_dash=False)
+            lead.children = _lead_nodes(inner, [], lead.end)
+    node.children = sorted(made + node.children, key=lambda n: n.start)
+
+
+def _lead_nodes(leads: list[tuple[_Para, int, int]], siblings: list[_Node], end: int) -> list[_Node]:
+    """LEAD nodes, each ending at the next lead, the next sibling section, or ``end``."""
+    sibling_starts = [c.start for c in siblings]
     made = []
     for i, (p, t_start, t_end) in enumerate(leads):
-        end = leads[i + 1][0].start if i + 1 < len(leads) else node.end
-        nxt = bisect.bisect_right(child_starts, p.start)
-        if nxt < len(child_starts):
-            end = min(end, child_starts[nxt])
+        stop = leads[i + 1][0].start if i + 1 < len(leads) else end
+        nxt = bisect.bisect_right(sibling_starts, p.start)
+        if nxt < len(sibling_starts):
+            stop = min(stop, sibling_starts[nxt])
         made.append(
             _Node(style="lead", number="", kind=SectionKind.LEAD, start=p.start, title_start=t_start,
-                  title_end=t_end, line=p.line, para_end=p.end, end=end)
+                  title_end=t_end, line=p.line, para_end=p.end, end=stop)
         )
-    node.children = sorted(made + node.children, key=lambda n: n.start)
+    return made
 
 
 # ----------------------------------------------------------------------------- freezing

@@ -291,3 +291,19 @@ def test_parts_and_chapters() -> None:
 def test_prose_mentioning_a_table_or_box_is_not_a_caption() -> None:
     doc = doc_of("一、发展基础", "表1显示，主要指标完成良好。各项任务顺利推进。", "专栏3所列项目均已开工建设，进展顺利，投资超过预期，请见下文说明和附件材料。" * 2)
     assert [s.kind for s in parse_outline(doc).walk()] == [SectionKind.HEADING]
+
+
+def test_short_leads_nest_under_a_dash_lead() -> None:
+    doc = doc_of(
+        "一、五年工作回顾",
+        "——综合实力显著增强。五年来，我们做大经济总量，不断优化经济结构。",
+        "——产业结构不断优化。五年来，我区着力促转型、调结构。",
+        "现代服务业发展迅速。商业规模持续扩大，五年新增商业营业面积50万平方米。",
+        "旅游业持续发展。五年来，我区旅游产业取得长足发展，旅游收入大幅增长。",
+        "工业经济稳步增长。成功引进了一批大企业和大项目，工业增加值稳步提高。",
+        "——城市面貌发生巨变。五年来，城市建设步伐全面加快。",
+    )
+    assert [(s.level, s.title) for s in parse_outline(doc).walk()] == [
+        (1, "五年工作回顾"), (2, "综合实力显著增强"), (2, "产业结构不断优化"),
+        (3, "现代服务业发展迅速"), (3, "旅游业持续发展"), (3, "工业经济稳步增长"), (2, "城市面貌发生巨变"),
+    ]
