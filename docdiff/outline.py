@@ -309,13 +309,12 @@ def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
             if sent and CJK.search(norm, *sent):
                 dashes.append((p, *sent))
     if len(dashes) >= MIN_DASH_LEADS:
-        found.update({p.start: (p, s, e) for p, s, e in dashes})
+        return dashes  # the paragraphs between "——" leads are theirs (see _add_leads)
     if not allow_parallel:
-        return sorted(found.values(), key=lambda x: x[0].start)
-    rest = [p for p in paras if p.start not in found]
-    for group in _parallel_groups(doc, rest):
+        return []
+    for group in _parallel_groups(doc, paras):
         for i in group:
-            p = rest[i]
+            p = paras[i]
             s, e = _lead_sentence(doc, p, p.start)  # type: ignore[misc]  # checked in _parallel_groups
             found[p.start] = (p, s, e)
     short = []
