@@ -145,6 +145,7 @@ _ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“
 _GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
 _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
+_BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
 
@@ -253,6 +254,9 @@ def read_sentence(text: str) -> list[Draft]:
             if (not indicator or indicator in TRAILING_VERBS) and drafts and drafts[-1].end <= q.start:
                 # 地区生产总值增长20%,达到282亿元: the level of the indicator just named
                 indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
+            elif _BARE_CHANGE_RE.fullmatch(indicator) and drafts and drafts[-1].end <= q.start:
+                # 生产总值突破1800亿元,年均增长6.5%左右: the growth of the indicator just named
+                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator) + indicator
             if not indicator or indicator in TRAILING_VERBS:
                 continue
         if not indicator:

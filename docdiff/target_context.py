@@ -46,8 +46,8 @@ def _fallback_headings(doc: Document) -> list[_Heading]:
         for level, rx in _HEADING_RES:
             m = rx.match(line)
             if m:
-                title = re.split(r"[。；;]", line[m.end():], maxsplit=1)[0].strip()
-                found.append(_Heading(level, line[: m.end()].strip() + title, span.start, span.end))
+                title = re.split(r"[。；;]", line, maxsplit=1)[0].strip()  # number included, as written
+                found.append(_Heading(level, title, span.start, span.end))
                 break
     return found
 

@@ -157,3 +157,48 @@ def test_every_target_slices_back_out_of_its_line(path: Path) -> None:
         assert t.key and t.indicator
         assert (t.value_high is not None) == (t.comparator == "range")
     assert [t.span.start for t in found] == sorted(t.span.start for t in found)
+
+
+NATIONAL = """政府工作报告
+一、2023年工作回顾
+过去一年，国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人。
+二、2024年经济社会发展总体要求和政策取向
+今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右。
+拟安排地方政府专项债券3.9万亿元，比上年增加1000亿元。
+三、2024年政府工作任务
+新建改建高标准农田4500万亩，完成1.5万个以上老旧小区改造，开工建设保障性住房200万套（间）。
+"""
+
+
+def test_a_national_style_report() -> None:
+    doc = _doc(NATIONAL, Kind.WORK_REPORT, year=2024)
+    found = extract_targets(doc, Outline(sections=()))
+    assert not any(t.line == 3 for t in found)
+    assert (_find(found, "粮食产量").value, _find(found, "粮食产量").unit) == (1.3, "万亿斤")
+    bonds = _find(found, "专项债券")
+    assert (bonds.value, bonds.unit) == (3.9, "万亿元"), "拟安排 is a plan even beside 比上年"
+    estates = _find(found, "老旧小区改造")
+    assert (estates.value, estates.unit, estates.comparator) == (1.5, "万个", ">=")
+    assert estates.text == "完成1.5万个以上老旧小区改造"
+    housing = _find(found, "保障性住房")
+    assert housing.unit == "万套(间)" and housing.text.endswith("（间）")
+
+
+PLAN_CHAPTERS = """某市国民经济和社会发展第十四个五年规划纲要
+第一章 发展基础
+“十三五”时期，全市地区生产总值年均增长7.1%，2020年达到1200亿元。
+第二章 发展目标
+到2025年，全市地区生产总值突破1800亿元，年均增长6.5%左右。
+第三章 完善基础设施
+新建改建农村公路500公里，新增供水能力20万吨/日。
+"""
+
+
+def test_plan_chapters_and_a_growth_rate_after_a_level() -> None:
+    doc = _doc(PLAN_CHAPTERS, Kind.PLAN, year=2021, period=(2021, 2025))
+    found = extract_targets(doc, Outline(sections=()))
+    assert [t.line for t in found] == [5, 5, 7, 7], "发展基础 reviews; 基础设施 plans"
+    growth = found[1]
+    assert (growth.indicator, growth.value, growth.period) == ("全市地区生产总值年均增长", 6.5, "annual")
+    assert found[0].section == "第二章 发展目标"
+    assert found[3].unit == "万吨/日"
