@@ -23,8 +23,6 @@ from docdiff.model import (
     SectionPair,
     SectionStatus,
     Target,
-    TargetPair,
-    TargetStatus,
 )
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -310,9 +308,10 @@ def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, i
         dsym, dword = L.DIRECTIONS.get(p.direction or "", ("", ""))
         amb = L.AMBITION.get(p.ambition or "", "")
         changes = "、".join(L.CHANGES.get(x, x) for x in p.changes)
+        changes_html = f'<span class="sub">{_e(changes)}</span>' if changes else ""
         pa = anchors.get((0, p.a.id)) if p.a else None
         pb = anchors.get((1, p.b.id)) if p.b else None
-        lines = " → ".join(x for x in (str(p.a.line) if p.a else "—", str(p.b.line) if p.b else "—"))
+        lines = f"{p.a.line if p.a else '—'} → {p.b.line if p.b else '—'}"
         direction = (f'<span class="dir dir-{_e(p.direction)}"><span aria-hidden="true">{_e(dsym)}</span>'
                      f'{_e(dword)}</span>' if p.direction else '<span class="dir">—</span>')
         if amb:
@@ -322,10 +321,9 @@ def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, i
         rows_html.append(
             f'<tr tabindex="0" data-row="{i}" class="st-{_e(st)}">'
             f'<th scope="row" class="ind">{_e(indicator)}</th>'
-            f'{_target_cell(p.a, "value" in p.changes)}'
-            f'{_target_cell(p.b, "value" in p.changes)}'
+            f'{_target_cell(p.a, bool(p.changes))}{_target_cell(p.b, bool(p.changes))}'
             f'<td><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
-            f'{_e(word)}</span>{f"<span class=sub>{_e(changes)}</span>" if changes else ""}</td>'
+            f'{_e(word)}</span>{changes_html}</td>'
             f'<td>{direction}</td><td class="sec" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
             f'<td class="ln">{_e(lines)}</td></tr>'
         )
