@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docdiff.model import Cell, Document, Kind, Metadata, Outline, Span, Table
 from docdiff.targets import extract_targets
@@ -202,3 +204,17 @@ def test_plan_chapters_and_a_growth_rate_after_a_level() -> None:
     assert (growth.indicator, growth.value, growth.period) == ("全市地区生产总值年均增长", 6.5, "annual")
     assert found[0].section == "第二章 发展目标"
     assert found[3].unit == "万吨/日"
+
+
+CN = st.text(alphabet="到2025年达提高百分点%亿元万以上以内左右分别和、,。;：\n一二三十百千()（）“”新增建成家个增长GDP比重[]-—XX翻一番",
+             max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(CN, st.sampled_from(list(Kind)))
+def test_never_raises_and_every_target_slices_back(text: str, kind: Kind) -> None:
+    doc = _doc(text, kind, year=2022, period=(2021, 2025) if kind == Kind.PLAN else None)
+    for t in extract_targets(doc, Outline(sections=())):
+        assert 0 <= t.span.start < t.span.end <= len(doc.text)
+        assert t.text == doc.text[t.span.start : t.span.end]
+        assert doc.line_at(t.span.start) == doc.line_at(t.span.end - 1) == t.line
