@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from docdiff.model import Document, Outline, Section, SectionKind, Span
+from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
 from docdiff.patterns import (
     CJK,
     CLAUSE_MARKS,
@@ -212,7 +212,15 @@ def _first_rank(style: str, order: list[str], box_local: dict[str, bool]) -> int
     return len(order)
 
 
-def _build_numbered(doc: Document, paras: list[_Para], body_end: int) -> list[_Node]:
+def _table_node(doc: Document, para: _Para, table: Table) -> _Node:
+    """A TABLE section for a table whose caption has no 表N ("1 路桥区…完成情况表") or none at all."""
+    t_start, t_end = (para.start, para.end) if table.title else (para.start, para.start)
+    return _Node(style="table", number="", kind=SectionKind.TABLE, start=para.start, title_start=t_start,
+                 title_end=t_end, line=para.line, para_end=para.end, caption=True)
+
+
+def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
+                    table_starts: dict[int, Table]) -> list[_Node]:
     """Place every numbered heading and caption in a tree, nesting by style rank."""
     roots: list[_Node] = []
     stack: list[_Node] = []
@@ -226,6 +234,8 @@ def _build_numbered(doc: Document, paras: list[_Para], body_end: int) -> list[_N
 
     for para in paras:
         hit = _match_heading(doc, para, last)
+        if hit is None and para.start in table_starts:
+            hit = _table_node(doc, para, table_starts[para.start]), 0
         if hit is None:
             continue
         node, value = hit
@@ -420,11 +430,14 @@ def _lead_nodes(leads: list[tuple[_Para, int, int]], siblings: list[_Node], end:
 
 def _freeze(doc: Document, nodes: list[_Node], level: int, parent_path: str) -> tuple[Section, ...]:
     out, used = [], {}
-    lead_n = 0
+    lead_n = table_n = 0
     for n in nodes:
         if n.kind is SectionKind.LEAD:
             lead_n += 1
             seg = f"L{lead_n}"
+        elif not n.number:  # a table without 表N
+            table_n += 1
+            seg = f"T{table_n}"
         else:
             seg = n.number
         used[seg] = used.get(seg, 0) + 1
@@ -467,7 +480,7 @@ def parse_outline(doc: Document) -> Outline:
         heading_paras = paras
     if not paras:
         return Outline(sections=(), tables=tables)
-    roots = _build_numbered(doc, heading_paras, paras[-1].end)
+    roots = _build_numbered(doc, heading_paras, paras[-1].end, {t.span.start: t for t in tables})
     starts = [p.start for p in heading_paras]
     table_ends = dict(cells)
     for r in roots:

@@ -29,6 +29,13 @@ def test_luqiao_has_fourteen_chapters_with_numbered_sections() -> None:
     boxes = [s for s in outline.walk() if s.kind is SectionKind.BOX]
     assert [b.number for b in boxes] == [f"专栏{i}" for i in range(1, 11)]
     assert len(outline.tables) == 2
+    tables = [(s.path, s.line, s.title) for s in outline.walk() if s.kind is SectionKind.TABLE]
+    assert tables == [
+        ("一/(一)/T1", 36, "1\xa0路桥区“十三五”规划纲要主要指标完成情况表"),
+        ("一/(五)/表2", 468, "路桥区“十四五”时期国民经济和社会发展主要指标"),
+    ]
+    review = next(s for s in outline.walk() if s.line == 31)  # 重点改革成效显著: ends where table 1 starts
+    assert review.span.end == outline.tables[0].span.start
 
 
 def test_linhai_parts_sections_and_items() -> None:
