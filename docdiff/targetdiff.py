@@ -250,7 +250,10 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
                           and _same_high(ta, tb))
             year = float(_same_year(ta, side_a, tb, side_b))
             comparator = float(ta.comparator == tb.comparator)
-            position = 1 - abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+            # Strictly convex in the distance, so crossing pairs of look-alike targets never tie
+            # with parallel ones (|1| + |1| == |2| + |0| would, and make A↔B asymmetric).
+            d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+            position = 1 - (d + d * d) / 2
             score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
                            + W_COMPARATOR * comparator + W_POSITION * position)
     return score
