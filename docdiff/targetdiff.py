@@ -229,6 +229,8 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
 
     key_sim = _key_matrix(side_a.forms, side_b.forms)
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
+    flipped = [(pb, pa) for pa, pb in aligned]
+    homes_b = [_home_pairs(tb, flipped) for tb in side_b.targets]
     for i, ta in enumerate(side_a.targets):
         home = _home_pairs(ta, aligned)
         for j, tb in enumerate(side_b.targets):
@@ -245,7 +247,8 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
             both_valued = ta.value is not None and tb.value is not None
             if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
                 continue
-            section = _section_evidence(home, tb)
+            # Seen from either side, so that swapping A and B gives the same score.
+            section = max(_section_evidence(home, tb), _section_evidence(homes_b[j], ta))
             value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
                           and _same_high(ta, tb))
             year = float(_same_year(ta, side_a, tb, side_b))
@@ -285,13 +288,14 @@ def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarra
 
 
 def _home_pairs(t: Target, aligned: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
-    """The aligned section pairs whose A side holds ``t``, deepest (shortest) first."""
+    """The aligned section pairs whose first side holds ``t``, deepest (shortest) first."""
     hits = [(pa, pb) for pa, pb in aligned if pa.start <= t.span.start < pa.end]
     return sorted(hits, key=lambda p: len(p[0]))
 
 
 def _section_evidence(home: list[tuple[Span, Span]], tb: Target) -> float:
-    """1 when B's target lies in the B side of A's deepest aligned section, 0.5 in an ancestor's."""
+    """1 when the other target lies in the other side of the deepest aligned section holding
+    this one, 0.5 when it lies in an ancestor's."""
     for n, (_, pb) in enumerate(home):
         if pb.start <= tb.span.start < pb.end:
             return 1.0 if n == 0 else 0.5

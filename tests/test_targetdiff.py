@@ -290,6 +290,8 @@ def test_a_target_repeated_in_prose_and_table_pairs_with_its_own_counterpart():
     )
     pairs = match_targets(a, ta, b, tb, sections)
     assert {(p.a.id, p.b.id, str(p.status)) for p in pairs} == {("prose", "prose", "changed"), ("table", "table", "shared")}
+    flipped = tuple(replace(p, a=p.b, b=p.a) for p in sections)
+    assert swapped(pairs) == as_set(match_targets(b, tb, a, ta, flipped))
 
 
 @pytest.mark.parametrize(
