@@ -117,13 +117,15 @@ def find_tables(doc: Document) -> tuple[Table, ...]:
 
 MAX_HEADER_CELL = 12  # "2025年目标", "指标名称": header cells are short labels
 MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
-MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
+MAX_ROW_CELLS = 14
+MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text  # more cells between two anchors means we lost the row structure
 _NUMBER_HEADERS = ("序号", "编号")
 _ATTRIBUTE = re.compile(r"(?:预期|约束|指导|引导)性")
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}")
+_NUMBERED_NAME = re.compile(r"[0-9]{1,3}[.、．](?![0-9])")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # 完成上级下达指标, 高于经济增长, 预计完成, 无法统计: text standing where a figure would be.
-_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|—|-")
+_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|保持|区间|同步|确保|力争|—|-")
 _CHANGE_WORDS = re.compile(r"增长|增速|降低|下降|提高|减少|削减")  # a rate of change: annual/cumulative
 _UNIT_CHARS = frozenset("%‰万亿千百十元美人次户套亩吨件家个张年岁项所座床辆公里米平方立克瓦时标准煤/()（）ugmkMGW23²³μ·")
 
@@ -172,15 +174,26 @@ def _column_role(label: str) -> str:
     return "value"
 
 
+def _column_roles(header: list[str]) -> list[str]:
+    """Roles of a header's columns; of two bare years ("2020年", "2025年") the later is the goal."""
+    roles = [_column_role(t) for t in header]
+    years = [(int(m.group()), k) for k, t in enumerate(header) if roles[k] == "base" and (m := _YEAR.search(t))]
+    if "target" not in roles and len(years) >= 2:
+        roles[max(years)[1]] = "target"
+    return roles
+
+
 def _is_unit(text: str) -> bool:
     return len(text) <= 12 and not text.isdigit() and all(c in _UNIT_CHARS for c in text)
 
 
 def _is_value(text: str) -> bool:
     """A figure ("13.2(1100套)", "[8]以上", "0.01以下") or a short text in its place."""
+    if _NUMBERED_NAME.match(text):
+        return False  # "1.国内生产总值(GDP)增长(%)": a name with its row number
     if text[:1].isdigit() or (text[:1] in "[(-+<>≤≥约" and any(c.isdigit() for c in text[:4])):
         return True
-    return len(text) <= 10 and bool(_VALUE_TEXT.search(text))
+    return len(text) <= MAX_VALUE_TEXT and bool(_VALUE_TEXT.search(text))
 
 
 def _is_rate_value(text: str) -> bool:
@@ -224,9 +237,10 @@ def _assign_values(values: list[_FlatCell], cols: list[int], roles: list[str], n
         placed[rate] = rest.pop()
     free = [c for c in cols if c != rate]
     if len(rest) == 1 and free:
-        # One figure left: it is the goal. A status text ("预计完成", "无法统计") reports
-        # the base year, as in a review table's 完成情况 column.
-        want = "base" if not any(ch.isdigit() for ch in rest[0].text) else "target"
+        # One figure left: it is the goal — unless the goal sits in 年均/累计 already, or it is
+        # a status text ("预计完成", "无法统计") reporting the base year, as in a 完成情况 column.
+        numeric = any(ch.isdigit() for ch in rest[0].text)
+        want = "target" if numeric and rate not in placed else "base"
         placed[next((c for c in free if roles[c] == want), free[-1])] = rest[0]
     else:
         placed.update(zip(free, rest))
@@ -236,7 +250,7 @@ def _assign_values(values: list[_FlatCell], cols: list[int], roles: list[str], n
 def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -> tuple[Table, int] | None:
     """The table whose header is cells[h0:h1], and the index of the first cell after it."""
     header = [c.text for c in cells[h0:h1]]
-    roles = [_column_role(t) for t in header]
+    roles = _column_roles(header)
     col = {r: roles.index(r) for r in ("cat", "no", "name", "unit", "attr") if r in roles}
     value_cols = [k for k, r in enumerate(roles) if r in ("rate", "target", "base", "value")]
     rows: list[tuple[Cell | None, ...]] = []
@@ -257,8 +271,8 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
                 and len(cells[i].text) <= MAX_HEADER_CELL:
             category, number = cells[i], cells[i + 1]
             i += 2
-        elif "attr" not in col or not rows:
-            break
+        elif "attr" not in col or ("no" in col and not rows):
+            break  # without 序号 the 属性 anchors alone delimit the rows
         # The row runs to its 属性 anchor, or (without one) to the next 序号 or its last column.
         j = i
         reach = MAX_ROW_CELLS if "attr" in col else len(header) - (1 + ("cat" in col))
@@ -275,11 +289,6 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
         if not body and number is None:
             break
         row: list[Cell | None] = [None] * len(header)
-        if "cat" in col and category is not None:
-            row[col["cat"]] = category.cell()  # a category cell spans the rows below it
-        if number is not None:
-            row[col["no"]] = number.cell()
-            expected += 1
         values: list[_FlatCell] = []
         k = len(body)
         while k > 0 and len(values) < len(value_cols) and k > 1 and _is_value(body[k - 1].text):
@@ -288,6 +297,13 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
         if "unit" in col and k > 1 and _is_unit(body[k - 1].text):
             k -= 1
             row[col["unit"]] = body[k].cell()
+        if "no" not in col and "cat" in col and k > 1:
+            category = body[0]  # no 序号 to lean on: a text cell left of the name is the category
+        if "cat" in col and category is not None:
+            row[col["cat"]] = category.cell()  # a category cell spans the rows below it
+        if number is not None:
+            row[col["no"]] = number.cell()
+            expected += 1
         if k > 0 and "name" in col:
             # Cells before the name (空气 / 质量 over PM2.5平均浓度) are a merged group label.
             row[col["name"]] = body[k - 1].cell()
@@ -313,15 +329,32 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
     return table, last_end
 
 
+def _find_header_ending_at(cells: list[_FlatCell], i: int) -> tuple[int, int] | None:
+    """[start, end) of a header without 序号 whose last cell, cells[i], is its 属性 column."""
+    start = i
+    while start > 0 and i - start < 10:
+        text = cells[start - 1].text
+        if len(text) > MAX_HEADER_CELL or _CAPTION.match(text) or any(c in text for c in "。;；:："):
+            break
+        start -= 1
+    roles = [_column_role(c.text) for c in cells[start : i + 1]]
+    if "no" in roles or "name" not in roles or not {"rate", "target", "base", "value"} & set(roles):
+        return None
+    return start + roles.index("cat") if "cat" in roles else start + roles.index("name"), i + 1
+
+
 def find_flat_tables(doc: Document) -> tuple[Table, ...]:
-    """Tables flattened one cell per line, found from a 序号 header cell."""
+    """Tables flattened one cell per line, found from a 序号 (or, lacking one, 属性) header cell."""
     cells = _flat_cells(doc)
     tables: list[Table] = []
     i = 0
     while i < len(cells):
+        header = None
         if cells[i].text in _NUMBER_HEADERS:
             header = _find_header(cells, i)
-            if header:
+        elif _column_role(cells[i].text) == "attr" and len(cells[i].text) <= MAX_HEADER_CELL:
+            header = _find_header_ending_at(cells, i)
+        if header:
                 parsed = _parse_flat_table(doc, cells, *header)
                 if parsed:
                     tables.append(parsed[0])

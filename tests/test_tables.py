@@ -143,3 +143,37 @@ def test_luqiao_table_1_review_rows(luqiao) -> None:
     assert row_by_name(t1, "非化石能源") == ["资源环境", "20", "非化石能源占一次能源消费比重", "%", None, None, "约束性"]
     assert row_by_name(t1, "PM2.5平均浓度") == ["资源环境", "24", "PM2.5平均浓度", "ug/m3", "28", "26", "约束性"]
     assert row_by_name(t1, "二氧化硫") == ["资源环境", "31", "二氧化硫", "%", "17", None, "约束性"]
+
+
+NATIONAL = [
+    "专栏1 “十四五”时期经济社会发展主要指标",
+    "类别", "指标", "2020年", "2025年", "年均/累计", "属性",
+    "经济发展", "1.国内生产总值(GDP)增长(%)", "2.3", "保持在合理区间、各年度视情提出", "预期性",
+    "2.全员劳动生产率增长(%)", "2.5", "高于GDP增长", "预期性",
+    "创新驱动", "3.研发经费投入增长(%)", "年均增长7%以上", "预期性",
+    "4.每万人口高价值发明专利拥有量(件)", "6.3", "12", "预期性",
+    "",
+    "第二章 指导方针",
+]
+
+
+def test_flattened_table_without_row_numbers_is_delimited_by_attribute_cells() -> None:
+    doc = doc_of(*NATIONAL)
+    (t,) = find_tables(doc)
+    assert t.title.startswith("专栏1") and t.header == ("类别", "指标", "2020年", "2025年", "年均/累计", "属性")
+    assert [texts(r) for r in t.rows] == [
+        ["经济发展", "1.国内生产总值(GDP)增长(%)", "2.3", None, "保持在合理区间、各年度视情提出", "预期性"],
+        ["经济发展", "2.全员劳动生产率增长(%)", "2.5", None, "高于GDP增长", "预期性"],
+        ["创新驱动", "3.研发经费投入增长(%)", None, None, "年均增长7%以上", "预期性"],
+        ["创新驱动", "4.每万人口高价值发明专利拥有量(件)", "6.3", "12", None, "预期性"],
+    ]
+    assert_cells_slice_back(doc, t)
+
+
+def test_cells_of_a_table_are_not_headings() -> None:
+    from docdiff.model import SectionKind
+    from docdiff.outline import parse_outline
+
+    doc = doc_of("第一章 发展环境", *NATIONAL)
+    kinds = [(s.kind, s.number) for s in parse_outline(doc).walk()]
+    assert kinds == [(SectionKind.HEADING, "第一章"), (SectionKind.BOX, "专栏1"), (SectionKind.HEADING, "第二章")]
