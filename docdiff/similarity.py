@@ -15,7 +15,6 @@ from docdiff.model import Document, Span
 
 if TYPE_CHECKING:
     import numpy as np
-    from scipy.sparse import csr_matrix
 
 _DIGIT = re.compile(r"\d")
 # Titles: drop everything but letters, digits and CJK so "（一）", quotes and commas do not count.
@@ -80,12 +79,23 @@ def _clean(doc: Document) -> _Cleaned:
     return _Cleaned(codes=codes, kept_before=kept_before)
 
 
+# Cosines are computed as dense products over the bigrams of the columns' sections, this many
+# rows at a time: bounded memory (256 × 40,000 bigrams × 4 bytes = 40 MB) for any document size.
+_ROW_BLOCK = 256
+# Past this many section pairs in one block, scipy.sparse is worth its 0.2–0.3 s import.
+_SPARSE_ABOVE = 20_000
+
+
 class SectionVectors:
-    """TF-IDF bigram vectors of the sections of two documents, for cosine similarity."""
+    """TF-IDF bigram vectors of the sections of two documents, for cosine similarity.
+
+    Plain numpy for the usual small blocks (siblings of one parent): importing scipy costs
+    0.2–0.4 s, half of what Ruby docdiff needs for a whole character diff of a five-year plan.
+    Only large blocks go through scipy.sparse.
+    """
 
     def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
         import numpy as np
-        from scipy.sparse import csr_matrix
 
         clean_a, clean_b = _clean(a), _clean(b)
         # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
@@ -102,33 +112,63 @@ class SectionVectors:
         for ids, _ in rows:
             df[ids] += 1
         idf = np.log((n + 1) / (df + 1)) + 1.0
-        data, indices, indptr = [], [], [0]
+        vectors = []
         for ids, tf in rows:
             w = tf * idf[ids]
             norm = math.sqrt(float(w @ w)) or 1.0
-            data.append(w / norm)
-            indices.append(ids)
-            indptr.append(indptr[-1] + len(ids))
-        matrix = csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0, int),
-             np.array(indptr)),
-            shape=(n, max(1, len(vocab))),
-        )
-        self._a: csr_matrix = matrix[: len(spans_a)]
-        self._b: csr_matrix = matrix[len(spans_a) :]
-        self._empty_a = np.array([len(r[0]) == 0 for r in rows[: len(spans_a)]])
-        self._empty_b = np.array([len(r[0]) == 0 for r in rows[len(spans_a) :]])
+            vectors.append((ids, (w / norm).astype(np.float32)))
+        self._vocab_size = max(1, len(vocab))
+        self._a = vectors[: len(spans_a)]
+        self._b = vectors[len(spans_a) :]
 
     def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]."""
         import numpy as np
 
+        sim = np.zeros((len(rows_a), len(rows_b)))
         if not rows_a or not rows_b:
-            return np.zeros((len(rows_a), len(rows_b)))
-        sim = (self._a[rows_a] @ self._b[rows_b].T).toarray()
+            return sim
+        cols = [self._b[j] for j in rows_b]
+        if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
+            return self._cosine_sparse(rows_a, rows_b)
+        local = np.unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
+        dense_b = np.zeros((len(cols), len(local)), dtype=np.float32)
+        for k, (ids, w) in enumerate(cols):
+            dense_b[k, np.searchsorted(local, ids)] = w
+        for start in range(0, len(rows_a), _ROW_BLOCK):
+            block = rows_a[start : start + _ROW_BLOCK]
+            dense_a = np.zeros((len(block), len(local)), dtype=np.float32)
+            for k, i in enumerate(block):
+                ids, w = self._a[i]
+                at = np.searchsorted(local, ids)
+                hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids) if len(local) else at < 0
+                dense_a[k, at[hit]] = w[hit]
+            sim[start : start + len(block)] = dense_a @ dense_b.T
+        return self._with_empty(sim, rows_a, rows_b)
+
+    def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        """The same through scipy.sparse, for many-by-many blocks (10× a five-year plan: 2,000 ×
+        400 sections), where the dense product would cost rows × columns × vocabulary."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        def matrix(vectors: list[tuple[np.ndarray, np.ndarray]]) -> csr_matrix:
+            indptr = np.cumsum([0] + [len(ids) for ids, _ in vectors])
+            ids = np.concatenate([ids for ids, _ in vectors])
+            data = np.concatenate([w for _, w in vectors])
+            return csr_matrix((data, ids, indptr), shape=(len(vectors), self._vocab_size))
+
+        sim = (matrix([self._a[i] for i in rows_a]) @ matrix([self._b[j] for j in rows_b]).T).toarray()
+        return self._with_empty(sim.astype(np.float64), rows_a, rows_b)
+
+    def _with_empty(self, sim: np.ndarray, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        import numpy as np
+
         # Two empty sections (a bare heading on each side) are equal in content.
-        both_empty = np.outer(self._empty_a[rows_a], self._empty_b[rows_b])
-        sim[both_empty] = 1.0
+        cols = [self._b[j] for j in rows_b]
+        empty_a = np.array([len(self._a[i][0]) == 0 for i in rows_a])
+        empty_b = np.array([len(ids) == 0 for ids, _ in cols])
+        sim[np.outer(empty_a, empty_b)] = 1.0
         return np.clip(sim, 0.0, 1.0)
 
 

@@ -251,3 +251,32 @@ def test_hailar_2018_2019_against_the_analyst_key() -> None:
                  if p.a and p.b and (p.a.line in heads_a or p.b.line in heads_b)}
     assert len(sure & predicted) >= len(sure) - 1
     assert len(predicted - allowed) <= 1
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.integers(0, 2**32 - 1))
+def test_hungarian_agrees_with_scipy_on_larger_matrices(n: int, m: int, seed: int) -> None:
+    from scipy.optimize import linear_sum_assignment
+
+    from docdiff.align import _hungarian
+
+    cost = np.random.default_rng(seed).random((min(n, m), max(n, m)))
+    cols = _hungarian(cost)
+    assert len(set(cols.tolist())) == len(cols)
+    rows, ref = linear_sum_assignment(cost)
+    assert cost[np.arange(len(cols)), cols].sum() == pytest.approx(cost[rows, ref].sum())
+
+
+def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
+    from docdiff import similarity
+
+    da, oa = make_doc(build(BASE))
+    db, ob = make_doc(build([BASE[2], ("新增", ["数字经济", "生态保护"]), BASE[0]]))
+    flat_a, flat_b = list(oa.walk()), list(ob.walk())
+    vectors = similarity.SectionVectors(da, [s.span for s in flat_a], db, [s.span for s in flat_b])
+    rows, cols = list(range(len(flat_a))), list(range(len(flat_b)))
+    dense = vectors.cosine(rows, cols)
+    monkeypatch.setattr(similarity, "_SPARSE_ABOVE", 0)
+    sparse = vectors.cosine(rows, cols)
+    assert np.allclose(dense, sparse, atol=1e-5)
+    assert dense.max() == pytest.approx(1.0, abs=1e-5)  # 经济发展 is in both, unchanged

@@ -57,11 +57,15 @@ def render_compare_term(c: Comparison, *, color: bool, width: int, context: int,
 
 def print_compare(console: Console, c: Comparison, *, context: int, only_changed: bool, markers: bool) -> None:
     """Print the report to ``console`` (the golden test passes its own fixed console)."""
+    from rich.console import Group
     from rich.rule import Rule
 
     console.print(_header(c))
     console.print()
-    console.print(alignment_table(c, only_changed=only_changed, width=console.width))
+    # Rows as a Group of one-line Texts: rich wraps one huge Text in more than linear time.
+    # Rows are cut to the width already: no_wrap spares rich a line-breaking pass per row.
+    console.print(Group(*alignment_rows(c, only_changed=only_changed, width=console.width)), no_wrap=True,
+                  overflow="ellipsis")
     for p in c.sections:
         if not p.diff:
             continue
@@ -69,7 +73,8 @@ def print_compare(console: Console, c: Comparison, *, context: int, only_changed
         console.print(diff_text_view(p, context=context, markers=markers))
     if c.targets:
         console.print()
-        console.print(target_table(c, only_changed=only_changed, width=console.width))
+        console.print(Group(*target_rows(c, only_changed=only_changed, width=console.width)), no_wrap=True,
+                      overflow="ellipsis")
     if c.notes:
         console.print()
         notes = _text("Notes", "bold")
@@ -134,9 +139,9 @@ def _styled_counts(statuses: list[str], order: tuple[str, ...]) -> Text:
 def _section_label(s: Section | None) -> Text:
     if s is None:
         return _text("—", "dim")
-    t = _text(f"{s.path} ", "bold") if s.path and s.path != s.number else _text()
-    if s.number and (not s.path or s.path == s.number):
-        t.append(f"{s.number} ", "bold")
+    t = _text()
+    if s.path or s.number:
+        t.append(f"{s.path or s.number} ", "bold")
     t.append(s.title)
     return t
 
@@ -164,7 +169,12 @@ _GAP = "  "
 
 
 def alignment_table(c: Comparison, *, only_changed: bool, width: int) -> Text:
-    """a section ↔ b section, a similarity bar and the status, one line per pair in reading order.
+    """a section ↔ b section, a similarity bar and the status, one line per pair in reading order."""
+    return _text("\n").join(alignment_rows(c, only_changed=only_changed, width=width))
+
+
+def alignment_rows(c: Comparison, *, only_changed: bool, width: int) -> list[Text]:
+    """The lines of ``alignment_table``: title, header, one per pair.
 
     A plain grid of Text lines rather than a rich Table: a 14th five-year plan has hundreds of
     sections, and rich lays a Table out cell by cell (≈ 0.4 s for 250 rows) where cutting each
@@ -172,14 +182,13 @@ def alignment_table(c: Comparison, *, only_changed: bool, width: int) -> Text:
     """
     bar_cells = BAR_CELLS + 5
     label_cells = max(8, (width - bar_cells - _STATUS_CELLS - 3 * len(_GAP)) // 2)
-    out = _text("Sections", "bold")
+    out = [_text("Sections", "bold")]
     header = _cell(_text("a", "bold"), label_cells)
     for piece, cells in ((_text("b", "bold"), label_cells), (_text("similarity", "bold"), bar_cells),
                          (_text("status", "bold"), 0)):
         header.append(_GAP)
         header.append_text(_cell(piece, cells) if cells else piece)
-    out.append("\n")
-    out.append_text(header)
+    out.append(header)
     for p in c.sections:
         if only_changed and p.status == SectionStatus.MATCHED and not p.diff:
             continue
@@ -194,8 +203,7 @@ def alignment_table(c: Comparison, *, only_changed: bool, width: int) -> Text:
         row.append_text(_cell(_bar(p.similarity) if both else _text(), bar_cells))
         row.append(_GAP)
         row.append_text(status)
-        out.append("\n")
-        out.append_text(row)
+        out.append(row)
     return out
 
 
@@ -293,7 +301,12 @@ def _lines(p: TargetPair) -> Text:
 
 
 def target_table(c: Comparison, *, only_changed: bool = False, width: int = 100) -> Text:
-    """indicator, a value → b value, status, direction arrow and lines: one line per target pair.
+    """indicator, a value → b value, status, direction arrow and lines: one line per target pair."""
+    return _text("\n").join(target_rows(c, only_changed=only_changed, width=width))
+
+
+def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) -> list[Text]:
+    """The lines of ``target_table``: title, header, one per target pair.
 
     A Text grid like ``alignment_table`` (a plan has ~200 targets; a rich Table of that size
     takes longer to lay out than the whole comparison).
@@ -302,9 +315,7 @@ def target_table(c: Comparison, *, only_changed: bool = False, width: int = 100)
     flex = max(8, (width - status_cells - arrow_cells - line_cells - 4 * len(_GAP)) // 2)
     columns = ((flex, "indicator"), (flex, "a → b"), (status_cells, "status"), (arrow_cells, ""),
                (line_cells, "lines"))
-    out = _text("Targets", "bold")
-    out.append("\n")
-    out.append_text(_row([_text(h, "bold") for _, h in columns], [w for w, _ in columns]))
+    out = [_text("Targets", "bold"), _row([_text(h, "bold") for _, h in columns], [w for w, _ in columns])]
     for p in c.targets:
         if only_changed and p.status == "shared":
             continue
@@ -317,8 +328,7 @@ def target_table(c: Comparison, *, only_changed: bool = False, width: int = 100)
             status.append(f" ({', '.join(p.changes)})", "dim")
         arrow = _text(_ARROW.get(p.direction or "", ""), "bold")
         cells = [_text(either.indicator if either else ""), change, status, arrow, _lines(p)]
-        out.append("\n")
-        out.append_text(_row(cells, [w for w, _ in columns]))
+        out.append(_row(cells, [w for w, _ in columns]))
     return out
 
 
