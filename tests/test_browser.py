@@ -164,7 +164,7 @@ def test_dark_scheme_and_screenshot(browser, report_files, tmp_path):
     bg = w.page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert bg != "rgb(251, 251, 249)"  # the dark palette applies
     shot = tmp_path / "report_dark.png"
-    w.page.screenshot(path=str(shot), full_page=True)
+    w.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     assert w.errors == []
     w.close()
