@@ -289,7 +289,7 @@ def _parallel_groups(doc: Document, paras: list[_Para]) -> list[list[int]]:
     """
     norm = doc.norm
     heads = [norm[p.start : min(p.end, p.start + MAX_COMMON_PREFIX)] for p in paras]
-    ok = [_lead_sentence(doc, p, p.start) is not None for p in paras]
+    ok = [_lead_sentence(doc, p, p.start) is not None and p.end - p.start > MIN_BODY_CHARS for p in paras]
     lcp = [_common_prefix(heads[i], heads[i + 1]) if ok[i] and ok[i + 1] else 0 for i in range(len(paras) - 1)]
     taken = [False] * len(paras)
     groups: list[list[int]] = []
@@ -331,11 +331,10 @@ def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
     for p in paras:
         if p.start in found:
             continue
-        sent = _lead_sentence(doc, p, p.start)
-        if sent and sent[1] - sent[0] <= MAX_SHORT_LEAD_CHARS and not any(
-            c in norm[sent[0] : sent[1]] for c in CLAUSE_MARKS
-        ) and CJK.search(norm, *sent):
-            short.append((p, *sent))
+        # A lead sentence opens a paragraph; a short line ending in 。 alone is a list line
+        # or the tail of a wrapped paragraph (PDF text), not a title.
+        if _is_lead_with_body(doc, p):
+            short.append((p, *_lead_sentence(doc, p, p.start)))  # type: ignore[misc]  # checked
     if len(short) >= MIN_PARALLEL:
         found.update({p.start: (p, s, e) for p, s, e in short})
     return sorted(found.values(), key=lambda x: x[0].start)
@@ -352,7 +351,7 @@ def _is_lead_with_body(doc: Document, para: _Para) -> bool:
     sent = _lead_sentence(doc, para, para.start)
     if sent is None or sent[1] - sent[0] > MAX_SHORT_LEAD_CHARS:
         return False
-    if any(c in doc.norm[sent[0] : sent[1]] for c in CLAUSE_MARKS):
+    if any(c in doc.norm[sent[0] : sent[1]] for c in CLAUSE_MARKS) or not CJK.search(doc.norm, *sent):
         return False
     return para.end - sent[1] > MIN_BODY_CHARS
 

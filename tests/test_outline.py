@@ -307,3 +307,9 @@ def test_short_leads_nest_under_a_dash_lead() -> None:
         (1, "五年工作回顾"), (2, "综合实力显著增强"), (2, "产业结构不断优化"),
         (3, "现代服务业发展迅速"), (3, "旅游业持续发展"), (3, "工业经济稳步增长"), (2, "城市面貌发生巨变"),
     ]
+
+
+def test_short_lines_ending_in_a_full_stop_are_not_leads() -> None:
+    # Tails of wrapped paragraphs (PDF text) and bare list lines have no body after them.
+    doc = doc_of("一、工作回顾", "全区经济运行总体平稳，主要指标好于预期，", "完成目标任务。", "各项事业全面进步，", "得到全面加强。", "民生持续改善，", "群众普遍满意。")
+    assert [s.title for s in parse_outline(doc).walk()] == ["工作回顾"]
