@@ -100,7 +100,7 @@ def is_debris_line(line: str) -> bool:
         return True
     if len(s) <= MAX_FILE_LINK and _FILE_LINK_RE.search(s):
         return True  # an attachment link: 台政发(2022)5号…的通知.doc
-    if _looks_like_document_line(s):
+    if len(s) > 30 or _looks_like_document_line(s):
         return False
     if len(s) <= SHORT and _MENU_WORD_RE.search(s):
         return True

@@ -61,12 +61,17 @@ def extract_html_text(markup: str, path: str) -> str:
     from lxml import etree, html
 
     markup = _XML_DECL_RE.sub("", markup)  # lxml refuses str input with an encoding declaration
+    # huge_tree lifts libxml2's 256-level depth limit (scraped pages nest deeply) to 2048
+    parser = html.HTMLParser(huge_tree=True)
     try:
-        root = html.document_fromstring(markup)
+        root = html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
         raise InputError(path, "HTML page with no text") from None
     except etree.LxmlError as e:
         raise InputError(path, f"not valid HTML ({e})") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        # libxml2 stops at the limit and drops the rest: refuse rather than lose text silently
+        raise InputError(path, "HTML nested too deeply to read (over 2048 levels)")
     _drop_invisible(root, etree)
     return _to_lines(root, etree)
 

@@ -6,6 +6,7 @@ Sources, best first: the document's own lines (title, the speech's date line "â€
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,7 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
     lines = _lines(text, debris)
     body = [ln for ln in lines if ln.text and not ln.debris]
     head = [ln for ln in body if ln.n < HEAD_LINES]
-    portal = parse_portal_rows(ln.text for ln in lines if ln.text and is_metadata_row(ln.text))
+    portal = parse_portal_rows(ln.text for ln in lines if ln.debris and is_metadata_row(ln.text))
 
     title = _title(head)
     kind = classify(title, head, portal)
@@ -167,9 +168,11 @@ def cn_int(s: str) -> int | None:
 
 
 def _lines(text: str, debris: tuple[Span, ...]) -> list[_Line]:
+    starts = [d.start for d in debris]  # debris spans are sorted and disjoint
     out, pos = [], 0
     for n, raw in enumerate(text.splitlines(keepends=True)):
-        is_debris = any(d.start <= pos < d.end or (d.start == pos == d.end) for d in debris)
+        i = bisect.bisect_right(starts, pos) - 1
+        is_debris = i >= 0 and (pos < debris[i].end or pos == debris[i].start)
         out.append(_Line(n, raw.strip(" \t\u3000\xa0\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), is_debris))
         pos += len(raw)
     return out
