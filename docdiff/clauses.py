@@ -145,6 +145,8 @@ _ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“
 _GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
 _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
+# Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
+_EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
@@ -216,6 +218,7 @@ def read_sentence(text: str) -> list[Draft]:
     for run in _value_lists(text, quants):
         drafts.extend(_read_value_list(text, quants, run, consumed))
     region_start, last_clause, lead_verb = 0, -1, ""
+    last_subject: tuple[str, int] | None = None  # (subject, clause start) of the last attribute
     for i, q in enumerate(quants):
         c_start, c_end = _clause_bounds(text, q.start)
         if c_start != last_clause:
@@ -261,12 +264,21 @@ def read_sentence(text: str) -> list[Draft]:
                 continue
         if not indicator:
             continue
+        shown_from = _text_start(text, span_start, q.start, indicator)
+        if len(indicator) <= 3 and region_start == c_start and not indicator.startswith(ACTION_VERBS):
+            # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before
+            subject = _subject_before(text, c_start)
+            if not subject and last_subject and last_subject[1] == _clause_bounds(text, max(0, c_start - 1))[0]:
+                subject = last_subject[0]
+            if subject:
+                indicator = subject + indicator
+                last_subject = (subject, c_start)
         # A shared verb carries over to the later items of a list: 新增A300家、B800家.
         if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
                 not indicator.startswith(ACTION_VERBS)):
             indicator = lead_verb + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
-                   comparator=comp, start=_text_start(text, span_start, q.start, indicator), end=end,
+                   comparator=comp, start=shown_from, end=end,
                    bracketed=q.bracketed, context=text[c_start:c_end])
         drafts.extend(_distribute(d, text, c_start))
         region_start = max(after_pos, end)
@@ -329,8 +341,10 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
         return None
     verb_first = a.core.startswith(ACTION_VERBS) or a.core.endswith(ACTION_VERBS)
     if verb_first or (then_de and a.core != a.region.strip(" ,，")):
-        # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted
-        return a.core + noun.lstrip("的"), noun_end
+        # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted;
+        # 修缮谢家里、刘家里等37处历史建筑: the examples before 等 are no part of the name
+        verb = next((v for v in ACTION_VERBS if a.core.startswith(v)), "")
+        return verb + _EXAMPLES_RE.sub("", a.core[len(verb):]) + noun.lstrip("的"), noun_end
     if a.unit in ("%", "‰"):
         return a.core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
     if then_de:
@@ -370,6 +384,22 @@ def _previous_object(text: str, c_start: int) -> str:
         if prev.startswith(v) and len(prev) > len(v) + 1:
             return prev[len(v):]
     return prev
+
+
+def _subject_before(text: str, c_start: int) -> str:
+    """The clause just before ``c_start``, as a subject, when it has no number: '还准备实施天台县
+    全民健身步道建设项目' → '天台县全民健身步道建设项目' ('' if it has one, or is long, or says when)."""
+    if c_start == 0:
+        return ""
+    p_start, _ = _clause_bounds(text, c_start - 1)
+    clause = text[p_start : c_start - 1]
+    if any(ch.isdigit() for ch in clause) or re.search(r"时期|期间|年|目前|今年|“|”", clause):
+        return ""
+    subject = strip_indicator(clause)
+    verb = _lead_action(subject)
+    if verb and subject.startswith(verb):
+        subject = subject[len(verb):]
+    return subject if 2 <= len(subject) <= 20 else ""
 
 
 def _is_bare(text: str) -> bool:

@@ -69,7 +69,7 @@ ACTION_VERBS = tuple(sorted((
 SHARED_VERBS = ("新增", "引进", "新建", "建成", "培育", "创建", "争创", "引育", "新招引签约", "招引", "完成",
                 "打造", "新(补)建", "开展", "实施")
 
-_TRIM_CHARS = " ,，、:：;；.。“”\"'()（）—-─·\t"
+_TRIM_CHARS = " \u00a0,，、:：;；.。\"'—-─·\t"  # brackets and quotes: see _balance
 
 
 _EMBEDDED_TIME_RE = re.compile(r"今年|全年|年内|(?:20\d\d|19\d\d)年度")
@@ -92,11 +92,33 @@ def strip_indicator(text: str) -> str:
             if text.endswith(w) and len(text) > len(w):
                 text, changed = text[: -len(w)].rstrip(_TRIM_CHARS), True
                 break
+    # spaces mean nothing between Chinese words ("数字化改造 2.0 覆盖率"); keep them in "Wi Fi"
+    return _balance(re.sub(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+", "", text.strip(_TRIM_CHARS)))
+
+
+_PAIRS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"))
+
+
+def _balance(text: str) -> str:
+    """Drop a bracket or quote left unpaired at either end: '“未来工厂' → '未来工厂' but
+    '开发工业新产品(新技术)' stays whole."""
+    changed = True
+    while changed and text:
+        changed = False
+        for open_, close in _PAIRS:
+            if text.endswith(close) and text.count(close) > text.count(open_):
+                text, changed = text[:-1], True
+            elif text.startswith(open_) and text.count(open_) > text.count(close):
+                text, changed = text[1:], True
+            elif text.endswith(open_):
+                text, changed = text[:-1], True
+            elif text.startswith(close):
+                text, changed = text[1:], True
     return text.strip(_TRIM_CHARS)
 
 
 # 到2025年, 2019年度, 5年内: when, not what.
-_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间))")
+_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间))")
 
 
 def leading_verb(text: str) -> str:
