@@ -80,7 +80,7 @@ def test_explicit_config_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ("ignroe = []\nfoo = 1\n", ["unknown key(s) foo, ignroe"]),
+        ("ignroe = []\nfoo = 1\n", ["unknown key(s) ignroe, foo"]),
         ("abs_tol = -1\n", ["abs_tol"]),
         ("rel_tol = true\n", ["rel_tol"]),
         ("ignore = [1]\n", ["ignore"]),
@@ -316,3 +316,11 @@ def test_pairs_keep_their_identity_in_the_report():
     report = evaluate(a, b, pairs, CheckConfig())
     kept = {id(p) for p in report.pairs}
     assert all(id(f.pair) in kept for f in report.flagged)
+
+
+def test_unknown_keys_message_is_exact(tmp_path):
+    p = tmp_path / ".docdiff.toml"
+    p.write_text('foo = 1\nignore = []\nbar = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_config(str(p), fail_on=None)
+    assert str(e.value) == f"{p}: unknown key(s) foo, bar"
