@@ -352,7 +352,7 @@ def find_flat_tables(doc: Document) -> tuple[Table, ...]:
         header = None
         if cells[i].text in _NUMBER_HEADERS:
             header = _find_header(cells, i)
-        elif _column_role(cells[i].text) == "attr" and len(cells[i].text) <= MAX_HEADER_CELL:
+        elif len(cells[i].text) <= MAX_HEADER_CELL and _column_role(cells[i].text) == "attr":
             header = _find_header_ending_at(cells, i)
         if header:
                 parsed = _parse_flat_table(doc, cells, *header)
