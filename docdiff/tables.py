@@ -117,15 +117,16 @@ def find_tables(doc: Document) -> tuple[Table, ...]:
 
 MAX_HEADER_CELL = 12  # "2025年目标", "指标名称": header cells are short labels
 MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
-MAX_ROW_CELLS = 14
-MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text  # more cells between two anchors means we lost the row structure
+MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
+MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text
 _NUMBER_HEADERS = ("序号", "编号")
 _ATTRIBUTE = re.compile(r"(?:预期|约束|指导|引导)性")
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}")
 _NUMBERED_NAME = re.compile(r"[0-9]{1,3}[.、．](?![0-9])")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # 完成上级下达指标, 高于经济增长, 预计完成, 无法统计: text standing where a figure would be.
-_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|保持|区间|同步|确保|力争|—|-")
+_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|保持|区间|同步|确保|力争")
+_PLACEHOLDER = re.compile(r"[—\-－/／]{1,4}")  # "—" in a cell with no figure
 _CHANGE_WORDS = re.compile(r"增长|增速|降低|下降|提高|减少|削减")  # a rate of change: annual/cumulative
 _UNIT_CHARS = frozenset("%‰万亿千百十元美人次户套亩吨件家个张年岁项所座床辆公里米平方立克瓦时标准煤/()（）ugmkMGW23²³μ·")
 
@@ -192,6 +193,8 @@ def _is_value(text: str) -> bool:
     if _NUMBERED_NAME.match(text):
         return False  # "1.国内生产总值(GDP)增长(%)": a name with its row number
     if text[:1].isdigit() or (text[:1] in "[(-+<>≤≥约" and any(c.isdigit() for c in text[:4])):
+        return True
+    if _PLACEHOLDER.fullmatch(text):
         return True
     return len(text) <= MAX_VALUE_TEXT and bool(_VALUE_TEXT.search(text))
 

@@ -177,3 +177,16 @@ def test_cells_of_a_table_are_not_headings() -> None:
     doc = doc_of("第一章 发展环境", *NATIONAL)
     kinds = [(s.kind, s.number) for s in parse_outline(doc).walk()]
     assert kinds == [(SectionKind.HEADING, "第一章"), (SectionKind.BOX, "专栏1"), (SectionKind.HEADING, "第二章")]
+
+
+def test_dash_cells_are_placeholders_but_dashes_in_names_are_not() -> None:
+    doc = doc_of(
+        "类别", "序号", "指标", "2020", "2025年目标", "属性",
+        "生态环境", "1", "全区Ⅰ-Ⅲ类水质断面比率(%", "42.86", "约束性",
+        "2", "森林覆盖率(%", "—", "16", "约束性",
+    )
+    (t,) = find_flat_tables(doc)
+    assert [texts(r) for r in t.rows] == [
+        ["生态环境", "1", "全区Ⅰ-Ⅲ类水质断面比率(%", None, "42.86", "约束性"],
+        ["生态环境", "2", "森林覆盖率(%", "—", "16", "约束性"],
+    ]
