@@ -147,7 +147,7 @@ _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
 _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
-_BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
+_BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
 
@@ -259,7 +259,7 @@ def read_sentence(text: str) -> list[Draft]:
                 indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
             elif _BARE_CHANGE_RE.fullmatch(indicator) and drafts and drafts[-1].end <= q.start:
                 # 生产总值突破1800亿元,年均增长6.5%左右: the growth of the indicator just named
-                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator) + indicator
+                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator) + re.sub(r"^(?:同比|比上年|较上年)", "", indicator)
             if not indicator or indicator in TRAILING_VERBS:
                 continue
         if not indicator:

@@ -85,7 +85,7 @@ def strip_indicator(text: str) -> str:
             if text.startswith(w) and len(text) > len(w):
                 text, changed = text[len(w):].lstrip(_TRIM_CHARS), True
                 break
-        m = _LEADING_YEAR_RE.match(text)
+        m = _LEADING_YEAR_RE.match(text) or _LEADING_ORDINAL_RE.match(text)
         if m and m.end() < len(text):
             text, changed = text[m.end():].lstrip(_TRIM_CHARS), True
         for w in TRAILING_VERBS:
@@ -117,6 +117,8 @@ def _balance(text: str) -> str:
     return text.strip(_TRIM_CHARS)
 
 
+# 二是, 其三, 首先: the order of a list, not what is measured.
+_LEADING_ORDINAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
 # 到2025年, 2019年度, 5年内: when, not what.
 _LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间))")
 
@@ -147,7 +149,7 @@ ACHIEVEMENT_RE = re.compile(
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
 # … or commits to a number later: enough on its own to read a sentence of a reply as a goal.
-STRONG_GOAL_RE = re.compile(r"力争|确保|计划|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
+STRONG_GOAL_RE = re.compile(r"力争|确保|计划|预期目标|目标[是为]|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
                             r"不少于|不低于|不超过")
 
 

@@ -218,3 +218,13 @@ def test_never_raises_and_every_target_slices_back(text: str, kind: Kind) -> Non
         assert 0 <= t.span.start < t.span.end <= len(doc.text)
         assert t.text == doc.text[t.span.start : t.span.end]
         assert doc.line_at(t.span.start) == doc.line_at(t.span.end - 1) == t.line
+
+
+def test_goals_written_with_tongbi_and_a_level_then_its_growth() -> None:
+    text = ("政府工作报告\n一、过去一年工作回顾\n地区生产总值同比增长9%。\n二、2012年工作目标任务\n"
+            "2012年全区经济社会发展的预期目标是：地区生产总值达到240亿元，同比增长21%；"
+            "二是大力推进重点项目建设，新增就业5000人。\n")
+    found = extract_targets(_doc(text, Kind.WORK_REPORT, year=2012), Outline(sections=()))
+    assert [(t.indicator, t.value, t.unit) for t in found] == [
+        ("地区生产总值", 240, "亿元"), ("地区生产总值增长", 21, "%"), ("新增就业", 5000, "人")]
+    assert all(t.year == 2012 and t.line == 5 for t in found)
