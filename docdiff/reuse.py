@@ -2,22 +2,27 @@
 
 Reuse is measured on the body (debris and whitespace dropped, width folded): a character of A
 counts as reused when it lies in a run of ≥ REUSE_MIN characters that also occurs in B. Every
-such run contains REUSE_MIN-grams covering each of its characters, so hashing all of B's
-REUSE_MIN-grams in a set and sweeping A once gives the exact share in linear time. Shared
+such run is made of REUSE_MIN-grams found in B, so hashing every gram of both texts (numpy) and
+testing A's against B's gives the share in O(n log n) with no Python loop per character. Shared
 passages extend each hit to its maximal common run (a few candidate positions per gram).
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from docdiff.model import Document, Section, SectionPair, SharedPassage, Similarity, Span
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _SPACE_RUN = re.compile(r"\s+")
 _WORD_OR_MARK = re.compile(r"\S+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
-_STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
+_STEP = 64
+_HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
 
 
 def _body(doc: Document) -> tuple[str, list[int]]:
@@ -34,23 +39,46 @@ def _body(doc: Document) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def _grams(text: str) -> set[str]:
-    return {text[i : i + REUSE_MIN] for i in range(len(text) - REUSE_MIN + 1)}
+def _gram_hashes(text: str) -> np.ndarray:
+    """A 64-bit polynomial hash of every REUSE_MIN-gram of ``text`` (numpy; wraps modulo 2**64)."""
+    import numpy as np
+
+    n = len(text) - REUSE_MIN + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(REUSE_MIN):
+        h = h * _HASH_BASE + points[k : k + n]
+    return h
+
+
+def _covered(hits: np.ndarray, length: int) -> int:
+    """How many of ``length`` positions lie in some REUSE_MIN-window starting at a hit."""
+    import numpy as np
+
+    if length == 0 or not hits.any():
+        return 0
+    starts = np.zeros(length + 1, dtype=np.int64)
+    idx = np.flatnonzero(hits)
+    np.add.at(starts, idx, 1)
+    np.add.at(starts, idx + REUSE_MIN, -1)
+    return int(np.count_nonzero(np.cumsum(starts[:length])))
 
 
 def reused_share(x: str, y: str) -> float:
-    """Share of the characters of ``x`` lying in a run of ≥ REUSE_MIN characters that occurs in ``y``."""
+    """Share of the characters of ``x`` lying in a run of ≥ REUSE_MIN characters that occurs in ``y``.
+
+    Such a run consists of REUSE_MIN-grams that occur in ``y``, so: hash every gram of both
+    texts, test membership for all of x's grams at once (``numpy.isin``), and count the
+    characters the hits cover. A false hit needs a 64-bit hash collision (odds ~1e-9 per
+    document pair); passages, below, are checked character by character.
+    """
+    import numpy as np
+
     if not x:
         return 0.0
-    grams = _grams(y)
-    covered = 0
-    reach = 0  # first position not yet covered by a hit
-    for i in range(len(x) - REUSE_MIN + 1):
-        if x[i : i + REUSE_MIN] in grams:
-            end = i + REUSE_MIN
-            covered += end - max(i, reach)
-            reach = end
-    return covered / len(x)
+    return _covered(np.isin(_gram_hashes(x), _gram_hashes(y)), len(x)) / len(x)
 
 
 def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
@@ -64,26 +92,37 @@ def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
 
 
 def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
-    """Maximal common runs (start in x, start in y, length ≥ REUSE_MIN), left to right in x."""
-    where: dict[str, list[int]] = {}
-    for j in range(len(y) - REUSE_MIN + 1):
-        places = where.setdefault(y[j : j + REUSE_MIN], [])
-        if len(places) < MAX_CANDIDATES:
-            places.append(j)
+    """Maximal common runs (start in x, start in y, length ≥ REUSE_MIN), left to right in x.
+
+    From each hit not inside the previous run, the first MAX_CANDIDATES places of that gram in
+    y are extended and the longest kept; scanning resumes after it. Python runs once per
+    passage, not once per character.
+    """
+    import numpy as np
+
+    hx, hy = _gram_hashes(x), _gram_hashes(y)
+    hits = np.flatnonzero(np.isin(hx, hy))
+    order = np.argsort(hy, kind="stable")  # y's positions grouped by gram, each group ascending
+    sorted_hy = hy[order]
     runs = []
-    i = 0
-    while i <= len(x) - REUSE_MIN:
-        places = where.get(x[i : i + REUSE_MIN])
-        if not places:
-            i += 1
-            continue
-        best_j, best_n = places[0], 0
-        for j in places:
+    k = 0
+    while k < len(hits):
+        i = int(hits[k])
+        lo = int(np.searchsorted(sorted_hy, hx[i], side="left"))
+        hi = min(lo + MAX_CANDIDATES, int(np.searchsorted(sorted_hy, hx[i], side="right")))
+        best_j, best_n = -1, 0
+        gram = x[i : i + REUSE_MIN]
+        for j in order[lo:hi].tolist():
+            if y[j : j + REUSE_MIN] != gram:
+                continue  # a hash collision
             n = _extend(x, i, y, j, REUSE_MIN)
             if n > best_n:
                 best_j, best_n = j, n
+        if best_n == 0:
+            k += 1
+            continue
         runs.append((i, best_j, best_n))
-        i += best_n  # the rest of this run is inside the passage just found
+        k = int(np.searchsorted(hits, i + best_n))  # the rest of this run is in the passage found
     return runs
 
 
