@@ -88,6 +88,11 @@ BAD: dict[str, tuple[Callable[[Path], str], str]] = {
     "mixed": (_file("mixed.txt", UTF8_THEN_GBK),
               "mixed encoding: UTF-8 text with non-UTF-8 bytes at byte 200 (line 6); re-save it as UTF-8, "
               "or pass --encoding"),
+    "utf8-truncated": (_file("cut.txt", GOOD.encode()[:-2]), f"truncated UTF-8 text (ends mid-character at byte {len(GOOD.encode()) - 4})"),
+    "gb18030-truncated": (_file("cut-gb.txt", GOOD.encode("gb18030")[:-2]),
+                          f"truncated GB18030 text: bad byte at {len(GOOD.encode('gb18030')) - 3} (line 7)"),
+    "gb18030-damaged": (_file("bad-gb.txt", GOOD.encode("gb18030") + b"\xff\xfe\xff" + GOOD.encode("gb18030")),
+                        f"damaged GB18030 text: bad byte at {len(GOOD.encode('gb18030'))} (line 8)"),
     "docx-not-zip": (_file("fake.docx", GOOD.encode()), "not a valid .docx (not a zip file)"),
     "docx-old-doc": (_file("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
                      "not a valid .docx (an old binary .doc or a password-protected file; save it as an "

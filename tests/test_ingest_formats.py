@@ -252,3 +252,40 @@ def test_pdf_chinese_text(tmp_path: Path) -> None:
     assert doc.text.splitlines()[:3] == ["政府工作报告", "一、总体要求", "到2025年，生产总值达到100亿元。"]
     assert doc.meta.kind == "work_report"
 
+
+
+# --- the same real document in every format --------------------------------------------------
+
+@pytest.mark.parametrize("name", ["hailar-district-2018", "tiantai", "luqiao"])
+def test_a_sample_as_html_and_docx_reads_the_same(tmp_path: Path, name: str) -> None:
+    import html as html_lib
+
+    from conftest import sample
+
+    plain = load(str(sample(name)))
+    paras = [line.strip(" \u3000").rstrip() for line in plain.text.splitlines() if line.strip()]
+    page = "<!DOCTYPE html><html><body><nav>首页 | 政务公开</nav>" + "".join(
+        f"<p>{html_lib.escape(p)}</p>\n" for p in paras) + "<footer>版权所有</footer></body></html>"
+    as_html = load(write(tmp_path, "page.html", page.encode("utf-8")))
+    as_docx = load(str(make_docx(tmp_path / "doc.docx", paras)))
+    for doc in (as_html, as_docx):
+        assert doc.text.splitlines() == paras
+        assert doc.meta == plain.meta
+        assert doc.body_text.split() == plain.body_text.split()
+
+
+def test_a_sample_head_as_pdf_reads_the_same(tmp_path: Path) -> None:
+    from conftest import sample
+
+    plain = load(str(sample("tiantai")))
+    head = [line for line in plain.text.splitlines()[:7] if line.strip()]
+    doc = load(write(tmp_path, "reply.pdf", make_pdf([s[:30] for s in head], cjk=True)))
+    assert doc.text.splitlines()[:4] == [s[:30] for s in head]
+    assert (doc.meta.kind, doc.meta.title) == (plain.meta.kind, plain.meta.title)
+    assert "浏览次数" not in doc.body_text
+
+
+def test_html_source_wrapping_is_not_a_space_but_a_typed_space_is(tmp_path: Path) -> None:
+    page = "<html><body><p>地区生产总值\n  增长6%</p><p>来源:县发改局 浏览次数:</p><pre>表1\n  一行</pre></body></html>"
+    doc = load(write(tmp_path, "w.html", page.encode("utf-8")))
+    assert doc.text.splitlines() == ["地区生产总值增长6%", "来源:县发改局 浏览次数:", "表1", "一行"]

@@ -144,14 +144,18 @@ def _mark_edge_runs(lines: list[tuple[int, int, str]], flags: list[bool]) -> Non
     """Menus: short non-document lines before the first real line, at the top and the bottom."""
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         run: list[int] = []
+        already = 0  # short lines of the run that another rule caught (网站地图) still count
         for i in order:
             s = lines[i][2].strip(" \t\u3000\xa0")
-            if not s or flags[i]:
+            if not s:
+                continue
+            if flags[i]:
+                already += len(s) <= SHORT
                 continue
             if len(s) > SHORT or _looks_like_document_line(s):
                 break
             run.append(i)
-        if len(run) >= EDGE_RUN_MIN:
+        if run and len(run) + already >= EDGE_RUN_MIN:
             for i in run:
                 flags[i] = True
 

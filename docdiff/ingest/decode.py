@@ -49,6 +49,8 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         utf8_error = e
+    if utf8_error.reason == "unexpected end of data" and _try(data[:utf8_error.start], "utf-8") is not None:
+        raise InputError(path, f"truncated UTF-8 text (ends mid-character at byte {utf8_error.start})")
     _reject_mixed_utf8(data, path, utf8_error)
     # No NULs, so not UTF-16 (a real document has ASCII line breaks or digits, each with a NUL).
     text = _try(data, "gb18030")
@@ -57,6 +59,7 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
     guessed = _guess(data)
     if guessed is not None:
         return guessed
+    _reject_damaged_gb18030(data, path)
     raise InputError(path, "not UTF-8, GB18030 or UTF-16 text")
 
 
@@ -110,6 +113,20 @@ def _reject_mixed_utf8(data: bytes, path: str, err: UnicodeDecodeError) -> None:
         line = data.count(b"\n", 0, err.start) + 1
         raise InputError(path, f"mixed encoding: UTF-8 text with non-UTF-8 bytes at byte {err.start} "
                                f"(line {line}); re-save it as UTF-8, or pass --encoding")
+
+
+def _reject_damaged_gb18030(data: bytes, path: str) -> None:
+    """Name the place where a file that reads as Chinese GB18030 up to some byte goes wrong."""
+    try:
+        data.decode("gb18030")
+        return
+    except UnicodeDecodeError as e:
+        err = e
+    head = _try(data[:err.start], "gb18030")
+    if head and sum(1 for c in head if 0x4E00 <= ord(c) <= 0x9FFF) >= MIXED_MIN_GOOD and _plausible(head):
+        line = data.count(b"\n", 0, err.start) + 1
+        what = "truncated" if err.reason == "incomplete multibyte sequence" else "damaged"
+        raise InputError(path, f"{what} GB18030 text: bad byte at {err.start} (line {line})")
 
 
 def _plausible(text: str, *, strict: bool = False) -> bool:

@@ -32,8 +32,11 @@ BLOCKS = frozenset({
 })
 _WS_RE = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
-# A line break in the source between two Chinese characters is not a space in the text.
-_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_WRAP = "\x01"  # stands for source whitespace that contained a line break, until the line is built
+_RUN_RE = re.compile(rf"[ {_WRAP}]+")
+# A line break in the source between two Chinese characters is not a space in the text
+# (the source was wrapped); a typed space is kept.
+_CJK_WRAP_RE = re.compile(rf"(?<=[{_CJK}])[ {_WRAP}]*{_WRAP}[ {_WRAP}]*(?=[{_CJK}])")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -116,12 +119,12 @@ def _to_lines(root, etree) -> str:
         buf.clear()
         for part in chunk.split("\n"):  # <br> and <pre> line breaks
             line = _clean(part)
-            if line:
+            if line.strip():  # a paragraph of &nbsp; only is spacing, not a line
                 lines.append(line)
 
     def add(s: str | None) -> None:
         if s:
-            buf.append(s if pre else _WS_RE.sub(" ", s))
+            buf.append(s if pre else _WS_RE.sub(_collapse, s))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -160,10 +163,15 @@ def _row(tr) -> str:
     cells = []
     for cell in tr:
         if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-            cells.append(_clean(_WS_RE.sub(" ", " ".join(cell.itertext()))).replace("|", "｜"))
+            cells.append(_clean(" ".join(cell.itertext())).replace("|", "｜"))
     return " | ".join(cells) if any(cells) else ""
 
 
+def _collapse(m: re.Match[str]) -> str:
+    return _WRAP if "\n" in m.group(0) else " "
+
+
 def _clean(s: str) -> str:
-    s = _WS_RE.sub(" ", s)
-    return _CJK_GAP_RE.sub("", s).strip(" ")
+    """One line: wrapped breaks between Chinese characters vanish, other whitespace is one space."""
+    s = _CJK_WRAP_RE.sub("", _WS_RE.sub(_collapse, s))
+    return _RUN_RE.sub(" ", s).strip(" ").rstrip()  # leading 　/&nbsp; may be indentation
