@@ -13,7 +13,7 @@ from docdiff.model import Cell, Document, Span, Table
 __all__ = ["find_flat_tables", "find_pipe_tables", "find_tables"]
 
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 26
-_PIPE_ROW = re.compile(r"[ \t\xa0\u3000]*\|")
+_BLANKS = " \t\xa0\u3000"
 _RULE_CELL = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")  # |---|:--:| separator cells
 _CAPTION = re.compile(r"[ \t\xa0\u3000]*(?:表[ \t\xa0]*[0-9一二三四五六七八九十]|[0-9]{1,2}[ \t\xa0]+\S)")
 
@@ -36,66 +36,75 @@ def _caption_before(doc: Document, line: int) -> tuple[str, int, Span] | None:
     return None
 
 
-def _split_pipe_row(doc: Document, line: int) -> list[Cell | None]:
-    """Cells of one "| a | b |" line, with spans of the trimmed cell text."""
+def _split_pipe_row(doc: Document, line: int) -> list[Cell | None] | None:
+    """Cells of one "a | b | c" (or "| a | b |") line, each trimmed; None if it has no "|"."""
     span = doc.line_span(line)
     text = doc.slice(span)
-    first = text.index("|")
-    cells: list[Cell | None] = []
-    pos = first + 1
-    while pos <= len(text):
+    if "|" not in text or doc.is_debris(span.start):
+        return None
+    bounds, pos = [], 0
+    while True:
         nxt = text.find("|", pos)
+        bounds.append((pos, len(text) if nxt < 0 else nxt))
         if nxt < 0:
-            nxt = len(text)
-            if not text[pos:].strip():
-                break  # the row's closing pipe
-        raw = text[pos:nxt]
-        lead = len(raw) - len(raw.lstrip())
-        body = raw.strip()
+            break
+        pos = nxt + 1
+    trimmed = text.strip(_BLANKS)
+    if len(bounds) > 2 and trimmed.startswith("|") and trimmed.endswith("|"):
+        bounds = bounds[1:-1]  # "| a | b |": the pipes at both ends are borders, not cells
+    cells: list[Cell | None] = []
+    for a, b in bounds:
+        raw = text[a:b]
+        body = raw.strip(_BLANKS)
         if body:
-            start = span.start + pos + lead
+            start = span.start + a + len(raw) - len(raw.lstrip(_BLANKS))
             cells.append(Cell(body, Span(start, start + len(body)), line))
         else:
             cells.append(None)
-        pos = nxt + 1
-    return cells
+    return cells if len(cells) >= 2 else None
+
+
+def _fill_spanned(rows: list[list[Cell | None]], width: int) -> list[tuple[Cell | None, ...]]:
+    """Rows padded to ``width``. A short row lost its leading cells to a rowspan above
+    (HTML drops them), so it takes them from the row before, as a spanning cell."""
+    out: list[tuple[Cell | None, ...]] = []
+    for row in rows:
+        missing = width - len(row)
+        if missing > 0:
+            lead = list(out[-1][:missing]) if out else [None] * missing
+            row = lead + row
+        out.append(tuple(row))
+    return out
 
 
 def find_pipe_tables(doc: Document) -> tuple[Table, ...]:
-    """Runs of ≥2 "| … |" lines; the first row is the header, rule rows are skipped."""
+    """Runs of ≥2 "a | b | c" lines (ingest's HTML and docx tables, or Markdown's "| a | b |");
+    the first row is the header, "|---|" rule rows are skipped."""
     tables: list[Table] = []
     n, count = 1, doc.line_count
     while n <= count:
-        span = doc.line_span(n)
-        if not _PIPE_ROW.match(doc.text, span.start, span.end) or doc.text.count("|", span.start, span.end) < 2:
+        first, rows = n, []
+        while n <= count and (row := _split_pipe_row(doc, n)) is not None:
+            if not all(c is None or _RULE_CELL.fullmatch(c.text) for c in row):
+                rows.append(row)
+            n += 1
+        if n == first:
             n += 1
             continue
-        first = n
-        while n <= count:
-            s = doc.line_span(n)
-            if not (_PIPE_ROW.match(doc.text, s.start, s.end) and doc.text.count("|", s.start, s.end) >= 2):
-                break
-            n += 1
-        rows = []
-        for ln in range(first, n):
-            row = _split_pipe_row(doc, ln)
-            if row and all(c is None or _RULE_CELL.fullmatch(c.text) for c in row):
-                continue
-            rows.append(row)
-        if len(rows) < 2 or doc.is_debris(doc.line_span(first).start):
-            continue
-        header_row, body = rows[0], rows[1:]
-        width = max(len(r) for r in rows)
-        header = tuple((c.text if c else "") for c in header_row) + ("",) * (width - len(header_row))
+        if len(rows) < 2:
+            continue  # one "索引号: … | 发布机构: …" line is metadata, not a table
+        width = max(len(r) for r in rows)  # a header cell with colspan leaves the header short
         caption = _caption_before(doc, first)
-        start = caption[2].start if caption else doc.line_span(first).start
+        line = doc.line_span(first)
+        text = doc.slice(line)
+        start = caption[2].start if caption else line.start + len(text) - len(text.lstrip(_BLANKS))
         tables.append(
             Table(
                 title=caption[0] if caption else "",
                 span=Span(start, doc.line_span(n - 1).end),
                 line=caption[1] if caption else first,
-                header=header,
-                rows=tuple(tuple(r) + (None,) * (width - len(r)) for r in body),
+                header=tuple((c.text if c else "") for c in rows[0]) + ("",) * (width - len(rows[0])),
+                rows=tuple(_fill_spanned(rows[1:], width)),
             )
         )
     return tuple(tables)

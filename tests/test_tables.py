@@ -190,3 +190,23 @@ def test_dash_cells_are_placeholders_but_dashes_in_names_are_not() -> None:
         ["生态环境", "1", "全区Ⅰ-Ⅲ类水质断面比率(%", None, "42.86", "约束性"],
         ["生态环境", "2", "森林覆盖率(%", "—", "16", "约束性"],
     ]
+
+
+def test_ingest_style_pipe_rows_with_empty_and_rowspanned_cells() -> None:
+    # ingest writes an HTML/docx row as "a | b | c"; a rowspan leaves the rows below it short.
+    doc = doc_of(
+        "表1 主要指标",
+        "类别 | 指标 | 2020年 | 2025年 | 属性",
+        "经济发展 | 地区生产总值（亿元） | 669 | 1000 | 预期性",
+        "研发投入强度（%） |  | 2.8 | 预期性",
+        " | 常住人口城镇化率（%） | 69.5 | 72 | 预期性",
+        "二、重点任务",
+    )
+    (t,) = find_tables(doc)
+    assert (t.title, t.line, t.header) == ("表1 主要指标", 1, ("类别", "指标", "2020年", "2025年", "属性"))
+    assert [texts(r) for r in t.rows] == [
+        ["经济发展", "地区生产总值（亿元）", "669", "1000", "预期性"],
+        ["经济发展", "研发投入强度（%）", None, "2.8", "预期性"],
+        [None, "常住人口城镇化率（%）", "69.5", "72", "预期性"],
+    ]
+    assert_cells_slice_back(doc, t)
