@@ -22,6 +22,7 @@ PREFIX_COMPARATORS = (
     ("控制在", Comparator.LE), ("控制到", Comparator.LE), ("小于", Comparator.LE),
     ("约", Comparator.APPROX), ("大约", Comparator.APPROX),
 )
+PREFIX_COMPARATORS = tuple(sorted(PREFIX_COMPARATORS, key=lambda wc: -len(wc[0])))  # 不超过 before 超过
 
 
 def comparator_for(before: str, after: str) -> Comparator:
@@ -30,8 +31,8 @@ def comparator_for(before: str, after: str) -> Comparator:
         if after.startswith(word):
             return comp
     for word, comp in PREFIX_COMPARATORS:
-        if before.endswith(word):
-            return comp
+        if before.endswith(word) and not (word == "约" and before[-2:-1] in ("节", "制", "签", "合", "预")):
+            return comp  # (节约, 制约, 签约 are no 约)
     # 超64.5%以上 is caught above; 超亿吨 / 超百亿元 put 超 right before the number
     return Comparator.EQ
 

@@ -228,3 +228,55 @@ def test_goals_written_with_tongbi_and_a_level_then_its_growth() -> None:
     assert [(t.indicator, t.value, t.unit) for t in found] == [
         ("地区生产总值", 240, "亿元"), ("地区生产总值增长", 21, "%"), ("新增就业", 5000, "人")]
     assert all(t.year == 2012 and t.line == 5 for t in found)
+
+
+@pytest.mark.parametrize(("sentence", "value", "value_high", "unit", "comparator"), [
+    ("全市规上工业总产值突破5000亿元。", 5000, None, "亿元", ">="),
+    ("研发经费支出占比达到2.55%以上。", 2.55, None, "%", ">="),
+    ("新增企业不少于300家。", 300, None, "家", ">="),
+    ("工业投资超过100亿元。", 100, None, "亿元", ">="),
+    ("城镇登记失业率控制在3.5%以内。", 3.5, None, "%", "<="),
+    ("PM2.5平均浓度低于25微克/立方米。", 25, None, "微克/立方米", "<="),
+    ("城乡居民收入倍差缩小到1.8以下。", 1.8, None, "", "<="),
+    ("单位生产总值能耗不超过0.4吨标准煤。", 0.4, None, "吨标准煤", "<="),
+    ("生产总值增长6%左右。", 6, None, "%", "~"),
+    ("引进人才约5万人。", 5, None, "万人", "~"),
+    ("生产总值增长5%—6%。", 5, 6, "%", "range"),
+    ("研发投入增长5.5-6%。", 5.5, 6, "%", "range"),
+    ("创建试点县1—2个。", 1, 2, "个", "range"),
+    ("力争数字经济核心产业增加值占比达到10%。", 10, None, "%", "="),
+    ("规上工业总产值跃上万亿元台阶。", 1, None, "万亿元", ">="),
+    ("财政总收入突破千亿元。", 1000, None, "亿元", ">="),
+    ("生产总值达到1.2万亿元。", 1.2, None, "万亿元", "="),
+    ("人才资源总量达到三千五百人。", 3500, None, "人", "="),
+    ("财政科技支出比重提高0.5个百分点。", 0.5, None, "个百分点", "="),
+    ("数字经济核心产业增加值比2020年翻一番。", 2, None, "倍", "="),
+    ("到2025年打造XX个美丽城镇。", None, None, "个", "="),
+    ("节约用水3万吨。", 3, None, "万吨", "="),
+])
+def test_values_units_comparators(sentence: str, value, value_high, unit: str, comparator: str) -> None:
+    doc = _doc("一、发展目标\n" + sentence + "\n", Kind.PLAN, year=2021, period=(2021, 2025))
+    (t,) = extract_targets(doc, Outline(sections=()))
+    assert (t.value, t.value_high, t.unit, t.comparator) == (value, value_high, unit, comparator)
+
+
+@pytest.mark.parametrize(("kind", "heading", "sentence", "year", "period"), [
+    (Kind.PLAN, "一、发展目标", "到2025年,森林覆盖率达到60%。", 2025, "point"),
+    (Kind.PLAN, "一、发展目标", "森林覆盖率达到60%。", 2025, "point"),
+    (Kind.PLAN, "一、远景目标", "到二〇三五年,城镇化率达到80%。", 2035, "point"),
+    (Kind.PLAN, "(三)2035年远景目标", "城镇化率达到80%。", 2035, "point"),
+    (Kind.PLAN, "一、发展目标", "新增高新技术企业150家。", 2025, "cumulative"),
+    (Kind.PLAN, "一、发展目标", "累计开展职业技能培训5.5万人次。", 2025, "cumulative"),
+    (Kind.PLAN, "一、发展目标", "民间投资年均增长8%以上。", 2025, "annual"),
+    (Kind.WORK_REPORT, "二、2022年工作安排", "新增高新技术企业300家。", 2022, "annual"),
+    (Kind.WORK_REPORT, "二、2022年工作安排", "生产总值增长7%以上。", 2022, "annual"),
+    (Kind.WORK_REPORT, "二、今后五年发展目标", "新增高新技术企业1100家。", 2026, "cumulative"),
+    (Kind.WORK_REPORT, "二、“十四五”时期主要目标", "人均预期寿命达到82岁以上。", 2025, "point"),
+    (Kind.REPLY, "一、关于产业", "力争到2026年,规上工业总产值突破5000亿元。", 2026, "point"),
+    (Kind.REPLY, "一、关于产业", "今年开发公益性岗位300个以上。", 2022, "annual"),
+])
+def test_years_and_periods(kind: Kind, heading: str, sentence: str, year: int, period: str) -> None:
+    period_of_doc = (2021, 2025) if kind == Kind.PLAN else None
+    doc = _doc(f"{heading}\n{sentence}\n", kind, year=2021 if kind == Kind.PLAN else 2022, period=period_of_doc)
+    (t,) = extract_targets(doc, Outline(sections=()))
+    assert (t.year, t.period) == (year, period)
