@@ -27,6 +27,7 @@ from docdiff.patterns import (
 __all__ = ["parse_outline"]
 
 MAX_TITLE_CHARS = 150  # longest first sentence kept whole as a title (the longest in the corpus is ~60)
+MAX_COLON_TITLE_CHARS = 30  # "主要目标：到2025年…": longer text before a colon is a sentence
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 24
 MAX_LEAD_CHARS = 60  # a lead sentence longer than this is prose (Hailar 2018's are 35-40)
 MAX_SHORT_LEAD_CHARS = 24  # "城市宜居水平显著提升。": a title-like sentence without commas
@@ -124,6 +125,9 @@ def _title_bounds(doc: Document, start: int, end: int) -> tuple[int, int, Sectio
     """Title of a numbered paragraph: the whole line (HEADING) or its first sentence (ITEM)."""
     norm = doc.norm
     stop = _first_sentence_end(norm, start, end, MAX_TITLE_CHARS)
+    colon = norm.find(":", start, min(end, start + MAX_COLON_TITLE_CHARS + 1))
+    if colon > start and (stop is None or colon < stop) and _NOT_BLANK.search(norm, colon + 1, end):
+        stop = colon  # "1.加强组织领导：各地要…": a short phrase before a colon is the title
     if stop is not None and _NOT_BLANK.search(norm, stop + 1, end):
         t_start, t_end, kind = start, stop, SectionKind.ITEM
     elif stop is None and end - start > MAX_TITLE_CHARS:

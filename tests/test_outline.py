@@ -313,3 +313,10 @@ def test_short_lines_ending_in_a_full_stop_are_not_leads() -> None:
     # Tails of wrapped paragraphs (PDF text) and bare list lines have no body after them.
     doc = doc_of("一、工作回顾", "全区经济运行总体平稳，主要指标好于预期，", "完成目标任务。", "各项事业全面进步，", "得到全面加强。", "民生持续改善，", "群众普遍满意。")
     assert [s.title for s in parse_outline(doc).walk()] == ["工作回顾"]
+
+
+def test_a_short_phrase_before_a_colon_is_an_items_title() -> None:
+    doc = doc_of("一、保障措施", "1.加强组织领导：各地要建立工作机制，明确责任分工。", "2.强化督查考核。将任务完成情况纳入考核。")
+    assert [(s.title, s.kind) for s in parse_outline(doc).walk()] == [
+        ("保障措施", SectionKind.HEADING), ("加强组织领导", SectionKind.ITEM), ("强化督查考核", SectionKind.ITEM),
+    ]
