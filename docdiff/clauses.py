@@ -147,6 +147,7 @@ _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
 _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
+_SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
@@ -264,6 +265,8 @@ def read_sentence(text: str) -> list[Draft]:
                 continue
         if not indicator:
             continue
+        if _SUBSIDY_RE.search(indicator):
+            continue  # 给予一次性奖励50万元: a policy's payment, not a goal
         shown_from = _text_start(text, span_start, q.start, indicator)
         if len(indicator) <= 3 and region_start == c_start and not indicator.startswith(ACTION_VERBS):
             # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before

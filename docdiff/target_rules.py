@@ -15,7 +15,8 @@ SUFFIX_COMPARATORS = (("以上", Comparator.GE), ("及以上", Comparator.GE), (
                       ("以下", Comparator.LE), ("左右", Comparator.APPROX), ("上下", Comparator.APPROX))
 # Written before the number: 不低于10%, 控制在2%, 约5万人. Longest first.
 PREFIX_COMPARATORS = (
-    ("不低于", Comparator.GE), ("不少于", Comparator.GE), ("高于", Comparator.GE), ("超过", Comparator.GE),
+    ("不低于", Comparator.GE), ("不少于", Comparator.GE), ("至少", Comparator.GE), ("最少", Comparator.GE),
+    ("至多", Comparator.LE), ("最多", Comparator.LE), ("高于", Comparator.GE), ("超过", Comparator.GE),
     ("突破", Comparator.GE), ("大于", Comparator.GE), ("多于", Comparator.GE), ("跃上", Comparator.GE),
     ("超", Comparator.GE),
     ("不超过", Comparator.LE), ("不高于", Comparator.LE), ("低于", Comparator.LE), ("少于", Comparator.LE),
@@ -44,6 +45,7 @@ TRAILING_VERBS = tuple(sorted((
     "达到", "达", "突破", "超过", "超", "提高到", "提高至", "提升到", "提升至", "提至", "增至", "增加到", "缩小到",
     "缩小至", "控制在", "控制到", "保持在", "稳定在", "降至", "降到", "下降到", "下降至", "降低到", "降低至",
     "不低于", "不少于", "不超过", "不高于", "低于", "高于", "少于", "多于", "大于", "小于", "为", "在", "约", "大约",
+    "至少", "最少", "至多", "最多",
     "分别", "均", "总计", "合计", "共", "累计达到", "力争", "力争达到", "确保", "跃上", "以上", "达到了",
     "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到",
 ), key=len, reverse=True))

@@ -280,3 +280,11 @@ def test_years_and_periods(kind: Kind, heading: str, sentence: str, year: int, p
     doc = _doc(f"{heading}\n{sentence}\n", kind, year=2021 if kind == Kind.PLAN else 2022, period=period_of_doc)
     (t,) = extract_targets(doc, Outline(sections=()))
     assert (t.year, t.period) == (year, period)
+
+
+def test_reply_next_steps_with_至少_and_年内() -> None:
+    text = ("关于第158号提案的答复\n一、工作开展情况\n近年来，全市共建成养老机构86家，护理型床位占比达到55%。\n"
+            "二、下一步工作打算\n下一步，我们将力争到2025年护理型床位占比达到60%以上，每个街道至少建成1家综合养老服务中心，"
+            "年内新增家庭养老床位500张。对新建机构给予一次性奖励50万元。\n")
+    found = extract_targets(_doc(text, Kind.REPLY, year=2024), Outline(sections=()))
+    assert [(t.value, t.comparator, t.year) for t in found] == [(60, ">=", 2025), (1, ">=", 2025), (500, "=", 2024)]
