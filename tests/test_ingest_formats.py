@@ -289,3 +289,32 @@ def test_html_source_wrapping_is_not_a_space_but_a_typed_space_is(tmp_path: Path
     page = "<html><body><p>地区生产总值\n  增长6%</p><p>来源:县发改局 浏览次数:</p><pre>表1\n  一行</pre></body></html>"
     doc = load(write(tmp_path, "w.html", page.encode("utf-8")))
     assert doc.text.splitlines() == ["地区生产总值增长6%", "来源:县发改局 浏览次数:", "表1", "一行"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "expected"),
+    [("big5", "big5", "big5hkscs"), ("gb2312", "gbk", "gb18030"), ("utf-8", "gbk", "gb18030")],
+)
+def test_html_meta_charset_is_honoured_and_a_wrong_one_ignored(tmp_path: Path, declared, codec, expected) -> None:
+    # Big5 bytes also decode as (wrong) GB18030 characters, so the declaration must come first;
+    # 镕 is GBK but not GB2312, as pages labelled gb2312 often contain; a false utf-8 label is ignored.
+    text = "政府工作報告" if codec == "big5" else "政府工作报告朱镕基"
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}"></head>' \
+           f"<body><p>{text}</p></body></html>"
+    doc = load(write(tmp_path, "p.html", page.encode(codec)))
+    assert (doc.text, doc.encoding) == (text + "\n", expected)
+
+
+def test_docx_tracked_changes_breaks_and_tabs(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    p = d.add_paragraph("到2025年")
+    p._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="a"><w:r><w:t>，生产总值</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="a"><w:r><w:delText>收入</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:r {ns}><w:t>达到100亿元</w:t><w:br/><w:t>指标</w:t><w:tab/><w:t>单位</w:t>'
+                          f'<w:br w:type="page"/></w:r>'))
+    d.save(str(tmp_path / "t.docx"))
+    assert load(str(tmp_path / "t.docx")).text == "到2025年，生产总值达到100亿元\n指标\t单位\n"

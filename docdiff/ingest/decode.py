@@ -6,6 +6,7 @@ InputError that says why (and where, for a file that is UTF-8 except for a stray
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from docdiff.errors import InputError
@@ -45,6 +46,9 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[s
             if text is not None and _plausible(text, strict=True):
                 return text, enc
         raise InputError(path, "binary file (contains NUL bytes)")
+    declared = _declared_charset(data)
+    if declared and (text := _try(data, declared)) is not None and _plausible(text):
+        return text, declared  # an HTML page's own <meta charset>: Big5 would also pass as GB18030
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
@@ -67,6 +71,23 @@ def fold_newlines(text: str) -> str:
     """CRLF and lone CR → LF. ``str.splitlines`` counts each as one break, so line numbers hold;
     the other breaks it knows (\\x0b \\x0c \\x1c-\\x1e \\x85 \\u2028 \\u2029) are left as they are."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# <meta charset="big5">, <meta http-equiv=… content="text/html; charset=gbk">, <?xml encoding="…"?>
+_DECLARED_RE = re.compile(rb"""<(?:meta|\?xml)[^<>]{0,300}?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Pages say gb2312/gbk but are written with the whole of GBK/GB18030; the superset is safe.
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "euc_cn": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _DECLARED_RE.search(data[:4096])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _SUPERSET.get(name, name)
 
 
 def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:

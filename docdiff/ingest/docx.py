@@ -79,10 +79,20 @@ def _blocks(parent, qn):
 
 
 def _paragraph_text(p, qn) -> str:
-    """Runs' text with tabs and line breaks; deleted (tracked) text is skipped by python-docx."""
-    from docx.text.paragraph import Paragraph
-
-    return Paragraph(p, None).text
+    """Text of one w:p: its runs, hyperlinks and tracked insertions (deleted text is w:delText,
+    so it drops out); tabs as tabs, line breaks as new lines; text boxes nested in it excluded."""
+    t, tab, br, cr = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+    out = []
+    for el in p.iter(t, tab, br, cr):
+        if next(el.iterancestors(qn("w:p")), None) is not p:
+            continue  # belongs to a paragraph inside a text box
+        if el.tag == t:
+            out.append(el.text or "")
+        elif el.tag == tab:
+            out.append("\t")
+        elif el.tag == cr or el.get(qn("w:type")) in (None, "textWrapping"):
+            out.append("\n")  # a page or column break is layout, not a line of text
+    return "".join(out)
 
 
 def _paragraph_lines(p, qn) -> list[str]:
