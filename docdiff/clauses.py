@@ -241,6 +241,10 @@ def read_sentence(text: str) -> list[Draft]:
         core = strip_indicator(region)
         tail = strip_indicator(re.split(r"[、和及]", region)[-1]) if region else ""
         comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
+        verb = _verb_of(region.rstrip(" "))
+        if comp == Comparator.EQ and verb:  # 至少建成1家: the cue stands before the verb
+            cut = q.start - (len(region) - len(region.rstrip(" "))) - len(verb)
+            comp = comparator_for(text[max(0, cut - 3) : cut], "")
         if unit != q.unit:
             comp = Comparator.GE  # 五百亿级: at least that size
         if followed_by_noun:
