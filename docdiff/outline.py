@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
@@ -314,8 +315,9 @@ def _parallel_groups(doc: Document, paras: list[_Para]) -> list[list[int]]:
 def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
                 allow_dash: bool = True) -> list[tuple[_Para, int, int]]:
     """Lead sentences among a section's own paragraphs: (paragraph, title start, title end)."""
-    norm, found = doc.norm, {}
-    dashes = []
+    norm = doc.norm
+    found: dict[int, tuple[_Para, int, int]] = {}
+    dashes: list[tuple[_Para, int, int]] = []
     for p in paras if allow_dash else ():
         m = LEAD_DASH.match(norm, p.start, p.end)
         if m:
@@ -344,7 +346,7 @@ def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
     return sorted(found.values(), key=lambda x: x[0].start)
 
 
-def _descendants(node: _Node):
+def _descendants(node: _Node) -> Iterator[_Node]:
     for c in node.children:
         yield c
         yield from _descendants(c)
