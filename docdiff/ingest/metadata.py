@@ -102,8 +102,11 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
         or next((m.group("org") for ln in head[:10] if (m := _SPEAKER_RE.match(ln.text))), "")
     )
     period = find_period(title, head) if kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN) else None
+    title_year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if kind == Kind.WORK_REPORT and speech:
         year: int | None = _year(speech.group("y"))
+    elif kind == Kind.WORK_REPORT and title_year:  # 2024年政府工作报告, published in 2025
+        year = int(title_year.group(1))
     elif period:
         year = period[0]
     else:
