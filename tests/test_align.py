@@ -280,3 +280,18 @@ def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
     sparse = vectors.cosine(rows, cols)
     assert np.allclose(dense, sparse, atol=1e-5)
     assert dense.max() == pytest.approx(1.0, abs=1e-5)  # 经济发展 is in both, unchanged
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 12), st.booleans(), st.integers(0, 2**32 - 1))
+def test_linear_assignment_is_a_drop_in_for_scipy(n: int, m: int, maximize: bool, seed: int) -> None:
+    from scipy.optimize import linear_sum_assignment
+
+    from docdiff.align import linear_assignment
+
+    weights = np.random.default_rng(seed).integers(-5, 10, size=(n, m)).astype(float)
+    rows, cols = linear_assignment(weights, maximize=maximize)
+    ref_rows, ref_cols = linear_sum_assignment(weights, maximize=maximize)
+    assert len(rows) == len(ref_rows) and list(rows) == sorted(rows)
+    assert len(set(cols.tolist())) == len(cols)
+    assert weights[rows, cols].sum() == pytest.approx(weights[ref_rows, ref_cols].sum())
