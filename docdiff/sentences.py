@@ -132,7 +132,7 @@ class _LineReader:
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
-                section=" / ".join(t for t, _ in ctx.chain(start)),
+                section=" / ".join(t for t, _ in ctx.chain(start) if t),
             ))
         return out
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docdiff.indicators import fold_key
 from docdiff.model import Cell, Comparator, Document, Outline, Period, Span, Table, Target
 from docdiff.numbers import ARABIC, parse_arabic, to_float
-from docdiff.target_rules import comparator_for, period_for
+from docdiff.target_rules import CHANGE_RE, comparator_for, period_for
 
 if TYPE_CHECKING:
     from docdiff.target_context import DocContext
@@ -153,6 +153,10 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
                 period = Period.CUMULATIVE
             else:
                 period = Period.ANNUAL
+        elif not bracketed and unit in ("%", "‰", "个百分点") and CHANGE_RE.search(indicator):
+            # a rate in an indicator table: growth is yearly (年均), a reduction (能耗降低) is
+            # the plan period's total
+            period = Period.CUMULATIVE if re.search(r"降低|下降|减少|削减", indicator) else Period.ANNUAL
         elif period == Period.CUMULATIVE and not bracketed and "累计" not in context and unit in ("%", "倍"):
             period = Period.POINT
         year = t_year if t_year is not None else None
@@ -172,7 +176,7 @@ def table_targets(doc: Document, outline: Outline, ctx: DocContext) -> list[Targ
     out: list[Target] = []
     for table in outline.tables:
         chain = ctx.chain(table.span.start)
-        section = " / ".join(t for t, _ in chain)
+        section = " / ".join(t for t, _ in chain if t)
         targets = _rows_targets(doc, table, section, ctx.base_year)
         if targets and all(t.year is None for t in targets):
             year = ctx.default_year()
