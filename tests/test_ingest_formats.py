@@ -318,3 +318,9 @@ def test_docx_tracked_changes_breaks_and_tabs(tmp_path: Path) -> None:
                           f'<w:br w:type="page"/></w:r>'))
     d.save(str(tmp_path / "t.docx"))
     assert load(str(tmp_path / "t.docx")).text == "到2025年，生产总值达到100亿元\n指标\t单位\n"
+
+
+def test_markdown_with_inline_html_stays_markdown(tmp_path: Path) -> None:
+    md = "# 某某实施方案\n\n一、目标<br>\n\n到2025年达到10%<sup>1</sup>\n"
+    doc = load(write(tmp_path, "plan.md", md.encode("utf-8")))
+    assert (doc.format, doc.text) == ("text", md)

@@ -76,6 +76,7 @@ def _load_text(data: bytes, path: str, ext: str, encoding: str | None) -> tuple[
         raise InputError(path, "binary file (control characters)")
     from docdiff.ingest.html import extract_html_text, is_html
 
-    if ext in (".html", ".htm", ".xhtml") or is_html(text):
+    # Markdown may carry inline HTML (<br>, <sup>); only a page that declares itself is extracted.
+    if ext in (".html", ".htm", ".xhtml") or is_html(text, declared_only=ext in (".md", ".markdown")):
         return extract_html_text(text, path), "html", enc
     return text, "text", enc

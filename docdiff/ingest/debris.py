@@ -6,7 +6,8 @@ Rules, each general (none names a site):
 2. portal metadata rows (索引号 / 发布机构 / 浏览次数 … as ``label: value`` pairs, also pipe rows);
 3. page actions and ads (打印本页, 关闭窗口, 扫码下载, …APP) on short lines;
 4. copyright and reprint notices (版权所有, 本网站所有…, 转载…注明…);
-5. links to attached files (``….doc``/``….pdf`` lines) and bare hotline numbers;
+5. links to attached files (``….doc``/``….pdf`` lines), bare hotline numbers, decorated page
+   numbers (``- 3 -``, ``第3页 共10页``);
 6. a run of ≥ 3 short lines at the top or bottom of the file, before the first real line
    (menus), where "real" means long, or shaped like a heading, title, salutation, date or
    signature — so 政 府 工 作 报 告, 一、总体要求, 各位代表： are never debris.
@@ -60,6 +61,10 @@ _COPYRIGHT_RE = re.compile(
 MAX_COPYRIGHT = 300  # a footer notice is one paragraph at most
 _FILE_LINK_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)[ \t\u3000]*$", re.I)
 MAX_FILE_LINK = 160
+# "- 3 -", "— 12 —", "第3页 共10页": page furniture of converted or extracted documents. A bare
+# number is never taken: flattened tables put cells such as "700" on lines of their own.
+_PAGE_NUMBER_RE = re.compile(r"[-—–]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–]{1,2}"
+                             r"|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?")
 _PHONE_ONLY_RE = re.compile(r"[^\n\d]{0,12}\d{3,4}[-\s]?\d{3,4}[-\s]?\d{3,4}")
 
 # Lines that belong to a document even when short: headings, titles, salutations, dates,
@@ -101,6 +106,8 @@ def is_debris_line(line: str) -> bool:
         return True
     if len(s) <= MAX_FILE_LINK and _FILE_LINK_RE.search(s):
         return True  # an attachment link: 台政发(2022)5号…的通知.doc
+    if _PAGE_NUMBER_RE.fullmatch(s):
+        return True
     if len(s) > 30 or _looks_like_document_line(s):
         return False
     if len(s) <= SHORT and _MENU_WORD_RE.search(s):

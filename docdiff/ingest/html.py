@@ -40,10 +40,12 @@ _CJK_WRAP_RE = re.compile(rf"(?<=[{_CJK}])[ {_WRAP}]*{_WRAP}[ {_WRAP}]*(?=[{_CJK
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def is_html(text: str) -> bool:
+def is_html(text: str, *, declared_only: bool = False) -> bool:
     """Is this text an HTML page (extract it) rather than text with stray tags (keep it)?"""
     if _DECLARED_RE.match(text.lstrip("\ufeff \t\r\n")[:2000]):
         return True
+    if declared_only:
+        return False
     tags = text_lines = marked_up = tag_only = 0
     for line in text.splitlines():
         found = _TAG_RE.findall(line)
