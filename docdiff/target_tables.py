@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docdiff.indicators import fold_key
-from docdiff.model import Cell, Comparator, Document, Outline, Period, Span, Table, Target
+from docdiff.model import Cell, Comparator, Document, Kind, Outline, Period, Span, Table, Target
 from docdiff.numbers import ARABIC, parse_arabic, to_float
 from docdiff.target_rules import CHANGE_RE, comparator_for, period_for
 
@@ -64,15 +64,17 @@ def _read_value(text: str) -> tuple[Decimal | None, Decimal | None, Comparator, 
     return None
 
 
-def _table_kind(table: Table) -> tuple[int | None, int | None, int | None, bool, int | None]:
+def _table_kind(table: Table, base_year: int | None) -> tuple[int | None, int | None, int | None, bool, int | None]:
     """(target column, base column, actual column, past?, target year) or target column None."""
     header = table.header
     target = _col(header, r"目标值?$", r"目标", r"规划值", r"预期值")
     if target is None:
-        # a bare later year: "2025"
+        # a bare later year: "2020 | 2025" in a plan; two past years are statistics, not goals
         years = [(i, int(m.group(1))) for i, h in enumerate(header) if (m := re.fullmatch(r"\s*((?:19|20)\d\d)年?\s*", h))]
         if len(years) >= 2:
-            target = max(years, key=lambda y: y[1])[0]
+            latest = max(years, key=lambda y: y[1])
+            if base_year is None or latest[1] >= base_year:
+                target = latest[0]
     if target is None:
         return None, None, None, False, None
     m = _YEAR_RE.search(header[target])
@@ -99,7 +101,7 @@ def _table_kind(table: Table) -> tuple[int | None, int | None, int | None, bool,
 
 
 def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: int | None) -> list[Target]:
-    target_col, base_col, _, past, t_year = _table_kind(table)
+    target_col, base_col, _, past, t_year = _table_kind(table, base_year_of_doc)
     if target_col is None:
         return []
     if t_year is not None and base_year_of_doc is not None and t_year < base_year_of_doc:
@@ -174,6 +176,8 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
 def table_targets(doc: Document, outline: Outline, ctx: DocContext) -> list[Target]:
     """Targets from every indicator table of the outline."""
     out: list[Target] = []
+    if ctx.kind == Kind.BULLETIN:
+        return out  # a statistical bulletin's tables report results
     for table in outline.tables:
         chain = ctx.chain(table.span.start)
         section = " / ".join(t for t, _ in chain if t)

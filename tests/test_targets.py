@@ -288,3 +288,12 @@ def test_reply_next_steps_with_至少_and_年内() -> None:
             "年内新增家庭养老床位500张。对新建机构给予一次性奖励50万元。\n")
     found = extract_targets(_doc(text, Kind.REPLY, year=2024), Outline(sections=()))
     assert [(t.value, t.comparator, t.year) for t in found] == [(60, ">=", 2025), (1, ">=", 2025), (500, "=", 2024)]
+
+
+def test_a_table_of_two_past_years_sets_nothing() -> None:
+    lines = ["表1 主要经济指标", "地区生产总值(亿元)", "900", "960"]
+    doc, c = _table_doc(lines, kind=Kind.WORK_REPORT)
+    doc = Document(path="t.txt", text=doc.text, meta=Metadata(kind=Kind.WORK_REPORT, year=2024))
+    table = Table(title=lines[0], span=Span(0, len(doc.text)), line=1, header=("指标", "2022年", "2023年"),
+                  rows=((c["地区生产总值(亿元)"], c["900"], c["960"]),))
+    assert extract_targets(doc, Outline(sections=(), tables=(table,))) == ()
