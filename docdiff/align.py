@@ -31,6 +31,12 @@ ORDER_BOOST = 0.5
 # reports rewrite everything: a true pair's content cosine is often only 0.15–0.25, against
 # 0.05–0.10 for unrelated sections of the same report.
 MATCH_MIN = 0.15
+# Bodies sharing less than this (the level of unrelated sections of one report) never pair on
+# similar wording of their titles alone (二是全面加快新区建设 / 加快推进美丽乡村建设) unless the
+# titles themselves are near-identical: a retitled section keeps its body, a rewritten body
+# under the same heading keeps its title.
+CONTENT_FLOOR = 0.10
+TITLE_ALONE = 0.7
 # A section found under another parent, or at another level, must be clearly the same text:
 # position means nothing across parents, so only content and title count, at a higher bar.
 MOVE_MIN = 0.30
@@ -125,8 +131,10 @@ def _combine(
     if use_titles:
         titles = title_similarity([s.title for s in secs_a], [s.title for s in secs_b])
         score = (content * W_CONTENT + titles * W_TITLE) / (W_CONTENT + W_TITLE)
+        score[(content < CONTENT_FLOOR) & (titles < TITLE_ALONE)] = 0.0
     else:
         score = content.copy()
+        score[content < CONTENT_FLOOR] = 0.0
     if order:
         pos_a = (np.arange(n) + 0.5) / n
         pos_b = (np.arange(m) + 0.5) / m

@@ -295,3 +295,27 @@ def test_linear_assignment_is_a_drop_in_for_scipy(n: int, m: int, maximize: bool
     assert len(rows) == len(ref_rows) and list(rows) == sorted(rows)
     assert len(set(cols.tolist())) == len(cols)
     assert weights[rows, cols].sum() == pytest.approx(weights[ref_rows, ref_cols].sum())
+
+
+def _real_pair(name_a: str, name_b: str):
+    compare_mod = pytest.importorskip("docdiff.compare", reason="pipeline stages not all built yet")
+    ingest = pytest.importorskip("docdiff.ingest", reason="ingest not built yet")
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    return compare_mod.compare, ingest.load(str(samples / name_a)), ingest.load(str(samples / name_b))
+
+
+def test_real_report_against_itself_is_all_matched() -> None:
+    compare, a, _ = _real_pair("hailar-district-2016-work-report.txt", "hailar-district-2017-work-report.txt")
+    c = compare(a, a)
+    assert c.sections and all(p.status == SectionStatus.MATCHED and p.diff == () for p in c.sections)
+    assert (c.similarity.document, c.similarity.reuse_a_in_b, c.similarity.reuse_b_in_a) == (1.0, 1.0, 1.0)
+
+
+def test_real_pair_added_one_way_is_removed_the_other() -> None:
+    compare, a, b = _real_pair("hailar-district-2016-work-report.txt", "hailar-district-2017-work-report.txt")
+    ab, ba = compare(a, b), compare(b, a)
+    added = {p.b.line for p in ab.sections if p.status == SectionStatus.ADDED}
+    removed = {p.a.line for p in ba.sections if p.status == SectionStatus.REMOVED}
+    assert added and added == removed
+    assert {(p.a.line, p.b.line) for p in ab.sections if p.a and p.b} == {
+        (p.b.line, p.a.line) for p in ba.sections if p.a and p.b}
