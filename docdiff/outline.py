@@ -38,6 +38,7 @@ MIN_COMMON_PREFIX = 4  # "过去的一年，面对": shorter shared openings are
 MIN_BODY_CHARS = 20  # text after a lead sentence that makes it a paragraph, not a list line
 MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
 
+_LONE_ITEM_STYLES = frozenset({"arabic", "arabic_paren", "circled"})
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _NOT_BLANK = re.compile(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
@@ -224,6 +225,25 @@ def _table_node(doc: Document, para: _Para, table: Table) -> _Node:
                  title_end=t_end, line=para.line, para_end=para.end, caption=True)
 
 
+def _drop_lone_items(hits: list[tuple[_Node, int]]) -> list[tuple[_Node, int]]:
+    """Hits without one-item lists of 1. (1) ①: "1." opening one paragraph of prose is not a
+    list, while 一、 and (一) at a line start are headings even when alone."""
+    keep = [True] * len(hits)
+    open_one: dict[str, int] = {}  # style → index of a "1" still waiting for its "2"
+    for i, (node, value) in enumerate(hits):
+        if node.style not in _LONE_ITEM_STYLES:
+            continue
+        if value == 1:
+            if node.style in open_one:
+                keep[open_one[node.style]] = False
+            open_one[node.style] = i
+        else:
+            open_one.pop(node.style, None)
+    for i in open_one.values():
+        keep[i] = False
+    return [h for h, k in zip(hits, keep) if k]
+
+
 def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
                     table_starts: dict[int, Table]) -> list[_Node]:
     """Place every numbered heading and caption in a tree, nesting by style rank."""
@@ -237,14 +257,15 @@ def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
         while stack and cond(stack[-1]):
             stack.pop().end = node.start
 
+    hits = []
     for para in paras:
         hit = _match_heading(doc, para, last)
         if hit is None and para.start in table_starts:
             hit = _table_node(doc, para, table_starts[para.start]), 0
-        if hit is None:
-            continue
-        node, value = hit
-        last[node.style] = value
+        if hit is not None:
+            last[hit[0].style] = hit[1]
+            hits.append(hit)
+    for node, _ in _drop_lone_items(hits):
         if node.caption:
             pop_while(lambda top: top.caption or top.in_box)
         else:

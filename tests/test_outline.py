@@ -85,12 +85,14 @@ def test_indented_and_full_width_forms_are_one_style() -> None:
 
 
 def test_numbered_item_title_is_its_first_sentence() -> None:
-    doc = doc_of("一、工作安排", "（一）着力稳定宏观经济大盘。落实各项政策，确保经济运行在合理区间。", "1.激发市场主体活力。落实民营企业发展促进条例。")
+    doc = doc_of("一、工作安排", "（一）着力稳定宏观经济大盘。落实各项政策，确保经济运行在合理区间。",
+                 "1.激发市场主体活力。落实民营企业发展促进条例。", "2.纵深推进“大众创业·万众创新”。稳步推进创业城市建设。")
     secs = list(parse_outline(doc).walk())
     assert [(s.title, s.kind) for s in secs] == [
         ("工作安排", SectionKind.HEADING),
         ("着力稳定宏观经济大盘", SectionKind.ITEM),
         ("激发市场主体活力", SectionKind.ITEM),
+        ("纵深推进“大众创业·万众创新”", SectionKind.ITEM),
     ]
     item = secs[1]
     assert doc.text[item.title_span.start : item.title_span.end] == item.title
@@ -275,9 +277,10 @@ def test_outline_never_raises_and_spans_slice_back(text: str) -> None:
 
 def test_a_style_first_seen_below_a_skipped_level_fills_it() -> None:
     # 一、 went straight to 1. at first; (一) appearing later belongs between them.
-    doc = doc_of("一、总体要求", "1.指导思想", BODY, "二、重点任务", "(一)产业", "1.制造业", BODY, "2.服务业", BODY, "(二)城市", BODY)
+    doc = doc_of("一、总体要求", "1.指导思想", BODY, "2.基本原则", BODY, "二、重点任务", "(一)产业", "1.制造业", BODY,
+                 "2.服务业", BODY, "(二)城市", BODY)
     assert [(s.level, s.path) for s in parse_outline(doc).walk()] == [
-        (1, "一"), (2, "一/1"), (1, "二"), (2, "二/(一)"), (3, "二/(一)/1"), (3, "二/(一)/2"), (2, "二/(二)"),
+        (1, "一"), (2, "一/1"), (2, "一/2"), (1, "二"), (2, "二/(一)"), (3, "二/(一)/1"), (3, "二/(一)/2"), (2, "二/(二)"),
     ]
 
 
@@ -320,3 +323,8 @@ def test_a_short_phrase_before_a_colon_is_an_items_title() -> None:
     assert [(s.title, s.kind) for s in parse_outline(doc).walk()] == [
         ("保障措施", SectionKind.HEADING), ("加强组织领导", SectionKind.ITEM), ("强化督查考核", SectionKind.ITEM),
     ]
+
+
+def test_a_one_item_arabic_list_is_prose_but_a_lone_chinese_heading_is_not() -> None:
+    doc = doc_of("一、总体要求", "1.这一段以数字开头，但后面没有第二项，所以只是正文。", BODY, "（一）发展目标", BODY)
+    assert [(s.number, s.title) for s in parse_outline(doc).walk()] == [("一", "总体要求"), ("(一)", "发展目标")]
