@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docdiff.indicators import fold_key
 from docdiff.model import Cell, Comparator, Document, Kind, Outline, Period, Span, Table, Target
 from docdiff.numbers import ARABIC, parse_arabic, to_float
-from docdiff.target_rules import CHANGE_RE, comparator_for, period_for
+from docdiff.target_rules import CHANGE_RE, PREFIX_COMPARATORS, comparator_for, period_for
 
 if TYPE_CHECKING:
     from docdiff.target_context import DocContext
@@ -56,10 +56,8 @@ def _read_value(text: str) -> tuple[Decimal | None, Decimal | None, Comparator, 
         high = parse_arabic(m.group(4)) if m.group(4) else None
         comp = Comparator.RANGE if high is not None else comparator_for("", text[m.end():].strip())
         return value, high, comp, bool(m.group(1) and m.group(3))
-    if _TEXT_TARGET_RE.search(text):
-        comp = comparator_for(text[:2], "") if text.startswith(("高于", "不低于")) else Comparator.EQ
-        if text.startswith("高于"):
-            comp = Comparator.GE
+    if _TEXT_TARGET_RE.search(text):  # 高于经济增长: a target without a number
+        comp = next((c for w, c in PREFIX_COMPARATORS if text.strip().startswith(w)), Comparator.EQ)
         return None, None, comp, False
     return None
 
@@ -84,11 +82,10 @@ def _table_kind(table: Table, base_year: int | None) -> tuple[int | None, int | 
     for i, h in enumerate(header):
         if i == target:
             continue
-        hm = re.fullmatch(r"\s*((?:19|20)\d\d)年?(?:基期|现状|实际|完成)?(?:值)?\s*", h) or (
-            re.search(r"基期|现状|基数", h) and re.search(r"((?:19|20)\d\d)?", h))
-        if hm:
-            y = hm.group(1) if hm.lastindex else None
-            y = int(y) if y else None
+        ym = re.fullmatch(r"\s*((?:19|20)\d\d)年?(?:基期|现状|实际|完成)?值?\s*", h)
+        if ym or re.search(r"基期|现状|基数", h):
+            any_year = _YEAR_RE.search(h)
+            y = int(any_year.group(1)) if any_year else None
             if t_year is not None and y == t_year:
                 actual = i
             elif base is None:
@@ -138,39 +135,39 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
         if base_cell is not None:
             bm = _CELL_VALUE_RE.match(base_cell.text)
             base_value = to_float(parse_arabic(bm.group(2))) if bm else None
-        attr_cell = _cell(row, attr_col)
-        binding = None
-        if attr_cell is not None and attr_cell.text.strip() in ("预期性", "约束性"):
-            binding = attr_cell.text.strip()
-        else:
-            for c in row:
-                if c is not None and c.text.strip() in ("预期性", "约束性"):
-                    binding = c.text.strip()
-        context = value_cell.text
-        period = period_for(indicator, unit, annual_doc=False, bracketed=bracketed, context=context)
-        if from_kind_col:
-            # a value in the 年均/累计 column: [bracketed] is the five-year total, a number or a
-            # comparison (高于经济增长) a yearly rate, an assigned quota (完成上级下达指标) the total
-            if bracketed or (value is None and not re.search(r"增长|增速", indicator)):
-                period = Period.CUMULATIVE
-            else:
-                period = Period.ANNUAL
-        elif not bracketed and unit in ("%", "‰", "个百分点") and CHANGE_RE.search(indicator):
-            # a rate in an indicator table: growth is yearly (年均), a reduction (能耗降低) is
-            # the plan period's total
-            period = Period.CUMULATIVE if re.search(r"降低|下降|减少|削减", indicator) else Period.ANNUAL
-        elif period == Period.CUMULATIVE and not bracketed and "累计" not in context and unit in ("%", "倍"):
-            period = Period.POINT
-        year = t_year if t_year is not None else None
+        period = _row_period(indicator, unit, value, value_cell.text, bracketed, from_kind_col)
         out.append(Target(
             id="", indicator=indicator, key=fold_key(indicator), value=to_float(value),
-            value_high=to_float(high), unit=unit, comparator=comp, year=year, period=period,
+            value_high=to_float(high), unit=unit, comparator=comp, year=t_year, period=period,
             text=doc.text[value_cell.span.start : value_cell.span.end], span=Span(value_cell.span.start, value_cell.span.end),
             line=value_cell.line, section=section,
             baseline=None if past else base_value, baseline_year=None if past or base_value is None else base_year,
-            binding=binding, status="past" if past else "target",
+            binding=_binding(row, attr_col), status="past" if past else "target",
         ))
     return out
+
+
+def _binding(row: tuple[Cell | None, ...], attr_col: int | None) -> str | None:
+    """预期性 / 约束性 from the attribute column (or any cell that says it, when columns shifted)."""
+    cells = [_cell(row, attr_col)] + list(row)
+    return next((c.text.strip() for c in cells if c is not None and c.text.strip() in ("预期性", "约束性")), None)
+
+
+def _row_period(indicator: str, unit: str, value: Decimal | None, cell: str, bracketed: bool,
+                from_kind_col: bool) -> Period:
+    if from_kind_col:
+        # a value in the 年均/累计 column: [bracketed] is the five-year total, a number or a
+        # comparison (高于经济增长) a yearly rate, an assigned quota (完成上级下达指标) the total
+        if bracketed or (value is None and not re.search(r"增长|增速", indicator)):
+            return Period.CUMULATIVE
+        return Period.ANNUAL
+    if not bracketed and unit in ("%", "‰", "个百分点") and CHANGE_RE.search(indicator):
+        # growth is yearly (年均); a reduction (能耗降低) is the plan period's total
+        return Period.CUMULATIVE if re.search(r"降低|下降|减少|削减", indicator) else Period.ANNUAL
+    period = period_for(indicator, unit, annual_doc=False, bracketed=bracketed, context=cell)
+    if period == Period.CUMULATIVE and not bracketed and "累计" not in cell and unit in ("%", "倍"):
+        return Period.POINT
+    return period
 
 
 def table_targets(doc: Document, outline: Outline, ctx: DocContext) -> list[Target]:
