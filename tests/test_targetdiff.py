@@ -27,7 +27,9 @@ from docdiff.targetdiff import better_direction, key_similarity, match_form, mat
 # --- builders --------------------------------------------------------------------------------
 
 
-def make_doc(text: str, year: int | None = None, path: str = "doc.txt", period: tuple[int, int] | None = None) -> Document:
+def make_doc(
+    text: str, year: int | None = None, path: str = "doc.txt", period: tuple[int, int] | None = None
+) -> Document:
     return Document(path=path, text=text, meta=Metadata(year=year, period=period))
 
 
@@ -289,7 +291,8 @@ def test_a_target_repeated_in_prose_and_table_pairs_with_its_own_counterpart():
                     b=_section(b, "二、", "指标表", "一、"), similarity=1.0),
     )
     pairs = match_targets(a, ta, b, tb, sections)
-    assert {(p.a.id, p.b.id, str(p.status)) for p in pairs} == {("prose", "prose", "changed"), ("table", "table", "shared")}
+    assert {(p.a.id, p.b.id, str(p.status)) for p in pairs} == {
+        ("prose", "prose", "changed"), ("table", "table", "shared")}
     flipped = tuple(replace(p, a=p.b, b=p.a) for p in sections)
     assert swapped(pairs) == as_set(match_targets(b, tb, a, ta, flipped))
 
@@ -535,3 +538,20 @@ def test_no_direction_when_the_better_direction_is_unknown():
     (p,) = match_targets(a, (tgt(a, "常住人口规模100万人", "常住人口规模", 100, "万人"),),
                          b, (tgt(b, "常住人口规模110万人", "常住人口规模", 110, "万人"),), ())
     assert (p.status, p.changes, p.direction, p.ambition) == ("changed", ("value",), None, None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 9), st.integers(0, 2**32 - 1))
+def test_the_assignment_solver_agrees_with_scipy(n, m, seed):
+    """match_targets uses align's import-free solver; its optimum must be scipy's."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from docdiff.align import linear_assignment
+
+    rng = np.random.default_rng(seed)
+    gain = np.where(rng.random((n, m)) < 0.3, -1.0, rng.random((n, m)) - 0.45)
+    r1, c1 = linear_assignment(gain, maximize=True)
+    r2, c2 = linear_sum_assignment(gain, maximize=True)
+    assert gain[r1, c1].sum() == pytest.approx(gain[r2, c2].sum())
+    assert len(r1) == len(r2) == min(n, m)

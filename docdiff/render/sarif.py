@@ -21,7 +21,8 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 FINGERPRINT = "docdiffTarget/v1"  # bump the suffix if what is hashed ever changes
 
 _RULES: dict[TargetStatus, tuple[str, str]] = {
-    TargetStatus.CHANGED: ("TargetChanged", "A target of the baseline has a different value, unit, comparator, year or period."),
+    TargetStatus.CHANGED: (
+        "TargetChanged", "A target of the baseline has a different value, unit, comparator, year or period."),
     TargetStatus.REMOVED: ("TargetRemoved", "A target of the baseline is missing from the new document."),
     TargetStatus.ADDED: ("TargetAdded", "The new document sets a target the baseline does not have."),
     TargetStatus.SHARED: ("TargetShared", "A target is the same in both documents."),
