@@ -297,3 +297,17 @@ def test_a_table_of_two_past_years_sets_nothing() -> None:
     table = Table(title=lines[0], span=Span(0, len(doc.text)), line=1, header=("指标", "2022年", "2023年"),
                   rows=((c["地区生产总值(亿元)"], c["900"], c["960"]),))
     assert extract_targets(doc, Outline(sections=(), tables=(table,))) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "深入实施“十四五”规划,推进5G网络建设。",
+    "忠实践行“八八战略”,打造15分钟生活圈。",
+    "构建“1+N”政策体系,建设500千伏变电站。",
+    "根据第2025026号文件,于2025年3月4日召开会议。",
+    "坚决打好三大攻坚战,重点抓好以下八个方面工作。",
+    "实施“500精英计划”,迎接建党100周年。",
+    "加快第三中学建设,推进三年行动计划。",
+])
+def test_names_dates_and_enumerations_are_not_targets(sentence: str) -> None:
+    doc = _doc("一、发展目标\n" + sentence + "\n", Kind.PLAN, year=2021, period=(2021, 2025))
+    assert extract_targets(doc, Outline(sections=())) == ()
