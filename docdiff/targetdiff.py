@@ -49,7 +49,11 @@ _EXCLUSIVE: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("第一产业",), ("第二产业",), ("第三产业",)),
     (("国家级",), ("省级",), ("市级",), ("县级",)),
     (("增长", "提高", "增加", "上升"), ("下降", "降低", "减少", "削减")),
+    (("增长", "增速", "增幅"), ("比重", "占比", "比例")),  # a growth rate vs a share
 )
+
+# A flow (新增企业 150家) and a stock (企业数 1100家) are different indicators.
+_FLOW = "新增"
 
 # Renamed statistics that successive reports use for one indicator: the 2013 household-survey
 # reform replaced 农民人均纯收入 by 农村居民人均可支配收入. Used for matching only (longest first).
@@ -75,7 +79,7 @@ _LOWER_IS_BETTER = (
 _HIGHER_IS_BETTER = (
     "增长", "提高", "提升", "增加", "新增", "达到", "突破", "比重", "占比", "覆盖率", "普及率",
     "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率", "比例", "优良",
-    "寿命", "年限", "人均", "拥有",
+    "寿命", "年限", "人均", "拥有", "外资", "出口", "税收", "销售",
     # Task verbs of a work plan: building, finishing or attracting more is more ambitious.
     "新建", "建成", "建设", "完成", "实施", "推进", "改造", "培育", "引进", "招引", "开工", "创建", "打造",
 )
@@ -208,11 +212,14 @@ def _resolve_aggregate(x: str, y: str) -> tuple[str, str]:
 
 
 def _exclusive(x: str, y: str) -> bool:
-    """Whether the keys carry incompatible qualifiers (城镇 vs 农村) or different numbers."""
+    """Whether the keys carry incompatible qualifiers (城镇 vs 农村, 新增 vs a stock, growth vs
+    share) or different numbers."""
     if _DIGITS.findall(x) != _DIGITS.findall(y):
         return True  # PM2.5 vs PM10, 5G vs 4G
     # 增加值 (value added) is a noun, not a rise: keep it out of the rise-vs-fall test.
     x, y = x.replace("增加值", ""), y.replace("增加值", "")
+    if (_FLOW in x) != (_FLOW in y):
+        return True
     for group in _EXCLUSIVE:
         sides_x = {n for n, words in enumerate(group) if any(w in x for w in words)}
         sides_y = {n for n, words in enumerate(group) if any(w in y for w in words)}

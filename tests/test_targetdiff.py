@@ -248,6 +248,8 @@ def test_level_and_growth_of_one_indicator_never_pair():
         ("进口总额增长", "出口总额增长"),
         ("一般公共预算收入增长", "社会消费品零售总额增长"),
         ("单位生产总值能耗下降", "单位生产总值能耗增长"),
+        ("数字经济核心产业增加值增长", "数字经济核心产业增加值占生产总值比重"),
+        ("新增国家高新技术企业", "国家高新技术企业"),
     ],
 )
 def test_different_indicators_stay_apart(ind_a, ind_b):
