@@ -198,10 +198,44 @@ def _char_diff(
         if char_level and notes is not None:
             notes.append(f"{max(len(a), len(b)):,}-character sentence shown as replaced, not diffed by character")
         return [DiffOp(OpKind.DELETE, a), DiffOp(OpKind.INSERT, b)]
-    diffs = dmp.diff_main(a, b, False)
+    from docdiff.normalize import fold_width
+
+    # Diff the width-folded texts (，/, and ７/7 are the same character to the reader), then cut
+    # the originals at the same offsets: folding maps one character to one character.
+    diffs = dmp.diff_main(fold_width(a), fold_width(b), False)
     dmp.diff_cleanupSemantic(diffs)
-    kinds = {0: OpKind.EQUAL, -1: OpKind.DELETE, 1: OpKind.INSERT}
-    return [DiffOp(kinds[op], text) for op, text in diffs if text]
+    out: list[DiffOp] = []
+    i = j = 0
+    for op, folded in diffs:
+        n = len(folded)
+        if op == -1:
+            out.append(DiffOp(OpKind.DELETE, a[i : i + n]))
+            i += n
+        elif op == 1:
+            out.append(DiffOp(OpKind.INSERT, b[j : j + n]))
+            j += n
+        else:
+            out.extend(_equal_run(a[i : i + n], b[j : j + n]))
+            i += n
+            j += n
+    return out
+
+
+def _equal_run(a: str, b: str) -> list[DiffOp]:
+    """Ops for two runs equal once width-folded: equal stretches, and each stretch that differs
+    in width only ('，' vs ',') as delete + insert, since one op cannot carry both spellings."""
+    if a == b:
+        return [DiffOp(OpKind.EQUAL, a)]
+    out: list[DiffOp] = []
+    start = 0
+    for k in range(1, len(a) + 1):
+        if k == len(a) or (a[k] == b[k]) != (a[start] == b[start]):
+            if a[start] == b[start]:
+                out.append(DiffOp(OpKind.EQUAL, a[start:k]))
+            else:
+                out += [DiffOp(OpKind.DELETE, a[start:k]), DiffOp(OpKind.INSERT, b[start:k])]
+            start = k
+    return out
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:

@@ -122,3 +122,13 @@ def test_diff_pairs_skips_debris_and_leaves_added_removed_alone() -> None:
     assert "菜单" not in rebuild(first.diff)[0]
     added = next(p for p in filled if p.status == SectionStatus.ADDED)
     assert added.diff == ()
+
+
+def test_width_variants_align_as_one_text_and_differ_only_where_spelled_differently() -> None:
+    a = "地区生产总值增长７.５%,达到326亿元;"
+    b = "地区生产总值增长7.5%，达到326亿元；"
+    ops = diff_text(a, b)
+    assert rebuild(ops) == (a, b)
+    changed = [(o.kind, o.text) for o in ops if o.kind != OpKind.EQUAL]
+    assert changed == [(OpKind.DELETE, "７"), (OpKind.INSERT, "7"), (OpKind.DELETE, "５"), (OpKind.INSERT, "5"),
+                       (OpKind.DELETE, ","), (OpKind.INSERT, "，"), (OpKind.DELETE, ";"), (OpKind.INSERT, "；")]

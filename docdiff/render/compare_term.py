@@ -11,7 +11,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from docdiff.model import Comparison, Document, Kind, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
+from docdiff.model import Comparison, DiffOp, Document, Kind, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -237,7 +237,7 @@ def _units(text: str) -> list[str]:
 def diff_text_view(p: SectionPair, *, context: int, markers: bool) -> Text:
     """The inline diff of one pair, keeping ``context`` unchanged sentences around each change."""
     t = _text()
-    ops = p.diff
+    ops = _width_only_as_equal(p.diff)
     for k, op in enumerate(ops):
         if op.kind == OpKind.EQUAL:
             _append_context(t, op.text, k > 0, k < len(ops) - 1, context,
@@ -255,6 +255,27 @@ def diff_text_view(p: SectionPair, *, context: int, markers: bool) -> Text:
         if markers:
             t.append("-]" if deleted else "+}", "bold")
     return t
+
+
+def _width_only_as_equal(ops: tuple[DiffOp, ...]) -> list[DiffOp]:
+    """Show a delete + insert that differ only in character width (，/, ７/7) as unchanged text
+    in b's spelling: the reader sees no change there, and flagging every comma is noise."""
+    from docdiff.normalize import fold_width
+
+    out: list[DiffOp] = []
+    k = 0
+    while k < len(ops):
+        op = ops[k]
+        nxt = ops[k + 1] if k + 1 < len(ops) else None
+        if (op.kind == OpKind.DELETE and nxt is not None and nxt.kind == OpKind.INSERT and not op.moved
+                and not nxt.moved and fold_width(op.text) == fold_width(nxt.text)):
+            op, k = DiffOp(OpKind.EQUAL, nxt.text), k + 1
+        if out and out[-1].kind == OpKind.EQUAL and op.kind == OpKind.EQUAL:
+            out[-1] = DiffOp(OpKind.EQUAL, out[-1].text + op.text)
+        else:
+            out.append(op)
+        k += 1
+    return out
 
 
 def _append_context(
