@@ -280,10 +280,15 @@ def read_sentence(text: str) -> list[Draft]:
             if subject:
                 indicator = subject + indicator
                 last_subject = (subject, c_start)
-        # A shared verb carries over to the later items of a list: 新增A300家、B800家.
-        if lead_verb and not leading_verb(indicator) and drafts and drafts[-1].start >= c_start and (
-                not indicator.startswith(ACTION_VERBS)):
-            indicator = lead_verb + indicator
+        # A shared verb carries over to the later items of a list: 新增A300家、B800家, and to
+        # the next clause when it counts the same way: 新增A150家,B450家.
+        if not leading_verb(indicator) and not indicator.startswith(ACTION_VERBS) and drafts:
+            prev = drafts[-1]
+            if lead_verb and prev.start >= c_start:
+                indicator = lead_verb + indicator
+            elif (leading_verb(prev.indicator) and prev.unit == unit and prev.end <= c_start
+                  and not text[prev.end : c_start].strip(" ,，;；、")):
+                indicator = leading_verb(prev.indicator) + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
                    bracketed=q.bracketed, context=text[c_start:c_end])

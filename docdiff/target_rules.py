@@ -162,7 +162,7 @@ LEVEL_RE = re.compile(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水平|
                       r"总量|数量|能力|面积|达标|天数|均|标准$|成本|环节|时间|办结")
 CHANGE_RE = re.compile(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
 CUMULATIVE_RE = re.compile(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
-                           r"完成|修缮|共建|形成|开展|投入|总投资|计划投资|建设")
+                           r"完成|修缮|共建|开展|投入|总投资|计划投资|建设|上市$|扩建|迁建|培训")
 ANNUAL_RE = re.compile(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
 
 
@@ -172,19 +172,23 @@ def period_for(indicator: str, unit: str, *, annual_doc: bool, bracketed: bool, 
     ``annual_doc``: the goal is one year's (a work report's 今年 or a reply's 全年), so a count
     such as 新增300家 is that year's amount (annual), where a plan's is a five-year total.
     """
-    if bracketed or "累计" in context:
-        return Period.CUMULATIVE
-    if ANNUAL_RE.search(indicator) or ANNUAL_RE.search(context):
-        return Period.ANNUAL
     rate = unit in ("%", "‰", "个百分点", "百分点", "倍")
+    if bracketed:
+        return Period.CUMULATIVE  # [8]: a five-year total
+    if ANNUAL_RE.search(indicator):
+        return Period.ANNUAL
     if CHANGE_RE.search(indicator) and rate:
         if unit == "倍":
             return Period.POINT
         return Period.ANNUAL if annual_doc or "年" in indicator else Period.CUMULATIVE
-    if rate or LEVEL_RE.search(indicator):
-        return Period.POINT
-    if annual_doc:
-        return Period.ANNUAL
-    if CUMULATIVE_RE.search(indicator):
+    if rate or re.search(r"保持|维持|稳定在", context):
+        return Period.POINT  # a share or a level kept: 覆盖率75%, 保持5000亩
+    if ANNUAL_RE.search(context):
+        return Period.ANNUAL  # 全年引育…6个, 每年培育…300名
+    if "累计" in context:
         return Period.CUMULATIVE
-    return Period.POINT
+    if CUMULATIVE_RE.search(indicator) and not LEVEL_RE.search(CUMULATIVE_RE.split(indicator)[0]):
+        return Period.ANNUAL if annual_doc else Period.CUMULATIVE  # 新增…标准30项: counted, not a level
+    if LEVEL_RE.search(indicator):
+        return Period.POINT
+    return Period.ANNUAL if annual_doc else Period.POINT
