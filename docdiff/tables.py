@@ -276,10 +276,10 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
 
     while i < len(cells):
         number: _FlatCell | None = None
-        if is_number(i):
+        if "no" in col and is_number(i):
             number = cells[i]
             i += 1
-        elif "cat" in col and is_number(i + 1) and not _is_value(cells[i].text) \
+        elif "no" in col and "cat" in col and is_number(i + 1) and not _is_value(cells[i].text) \
                 and len(cells[i].text) <= MAX_HEADER_CELL:
             category, number = cells[i], cells[i + 1]
             i += 2

@@ -210,3 +210,33 @@ def test_ingest_style_pipe_rows_with_empty_and_rowspanned_cells() -> None:
         [None, "常住人口城镇化率（%）", "69.5", "72", "预期性"],
     ]
     assert_cells_slice_back(doc, t)
+
+
+# Hypothesis: any mix of header words, numbers, values, units and prose lines never breaks the
+# parser, and every cell of every table slices back to its text on its line.
+from hypothesis import given, settings  # noqa: E402  (kept next to the property it serves)
+from hypothesis import strategies as st  # noqa: E402
+
+_CELLS = st.sampled_from([
+    "类别", "序号", "指标", "指标名称", "单位", "2020", "2025年目标", "年均/累计", "属性", "经济发展", "1", "2", "3",
+    "13", "地区生产总值(亿元)", "%", "亿元", "669", "[8]以上", "完成上级下达指标", "预期性", "约束性", "—", "",
+    "这是一行较长的正文内容，用来结束表格并检查解析器不会把它当成单元格。", "表2 主要指标", "a | b", "| x | y |",
+])
+_HEADERS = st.sampled_from([
+    ["类别", "序号", "指标", "2020", "2025年目标", "年均/累计", "属性"],
+    ["序号", "指标名称", "单位", "2020年", "2025年"],
+    ["类别", "指标", "2020年", "2025年", "属性"],
+    ["指标 | 2020年 | 2025年"],
+    [],
+])
+TABLE_TEXT = st.tuples(_HEADERS, st.lists(_CELLS, max_size=60)).map(lambda hc: "\n".join(hc[0] + hc[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TABLE_TEXT)
+def test_tables_never_raise_and_cells_slice_back(text: str) -> None:
+    doc = Document(path="h", text=text)
+    for t in find_tables(doc):
+        assert all(len(r) == len(t.header) for r in t.rows)
+        assert 0 <= t.span.start <= t.span.end <= len(doc.text)
+        assert_cells_slice_back(doc, t)
