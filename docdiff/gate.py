@@ -42,6 +42,9 @@ class Finding:
     pair: TargetPair
     path: str
     line: int
+    # False for HTML, docx and PDF, whose line numbers count lines of the extracted text: an
+    # annotation must not point at that line of the file itself.
+    line_in_file: bool = True
 
     @property
     def status(self) -> TargetStatus:
@@ -295,7 +298,6 @@ def _tolerate(pair: TargetPair, config: CheckConfig) -> TargetPair:
 
 
 def _finding(a: Document, b: Document, pair: TargetPair) -> Finding:
-    if pair.b is not None:
-        return Finding(pair=pair, path=b.path, line=pair.b.line)
-    assert pair.a is not None
-    return Finding(pair=pair, path=a.path, line=pair.a.line)
+    doc, target = (b, pair.b) if pair.b is not None else (a, pair.a)
+    assert target is not None  # a pair always has one side
+    return Finding(pair=pair, path=doc.path, line=target.line, line_in_file=doc.format == "text")

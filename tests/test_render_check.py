@@ -236,3 +236,20 @@ def test_github_escaping_round_trips_and_leaves_no_separator(s):
     assert not set(prop) & set(":,\r\n") and _unescape(prop) == s
     data = escape_data(s)
     assert "\r" not in data and "\n" not in data
+
+
+def test_extracted_text_lines_are_not_file_lines(sarif_validator):
+    """For a docx/PDF/HTML draft the line counts extracted text: no line= / region on the file."""
+    a, ta, b, tb = hailar_pair()
+    b = replace(b, path="draft.docx", format="docx")
+    report = evaluate(a, b, match_targets(a, ta, b, tb, ()), CheckConfig())
+    lines = render_github(report).splitlines()
+    changed = [x for x in lines if x.startswith("::error file=draft.docx,")]
+    assert changed and all(",line=" not in x.split("::")[1] for x in changed)
+    assert all(x.endswith("[line 1 of the extracted text]") for x in changed)
+    assert any(x.startswith("::error file=a.txt,line=1,") for x in lines)  # A is plain text
+    log = json.loads(render_sarif(report))
+    assert not list(sarif_validator.iter_errors(log))
+    locs = [r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"]]
+    assert {"artifactLocation": {"uri": "draft.docx"}} in locs
+    assert {"artifactLocation": {"uri": "a.txt"}, "region": {"startLine": 1}} in locs

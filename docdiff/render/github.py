@@ -24,8 +24,13 @@ def escape_property(s: str) -> str:
 
 def annotation(f: Finding) -> str:
     title = f"docdiff: target {f.status}: {indicator_of(f.pair)}"
-    props = f"file={escape_property(f.path)},line={f.line},title={escape_property(title)}"
-    return f"::error {props}::{escape_data(describe(f.pair))}"
+    message = describe(f.pair)
+    if f.line_in_file:
+        props = f"file={escape_property(f.path)},line={f.line},title={escape_property(title)}"
+    else:  # HTML/docx/PDF: the line counts extracted text, so annotate the file as a whole
+        props = f"file={escape_property(f.path)},title={escape_property(title)}"
+        message += f" [line {f.line} of the extracted text]"
+    return f"::error {props}::{escape_data(message)}"
 
 
 def render_github(report: CheckReport) -> str:

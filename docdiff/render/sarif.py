@@ -47,13 +47,14 @@ def fingerprint(key: str, status: TargetStatus, occurrence: int) -> str:
     return hashlib.sha256(f"{key}\x00{status}\x00{occurrence}".encode()).hexdigest()[:32]
 
 
-def _location(path: str, line: int, message: str | None = None, ident: int | None = None) -> dict[str, Any]:
-    loc: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(path)},
-            "region": {"startLine": max(line, 1)},
-        }
-    }
+def _location(
+    path: str, line: int | None, message: str | None = None, ident: int | None = None
+) -> dict[str, Any]:
+    """A physicalLocation; without a region when ``line`` is None (a line of extracted text)."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if line is not None:
+        physical["region"] = {"startLine": max(line, 1)}
+    loc: dict[str, Any] = {"physicalLocation": physical}
     if ident is not None:
         loc["id"] = ident
     if message:
@@ -68,7 +69,7 @@ def _result(report: CheckReport, f: Finding, occurrence: int) -> dict[str, Any]:
         "ruleIndex": _ORDER.index(pair.status),
         "level": "error",
         "message": {"text": describe(pair)},
-        "locations": [_location(f.path, f.line)],
+        "locations": [_location(f.path, f.line if f.line_in_file else None)],
         "partialFingerprints": {FINGERPRINT: fingerprint(f.target.key or f.target.indicator, pair.status, occurrence)},
         "properties": {
             "status": str(pair.status),
@@ -78,10 +79,12 @@ def _result(report: CheckReport, f: Finding, occurrence: int) -> dict[str, Any]:
             "ambition": pair.ambition,
             "a": format_value(pair.a) if pair.a else None,
             "b": format_value(pair.b) if pair.b else None,
+            "line": f.line,  # in the extracted text when the file is HTML, docx or PDF
         },
     }
     if pair.a is not None and pair.b is not None:  # point back at the baseline's wording too
-        result["relatedLocations"] = [_location(report.a.path, pair.a.line, f"baseline: {pair.a.text}", 1)]
+        line = pair.a.line if report.a.format == "text" else None
+        result["relatedLocations"] = [_location(report.a.path, line, f"baseline: {pair.a.text}", 1)]
     return result
 
 
