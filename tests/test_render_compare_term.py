@@ -18,6 +18,7 @@ from docdiff.model import (
     Period,
     SectionPair,
     SectionStatus,
+    SharedPassage,
     Similarity,
     Span,
     Target,
@@ -73,7 +74,11 @@ def small_comparison() -> Comparison:
         TargetPair(status=TargetStatus.ADDED, a=None, b=t("t3", "[red]社会消费品零售总额增长", 6.5, "%", 2019,
                                                           Comparator.APPROX, 3)),
     )
+    shared = "打好污染防治攻坚战。"
+    passages = (SharedPassage(text=shared, span_a=Span(TEXT_A.index(shared), TEXT_A.index(shared) + len(shared)),
+                              span_b=Span(TEXT_B.index(shared), TEXT_B.index(shared) + len(shared))),)
     return Comparison(a=a, b=b, outline_a=oa, outline_b=ob, targets_a=(), targets_b=(), sections=pairs,
+                      shared_passages=passages,
                       targets=targets, similarity=Similarity(document=0.41, reuse_a_in_b=0.18, reuse_b_in_a=0.07),
                       notes=("一: 61,000-character pair diffed by sentence only [/]",))
 

@@ -67,6 +67,9 @@ def print_compare(console: Console, c: Comparison, *, context: int, only_changed
             continue
         console.print(Rule(_pair_label(p), style=STATUS_STYLE.get(str(p.status), "")))
         console.print(diff_text_view(p, context=context, markers=markers))
+    if c.shared_passages:
+        console.print()
+        _print_rows(console, passage_rows(c, width=console.width))
     if c.targets:
         console.print()
         _print_rows(console, target_rows(c, only_changed=only_changed, width=console.width))
@@ -299,6 +302,21 @@ def _append_context(
         t.append("\n")
     t.append(f"  … {skipped} unchanged sentence{'s' if skipped != 1 else ''} …\n", "dim italic")
     t.append("".join(tail))
+
+
+SHOWN_PASSAGES = 5  # the longest few tell whether one text borrowed from the other
+
+
+def passage_rows(c: Comparison, *, width: int) -> list[Text]:
+    """The longest shared verbatim passages, one line each: lines in a and b, length, text."""
+    rows = [_text(f"Shared passages ({len(c.shared_passages)}, longest first)", "bold")]
+    for sp in c.shared_passages[:SHOWN_PASSAGES]:
+        row = _text(f"a:{c.a.line_at(sp.span_a.start)} b:{c.b.line_at(sp.span_b.start)} "
+                    f"{len(sp.text):,} chars  ", "dim")
+        row.append(" ".join(sp.text.split()))
+        row.truncate(width, overflow="ellipsis")
+        rows.append(row)
+    return rows
 
 
 def _value(target: Target | None) -> Text:
