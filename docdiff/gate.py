@@ -10,7 +10,7 @@ import fnmatch
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,7 @@ class CheckReport:
     flagged: tuple[Finding, ...]
     ignored: tuple[TargetPair, ...] = ()  # pairs the config's ignore list skipped
     tolerated: tuple[TargetPair, ...] = ()  # pairs (as matched) whose value change was tolerated
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
 def parse_fail_on(text: str) -> frozenset[TargetStatus]:
