@@ -19,6 +19,11 @@ __all__ = ["load"]
 MAX_CONTROL_SHARE = 0.01
 _CONTROL_OK = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_NO_TEXT = {
+    "html": "HTML page with no text",
+    "docx": "no text (the .docx has no paragraphs or tables with text)",
+    "pdf": "PDF has no text layer (scanned image?); OCR it first",
+}
 
 
 def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None) -> Document:
@@ -56,13 +61,6 @@ def _is_docx_zip(data: bytes, path: str) -> bool:
     except (zipfile.BadZipFile, ValueError, OSError):
         pass
     raise InputError(path, "binary file (zip archive, not a .docx)")
-
-
-_NO_TEXT = {
-    "html": "HTML page with no text",
-    "docx": "no text (the .docx has no paragraphs or tables with text)",
-    "pdf": "PDF has no text layer (scanned image?); OCR it first",
-}
 
 
 def _load_text(data: bytes, path: str, ext: str, encoding: str | None) -> tuple[str, str, str]:

@@ -8,8 +8,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from docdiff.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 MAX_XML_BYTES = 200 * 1024 * 1024  # a 1,000-page report's document.xml is ~20 MB
 MAX_RATIO = 100  # XML compresses 5-20×; a member expanding over 100× (and over MIN_BOMB) is a bomb
@@ -22,18 +27,14 @@ def extract_docx_text(data: bytes, path: str) -> str:
     """Text of a .docx, one paragraph or table row per line."""
     _check_zip(data, path)
     import docx
-    from docx.oxml.ns import qn
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors … on broken parts
         raise InputError(path, f"not a valid .docx ({_short(e)})") from None
     lines: list[str] = []
-    for el in _blocks(document.element.body, qn):
-        if el.tag == qn("w:tbl"):
-            lines.extend(_table_rows(el, qn))
-        else:
-            lines.extend(_paragraph_lines(el, qn))
+    for el in _blocks(document.element.body):
+        lines.extend(_table_rows(el) if el.tag == _w("tbl") else _paragraph_lines(el))
     text = "\n".join(line for line in lines if line.strip())
     return text + "\n" if text else ""
 
@@ -67,45 +68,53 @@ def _check_zip(data: bytes, path: str) -> None:
             raise InputError(path, f"not a valid .docx (broken zip member {bad})")
 
 
-def _blocks(parent, qn):
+def _w(tag: str) -> str:
+    """'p' → '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'."""
+    from docx.oxml.ns import qn
+
+    return qn(f"w:{tag}")
+
+
+def _blocks(parent: _Element) -> Iterator[_Element]:
     """Body paragraphs and tables in order, looking inside content controls (w:sdt)."""
     for child in parent.iterchildren():
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (_w("p"), _w("tbl")):
             yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
             if content is not None:
-                yield from _blocks(content, qn)
+                yield from _blocks(content)
 
 
-def _paragraph_text(p, qn) -> str:
+def _paragraph_text(p: _Element) -> str:
     """Text of one w:p: its runs, hyperlinks and tracked insertions (deleted text is w:delText,
     so it drops out); tabs as tabs, line breaks as new lines; text boxes nested in it excluded."""
-    t, tab, br, cr = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+    t, tab, br, cr, para = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("p")
     out = []
     for el in p.iter(t, tab, br, cr):
-        if next(el.iterancestors(qn("w:p")), None) is not p:
+        if next(el.iterancestors(para), None) is not p:
             continue  # belongs to a paragraph inside a text box
         if el.tag == t:
             out.append(el.text or "")
         elif el.tag == tab:
             out.append("\t")
-        elif el.tag == cr or el.get(qn("w:type")) in (None, "textWrapping"):
+        elif el.tag == cr or el.get(_w("type")) in (None, "textWrapping"):
             out.append("\n")  # a page or column break is layout, not a line of text
     return "".join(out)
 
 
-def _paragraph_lines(p, qn) -> list[str]:
-    text = _BREAKS_RE.sub("\n", _paragraph_text(p, qn))  # keep splitlines == our lines
+def _paragraph_lines(p: _Element) -> list[str]:
+    text = _BREAKS_RE.sub("\n", _paragraph_text(p))  # keep splitlines == our lines
     return [line.rstrip() for line in text.split("\n")]
 
 
-def _table_rows(tbl, qn) -> list[str]:
+def _table_rows(tbl: _Element) -> list[str]:
+    """'指标 | 单位 | 2025年' per row; a cell's paragraphs (and nested tables) join with spaces."""
     rows = []
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.iterchildren(_w("tr")):
         cells = []
-        for tc in tr.iterchildren(qn("w:tc")):
-            parts = [_paragraph_text(p, qn) for p in tc.iter(qn("w:p"))]
+        for tc in tr.iterchildren(_w("tc")):
+            parts = [_paragraph_text(p) for p in tc.iter(_w("p"))]
             cells.append(_WS_RE.sub(" ", " ".join(parts)).strip().replace("|", "｜"))
         if any(cells):
             rows.append(" | ".join(cells))

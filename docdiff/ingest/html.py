@@ -14,8 +14,12 @@ text lines without markup that far outnumber the tag lines, so it stays text.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from docdiff.errors import InputError
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MIN_TAGS = 3  # "a <b> c" once in a text is not a page
 _TAG_RE = re.compile(r"<[!/?]?[A-Za-z][^<>\n]{0,2000}>|<!--[^<>\n]{0,2000}-->")
@@ -77,11 +81,13 @@ def extract_html_text(markup: str, path: str) -> str:
     if any("Excessive depth" in e.message for e in parser.error_log):
         # libxml2 stops at the limit and drops the rest: refuse rather than lose text silently
         raise InputError(path, "HTML nested too deeply to read (over 2048 levels)")
-    _drop_invisible(root, etree)
-    return _to_lines(root, etree)
+    _drop_invisible(root)
+    return _to_lines(root)
 
 
-def _drop_invisible(root, etree) -> None:
+def _drop_invisible(root: HtmlElement) -> None:
+    from lxml import etree
+
     doomed = [el for el in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)]
     for el in root.iter(*DROP):
         doomed.append(el)
@@ -95,7 +101,7 @@ def _drop_invisible(root, etree) -> None:
         _remove_keep_tail(el)
 
 
-def _remove_keep_tail(el) -> None:
+def _remove_keep_tail(el: HtmlElement) -> None:
     parent = el.getparent()
     if parent is None:
         return
@@ -109,7 +115,10 @@ def _remove_keep_tail(el) -> None:
     parent.remove(el)
 
 
-def _to_lines(root, etree) -> str:
+def _to_lines(root: HtmlElement) -> str:
+    """Walk the tree without recursion (pages nest thousands deep): blocks and <br> end lines."""
+    from lxml import etree
+
     lines: list[str] = []
     buf: list[str] = []
     pre = 0
@@ -160,7 +169,7 @@ def _to_lines(root, etree) -> str:
     return text + "\n" if text else ""
 
 
-def _row(tr) -> str:
+def _row(tr: HtmlElement) -> str:
     """'类别 | 指标 | 单位 | 2025年' for one table row; a cell's own lines join with a space."""
     cells = []
     for cell in tr:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
 from docdiff.model import Kind, Metadata, Span
 
 HEAD_LINES = 60  # a title, date line or 印发 notice sits in the first screenful of a document
+OPENING_LINES = 20  # non-blank lines that say what a document is: 现答复如下, 向大会作工作报告
 TAIL_LINES = 30  # the signature and date close the document
 MAX_TITLE = 100
 MAX_FYP_YEARS = 15  # "2021-2035年" (a 2035 vision) is not a plan period; a plan spans ≤ 15 years
@@ -83,7 +85,8 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
     portal = parse_portal_rows(ln.text for ln in lines if ln.debris and is_metadata_row(ln.text))
 
     title = _title(head)
-    kind = classify(title, head, portal)
+    opening = "\n".join(ln.text for ln in head[:OPENING_LINES])
+    kind = classify(title, opening, portal)
     speech = next((m for ln in head if (m := SPEECH_DATE_RE.search(ln.text))), None)
     signature_date, signer = _signature(body[-TAIL_LINES:])
     if not signature_date:  # a 印发 notice signs and dates the document at its head
@@ -101,7 +104,7 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
         or _first(portal, _SOURCE_LABELS)
         or next((m.group("org") for ln in head[:10] if (m := _SPEAKER_RE.match(ln.text))), "")
     )
-    period = find_period(title, head) if kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN) else None
+    period = find_period(title, opening) if kind in (Kind.PLAN, Kind.IMPLEMENTATION_PLAN) else None
     title_year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if kind == Kind.WORK_REPORT and speech:
         year: int | None = _year(speech.group("y"))
@@ -115,7 +118,7 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
                     kind=kind, year=year, period=period)
 
 
-def parse_portal_rows(rows) -> dict[str, str]:
+def parse_portal_rows(rows: Iterable[str]) -> dict[str, str]:
     """{label: value} from rows like '索引号: 1133…/2023-158870 公开方式: 主动公开' (first value wins)."""
     out: dict[str, str] = {}
     for row in rows:
@@ -128,23 +131,23 @@ def parse_portal_rows(rows) -> dict[str, str]:
     return out
 
 
-def classify(title: str, head: list[_Line] | None = None, portal: dict[str, str] | None = None) -> Kind:
-    """Kind from the title's words, else from the opening lines (答复如下, 向大会作工作报告)."""
+def classify(title: str, opening: str = "", portal: dict[str, str] | None = None) -> Kind:
+    """Kind from the title's words, else the portal's category, else the opening lines
+    (现答复如下 → reply, 向大会作工作报告 → work report)."""
     for pattern, kind in _KIND_RULES:
         if pattern.search(title):
             return kind
     if portal and re.search(r"建议|提案", portal.get("组配分类", "") + portal.get("主题分类", "")):
         return Kind.REPLY
-    opening = "\n".join(ln.text for ln in (head or [])[:20])
     for pattern, kind in _BODY_KIND_RULES:
         if pattern.search(opening):
             return kind
     return Kind.OTHER
 
 
-def find_period(title: str, head: list[_Line]) -> tuple[int, int] | None:
+def find_period(title: str, opening: str = "") -> tuple[int, int] | None:
     """(2021, 2025) from '(2021-2025年)', '第十四个五年规划' or '十四五', title first then opening."""
-    for source in (title, "\n".join(ln.text for ln in head[:20])):
+    for source in (title, opening):
         found = _range(source) or _five_year_plan(source)
         if found:
             return found

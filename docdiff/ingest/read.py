@@ -11,7 +11,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MB: ten times the longest plan we hav
 
 # Extensions docdiff reads; anything else known to be a non-text format is refused by name.
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-TEXT_EXTS = frozenset({".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ""})
 _UNSUPPORTED_HINTS = {
     ".doc": "old binary Word: convert to .docx",
     ".wps": "WPS Office: save as .docx",
