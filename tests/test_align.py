@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.align import align_sections, assign, longest_increasing
+from docdiff.align import align_sections, assign, longest_increasing, paragraph_sections
 from docdiff.model import Document, Outline, SectionStatus
 from test_align_support import make_doc
 
@@ -319,3 +319,30 @@ def test_real_pair_added_one_way_is_removed_the_other() -> None:
     assert added and added == removed
     assert {(p.a.line, p.b.line) for p in ab.sections if p.a and p.b} == {
         (p.b.line, p.a.line) for p in ba.sections if p.a and p.b}
+
+
+_SPEC = st.lists(
+    st.tuples(st.sampled_from(["工作回顾", "今年任务", "民生工作", "自身建设", "发展目标"]),
+              st.lists(st.sampled_from(sorted(TOPICS)), max_size=4)),
+    max_size=5,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SPEC, _SPEC)
+def test_every_section_appears_exactly_once_in_b_order(spec_a, spec_b) -> None:
+    da, oa = make_doc(build(spec_a))
+    db, ob = make_doc(build(spec_b))
+    pairs, _ = align_sections(da, oa, db, ob)
+    if oa.sections and ob.sections:
+        expect_a, expect_b = list(oa.walk()), list(ob.walk())
+    else:  # no headings on one side: both are aligned paragraph by paragraph
+        expect_a, expect_b = list(paragraph_sections(da)), list(paragraph_sections(db))
+    seen_a = [p.a.span for p in pairs if p.a is not None]
+    seen_b = [p.b.span for p in pairs if p.b is not None]
+    assert sorted(seen_a, key=lambda s: s.start) == [s.span for s in expect_a]
+    assert seen_b == [s.span for s in expect_b]  # reading order is b's order
+    for p in pairs:
+        assert (p.a is None) == (p.status == SectionStatus.ADDED)
+        assert (p.b is None) == (p.status == SectionStatus.REMOVED)
+        assert 0.0 <= p.similarity <= 1.0
