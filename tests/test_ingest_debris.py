@@ -119,3 +119,22 @@ def test_spans_are_line_aligned_and_merge_across_blank_lines() -> None:
 def test_unspace_only_joins_cjk() -> None:
     assert unspace("政 府 工 作 报 告") == "政府工作报告"
     assert unspace("GDP 增长 6%") == "GDP 增长 6%"
+
+
+def test_an_unseen_portal_page_end_to_end() -> None:
+    """A scrape shaped like another city's portal (menus, breadcrumb, 印发 notice, footer)."""
+    from pathlib import Path
+
+    from docdiff.ingest import load
+
+    doc = load(str(Path(__file__).parent / "data" / "ingest" / "portal-notice-plan.txt"))
+    body = doc.body_text
+    for kept in ("京政发〔2021〕1号", "各区人民政府，市政府各委、办、局，各市属机构：", "北京市人民政府\n2021年1月27日",
+                 "第一篇 开启全面建设社会主义现代化国家新征程", "第一章 发展基础"):
+        assert kept in body
+    for gone in ("首页", "走进北京", "当前位置", "- 3 -", "【打印】", "扫一扫", "主办：", "ICP备"):
+        assert gone not in body
+    m = doc.meta
+    assert (m.title, m.kind, m.period, m.year) == (
+        "北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "plan", (2021, 2025), 2021)
+    assert (m.number, m.issuer, m.date) == ("京政发〔2021〕1号", "北京市人民政府", "2021-01-27")
