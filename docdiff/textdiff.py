@@ -26,9 +26,9 @@ _SPACE = re.compile(r"\s+")
 
 DIFF_TIMEOUT = 0.5  # seconds dmp may spend on one diff before returning a coarser (still exact) one
 SIMILAR_MIN = 0.5  # rapidfuzz ratio at which a deleted and an inserted sentence are one edited sentence
-MOVE_MIN_CHARS = 4
+MOVE_MIN_CHARS = 4  # a moved sentence must say something: not "。" or "一是"
 # An unpaired sentence this similar to one elsewhere on the other side moved (and was touched up).
-MOVED_SIMILAR_MIN = 0.8  # a moved sentence must say something: not "。" or "一是"
+MOVED_SIMILAR_MIN = 0.8
 # Pairing deleted with inserted sentences is an O(k·l) dynamic programme; past this many cells
 # (≈ 200 × 200 sentences rewritten in one block) the block is shown as deleted + inserted.
 MAX_PAIRING_CELLS = 40_000
@@ -41,8 +41,7 @@ MAX_SECTION_CHARS = 60_000
 
 def split_sentences(text: str) -> list[str]:
     """'一是稳增长。二是调结构；\\n三' → ['一是稳增长。', '二是调结构；\\n', '三']; joins back to text."""
-    out = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
-    return out
+    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
 
 
 def _key(sentence: str) -> str:
@@ -73,7 +72,7 @@ def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | Non
     enc_b = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_b)
     runs = dmp.diff_main(enc_a, enc_b, False)
 
-    # Walk the sentence runs: (kind, [indices]) with indices into sents_a or sents_b.
+    # Walk the sentence runs, collecting steps that index sents_a / sents_b.
     ops: list[tuple[str, int, int]] = []  # ("eq", i, j) | ("del", i, -1) | ("ins", -1, j) | ("sim", i, j)
     i = j = 0
     pending_del: list[int] = []
