@@ -269,13 +269,14 @@ def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
         if node.caption:
             pop_while(lambda top: top.caption or top.in_box)
         else:
+            in_box = any(s.kind is SectionKind.BOX for s in stack)  # a table holds cells, never headings
             if node.style not in order:
                 order.insert(_first_rank(node.style, order, box_local), node.style)
-                box_local[node.style] = any(s.caption for s in stack)
+                box_local[node.style] = in_box
             rank = order.index(node.style)
-            inside = box_local[node.style] and any(s.caption for s in stack)
-            if inside:
-                pop_while(lambda top: not top.caption and order.index(top.style) >= rank)
+            if box_local[node.style] and in_box:
+                pop_while(lambda top: top.kind is not SectionKind.BOX
+                          and (top.caption or order.index(top.style) >= rank))
             else:
                 pop_while(lambda top: top.caption or top.in_box or order.index(top.style) >= rank)
         parent = stack[-1] if stack else None

@@ -248,7 +248,9 @@ def test_thousands_of_headings_and_a_huge_line_are_handled() -> None:
 # Hypothesis: never raises, and every span slices back consistently. Lines are built from
 # heading openings and body fragments so that most examples have sections, leads and boxes.
 _OPENINGS = ["", "", "　　", "一、", "二、", "三、", "(一)", "（二）", "(三)", "1.", "2、", "3.", "(1)", "①", "②",
-             "第一章", "专栏1:", "表2 ", "——", "过去的一年，面对", "经济实力明显增强。", "城市宜居水平显著提升。"]
+             "第一章", "专栏1:", "表2 ", "——", "过去的一年，面对", "经济实力明显增强。", "城市宜居水平显著提升。",
+             # cells of a flattened table, so that tables and headings meet
+             "类别\n序号\n指标\n2020\n2025年目标\n属性\n", "1\n", "2\n", "预期性\n", "经济发展\n", "669\n"]
 _FRAGMENT = st.text(alphabet="一二十、.()（）１2345①专栏表:。，；——过去的一年面对我们发展经济 　\u2028\r", max_size=60)
 LINES = st.lists(st.tuples(st.sampled_from(_OPENINGS), _FRAGMENT).map("".join), max_size=30).map("\n".join)
 
@@ -328,3 +330,9 @@ def test_a_short_phrase_before_a_colon_is_an_items_title() -> None:
 def test_a_one_item_arabic_list_is_prose_but_a_lone_chinese_heading_is_not() -> None:
     doc = doc_of("一、总体要求", "1.这一段以数字开头，但后面没有第二项，所以只是正文。", BODY, "（一）发展目标", BODY)
     assert [(s.number, s.title) for s in parse_outline(doc).walk()] == [("一", "总体要求"), ("(一)", "发展目标")]
+
+
+def test_a_heading_after_a_table_is_not_inside_it() -> None:
+    # Found by hypothesis: a style first seen after an uncaptioned table was nested in it.
+    doc = Document(path="h", text="\n类别\n序号\n指标\n2020\n2025年目标\n年均/累计\n属性\n1\n预期性\n一、一")
+    assert [(s.level, s.kind) for s in parse_outline(doc).walk()] == [(1, SectionKind.TABLE), (1, SectionKind.HEADING)]
