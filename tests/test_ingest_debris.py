@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docdiff.ingest.debris import find_debris, is_debris_line, is_metadata_row, unspace
 from docdiff.model import Document
@@ -138,3 +140,22 @@ def test_an_unseen_portal_page_end_to_end() -> None:
     assert (m.title, m.kind, m.period, m.year) == (
         "北京市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", "plan", (2021, 2025), 2021)
     assert (m.number, m.issuer, m.date) == ("京政发〔2021〕1号", "北京市人民政府", "2021-01-27")
+
+PIECES = st.sampled_from(["首页", "扫码下载", "索引号: 1", "浏览次数:", "一、总体要求", "(二)发展目标", "各位代表：",
+                          "正文一段，到2025年达到10%。", "<p id=\"x\"></p>", "", "　", "打印本页", "700", "亿元"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_debris_spans_are_sorted_line_aligned_and_spare_headings(pieces: list[str]) -> None:
+    text = "\n".join(pieces)
+    doc = Document(path="x", text=text, debris=find_debris(text))
+    last = 0
+    for span in doc.debris:
+        assert last <= span.start < span.end <= len(text)
+        assert span.start == 0 or text[span.start - 1] == "\n"
+        assert span.end == len(text) or text[span.end] == "\n"
+        last = span.end
+    for n, line in enumerate(text.split("\n"), 1):
+        if line in ("一、总体要求", "(二)发展目标", "各位代表：", "正文一段，到2025年达到10%。"):
+            assert not doc.is_debris(doc.line_span(n).start), line

@@ -108,7 +108,8 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
     title_year = re.search(r"((?:19|20)\d{2})\s*年", title)
     if kind == Kind.WORK_REPORT and speech:
         year: int | None = _year(speech.group("y"))
-    elif kind == Kind.WORK_REPORT and title_year:  # 2024年政府工作报告, published in 2025
+    elif kind != Kind.REPLY and title_year and not period:
+        # 2023年统计公报 / 2024年政府工作报告, published the next year; a reply's year is its date's
         year = int(title_year.group(1))
     elif period:
         year = period[0]
