@@ -125,6 +125,7 @@ def find_tables(doc: Document) -> tuple[Table, ...]:
 # Inside a row the cells are read from the right: values, then a unit, then the name.
 
 MAX_HEADER_CELL = 12  # "2025年目标", "指标名称": header cells are short labels
+MAX_HEADER_COLUMNS = 12  # indicator tables have 5-8 columns; more short lines in a row are a list
 MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
 MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
 MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text
@@ -210,6 +211,8 @@ def _is_value(text: str) -> bool:
 
 def _is_rate_value(text: str) -> bool:
     """A cumulative "[8]" or a text goal "完成上级下达指标": it belongs in the 年均/累计 column."""
+    if _PLACEHOLDER.fullmatch(text):
+        return False  # "—" says "no figure here", wherever it stands
     return text.startswith("[") or not any(c.isdigit() for c in text)
 
 
@@ -220,7 +223,7 @@ def _find_header(cells: list[_FlatCell], i: int) -> tuple[int, int] | None:
             and len(cells[start - 1].text) <= MAX_HEADER_CELL:
         start -= 1
     end = i + 1
-    while end < len(cells) and end - start < 12:
+    while end < len(cells) and end - start < MAX_HEADER_COLUMNS:
         text = cells[end].text
         if len(text) > MAX_HEADER_CELL or _ROW_NUMBER.fullmatch(text) or _ATTRIBUTE.fullmatch(text):
             break
@@ -344,7 +347,7 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
 def _find_header_ending_at(cells: list[_FlatCell], i: int) -> tuple[int, int] | None:
     """[start, end) of a header without 序号 whose last cell, cells[i], is its 属性 column."""
     start = i
-    while start > 0 and i - start < 10:
+    while start > 0 and i - start < MAX_HEADER_COLUMNS - 1:
         text = cells[start - 1].text
         if len(text) > MAX_HEADER_CELL or _CAPTION.match(text) or any(c in text for c in "。;；:："):
             break
