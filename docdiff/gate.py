@@ -73,8 +73,11 @@ class CheckReport:
 
 
 def parse_fail_on(text: str) -> frozenset[TargetStatus]:
-    """'changed,removed' → {CHANGED, REMOVED}; 'any' → all four statuses."""
+    """'changed,removed' → {CHANGED, REMOVED}; 'any' → every difference (changed, removed, added)."""
     return _statuses(re.split(r"[,\s]+", text.strip()), "--fail-on")
+
+
+ANY_DIFFERENCE = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED, TargetStatus.ADDED})
 
 
 def _statuses(words: list[str], where: str) -> frozenset[TargetStatus]:
@@ -84,8 +87,8 @@ def _statuses(words: list[str], where: str) -> frozenset[TargetStatus]:
     for word in (w.strip().lower() for w in words):
         if not word:
             continue
-        if word == "any":
-            out.update(TargetStatus)
+        if word == "any":  # any difference; an unchanged (shared) target is never a finding
+            out.update(ANY_DIFFERENCE)
         elif word in known:
             out.add(known[word])
         else:

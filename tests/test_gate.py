@@ -15,6 +15,7 @@ from docdiff.model import TargetStatus
 from docdiff.targetdiff import match_targets
 
 ALL = frozenset(TargetStatus)
+ANY = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED, TargetStatus.ADDED})
 
 
 # --- --fail-on -------------------------------------------------------------------------------
@@ -26,8 +27,9 @@ ALL = frozenset(TargetStatus)
         ("changed,removed", {TargetStatus.CHANGED, TargetStatus.REMOVED}),
         ("added", {TargetStatus.ADDED}),
         (" Changed , added ", {TargetStatus.CHANGED, TargetStatus.ADDED}),
-        ("any", ALL),
-        ("removed,any", ALL),
+        ("any", ANY),
+        ("removed,any", ANY),
+        ("shared,any", ALL),
     ],
 )
 def test_parse_fail_on(text, expected):
@@ -63,7 +65,7 @@ def test_pyproject_table_then_dotfile(tmp_path, monkeypatch):
         encoding="utf-8")
     c = load_config(None, fail_on=None)
     assert (c.ignore, c.abs_tol, c.rel_tol, c.fail_on, c.source) == (
-        ("生产总值*", "re:^城镇"), 0.5, 0.01, ALL, "pyproject.toml")
+        ("生产总值*", "re:^城镇"), 0.5, 0.01, ANY, "pyproject.toml")
     assert load_config(None, fail_on="removed").fail_on == {TargetStatus.REMOVED}  # the CLI wins
 
 
