@@ -65,6 +65,8 @@ HEADS = [
     ("关于市政协十届二次会议第45号提案的答复\n\n某某委员:\n\n现答复如下:\n\n某某市教育局\n\n2024年6月3日\n", R, 2024, None),
     ("关于加快发展的若干问题\n\n一、背景\n", Kind.OTHER, None, None),
     ("2024年某某县政府工作报告\n\n发布日期:2025-02-01\n\n各位代表：\n", W, 2024, None),
+    ("——2023年12月20日在全市经济工作会议上\n\n同志们：\n", Kind.OTHER, 2023, None),
+    ("——2023年1月5日在某某县第十八届人民代表大会第二次会议上\n\n各位代表：\n", W, 2023, None),
     ("Annual report of the city\n\nIt was a good year.\n", Kind.OTHER, None, None),
 ]
 

@@ -57,7 +57,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
 _BODY_KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"答复如下|现答复|函复如下|(?:建议|提案|议案)[^。\n]{0,20}(?:收悉|悉)"), Kind.REPLY),
     (re.compile(r"向大会(?:作|报告)(?:政府)?工作|政府工作报告"), Kind.WORK_REPORT),
-    (SPEECH_DATE_RE, Kind.WORK_REPORT),
+    # a speech at a people's congress is the work report; one at any other meeting (讲话) is not
+    (re.compile(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?人民代表大会"), Kind.WORK_REPORT),
 )
 
 _FYP_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十]{1,3})个五年")
