@@ -7,8 +7,11 @@ by 均, and qualifiers that only describe what is counted (投资5000万元以�
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import Decimal
 
 from docdiff.model import Comparator
@@ -116,10 +119,21 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
     return True
 
 
+@lru_cache(maxsize=16)
+def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Positions of clause separators, and of clause ends (separators and sentence ends)."""
+    seps = tuple(i for i, ch in enumerate(text) if ch in _CLAUSE_SEP)
+    ends = tuple(i for i, ch in enumerate(text) if ch in _CLAUSE_SEP or ch in SENTENCE_END)
+    return seps, ends
+
+
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_SEP) + 1
-    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_SEP + SENTENCE_END) if i != -1]
-    return start, min(ends) if ends else len(text)
+    """[start, end) of the clause around ``pos`` (bisect over precomputed separators)."""
+    seps, ends = _separators(text)
+    i = bisect.bisect_left(seps, pos)
+    start = seps[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(ends, pos)
+    return start, ends[j] if j < len(ends) else len(text)
 
 
 def _doubling(text: str, depth: list[int]) -> list[Quantity]:
@@ -147,6 +161,10 @@ _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
 _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
+# Lists are matched in a bounded window before the number, so that a pathological line of
+# thousands of 、-items stays linear; real lists of names are far shorter.
+_LIST_WINDOW = 120
+_CONTEXT = 40  # characters of the clause before a value that can say 累计/全年/保持 about it
 _SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
@@ -248,7 +266,7 @@ def read_sentence(text: str) -> list[Draft]:
         if unit != q.unit:
             comp = Comparator.GE  # 五百亿级: at least that size
         if followed_by_noun:
-            later = [p.start for p in quants[i + 1 :] if p.start < c_end]
+            later = [p.start for p in itertools.takewhile(lambda p: p.start < c_end, quants[i + 1 :])]
             found = _counted_after(_Around(text=text, region=region, core=core, tail=tail, unit=unit,
                                            sized=unit != q.unit, after_pos=after_pos, noun_pos=nxt_pos,
                                            c_start=c_start, c_end=c_end, later=later, lead_verb=lead_verb))
@@ -291,7 +309,7 @@ def read_sentence(text: str) -> list[Draft]:
                 indicator = leading_verb(prev.indicator) + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
-                   bracketed=q.bracketed, context=text[c_start:c_end])
+                   bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
         drafts.extend(_distribute(d, text, c_start))
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
@@ -324,7 +342,7 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
     if a.later and noun_end == a.later[0]:
         return None  # a qualifier of what is counted next
     noun = text[a.noun_pos : noun_end]
-    if not noun or _ENUMERATION_RE.search(a.region):
+    if not noun or _ENUMERATION_RE.search(a.region[-_LIST_WINDOW:]):
         return None  # 路南、新桥、蓬街3个分院: counts the names just listed
     bare = _is_bare(a.tail) or _is_bare(a.core)
     then_de = text[a.after_pos : a.after_pos + 1] == "的"
@@ -356,7 +374,7 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
         # 解决上市企业29个困难问题, 保持不少于5000亩的工业熟地: verb + what is counted;
         # 修缮谢家里、刘家里等37处历史建筑: the examples before 等 are no part of the name
         verb = next((v for v in ACTION_VERBS if a.core.startswith(v)), "")
-        return verb + _EXAMPLES_RE.sub("", a.core[len(verb):]) + noun.lstrip("的"), noun_end
+        return verb + _drop_examples(a.core[len(verb):]) + noun.lstrip("的"), noun_end
     if a.unit in ("%", "‰"):
         return a.core + noun.lstrip("的"), noun_end  # 设施100%纳入地图
     if then_de:
@@ -396,6 +414,14 @@ def _previous_object(text: str, c_start: int) -> str:
         if prev.startswith(v) and len(prev) > len(v) + 1:
             return prev[len(v):]
     return prev
+
+
+def _drop_examples(core: str) -> str:
+    """'白云小区、巾山小区等老旧小区' → '老旧小区' (within the bounded window before the name)."""
+    if "等" not in core:
+        return core
+    head, tail = core[:-_LIST_WINDOW], core[-_LIST_WINDOW:]
+    return head + _EXAMPLES_RE.sub("", tail)
 
 
 def _subject_before(text: str, c_start: int) -> str:
@@ -468,7 +494,7 @@ def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed
         end = q.end + _suffix_len(text[q.end:])
         item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
         out.append(Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
-                          comparator=comp, start=min(item_at, q.start), end=end, context=text[c_start:c_end]))
+                          comparator=comp, start=min(item_at, q.start), end=end, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2]))
         consumed.add(i)
     return out
 

@@ -7,6 +7,7 @@ else its section's title, else the document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,22 +45,26 @@ def _split_sentences(text: str, base: int) -> list[_Sentence]:
 _THIS_YEAR_RE = re.compile(r"今年|年内|当年|全年")
 
 
-def _year_before(text: str, pos: int, this_year: int | None) -> int | None:
-    """The deadline year written before ``pos`` in the sentence (到2025年; 年内 → ``this_year``),
-    the nearest one winning, skipping base years (比2020年, 2024年以来, 较2020年末)."""
-    best, best_at = None, -1
-    for m in list(YEAR_RE.finditer(text[:pos])) + list(CN_YEAR_RE.finditer(text[:pos])):
+def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
+    """(position, year) of every deadline the sentence writes (到2025年; 年内 → ``this_year``),
+    skipping base years (比2020年, 2024年以来, 较2020年末); in text order."""
+    found = []
+    for m in list(YEAR_RE.finditer(text)) + list(CN_YEAR_RE.finditer(text)):
         before = text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() : m.end() + 3]
         if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
             continue
-        if m.start() > best_at:
-            best_at = m.start()
-            best = int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))
-    for m in _THIS_YEAR_RE.finditer(text[:pos]):
-        if m.start() > best_at and this_year is not None and not text.startswith(("以来", "前"), m.end()):
-            best_at, best = m.start(), this_year
-    return best
+        found.append((m.start(), int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))))
+    if this_year is not None:
+        found += [(m.start(), this_year) for m in _THIS_YEAR_RE.finditer(text)
+                  if not text.startswith(("以来", "前"), m.end())]
+    return sorted(found)
+
+
+def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
+    """The nearest deadline written before ``pos``."""
+    i = bisect.bisect_left(deadlines, (pos, -1))
+    return deadlines[i - 1][1] if i else None
 
 
 class _LineReader:
@@ -115,8 +120,9 @@ class _LineReader:
             return []
         ctx = self.ctx
         out = []
+        deadlines = _deadlines(sent.text, ctx.year)
         for d in drafts:
-            year = _year_before(sent.text, d.start, ctx.year)
+            year = _year_before(deadlines, d.start)
             if year is not None and ctx.base_year is not None and year < ctx.base_year:
                 continue  # 2020年,地区生产总值达669亿元: a result of the past
             if year is None:
