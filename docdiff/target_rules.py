@@ -1,6 +1,7 @@
 """The wording rules of target extraction, as data: cue words → comparator, period, goal or past.
 
-Pure functions over short strings; ``targets.py`` applies them to sentences and table rows.
+Pure functions over short strings; ``clauses.py``, ``sentences.py`` and ``target_tables.py``
+apply them to sentences and table rows.
 Every list says why its words are there, with the form it catches.
 """
 from __future__ import annotations
@@ -55,7 +56,7 @@ LEADING_FILLERS = tuple(sorted((
     "同时", "并", "并且", "其中", "力争", "确保", "努力", "全年", "今年", "年内", "计划", "预计", "争取", "推动",
     "进一步", "加快", "重点", "全力", "持续", "继续", "积极", "着力", "大力", "全面", "还准备", "准备", "将",
     "我们将", "我县将", "我市将", "我区将", "到", "至", "使", "让", "要", "和", "及", "以及", "与", "或", "、",
-    "实现", "基本", "每年", "主要", "等", "即", "且", "并且", "而", "要求", "目标是", "以", "通过", "在此基础上", "此外", "另外",
+    "实现", "基本", "每年", "主要", "等", "即", "且", "而", "要求", "目标是", "以", "通过", "在此基础上", "此外", "另外",
 ), key=len, reverse=True))
 
 # A verb that, alone before a number, means the thing counted is written after it:
@@ -64,7 +65,7 @@ ACTION_VERBS = tuple(sorted((
     "新建", "建成", "建设", "实施", "完成", "打造", "培育", "新增", "推进", "引进", "招引", "引育", "开发", "创建",
     "争创", "创成", "改造", "开展", "解决", "形成", "培训", "扶持", "新培育", "新认定", "认定", "推动", "实现",
     "建", "治理", "整治", "提升", "修缮", "创", "办好", "举办", "组建", "设立", "布局", "落地", "启动", "新开工",
-    "开工", "建立", "认定", "评定", "帮扶", "储备", "谋划", "签约", "盘活", "打通", "新(改)建", "新(扩)建",
+    "开工", "建立", "评定", "帮扶", "储备", "谋划", "签约", "盘活", "打通", "新(改)建", "新(扩)建",
     "改扩建", "扩建", "新改建", "共建成", "共建", "建好", "完成好", "抓好", "提前完成", "新(补)建",
 ), key=len, reverse=True))
 

@@ -3,8 +3,9 @@
 ``extract_targets(doc, outline)`` reads every body sentence outside tables and every row of a
 target table. A number becomes a target when the part of the document it sits in looks forward
 (目标, 安排, a plan's chapters) and the sentence does not report a result (已, 同比, 截至…); the
-wording rules live in ``target_rules.py``, sentence splitting in ``sentences.py``, tables in
-``target_tables.py``.
+wording rules live in ``target_rules.py``, the document's frame (sections, their years, review
+or plan) in ``target_context.py``, goal-or-result per sentence in ``sentences.py``, reading one
+sentence in ``clauses.py``, and indicator tables in ``target_tables.py``.
 """
 from __future__ import annotations
 
