@@ -35,6 +35,7 @@ _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
 _DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
+_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月])均)[^\d,，;；、]{0,6}$")
 
 
 def _quote_depth(text: str) -> list[int]:
@@ -210,7 +211,7 @@ def _subject_items(subject: str) -> list[str]:
         elif ch in ")）" and depth:
             depth -= 1
         elif depth == 0 and ch in "、和及":
-            items.append(subject[start:i])
+            items.append(subject[start:i].removesuffix("以"))  # 以及
             start = i + 1
     items.append(subject[start:])
     return [strip_indicator(it).removesuffix("等") for it in items if strip_indicator(it)]
@@ -310,7 +311,9 @@ def read_sentence(text: str) -> list[Draft]:
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
                    bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
-        drafts.extend(_distribute(d, text, c_start))
+        # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
+        shared = bool(_SHARED_BEFORE_RE.search(region[-_CONTEXT:]))
+        drafts.extend(_distribute(d, shared))
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
@@ -505,13 +508,14 @@ def _unit(q: Quantity, text: str) -> str:
     return q.unit
 
 
-def _distribute(d: Draft, text: str, c_start: int) -> list[Draft]:
+def _distribute(d: Draft, shared: bool) -> list[Draft]:
     """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
 
-    Only with 分别/均, or for 翻一番; 城乡 splits into 城镇 and 农村 under 分别.
+    Only with 分别/均 (inside the indicator, or ``shared``: just before the value), or for
+    翻一番; 城乡 splits into 城镇 and 农村 under 分别.
     """
     marker = _DISTRIBUTE_RE.search(d.indicator)
-    if marker is None and d.unit != "倍":
+    if marker is None and not shared and d.unit != "倍":
         return [d]
     subject = d.indicator[: marker.start()] if marker else d.indicator
     verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
