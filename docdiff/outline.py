@@ -28,6 +28,8 @@ from docdiff.patterns import (
 __all__ = ["parse_outline"]
 
 MAX_TITLE_CHARS = 150  # longest first sentence kept whole as a title (the longest in the corpus is ~60)
+MAX_TOC_START = 200  # a 目录 comes before the body: look for one among the first paragraphs only
+MAX_TOC_ENTRIES = 1000  # a national plan's contents list ~300 chapters and sections
 MAX_COLON_TITLE_CHARS = 30  # "主要目标：到2025年…": longer text before a colon is a sentence
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 24
 MAX_LEAD_CHARS = 60  # a lead sentence longer than this is prose (Hailar 2018's are 35-40)
@@ -38,6 +40,7 @@ MIN_COMMON_PREFIX = 4  # "过去的一年，面对": shorter shared openings are
 MIN_BODY_CHARS = 20  # text after a lead sentence that makes it a paragraph, not a list line
 MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
 
+_TOC_TAIL = " .…·-0123456789"  # dot leaders and page numbers after a contents entry
 _LONE_ITEM_STYLES = frozenset({"arabic", "arabic_paren", "circled"})
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _NOT_BLANK = re.compile(f"[^{INDENT}]")
@@ -487,6 +490,27 @@ def _freeze(doc: Document, nodes: list[_Node], level: int, parent_path: str) -> 
     return tuple(out)
 
 
+def _toc_key(doc: Document, p: _Para) -> str:
+    """"第一章 发展环境……3" and "第一章　发展环境" alike: no blanks, leaders or page number."""
+    return doc.norm[p.start : p.end].rstrip(_TOC_TAIL).replace(" ", "")
+
+
+def _skip_contents(doc: Document, paras: list[_Para]) -> list[_Para]:
+    """Paragraphs without a 目录 and its entries: the contents end where its first entry
+    comes back as the real heading. No repeat, no contents: nothing is skipped."""
+    for i, p in enumerate(paras[:MAX_TOC_START]):
+        if doc.norm[p.start : p.end].replace(" ", "") != "目录":
+            continue
+        entries = paras[i + 1 : i + 1 + MAX_TOC_ENTRIES]
+        if entries:
+            first = _toc_key(doc, entries[0])
+            for j, q in enumerate(entries[1:], start=i + 2):
+                if _toc_key(doc, q) == first:
+                    return paras[:i] + paras[j:]
+        break
+    return paras
+
+
 def parse_outline(doc: Document) -> Outline:
     """The section tree of ``doc`` (levels 1…) and its tables; no headings → no sections."""
     from docdiff.tables import find_tables
@@ -507,6 +531,7 @@ def parse_outline(doc: Document) -> Outline:
         heading_paras = paras
     if not paras:
         return Outline(sections=(), tables=tables)
+    heading_paras = _skip_contents(doc, heading_paras)
     roots = _build_numbered(doc, heading_paras, paras[-1].end, {t.span.start: t for t in tables})
     starts = [p.start for p in heading_paras]
     table_ends = dict(cells)

@@ -336,3 +336,16 @@ def test_a_heading_after_a_table_is_not_inside_it() -> None:
     # Found by hypothesis: a style first seen after an uncaptioned table was nested in it.
     doc = Document(path="h", text="\n类别\n序号\n指标\n2020\n2025年目标\n年均/累计\n属性\n1\n预期性\n一、一")
     assert [(s.level, s.kind) for s in parse_outline(doc).walk()] == [(1, SectionKind.TABLE), (1, SectionKind.HEADING)]
+
+
+def test_table_of_contents_is_skipped() -> None:
+    doc = doc_of(
+        "目　录", "第一章 发展环境……1", "第二章 指导方针……5",
+        "第一章　发展环境", BODY, "第二章　指导方针", BODY,
+    )
+    assert [(s.number, s.line) for s in parse_outline(doc).walk()] == [("第一章", 4), ("第二章", 6)]
+
+
+def test_a_contents_line_without_repeated_entries_skips_nothing() -> None:
+    doc = doc_of("目录", "第一章 发展环境", BODY, "第二章 指导方针", BODY)
+    assert [(s.number, s.line) for s in parse_outline(doc).walk()] == [("第一章", 2), ("第二章", 4)]
