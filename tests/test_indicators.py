@@ -20,6 +20,11 @@ from docdiff.indicators import ENV_VAR, fold_key, load_rules
     ("ＧＤＰ增长", "GDP增长"),
     ("年均增长", "增长"),
     ("城镇新增就业人数(万人)", "城镇新增就业人数"),
+    ("公共财政预算收入增长", "一般公共预算收入增长"),
+    ("区本级固定资产投资增长", "全社会固定资产投资增长"),
+    ("万元GDP能耗降低", "单位生产总值能耗下降"),
+    ("空气质量优良天数比例", "空气优良天数比率"),
+    ("城镇人均可支配收入", "城镇居民人均可支配收入"),
 ])
 def test_synonyms_fold_together(a: str, b: str) -> None:
     assert fold_key(a) == fold_key(b)
