@@ -106,8 +106,14 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    @cached_property
+    def _debris_starts(self) -> tuple[int, ...]:
+        return tuple(d.start for d in self.debris)
+
     def is_debris(self, offset: int) -> bool:
-        return any(d.start <= offset < d.end for d in self.debris)
+        """Whether ``offset`` lies in a debris span (ingest keeps them sorted and disjoint)."""
+        i = bisect.bisect_right(self._debris_starts, offset) - 1
+        return i >= 0 and offset < self.debris[i].end
 
     def body_lines(self) -> list[tuple[int, Span]]:
         """(line number, span) of every line that is not debris."""
