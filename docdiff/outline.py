@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
+from docdiff.numbers import parse_chinese_integer
 from docdiff.patterns import (
     CJK,
     CLAUSE_MARKS,
@@ -46,30 +47,16 @@ _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _NOT_BLANK = re.compile(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
 
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def _cn_int(s: str) -> int | None:
-    """'十二' → 12, '二十' → 20, '一百〇九' → 109; None for a malformed numeral."""
+    """'十二' → 12, '二十' → 20, '一百〇九' → 109, '12' → 12, '③' → 3; None if not a numeral."""
     if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳ (str.isdigit() is True for them)
         return ord(s) - 0x2460 + 1
     if s.isascii() and s.isdigit():
         return int(s)
-    total, digit = 0, None
-    for ch in s:
-        if ch in _CN_VALUES:
-            if digit is not None and ch not in "零〇":
-                return None  # 二三: two digits in a row is not a numeral
-            digit = _CN_VALUES[ch] if ch not in "零〇" else None
-        elif ch == "十":
-            total += (1 if digit is None else digit) * 10
-            digit = None
-        elif ch == "百":
-            total += (1 if digit is None else digit) * 100
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+    try:
+        return int(parse_chinese_integer(s))
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)
