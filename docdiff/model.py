@@ -106,6 +106,10 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    def __post_init__(self) -> None:
+        # frozen: set once, here; bisection in is_debris needs the spans in order
+        object.__setattr__(self, "debris", tuple(sorted(self.debris, key=lambda d: d.start)))
+
     @cached_property
     def _debris_starts(self) -> tuple[int, ...]:
         return tuple(d.start for d in self.debris)

@@ -346,3 +346,13 @@ def test_every_section_appears_exactly_once_in_b_order(spec_a, spec_b) -> None:
         assert (p.a is None) == (p.status == SectionStatus.ADDED)
         assert (p.b is None) == (p.status == SectionStatus.REMOVED)
         assert 0.0 <= p.similarity <= 1.0
+
+
+def test_large_problems_go_to_scipy_with_the_same_optimum(monkeypatch) -> None:
+    from docdiff import align
+
+    score = np.random.default_rng(7).random((30, 45))
+    small = align.assign(score, 0.5)
+    monkeypatch.setattr(align, "SCIPY_ABOVE", 0)
+    large = align.assign(score, 0.5)
+    assert sum(score[r, c] - 0.5 for r, c in small) == pytest.approx(sum(score[r, c] - 0.5 for r, c in large))
