@@ -303,8 +303,8 @@ def read_sentence(text: str) -> list[Draft]:
         # the next clause when it counts the same way: 新增A150家,B450家.
         if not leading_verb(indicator) and not indicator.startswith(ACTION_VERBS) and drafts:
             prev = drafts[-1]
-            if lead_verb and prev.start >= c_start:
-                indicator = lead_verb + indicator
+            if prev.start >= c_start and (lead_verb or leading_verb(prev.indicator)):
+                indicator = (lead_verb or leading_verb(prev.indicator)) + indicator
             elif (leading_verb(prev.indicator) and prev.unit == unit and prev.end <= c_start
                   and not text[prev.end : c_start].strip(" ,，;；、")):
                 indicator = leading_verb(prev.indicator) + indicator
