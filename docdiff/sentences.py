@@ -42,7 +42,7 @@ def _split_sentences(text: str, base: int) -> list[_Sentence]:
     return [s for s in out if s.text.strip()]
 
 
-_THIS_YEAR_RE = re.compile(r"今年|年内|当年|全年")
+_THIS_YEAR_RE = re.compile(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
 
 
 def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
