@@ -278,12 +278,8 @@ def read_sentence(text: str) -> list[Draft]:
         else:
             indicator, end = core, after_pos
             span_start = region_start
-            if (not indicator or indicator in TRAILING_VERBS) and drafts and drafts[-1].end <= q.start:
-                # 地区生产总值增长20%,达到282亿元: the level of the indicator just named
-                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator)
-            elif _BARE_CHANGE_RE.fullmatch(indicator) and drafts and drafts[-1].end <= q.start:
-                # 生产总值突破1800亿元,年均增长6.5%左右: the growth of the indicator just named
-                indicator = CHANGE_TAIL_RE.sub("", drafts[-1].indicator) + re.sub(r"^(?:同比|比上年|较上年)", "", indicator)
+            if drafts and drafts[-1].end <= q.start:
+                indicator = _same_subject(indicator, drafts[-1].indicator)
             if not indicator or indicator in TRAILING_VERBS:
                 continue
         if not indicator:
@@ -299,15 +295,8 @@ def read_sentence(text: str) -> list[Draft]:
             if subject:
                 indicator = subject + indicator
                 last_subject = (subject, c_start)
-        # A shared verb carries over to the later items of a list: 新增A300家、B800家, and to
-        # the next clause when it counts the same way: 新增A150家,B450家.
-        if not leading_verb(indicator) and not indicator.startswith(ACTION_VERBS) and drafts:
-            prev = drafts[-1]
-            if prev.start >= c_start and (lead_verb or leading_verb(prev.indicator)):
-                indicator = (lead_verb or leading_verb(prev.indicator)) + indicator
-            elif (leading_verb(prev.indicator) and prev.unit == unit and prev.end <= c_start
-                  and not text[prev.end : c_start].strip(" ,，;；、")):
-                indicator = leading_verb(prev.indicator) + indicator
+        if drafts:
+            indicator = _shared_verb(text, indicator, unit, drafts[-1], lead_verb, c_start) + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
                    bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
@@ -317,6 +306,28 @@ def read_sentence(text: str) -> list[Draft]:
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _same_subject(indicator: str, previous: str) -> str:
+    """An indicator that is only a verb names what the value before it named:
+    地区生产总值增长20%,达到282亿元 → 地区生产总值; …突破1800亿元,年均增长6.5% → …年均增长."""
+    if not indicator or indicator in TRAILING_VERBS:
+        return CHANGE_TAIL_RE.sub("", previous)
+    if _BARE_CHANGE_RE.fullmatch(indicator):
+        return CHANGE_TAIL_RE.sub("", previous) + re.sub(r"^(?:同比|比上年|较上年)", "", indicator)
+    return indicator
+
+
+def _shared_verb(text: str, indicator: str, unit: str, prev: Draft, lead_verb: str, c_start: int) -> str:
+    """The verb an item without one inherits: from its list (新增A300家、B800家), or from the
+    clause before when that counts the same way (新增A150家,B450家); '' if none."""
+    if leading_verb(indicator) or indicator.startswith(ACTION_VERBS):
+        return ""
+    if prev.start >= c_start:
+        return lead_verb or leading_verb(prev.indicator)
+    if prev.unit == unit and prev.end <= c_start and not text[prev.end : c_start].strip(" ,，;；、"):
+        return leading_verb(prev.indicator)
+    return ""
 
 
 @dataclass(frozen=True)
