@@ -1,66 +1,41 @@
 """One goal sentence → draft targets: number, unit, indicator, comparator.
 
-Every plausible number (not a date, ordinal, name or enumeration) is read with the words around
-it: the indicator written before it (or, after a bare verb, the thing counted after it:
+Every candidate number (``candidates.py``: not a date, ordinal, name or enumeration) is read
+with the words around it: the indicator written before it (or, after a bare verb, the thing counted after it:
 新建2所公立幼儿园), 以上/控制在/左右, value lists under 分别 (分别增长7%和8%), subjects shared
 by 均, and qualifiers that only describe what is counted (投资5000万元以上医疗项目9个).
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from decimal import Decimal
 
+from docdiff.candidates import (
+    CLAUSE_SEP,
+    SENTENCE_END,
+    candidate_quantities,
+    clause_bounds,
+    is_cjk,
+    suffix_len,
+)
 from docdiff.model import Comparator
-from docdiff.numbers import UNIT_RE, Quantity, find_quantities
+from docdiff.numbers import Quantity
 from docdiff.target_rules import (
     ACTION_VERBS,
-    SUFFIX_COMPARATORS,
     TRAILING_VERBS,
     comparator_for,
     leading_verb,
     strip_indicator,
 )
 
-SENTENCE_END = "。！？!?"
-_CLAUSE_SEP = ",，:：;；"
 _ITEM_SEP = "、"
-# After a number: what makes it a date, ordinal, name or duration rather than an amount.
-_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
-_DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
 _DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
 _SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月])均)[^\d,，;；、]{0,6}$")
-
-
-def _quote_depth(text: str) -> list[int]:
-    """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in "“《「":
-            depth += 1
-        out.append(depth)
-        if ch in "”》」" and depth:
-            depth -= 1
-    return out
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-def _suffix_len(after: str) -> int:
-    """Length of 以上/左右/以内 (and a space before it) right after a number."""
-    stripped = after.lstrip(" ")
-    for word, _ in SUFFIX_COMPARATORS:
-        if stripped.startswith(word):
-            return len(after) - len(stripped) + len(word)
-    return 0
 
 
 @dataclass
@@ -78,87 +53,10 @@ class Draft:
     context: str = ""
 
 
-def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
-    """False for dates, ordinals, names and enumerations: 2025年, 第3, “152”, 三大攻坚战."""
-    if depth[q.start]:
-        return False  # “500精英计划”, 《…2021—2025年》: names
-    before = text[max(0, q.start - 2) : q.start]
-    after = text[q.end : q.end + 4]
-    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
-        return False
-    if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
-        return False  # 5G, 4A级
-    if text[q.end : q.end + 1] in ("+", "·", "/", ".") or before.endswith("+"):
-        return False  # 1+N, 6+1
-    if q.unit == "年" and q.value >= 1000:
-        return False  # a year, or a span of years (2021-2025年)
-    if not q.unit and 1900 <= q.value <= 2100 and q.value == q.value.to_integral_value():
-        return False
-    if _NOT_AMOUNT_AFTER.match(after) and q.unit in ("", "个", "年", "天", "周"):
-        return False  # 9月, 70周年, 6个月, 3年内
-    if q.bracketed and not q.unit:
-        return False  # [1]: a footnote mark in running text (tables are read elsewhere)
-    if q.unit in ("分钟", "岁", "年") and _is_cjk(text[q.end + _suffix_len(text[q.end:]) :][:1] or "。"):
-        return False  # 15分钟生活圈, 3岁以下婴幼儿, 20年以上小区: a name or a qualifier
-    if q.chinese:
-        numeral = text[q.start:q.number_end]
-        bare = all(c in "十百千万亿" for c in numeral)
-        if bare and numeral not in _ROUND_MAGNITUDES:
-            return False  # 千万亿级: not an amount anyone writes
-        if bare:
-            # 突破千亿元, 跃上万亿元台阶, 五百亿级: a round magnitude is an amount only after a
-            # comparator verb or before 级; elsewhere it is a name (百县千碗, 千亩低洼地).
-            if not (q.unit[:1] in ("万", "亿") and (before.endswith(("突破", "跃上", "超", "达到", "达"))
-                                                   or after.startswith("级"))):
-                return False
-        elif q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点"):
-            return False  # 三大, 两处, 一批: enumerations, not amounts
-    if not q.unit:
-        stripped = after.lstrip(" ")
-        if not stripped.startswith(("以上", "以下", "以内", "左右")) and not before.endswith(("至", "到", "在", "于")):
-            return False
-    return True
-
-
-@lru_cache(maxsize=16)
-def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Positions of clause separators, and of clause ends (separators and sentence ends)."""
-    seps = tuple(i for i, ch in enumerate(text) if ch in _CLAUSE_SEP)
-    ends = tuple(i for i, ch in enumerate(text) if ch in _CLAUSE_SEP or ch in SENTENCE_END)
-    return seps, ends
-
-
-def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the clause around ``pos`` (bisect over precomputed separators)."""
-    seps, ends = _separators(text)
-    i = bisect.bisect_left(seps, pos)
-    start = seps[i - 1] + 1 if i else 0
-    j = bisect.bisect_left(ends, pos)
-    return start, ends[j] if j < len(ends) else len(text)
-
-
-def _doubling(text: str, depth: list[int]) -> list[Quantity]:
-    """翻一番 → 2 倍, 翻两番 → 4 倍 (GUIDELINES: a multiple is a value with unit 倍)."""
-    out = []
-    for m in _DOUBLING_RE.finditer(text):
-        if text[m.end():].lstrip("”").startswith(("计划", "行动", "工程", "战略")):
-            continue  # 倍增计划: a programme's name
-        if depth[m.start()] and not (text[m.start() - 1 : m.start()] == "“" and text[m.end() : m.end() + 1] == "”"):
-            continue
-        _, c_end = _clause_bounds(text, m.start())
-        if text[c_end + 1 : c_end + 3] in ("分别", "均为"):
-            continue  # …比2025年翻一番,分别突破2000亿元…: the amounts that follow are the targets
-        value = Decimal(4) if "两" in m.group(0) else Decimal(2)
-        out.append(Quantity(value=value, value_high=None, unit="倍", start=m.start(), end=m.end(),
-                            number_end=m.end(), chinese=False))
-    return out
-
-
 # A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
 _ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
 # A noun that only says "the task": 完成800户的改造任务 names its task in the clause before.
 _GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
-_ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
 _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
@@ -168,24 +66,6 @@ _LIST_WINDOW = 120
 _CONTEXT = 40  # characters of the clause before a value that can say 累计/全年/保持 about it
 _SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
-_PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
-
-
-def _placeholders(text: str) -> list[Quantity]:
-    """到2025年打造XX个美丽城镇: a draft's blank is a target whose value is not yet written."""
-    out = []
-    for m in _PLACEHOLDER_RE.finditer(text):
-        unit = _unit_at(text, m.end())
-        after = text[m.end() + len(unit) :]
-        if unit or after.startswith(("以上", "以下", "左右", "以内")):
-            out.append(Quantity(value=None, value_high=None, unit=unit, start=m.start(),
-                                end=m.end() + len(unit), number_end=m.end(), chinese=False))
-    return out
-
-
-def _unit_at(text: str, pos: int) -> str:
-    m = UNIT_RE.match(text, pos)
-    return m.group(0) if m else ""
 
 
 def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
@@ -194,7 +74,7 @@ def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
     for i, q in enumerate(quants):
         if runs and runs[-1][-1] == i - 1:
             prev = quants[i - 1]
-            gap = text[prev.end + _suffix_len(text[prev.end:]) : q.start]
+            gap = text[prev.end + suffix_len(text[prev.end:]) : q.start]
             if gap.strip(" ") in ("、", "和", "及", "与", ",", "，"):
                 runs[-1].append(i)
                 continue
@@ -228,11 +108,7 @@ def _lead_action(text: str) -> str:
 
 def read_sentence(text: str) -> list[Draft]:
     """Number → indicator, value, unit, comparator for one goal sentence."""
-    depth = _quote_depth(text)
-    quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
-    quants += _doubling(text, depth) + _placeholders(text)
-    quants.sort(key=lambda q: q.start)
-    quants = [q for i, q in enumerate(quants) if not _size_of_counted(text, quants, i)]
+    quants = candidate_quantities(text)
     drafts: list[Draft] = []
     consumed: set[int] = set()
     for run in _value_lists(text, quants):
@@ -240,19 +116,19 @@ def read_sentence(text: str) -> list[Draft]:
     region_start, last_clause, lead_verb = 0, -1, ""
     last_subject: tuple[str, int] | None = None  # (subject, clause start) of the last attribute
     for i, q in enumerate(quants):
-        c_start, c_end = _clause_bounds(text, q.start)
+        c_start, c_end = clause_bounds(text, q.start)
         if c_start != last_clause:
             region_start, last_clause = c_start, c_start
             lead_verb = _lead_action(text[c_start:q.start])
         if i in consumed:
-            region_start = max(region_start, q.end + _suffix_len(text[q.end:]))
+            region_start = max(region_start, q.end + suffix_len(text[q.end:]))
             continue
         unit = _unit(q, text)
         after_pos = q.end + (1 if unit != q.unit else 0)  # 五百亿级: 级 is read with the number
-        after_pos += _suffix_len(text[after_pos:])
+        after_pos += suffix_len(text[after_pos:])
         nxt_pos = after_pos + (1 if text[after_pos : after_pos + 1] == "的" else 0)
         nxt = text[nxt_pos : nxt_pos + 1]
-        followed_by_noun = bool(nxt) and (_is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
+        followed_by_noun = bool(nxt) and (is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
             _SEPARATOR_WORDS, after_pos)
         if q.unit == "倍" and not q.chinese:
             followed_by_noun = False  # 翻一番 ends its phrase
@@ -290,7 +166,7 @@ def read_sentence(text: str) -> list[Draft]:
         if len(indicator) <= 3 and region_start == c_start and not indicator.startswith(ACTION_VERBS):
             # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before
             subject = _subject_before(text, c_start)
-            if not subject and last_subject and last_subject[1] == _clause_bounds(text, max(0, c_start - 1))[0]:
+            if not subject and last_subject and last_subject[1] == clause_bounds(text, max(0, c_start - 1))[0]:
                 subject = last_subject[0]
             if subject:
                 indicator = subject + indicator
@@ -368,7 +244,7 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
         if not bare or not re.search(r"(?:集群|体量|规模)$", noun):
             return None
         prev = text[: a.c_start].rstrip(",，")
-        p_start = max(prev.rfind(c) for c in _CLAUSE_SEP + SENTENCE_END) + 1
+        p_start = max(prev.rfind(c) for c in CLAUSE_SEP + SENTENCE_END) + 1
         if 0 < len(prev) - p_start <= 12 and not any(ch.isdigit() for ch in prev[p_start:]):
             return prev[p_start:] + noun, noun_end
         return noun, noun_end
@@ -407,20 +283,11 @@ def _text_start(text: str, region_start: int, value_start: int, indicator: str) 
     return value_start
 
 
-def _size_of_counted(text: str, quants: list[Quantity], i: int) -> bool:
-    """五百亿级 right after a count (2个五百亿级先进制造业集群): the size of what is counted."""
-    q = quants[i]
-    if not text.startswith("级", q.end) or i == 0:
-        return False
-    c_start, _ = _clause_bounds(text, q.start)
-    return any(p.start >= c_start and p.unit != "倍" for p in quants[:i])
-
-
 def _previous_object(text: str, c_start: int) -> str:
     """The object of the clause before ``c_start`` without its verb: '继续推进棚户区改造' → '棚户区改造'."""
     if c_start == 0:
         return ""
-    p_start, _ = _clause_bounds(text, c_start - 1)
+    p_start, _ = clause_bounds(text, c_start - 1)
     prev = strip_indicator(text[p_start : c_start - 1])
     if not prev or any(ch.isdigit() for ch in prev) or len(prev) > 16:
         return ""
@@ -443,7 +310,7 @@ def _subject_before(text: str, c_start: int) -> str:
     全民健身步道建设项目' → '天台县全民健身步道建设项目' ('' if it has one, or is long, or says when)."""
     if c_start == 0:
         return ""
-    p_start, _ = _clause_bounds(text, c_start - 1)
+    p_start, _ = clause_bounds(text, c_start - 1)
     clause = text[p_start : c_start - 1]
     if any(ch.isdigit() for ch in clause) or re.search(r"时期|期间|年|目前|今年|“|”", clause):
         return ""
@@ -470,7 +337,7 @@ def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
     """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number."""
     stop = min([clause_end] + [p for p in later if p >= pos])
     end = pos
-    while end < stop and text[end] not in _ITEM_SEP + _CLAUSE_SEP + SENTENCE_END:
+    while end < stop and text[end] not in _ITEM_SEP + CLAUSE_SEP + SENTENCE_END:
         if text[end] in "和及与或且并" and end + 1 in later:
             break  # 34个工业园区和29个…: the next item starts
         end += 1
@@ -480,14 +347,14 @@ def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
 def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed: set[int]) -> list[Draft]:
     """分别增长7%和8%, 分别突破2000亿元、30万元、18万元: one value per listed indicator."""
     first, last = quants[run[0]], quants[run[-1]]
-    c_start, c_end = _clause_bounds(text, first.start)
+    c_start, c_end = clause_bounds(text, first.start)
     region = text[c_start : first.start]
     m = _DISTRIBUTE_RE.search(region)
     if m is None:
         return []
     subject, verb = region[: m.start()], region[m.end():]
     if not strip_indicator(subject):  # …翻一番,分别突破…: the subject is the clause before
-        p_start, _ = _clause_bounds(text, max(0, c_start - 1))
+        p_start, _ = clause_bounds(text, max(0, c_start - 1))
         subject = text[p_start : c_start - 1]
     items = _subject_items(subject)
     if len(items) == 1 and items[0].startswith("城乡") and len(run) == 2:
@@ -505,7 +372,7 @@ def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed
             comp = comparator_for(region[-3:], "")  # 分别突破A、B、C: 突破 governs all three
         if comp == Comparator.EQ:
             comp = shared
-        end = q.end + _suffix_len(text[q.end:])
+        end = q.end + suffix_len(text[q.end:])
         item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
         out.append(Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
                           comparator=comp, start=min(item_at, q.start), end=end, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2]))

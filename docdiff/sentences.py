@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from docdiff.clauses import SENTENCE_END, read_sentence
+from docdiff.candidates import SENTENCE_END
+from docdiff.clauses import read_sentence
 from docdiff.indicators import fold_key
 from docdiff.model import Comparator, Kind, Span, Target
 from docdiff.numbers import parse_chinese_integer, to_float
