@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 _SPACE_RUN = re.compile(r"\s+")
-_WORD_OR_MARK = re.compile(r"\S+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
@@ -25,18 +24,19 @@ _STEP = 64
 _HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
 
 
-def _body(doc: Document) -> tuple[str, list[int]]:
+def _body(doc: Document) -> tuple[str, np.ndarray]:
     """The folded body without debris or whitespace, and the offset in ``doc.text`` of each character."""
-    from docdiff.similarity import body_pieces
+    import numpy as np
 
     norm = doc.norm
-    chars: list[str] = []
-    offsets: list[int] = []
-    for s, e in body_pieces(doc, Span(0, len(norm))):
-        for m in _WORD_OR_MARK.finditer(norm, s, e):
-            chars.append(m.group())
-            offsets.extend(range(m.start(), m.end()))
-    return "".join(chars), offsets
+    keep = np.ones(len(norm), dtype=bool)
+    for m in _SPACE_RUN.finditer(norm):
+        keep[m.start() : m.end()] = False
+    for d in doc.debris:
+        keep[d.start : d.end] = False
+    offsets = np.flatnonzero(keep)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)[offsets]
+    return points.tobytes().decode("utf-32-le"), offsets
 
 
 def _gram_hashes(text: str) -> np.ndarray:
@@ -148,8 +148,8 @@ def measure_similarity(
         runs = runs[:MAX_PASSAGES]
     passages = []
     for i, j, n in runs:
-        span_a = Span(offsets_a[i], offsets_a[i + n - 1] + 1)
-        span_b = Span(offsets_b[j], offsets_b[j + n - 1] + 1)
+        span_a = Span(int(offsets_a[i]), int(offsets_a[i + n - 1]) + 1)
+        span_b = Span(int(offsets_b[j]), int(offsets_b[j + n - 1]) + 1)
         passages.append(SharedPassage(text=a.slice(span_a), span_a=span_a, span_b=span_b))
 
     document = _document_similarity(a, b, pairs)
