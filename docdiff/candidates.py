@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from docdiff.numbers import UNIT_RE, Quantity, find_quantities
-from docdiff.target_rules import SUFFIX_COMPARATORS
+from docdiff.target_rules import ACTION_VERBS, SUFFIX_COMPARATORS, strip_indicator
 
 SENTENCE_END = "。！？!?"
 CLAUSE_SEP = ",，:：;；"
@@ -91,13 +91,28 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
             if not (q.unit[:1] in ("万", "亿") and (before.endswith(("突破", "跃上", "超", "达到", "达"))
                                                    or after.startswith("级"))):
                 return False
-        elif q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点"):
-            return False  # 三大, 两处, 一批: enumerations, not amounts
+        elif (q.value < 10 and q.unit[:1] not in ("万", "亿") and q.unit not in ("倍", "个百分点", "%", "‰")
+              and "点" not in numeral and not _counted_before(text, q)):
+            # 三大, 两处, 一批: enumerations, not amounts; but a share (七%), a decimal (四点五)
+            # or a count written after what it counts (培育百亿级企业三家、…) is an amount
+            return False
     if not q.unit:
         stripped = after.lstrip(" ")
         if not stripped.startswith(("以上", "以下", "以内", "左右")) and not before.endswith(("至", "到", "在", "于")):
             return False
     return True
+
+
+def _counted_before(text: str, q: Quantity) -> bool:
+    """培育百亿级企业三家、…: a small count written after what it counts, in a clause that opens
+    with an action verb, and ending its phrase (not 海洋二所 in a list of names, nor 一批, 五年)."""
+    if q.value < 2 or q.unit in ("", "年", "批", "些", "次", "代", "期", "轮"):
+        return False
+    rest = text[q.end + suffix_len(text[q.end:]) :][:1]
+    if rest and rest not in CLAUSE_SEP + SENTENCE_END + "、":
+        return False
+    c_start, _ = clause_bounds(text, q.start)
+    return strip_indicator(text[c_start : q.start]).startswith(ACTION_VERBS)
 
 
 @lru_cache(maxsize=16)

@@ -32,7 +32,7 @@ BASE_UNITS = tuple(sorted({
     "台", "辆", "艘", "架", "只", "头", "株", "棵", "篇", "部", "场", "批", "轮", "次", "岁", "年",
     "天", "小时", "分钟", "秒", "个工作日", "工作日", "个技能等级", "标箱", "箱", "TEU", "teu",
     "微克/立方米", "ug/m3", "μg/m3", "毫克/升", "立方米/秒", "年一遇", "环节", "万分之", "床", "册",
-    "千卡", "斤", "吨标准煤", "吨标煤", "千瓦时", "栋", "幢", "宗", "块", "盏", "蒸吨", "辆次", "架次", "班次", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
+    "千卡", "斤", "吨标准煤", "吉瓦时", "吉瓦", "兆瓦时", "千伏安", "GWh", "MWh", "标方", "吨标煤", "千瓦时", "栋", "幢", "宗", "块", "盏", "蒸吨", "辆次", "架次", "班次", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
 }, key=len, reverse=True))
 
 # Units that a per-unit suffix (/人, /亩, /亿元) may follow, and the suffixes themselves.
@@ -47,6 +47,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral run (no nested quantifier: one character class, bounded).
 CHINESE = f"[{CN_NUMERAL_CHARS}]{{1,12}}"
+# 五点五, 一点五六: a Chinese decimal (digits after 点 are read one by one).
+_CN_DECIMAL_DIGITS = "〇零一二三四五六七八九"
+CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{_CN_DECIMAL_DIGITS}]{{1,6}}"
 
 _BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
 # 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
@@ -79,6 +82,14 @@ def parse_chinese_integer(text: str) -> Decimal:
                 total = high * 10**8 + (low + section) * big
             section, digit = 0, None
     return Decimal(total + section + (digit or 0))
+
+
+def parse_chinese_decimal(text: str) -> Decimal:
+    """五点五 → 5.5, 一点五六 → 1.56, 二十三点八 → 23.8 (an integer part, 点, then digits)."""
+    whole, dot, frac = text.partition("点")
+    if not dot or not frac or any(c not in _CN_DECIMAL_DIGITS for c in frac):
+        raise ValueError(f"not a Chinese decimal: {text!r}")
+    return parse_chinese_integer(whole) + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
 
 
 def parse_arabic(text: str) -> Decimal:
@@ -141,8 +152,11 @@ class Quantity:
 
 
 _RANGE_SEP = "-－—–~～至到"
+# 百分之十八 / 千分之五: a share written in words, value 18 with unit %.
+_PER_WORDS = {"百分之": "%", "千分之": "‰"}
 _QTY_RE = re.compile(
-    rf"(?P<open>\[)?(?P<num>{ARABIC}(?:(?:万|亿)\d{{1,4}}(?![\d.]))?|{CHINESE})(?P<close>\])?"
+    rf"(?P<per>百分之|千分之)?"
+    rf"(?P<open>\[)?(?P<num>{ARABIC}(?:(?:万|亿)\d{{1,4}}(?![\d.]))?|{CHINESE_DECIMAL}|{CHINESE})(?P<close>\])?"
     rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"
 )
 
@@ -153,6 +167,8 @@ def _to_value(numeral: str) -> tuple[Decimal, str]:
         return parse_number(numeral), ""
     if re.fullmatch(ARABIC, numeral):
         return parse_arabic(numeral), ""
+    if "点" in numeral:
+        return parse_chinese_decimal(numeral), ""
     head, mag = split_magnitude(numeral)
     if not head:  # 万亿元, 亿吨: one
         return Decimal(1), mag
@@ -171,6 +187,15 @@ def find_quantities(text: str) -> list[Quantity]:
     while (m := _QTY_RE.search(text, at)) is not None:
         at = m.end() or m.start() + 1
         numeral = m.group("num")
+        if m.group("per"):
+            # 百分之十八, 百分之百 (the numeral after 之 is the whole share), 百分之50
+            try:
+                value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
+            except ValueError:
+                continue
+            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[m.group("per")],
+                                start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
+            continue
         chinese = not numeral[0].isdigit()
         try:
             value, mag = _to_value(numeral)
