@@ -43,6 +43,18 @@ def _split_sentences(text: str, base: int) -> list[_Sentence]:
     return [s for s in out if s.text.strip()]
 
 
+# “十三五”期间, 十三五以来: a sentence about a five-year period that ended before the document's
+_PERIOD_NAME_RE = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|以来|末|中)")
+_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+
+def _about_past_period(text: str, base_year: int | None) -> bool:
+    """“十三五”期间,全省高新技术企业由3157家增加到8559家 in a 2021–2025 plan: a result."""
+    if base_year is None:
+        return False
+    return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
+
+
 _THIS_YEAR_RE = re.compile(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
 
 
@@ -94,7 +106,7 @@ class _LineReader:
             return False, None
         mode, sec_year = ctx.regime(sent.start)
         text = sent.text
-        achieved = bool(ACHIEVEMENT_RE.search(text))
+        achieved = bool(ACHIEVEMENT_RE.search(text)) or _about_past_period(text, ctx.base_year)
         by_cues = (mode is None and ctx.kind == Kind.WORK_REPORT) or (
             ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
         if by_cues:

@@ -52,6 +52,20 @@ def _fallback_headings(doc: Document) -> list[_Heading]:
     return found
 
 
+def _missed_chapters(doc: Document, outline: Outline) -> list[_Heading]:
+    """The numbered heading lines, when the outline missed a 第X章/节 line among them.
+
+    An excerpt (摘要) skips chapters (第一章, 第三章, …): a numbering gap the outline does not take
+    for a heading, so 第三章's goals would sit in 第一章 发展环境 (a review). A 第X章 line is a
+    heading wherever it stands, so then the heading lines themselves give the frame.
+    """
+    found = _fallback_headings(doc)
+    known = {doc.line_at(s.span.start) for s in outline.walk()}
+    missed = any(h.level <= 2 and h.title.lstrip().startswith("第") and doc.line_at(h.start) not in known
+                 for h in found)
+    return found if missed else []
+
+
 @dataclass
 class DocContext:
     """What every sentence needs to know about its document and where it sits in it."""
@@ -67,12 +81,12 @@ class DocContext:
     def build(cls, doc: Document, outline: Outline) -> DocContext:
         m = doc.meta  # kind, year and period come from ingest
         kind, year, period = m.kind, m.year, m.period
-        headings = [] if outline.sections else _fallback_headings(doc)
+        headings = _missed_chapters(doc, outline) if outline.sections else _fallback_headings(doc)
         return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings)
 
     def chain(self, offset: int) -> list[tuple[str, int]]:
         """(title as written, start) of the sections holding ``offset``, outermost first."""
-        if self.outline.sections:
+        if self.outline.sections and not self.headings:
             return [(_heading_text(self.doc, s), s.span.start) for s in self.outline.section_at(offset)]
         chain: list[_Heading] = []
         for h in self.headings:

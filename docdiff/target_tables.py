@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)")
 _UNIT_IN_NAME_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]?$")
-_CELL_VALUE_RE = re.compile(rf"^\s*(\[)?({ARABIC})(\])?\s*(?:[-—~～]\s*({ARABIC}))?")
+# ">12", "<5.5", "≥95": a comparison sign before the number
+_CELL_VALUE_RE = re.compile(rf"^\s*(?P<sign>[<>≤≥＜＞]=?)?\s*(\[)?({ARABIC})(\])?\s*(?:[-—~～]\s*({ARABIC}))?")
+_SIGNS = {"<": Comparator.LE, "＜": Comparator.LE, "≤": Comparator.LE, "<=": Comparator.LE,
+          ">": Comparator.GE, "＞": Comparator.GE, "≥": Comparator.GE, ">=": Comparator.GE}
+# —, -, /, 空: a cell left empty on purpose (the value is in another column)
+_PLACEHOLDER_CELL_RE = re.compile(r"^\s*(?:[—–\-－/／\\]{1,3}|空|无|暂无)?\s*$")
 _TEXT_TARGET_RE = re.compile(r"完成|下达|高于|低于|不低于|不高于|同步|持平|稳定|保持|达到")
 _UNIT_WORDS = re.compile(r"^(?:%|‰|万?亿?[元人户亩吨个家项件张所座条次]|万人|亿元|万元|万美元|亿美元|人次|万人次|"
                          r"平方米|万平方米|微克/立方米|ug/m3|万吨|万立方米|万亩|公里|岁|年|天|人/亿元|万元/人|倍)$")
@@ -52,10 +57,12 @@ def _read_value(text: str) -> tuple[Decimal | None, Decimal | None, Comparator, 
     """'7以上' → (7, None, >=, False); '[8]以上' → (8, …, bracketed); '完成上级下达指标' → (None, …)."""
     m = _CELL_VALUE_RE.match(text)
     if m:
-        value = parse_arabic(m.group(2))
-        high = parse_arabic(m.group(4)) if m.group(4) else None
+        value = parse_arabic(m.group(3))
+        high = parse_arabic(m.group(5)) if m.group(5) else None
         comp = Comparator.RANGE if high is not None else comparator_for("", text[m.end():].strip())
-        return value, high, comp, bool(m.group(1) and m.group(3))
+        if m.group("sign") and high is None:
+            comp = _SIGNS[m.group("sign")]
+        return value, high, comp, bool(m.group(2) and m.group(4))
     if _TEXT_TARGET_RE.search(text):  # 高于经济增长: a target without a number
         comp = next((c for w, c in PREFIX_COMPARATORS if text.strip().startswith(w)), Comparator.EQ)
         return None, None, comp, False
@@ -117,7 +124,7 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
         name_cell, value_cell = _cell(row, name_col), _cell(row, target_col)
         kind_cell = _cell(row, kind_col)
         from_kind_col = False
-        if value_cell is None and kind_cell is not None:
+        if kind_cell is not None and (value_cell is None or _PLACEHOLDER_CELL_RE.match(value_cell.text)):
             # growth rates and five-year totals are written in the 年均/累计 column: 7以上, [8]以上
             value_cell, from_kind_col = kind_cell, True
         if name_cell is None or value_cell is None:
@@ -134,7 +141,7 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
         base_cell = _cell(row, base_col)
         if base_cell is not None:
             bm = _CELL_VALUE_RE.match(base_cell.text)
-            base_value = to_float(parse_arabic(bm.group(2))) if bm else None
+            base_value = to_float(parse_arabic(bm.group(3))) if bm else None
         period = _row_period(indicator, unit, value, value_cell.text, bracketed, from_kind_col)
         out.append(Target(
             id="", indicator=indicator, key=fold_key(indicator), value=to_float(value),
