@@ -65,6 +65,14 @@ _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,1
 _LIST_WINDOW = 120
 _CONTEXT = 40  # characters of the clause before a value that can say 累计/全年/保持 about it
 _SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
+# 补助标准提高30元, 奖补资金5000万元: a standard or a budget is a goal, a payment to one firm is not
+_SUBSIDY_LEVEL_RE = re.compile(r"标准|资金|规模|总额")
+# 最高不超过3000万元 after a subsidy: the cap of one payment
+_CAP_RE = re.compile(r"(?:最高|最多|单[个项笔家户]|每[个项家户人])")
+# An amount followed by what it is for: …国债3000亿元支持消费品以旧换新
+_PURPOSE_AFTER = r"(?:重点|专项|主要)?(?:支持|用于|支撑|撬动|带动|引导|投向)"
+# …4.4万亿元、比上年增加5000亿元: the change from last year restates the value before it
+_DELTA_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:增加|提高|减少|下降|降低|增长|多|少)?")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
 
 
@@ -160,8 +168,12 @@ def read_sentence(text: str) -> list[Draft]:
                 continue
         if not indicator:
             continue
-        if _SUBSIDY_RE.search(indicator):
+        if _SUBSIDY_RE.search(indicator) and not _SUBSIDY_LEVEL_RE.search(indicator):
             continue  # 给予一次性奖励50万元: a policy's payment, not a goal
+        if _CAP_RE.fullmatch(indicator) and _SUBSIDY_RE.search(text):
+            continue  # …给予补助,最高不超过3000万元: the cap of one payment
+        if drafts and _is_delta(text, region, drafts[-1], unit):
+            continue
         shown_from = _text_start(text, span_start, q.start, indicator)
         if len(indicator) <= 3 and region_start == c_start and not indicator.startswith(ACTION_VERBS):
             # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before
@@ -182,6 +194,21 @@ def read_sentence(text: str) -> list[Draft]:
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _is_delta(text: str, region: str, prev: Draft, unit: str) -> bool:
+    """赤字规模5.66万亿元、比上年增加1.6万亿元: a change from last year right after a value in
+    the same unit (or points after a %) restates that value; it is no target of its own."""
+    if not _DELTA_RE.fullmatch(region.strip(" 、,，")):
+        return False
+    if text[prev.end : prev.end + len(region)].strip(" 、,，") != region.strip(" 、,，"):
+        return False  # something other than the comparison stands between them
+    return _base_unit(unit) == _base_unit(prev.unit) or (prev.unit == "%" and unit in ("个百分点", "百分点"))
+
+
+def _base_unit(unit: str) -> str:
+    """万亿元 → 元, 万人 → 人: the dimension without its magnitude."""
+    return re.sub(r"^(?:万亿|千万|百万|十万|万|亿)", "", unit)
 
 
 def _same_subject(indicator: str, previous: str) -> str:
@@ -257,6 +284,10 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
             if named:
                 return named, noun_end
         return (verb if not noun.startswith(verb) else "") + noun, noun_end
+    if noun == "安排":
+        return a.core, noun_end  # 赤字率拟按4%左右安排: the rate is set at the value
+    if re.match(_PURPOSE_AFTER, noun):
+        return a.core, a.after_pos  # …国债3000亿元支持消费品以旧换新: what it is for follows
     if a.later:
         return None
     verb_first = a.core.startswith(ACTION_VERBS) or a.core.endswith(ACTION_VERBS)

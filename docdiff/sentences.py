@@ -43,6 +43,9 @@ def _split_sentences(text: str, base: int) -> list[_Sentence]:
     return [s for s in out if s.text.strip()]
 
 
+_FORECAST_RE = re.compile(r"预计(?:将|可|会)?(?:达到|达|超过|突破|完成|增长|为|有|在)")
+_PLEDGE_RE = re.compile(r"力争|确保|目标|计划|争取")
+_PLAN_COMPARISON_RE = re.compile(r"比上年|较上年|比去年")
 # “十三五”期间, 十三五以来: a sentence about a five-year period that ended before the document's
 _PERIOD_NAME_RE = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|以来|末|中)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -106,13 +109,19 @@ class _LineReader:
             return False, None
         mode, sec_year = ctx.regime(sent.start)
         text = sent.text
-        achieved = bool(ACHIEVEMENT_RE.search(text)) or _about_past_period(text, ctx.base_year)
+        if _FORECAST_RE.search(text) and not _PLEDGE_RE.search(text):
+            return False, sec_year  # 今年高校毕业生预计达到1222万人: a forecast, not a goal
+        # under a goal heading 比上年增加 compares the plan with last year, it reports nothing
+        judged = _PLAN_COMPARISON_RE.sub("", text) if mode == "goal" else text
+        achieved = bool(ACHIEVEMENT_RE.search(judged)) or _about_past_period(text, ctx.base_year)
         by_cues = (mode is None and ctx.kind == Kind.WORK_REPORT) or (
             ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
         if by_cues:
             # Replies (and reports whose headings say nothing) mix results and plans within one
             # paragraph: a goal cue starts a run of goal sentences (接下来, …: everything after
             # it), a result cue ends it.
+            if self.state is None and mode == "goal":
+                self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
             if STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
                 self.state = "goal"
             elif achieved:
