@@ -20,8 +20,8 @@ _SPACE_RUN = re.compile(r"\s+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
-_STEP = 64
-_HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
+_STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
+_HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well
 
 
 def _body(doc: Document) -> tuple[str, np.ndarray]:

@@ -212,7 +212,8 @@ def test_assign_is_optimal_like_brute_force(n: int, m: int, threshold: float, da
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8, unique_by=(lambda p: p[0], lambda p: p[1])))
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8,
+                unique_by=(lambda p: p[0], lambda p: p[1])))
 def test_longest_increasing_like_brute_force(pairs: list[tuple[int, int]]) -> None:
     chain = longest_increasing(pairs)
     assert all(x[0] < y[0] and x[1] < y[1] for x, y in zip(chain, chain[1:]))

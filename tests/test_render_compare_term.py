@@ -157,9 +157,9 @@ def test_width_only_changes_are_shown_as_unchanged_text() -> None:
     from dataclasses import replace
 
     c = small_comparison()
-    pair = replace(c.sections[0], diff=(DiffOp(OpKind.EQUAL, "增长"), DiffOp(OpKind.DELETE, "７"), DiffOp(OpKind.INSERT, "7"),
-                                        DiffOp(OpKind.EQUAL, "%"), DiffOp(OpKind.DELETE, ","),
-                                        DiffOp(OpKind.INSERT, "，"), DiffOp(OpKind.DELETE, "左右"), DiffOp(OpKind.EQUAL, "。")))
+    pair = replace(c.sections[0], diff=(
+        DiffOp(OpKind.EQUAL, "增长"), DiffOp(OpKind.DELETE, "７"), DiffOp(OpKind.INSERT, "7"), DiffOp(OpKind.EQUAL, "%"),
+        DiffOp(OpKind.DELETE, ","), DiffOp(OpKind.INSERT, "，"), DiffOp(OpKind.DELETE, "左右"), DiffOp(OpKind.EQUAL, "。")))
     out = render_compare_term(replace(c, sections=(pair,), targets=()), color=False, width=100, context=1,
                               only_changed=False)
     assert "增长7%，[-左右-]。" in out

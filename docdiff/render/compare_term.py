@@ -11,7 +11,18 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from docdiff.model import Comparison, DiffOp, Document, Kind, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
+from docdiff.model import (
+    Comparison,
+    DiffOp,
+    Document,
+    Kind,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Target,
+    TargetPair,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -125,7 +136,7 @@ def _header(c: Comparison) -> Text:
     s = c.similarity
     t.append(f"\nsimilarity {_percent(s.document)}   reuse a→b {_percent(s.reuse_a_in_b)}   "
              f"b→a {_percent(s.reuse_b_in_a)}")
-    t.append(f"\nsections: ")
+    t.append("\nsections: ")
     t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed")))
     if c.targets:
         t.append("\ntargets: ")
