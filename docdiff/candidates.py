@@ -106,8 +106,10 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
 def _counted_before(text: str, q: Quantity) -> bool:
     """培育百亿级企业三家、…: a small count written after what it counts, in a clause that opens
     with an action verb, and ending its phrase (not 海洋二所 in a list of names, nor 一批, 五年)."""
-    if q.value < 2 or q.unit in ("", "年", "批", "些", "次", "代", "期", "轮"):
-        return False
+    if q.value < 2 or q.unit in ("", "年", "批", "些", "次", "代", "期", "轮", "元"):
+        return False  # 扶持三元、…: 三元 is a firm's name; a small count of 元 is no amount
+    if text[: q.start].endswith(ACTION_VERBS):
+        return False  # 新建两所: the verb counts directly, as in an enumeration
     rest = text[q.end + suffix_len(text[q.end:]) :][:1]
     if rest and rest not in CLAUSE_SEP + SENTENCE_END + "、":
         return False

@@ -190,7 +190,13 @@ def read_sentence(text: str) -> list[Draft]:
                    bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
         # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
         shared = bool(_SHARED_BEFORE_RE.search(region[-_CONTEXT:]))
-        drafts.extend(_distribute(d, shared))
+        change = re.sub(r"^(?:分别|均)", "", strip_indicator(region))
+        earlier = _amounts_before(drafts) if shared and _BARE_CHANGE_RE.fullmatch(change) else []
+        if len(earlier) >= 2:
+            # 旅游人数力争突破370万人次,旅游收入达到38亿元,分别增长20%: each amount grows by it
+            drafts.extend(replace(d, indicator=CHANGE_TAIL_RE.sub("", e.indicator) + change) for e in earlier)
+        else:
+            drafts.extend(_distribute(d, shared))
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
@@ -211,11 +217,21 @@ def _base_unit(unit: str) -> str:
     return re.sub(r"^(?:万亿|千万|百万|十万|万|亿)", "", unit)
 
 
+def _amounts_before(drafts: list[Draft]) -> list[Draft]:
+    """The run of amounts (not rates) read last, in order: what a following 分别增长 shares out."""
+    run: list[Draft] = []
+    for d in reversed(drafts):
+        if d.value is None or d.unit in ("%", "‰", "个百分点", "百分点", "倍"):
+            break
+        run.append(d)
+    return run[::-1]
+
+
 def _same_subject(indicator: str, previous: str) -> str:
     """An indicator that is only a verb names what the value before it named:
     地区生产总值增长20%,达到282亿元 → 地区生产总值; …突破1800亿元,年均增长6.5% → …年均增长."""
-    if not indicator or indicator in TRAILING_VERBS:
-        return CHANGE_TAIL_RE.sub("", previous)
+    if not indicator or indicator in TRAILING_VERBS or indicator in _SEPARATOR_WORDS:
+        return CHANGE_TAIL_RE.sub("", previous)  # 参保率保持在90%和98%以上: 和 names nothing new
     if _BARE_CHANGE_RE.fullmatch(indicator):
         return CHANGE_TAIL_RE.sub("", previous) + re.sub(r"^(?:同比|比上年|较上年)", "", indicator)
     return indicator

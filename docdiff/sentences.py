@@ -17,7 +17,7 @@ from docdiff.indicators import fold_key
 from docdiff.model import Comparator, Kind, Span, Target
 from docdiff.numbers import parse_chinese_integer, to_float
 from docdiff.target_context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
-from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
+from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for, strip_indicator
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
@@ -81,6 +81,36 @@ def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
     """The nearest deadline written before ``pos``."""
     i = bisect.bisect_left(deadlines, (pos, -1))
     return deadlines[i - 1][1] if i else None
+
+
+# Indicators that say what is measured but not of what: 投资, 产值, 产量 alone
+_GENERIC_RE = re.compile(r"投资|产值|产量|收入|规模")
+_NUMBERED_RE = re.compile(r"\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+# (二)以物流园区建设为重点,…: the topic a numbered heading names
+_WRAPPED_TOPIC_RE = re.compile(r"^以(.{2,16}?)为(?:重点|核心|引领|抓手|主线|突破口|载体|龙头|牵引)")
+# 全面加快东山组团建设: verbs before a lead's topic
+_TOPIC_VERBS_RE = re.compile(r"^(?:全面|加快|推进|抓好|着力|做强|做优|做精|做大|提升|坚持|强化|深化|围绕|全力|大力|积极|持续|进一步)+")
+MAX_TOPIC = 16
+
+
+def _topic(chain: list[tuple[str, int]]) -> str:
+    """The subject the innermost section names, when it names one plainly: a lead
+    ('全面加快东山组团建设' → '东山组团建设') or a numbered heading's '以X为重点' ('物流园区建设');
+    '' otherwise (a heading that is a whole slogan names no subject)."""
+    if not chain:
+        return ""
+    title = chain[-1][0].strip()
+    m = _NUMBERED_RE.match(title)
+    if m:
+        wrapped = _WRAPPED_TOPIC_RE.match(title[m.end():].strip())
+        topic = wrapped.group(1) if wrapped else ""
+    elif re.search(r"[,，;；:：]", title.rstrip("。")):
+        return ""
+    else:
+        topic = _TOPIC_VERBS_RE.sub("", title.rstrip("。"))
+    if re.search(r"\d|年", topic) or not 2 <= len(topic) <= MAX_TOPIC:
+        return ""
+    return topic
 
 
 class _LineReader:
@@ -153,10 +183,15 @@ class _LineReader:
                           and (year is None or year == ctx.year))
             period = period_for(d.indicator, d.unit, annual_doc=annual_doc, bracketed=d.bracketed,
                                 context=d.context)
+            indicator = d.indicator
+            if _GENERIC_RE.fullmatch(indicator):
+                # 全年计划投资12.7亿元 under (二)以物流园区建设为重点,…: 投资 alone names nothing;
+                # the section's topic says whose investment it is
+                indicator = _topic(ctx.chain(sent.start)) + indicator
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             out.append(Target(
-                id="", indicator=d.indicator, key=fold_key(d.indicator), value=to_float(d.value),
+                id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
