@@ -2,8 +2,7 @@
 
 Level by level: the top-level sections of a and b are aligned by an optimal assignment on a
 score mixing content (bigram TF-IDF cosine) and title (numbering and years stripped), boosted by
-position;
-children are aligned within aligned parents. Sections left over anywhere are then offered to a
+position; children are aligned within aligned parents. Sections left over anywhere are then offered to a
 second, stricter assignment across parents (a subsection moved elsewhere, or promoted one level).
 The in-order part of each sibling group is its longest increasing subsequence; the rest is moved.
 """
@@ -41,9 +40,11 @@ TITLE_ALONE = 0.7
 # position means nothing across parents, so only content and title count, at a higher bar.
 MOVE_MIN = 0.30
 # An aligned pair whose content cosine is below this is "changed" rather than "matched".
-# Same-year re-editions score 0.9+; successive annual reports on one topic score 0.3–0.6.
+# Light revisions score 0.9+; successive annual reports on one topic 0.15–0.4 (they are rewritten,
+# so their pairs read "changed"); the JSON keeps the number for finer cut-offs.
 CHANGED_BELOW = 0.5
-# A section may move one level up or down (2018 （八）自身建设 → 2019 三、加强政府自身建设), not more.
+# A section may move one level up or down across parents (a subsection promoted to a chapter),
+# not more. (Hailar 2018 （八）自身建设 → 2019 三、加强政府自身建设 scores 0.20 < MOVE_MIN: left apart.)
 MAX_LEVEL_SHIFT = 1
 # Assignment problems larger than this go to scipy's C solver (≈ 0.3 s to import, then fast):
 # below it the pure-numpy Hungarian method takes ~0.1 s at most (200 × 200).
@@ -107,9 +108,9 @@ def align_sections(
     rest_a = [i for i in range(len(flat_a)) if i not in matches]
     rest_b = [j for j in range(len(flat_b)) if j not in taken_b]
     if rest_a and rest_b:
-        score, content = scores(rest_a, rest_b, order=False)
         import numpy as np
 
+        score, content = scores(rest_a, rest_b, order=False)
         levels_a = np.array([flat_a[i].level for i in rest_a])
         levels_b = np.array([flat_b[j].level for j in rest_b])
         score[np.abs(levels_a[:, None] - levels_b[None, :]) > MAX_LEVEL_SHIFT] = 0.0
