@@ -162,12 +162,10 @@ def measure_similarity(
 
 
 def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
-    from docdiff.similarity import body_text
-    from docdiff.textdiff import own_span
+    from docdiff.textdiff import own_text
 
     def own_chars(doc: Document, sec: Section) -> int:
-        span = own_span(sec.span, [c.span for c in sec.children])
-        text = body_text(doc, span)
+        text = own_text(doc, sec)
         return len(text) - sum(len(m) for m in _SPACE_RUN.findall(text))
 
     weighted = total = 0.0

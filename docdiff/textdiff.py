@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from docdiff.model import DiffOp, Document, OpKind, SectionPair, SectionStatus, Span
+from docdiff.model import DiffOp, Document, OpKind, Section, SectionPair, SectionStatus, Span
 
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch
@@ -250,20 +250,31 @@ def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
     return tuple(out)
 
 
-def own_span(section_span: Span, children_spans: list[Span]) -> Span:
-    """The part of a section before its first child: heading and lead text (children diff themselves)."""
-    if not children_spans:
-        return section_span
-    return Span(section_span.start, max(section_span.start, min(c.start for c in children_spans)))
+def own_spans(section_span: Span, children_spans: list[Span]) -> list[Span]:
+    """The parts of a section outside its subsections: heading, lead text, and any text after
+    the last subsection (notes under a table, a closing paragraph). Subsections diff themselves."""
+    out, pos = [], section_span.start
+    for child in sorted(children_spans, key=lambda c: c.start):
+        if child.start > pos:
+            out.append(Span(pos, child.start))
+        pos = max(pos, child.end)
+    if pos < section_span.end:
+        out.append(Span(pos, section_span.end))
+    return out
+
+
+def own_text(doc: Document, section: Section) -> str:
+    """The body text of ``section`` outside its subsections (debris left out)."""
+    from docdiff.similarity import body_text
+
+    return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
 
 
 def diff_pairs(
     a: Document, b: Document, pairs: tuple[SectionPair, ...]
 ) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
-    """Fill ``diff`` of every aligned pair whose own text (heading + text before its first
-    subsection; subsections are pairs of their own) differs; notes for any fallback taken."""
-    from docdiff.similarity import body_text
-
+    """Fill ``diff`` of every aligned pair whose own text (its text outside its subsections,
+    which are pairs of their own) differs; notes for any fallback taken."""
     notes: list[str] = []
     out = []
     for p in pairs:
@@ -272,8 +283,7 @@ def diff_pairs(
         ):
             out.append(p)
             continue
-        text_a = body_text(a, own_span(p.a.span, [c.span for c in p.a.children]))
-        text_b = body_text(b, own_span(p.b.span, [c.span for c in p.b.children]))
+        text_a, text_b = own_text(a, p.a), own_text(b, p.b)
         if text_a == text_b:
             out.append(p)
             continue

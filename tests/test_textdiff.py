@@ -132,3 +132,29 @@ def test_width_variants_align_as_one_text_and_differ_only_where_spelled_differen
     changed = [(o.kind, o.text) for o in ops if o.kind != OpKind.EQUAL]
     assert changed == [(OpKind.DELETE, "７"), (OpKind.INSERT, "7"), (OpKind.DELETE, "５"), (OpKind.INSERT, "5"),
                        (OpKind.DELETE, ","), (OpKind.INSERT, "，"), (OpKind.DELETE, ";"), (OpKind.INSERT, "；")]
+
+
+def test_text_after_the_last_subsection_is_diffed_with_its_parent() -> None:
+    # A table (or 专栏) ends where its rows end; a note after it belongs to the parent section.
+    from docdiff.model import Section, SectionKind, SectionPair
+
+    def doc(note: str) -> tuple[Document, Section]:
+        text = f"一、主要指标\n表1 指标\n增长 | 6%\n注:数据为{note}数。\n"
+        table_start, table_end = text.index("表1"), text.index("注")
+        table = Section(number="表1", title="指标", level=2, kind=SectionKind.TABLE, span=Span(table_start, table_end),
+                        title_span=Span(table_start + 3, table_start + 5), line=2, path="一/表1")
+        top = Section(number="一", title="主要指标", level=1, kind=SectionKind.HEADING, span=Span(0, len(text)),
+                      title_span=Span(2, 6), line=1, path="一", children=(table,))
+        return Document(path=note, text=text), top
+
+    (a, top_a), (b, top_b) = doc("预计"), doc("快报")
+    pair = SectionPair(status=SectionStatus.MATCHED, a=top_a, b=top_b, similarity=0.9)
+    (out,), _ = diff_pairs(a, b, (pair,))
+    assert rebuild(out.diff) == ("一、主要指标\n注:数据为预计数。\n", "一、主要指标\n注:数据为快报数。\n")
+    assert [o.text for o in out.diff if o.kind != OpKind.EQUAL] == ["预计", "快报"]
+
+
+def test_own_spans_cover_everything_outside_the_children() -> None:
+    spans = textdiff.own_spans(Span(0, 100), [Span(60, 80), Span(10, 30)])
+    assert spans == [Span(0, 10), Span(30, 60), Span(80, 100)]
+    assert textdiff.own_spans(Span(0, 5), []) == [Span(0, 5)]

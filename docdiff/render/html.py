@@ -138,8 +138,12 @@ def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind,
             base = found if found >= 0 else None
     else:  # identical pair, or one side only: show the section's own text
         text = doc.text[section.span.start : _own_end(section, starts)]
+        if section.children:  # its text outside the subsections, a tail after the last one included
+            from docdiff.textdiff import own_text
+
+            text = own_text(doc, section)
         runs = (_Run(0, OpKind.EQUAL, text, False),)
-        base = section.span.start
+        base = section.span.start if doc.text.startswith(text, section.span.start) else None
     return _Pane(section, runs, text, base)
 
 
