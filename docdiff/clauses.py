@@ -183,7 +183,10 @@ def read_sentence(text: str) -> list[Draft]:
             if subject:
                 indicator = subject + indicator
                 last_subject = (subject, c_start)
-        if drafts:
+        if drafts and indicator in ACTION_VERBS and _base_unit(unit) == _base_unit(drafts[-1].unit):
+            # 新开工保障性租赁住房5000套、筹集2.2万套: the verb alone counts the same thing
+            indicator += _object_of(drafts[-1].indicator)
+        elif drafts:
             indicator = _shared_verb(text, indicator, unit, drafts[-1], lead_verb, c_start) + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
@@ -215,6 +218,12 @@ def _is_delta(text: str, region: str, prev: Draft, unit: str) -> bool:
 def _base_unit(unit: str) -> str:
     """万亿元 → 元, 万人 → 人: the dimension without its magnitude."""
     return re.sub(r"^(?:万亿|千万|百万|十万|万|亿)", "", unit)
+
+
+def _object_of(indicator: str) -> str:
+    """'新开工保障性租赁住房' → '保障性租赁住房': what a verb + noun indicator counts."""
+    verb = next((v for v in ACTION_VERBS if indicator.startswith(v)), "")
+    return indicator[len(verb):]
 
 
 def _amounts_before(drafts: list[Draft]) -> list[Draft]:

@@ -77,6 +77,10 @@ def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+# 到2025年, / 力争到2027年底, at a sentence's start: the year of what the paragraph goes on to list
+_OPENING_DEADLINE_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?:力争|争取)?(?:到|至)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年(?:底|末)?[,，]")
+
+
 def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
     """The nearest deadline written before ``pos``."""
     i = bisect.bisect_left(deadlines, (pos, -1))
@@ -121,6 +125,7 @@ class _LineReader:
         self.line_no = line_no
         self.span = span
         self.state: str | None = None  # for replies: goal once a goal cue is read
+        self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
@@ -167,14 +172,20 @@ class _LineReader:
         goal, sec_year = self._is_goal(sent)
         if not goal:
             return []
+        ctx = self.ctx
+        deadlines = _deadlines(sent.text, ctx.year)
+        carried = self.carried_year
+        opening = _OPENING_DEADLINE_RE.match(sent.text)
+        if opening and deadlines and (ctx.base_year is None or deadlines[0][1] >= ctx.base_year):
+            self.carried_year = deadlines[0][1]  # a paragraph opened by 到2025年, holds for its next sentences
         drafts = read_sentence(sent.text)
         if not drafts:
             return []
-        ctx = self.ctx
         out = []
-        deadlines = _deadlines(sent.text, ctx.year)
         for d in drafts:
             year = _year_before(deadlines, d.start)
+            if year is None:
+                year = carried  # 到2025年,…。农村居民人均可支配收入年均增长7%—8%
             if year is not None and ctx.base_year is not None and year < ctx.base_year:
                 continue  # 2020年,地区生产总值达669亿元: a result of the past
             if year is None:
