@@ -97,6 +97,15 @@ _TOPIC_VERBS_RE = re.compile(r"^(?:全面|加快|推进|抓好|着力|做强|做
 MAX_TOPIC = 16
 
 
+_PROJECT_AFTER_RE = re.compile(r"[,，]\s*(?:实施|建设|推进|启动|开工建设|新建)([^,，;；。、]{2,20})(?=[,，;；。]|$)")
+
+
+def _project_after(text: str, end: int) -> str:
+    """'投资2.5亿元,实施俄罗斯风情精品街项目。' → '俄罗斯风情精品街项目' (the clause right after)."""
+    m = _PROJECT_AFTER_RE.match(text, end)
+    return m.group(1) if m and not re.search(r"\d", m.group(1)) else ""
+
+
 def _topic(chain: list[tuple[str, int]]) -> str:
     """The subject the innermost section names, when it names one plainly: a lead
     ('全面加快东山组团建设' → '东山组团建设') or a numbered heading's '以X为重点' ('物流园区建设');
@@ -196,9 +205,9 @@ class _LineReader:
                                 context=d.context)
             indicator = d.indicator
             if _GENERIC_RE.fullmatch(indicator):
-                # 全年计划投资12.7亿元 under (二)以物流园区建设为重点,…: 投资 alone names nothing;
-                # the section's topic says whose investment it is
-                indicator = _topic(ctx.chain(sent.start)) + indicator
+                # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
+                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
+                indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             out.append(Target(
