@@ -203,6 +203,11 @@ def compare(
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    gate_config = None
+    if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
+        from docdiff.gate import load_config
+
+        gate_config = load_config(None, fail_on=fail_on)
     from docdiff.compare import compare as run_compare
 
     result = run_compare(doc_a, doc_b)
@@ -225,10 +230,10 @@ def compare(
             result, context=context, only_changed=only_changed, **_console_options(fmt, output)
         )
     _write(text, output, (a, b))
-    if fail_on:
-        from docdiff.gate import flagged, parse_fail_on
+    if gate_config is not None:
+        from docdiff.gate import evaluate
 
-        if flagged(result, parse_fail_on(fail_on)):
+        if evaluate(doc_a, doc_b, result.targets, gate_config).flagged:
             sys.exit(1)
 
 

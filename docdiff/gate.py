@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docdiff.errors import ConfigError
-from docdiff.model import Comparison, Document, SectionPair, Target, TargetPair, TargetStatus
+from docdiff.model import Document, SectionPair, Target, TargetPair, TargetStatus
 from docdiff.quantity import same_quantity
 
 DEFAULT_FAIL_ON = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED})
@@ -100,11 +100,6 @@ def _statuses(words: list[str], where: str) -> frozenset[TargetStatus]:
     if not out:
         raise ConfigError(f"{where}: no status given (choose from changed, removed, added, shared, any)")
     return frozenset(out)
-
-
-def flagged(c: Comparison, fail_on: frozenset[TargetStatus]) -> tuple[TargetPair, ...]:
-    """The target pairs of a comparison whose status is one of ``fail_on``."""
-    return tuple(p for p in c.targets if p.status in fail_on)
 
 
 # --- configuration ---------------------------------------------------------------------------

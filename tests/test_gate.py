@@ -10,7 +10,7 @@ from test_targetdiff import hailar_pair, make_doc, revise, tgt
 import docdiff.gate as gate
 from docdiff.cli import cli
 from docdiff.errors import ConfigError
-from docdiff.gate import CheckConfig, evaluate, flagged, is_ignored, load_config, parse_fail_on, run_check
+from docdiff.gate import CheckConfig, evaluate, is_ignored, load_config, parse_fail_on, run_check
 from docdiff.model import TargetStatus
 from docdiff.targetdiff import match_targets
 
@@ -127,16 +127,6 @@ def test_flagged_and_fail_on():
     assert all(f.path == "b.txt" for f in report.flagged if f.status == TargetStatus.CHANGED)
     assert evaluate(a, b, pairs, CheckConfig(fail_on=frozenset({TargetStatus.ADDED}))).flagged == ()
     assert len(evaluate(a, b, pairs, CheckConfig(fail_on=ALL)).flagged) == len(pairs)
-
-
-def test_flagged_on_a_comparison_uses_its_pairs():
-    from docdiff.model import Comparison, Outline, Similarity
-
-    a, b, pairs = _hailar_pairs()
-    c = Comparison(a=a, b=b, outline_a=Outline(sections=()), outline_b=Outline(sections=()), targets_a=(),
-                   targets_b=(), sections=(), targets=pairs, similarity=Similarity(document=0, reuse_a_in_b=0,
-                                                                                     reuse_b_in_a=0))
-    assert flagged(c, parse_fail_on("removed")) == tuple(p for p in pairs if p.status == TargetStatus.REMOVED)
 
 
 def test_tolerance_absorbs_small_value_changes_only():
@@ -259,8 +249,8 @@ def test_config_ignore_and_tolerance_through_the_cli(files, fake_match):
     assert "5 ignored by config" in r.output and "1 value changes within tolerance" in r.output
 
 
-def test_compare_fail_on_uses_flagged(files, monkeypatch):
-    """`compare --fail-on` exits 1 exactly when a pair has a named status."""
+def test_compare_fail_on_flags_like_check(files, monkeypatch):
+    """`compare --fail-on` exits 1 exactly when a pair has a named status the config does not ignore."""
     import docdiff.compare as compare_mod
     from docdiff.model import Comparison, Outline, Similarity
 
@@ -273,6 +263,10 @@ def test_compare_fail_on_uses_flagged(files, monkeypatch):
     assert CliRunner().invoke(cli, base + ["--fail-on", "removed"]).exit_code == 1
     assert CliRunner().invoke(cli, base + ["--fail-on", "added"]).exit_code == 0
     assert CliRunner().invoke(cli, base).exit_code == 0
+    bad = CliRunner().invoke(cli, base + ["--fail-on", "nonsense", "-o", "out.json"])
+    assert bad.exit_code == 2 and not (files / "out.json").exists()  # checked before any output
+    (files / ".docdiff.toml").write_text('ignore = ["re:."]\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, base + ["--fail-on", "removed"]).exit_code == 0  # all ignored
 
 
 # --- end to end on real samples (needs extraction) ---------------------------------------------
