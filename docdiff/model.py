@@ -275,9 +275,10 @@ class SectionPair:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SharedPassage:
-    """A verbatim passage (≥ 12 characters) found in both documents."""
+    """A passage (≥ 12 characters) found in both documents. Reuse ignores whitespace, line
+    breaks and character width, so the two spans read the same once those are folded away."""
 
-    text: str
+    text: str  # as written in A
     span_a: Span
     span_b: Span
 

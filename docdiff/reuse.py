@@ -132,7 +132,7 @@ def measure_similarity(
     """Overall similarity, verbatim reuse each way and the longest shared passages, with notes.
 
     ``document`` is the aligned pairs' content similarity weighted by the characters each pair
-    owns (its text before its first subsection, on both sides); sections left unaligned weigh in
+    owns (its text outside its subsections, on both sides); sections left unaligned weigh in
     with 0. So it reads "share of the text that sits in a similar, aligned section".
     """
     notes: list[str] = []
