@@ -22,6 +22,8 @@ _SPECIAL = re.compile(r"([\\`*_~\[\](){}<>|#!&@$:^])")
 # "1." / "-" / "+" / "=" only mean something at the start of a line (lists, setext headings)
 _BLOCK_START = re.compile(r"^(\s*\d{0,9})([.+=-])")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;\n]+|$)")  # a sentence and its end marks
+# A whole whitespace run at once: r"\s*\n\s*" retried from every space of a long run is quadratic.
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _md(text: str) -> str:
@@ -39,7 +41,9 @@ def _inline(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", _md(text)).strip() or "—"
+    """Escaped text on one table line: a whitespace run holding a line break becomes one space."""
+    one_line = _SPACE_RUN.sub(lambda m: " " if "\n" in m.group() else m.group(), _md(text))
+    return one_line.strip() or "—"
 
 
 def _size(text: str) -> int:

@@ -1,0 +1,147 @@
+"""Time and peak memory of `docdiff compare` on a large document pair; prints figures.
+
+    python benchmarks/bench_limits.py                  # 20 MB pair, --format json
+    python benchmarks/bench_limits.py --mb 5 --formats json,term,html,md
+    python benchmarks/bench_limits.py --mb 2 --profile # cProfile of one in-process run, top 25
+
+The pair is made from the bundled samples: A concatenates every sample (decoded) until it holds
+``--mb`` megabytes of UTF-8; B is A perturbed with a fixed seed: about 5% of lines dropped, 5%
+with their numbers changed, 2% of new lines, and a few blocks of lines moved. Each format runs
+as a fresh process (`python -m docdiff compare A B --format F -o OUT`) under a wall-clock cap
+(``--timeout``); peak memory is that child's maximum resident set size (getrusage). Nothing here
+asserts: the figures are for the README's limits section.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def sample_texts() -> list[str]:
+    """Every bundled sample's decoded text (ingest handles the GB18030 one)."""
+    sys.path.insert(0, str(ROOT))
+    from docdiff.ingest import load
+
+    return [load(str(p)).text for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def build_a(texts: list[str], size: int) -> str:
+    """Samples concatenated, round after round, until ``size`` bytes of UTF-8."""
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        for t in texts:
+            parts.append(t)
+            total += len(t.encode("utf-8")) + 1
+            if total >= size:
+                break
+    return "\n".join(parts)
+
+
+def perturb(text: str, seed: int = 7) -> str:
+    """A deterministic edited copy: lines dropped, numbers changed, lines added, blocks moved."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for line in text.split("\n"):
+        r = rng.random()
+        if r < 0.05:
+            continue
+        if r < 0.10:
+            line = _NUMBER.sub(lambda m: str(int(float(m.group()) * 1.1) + 1), line)
+        out.append(line)
+        if rng.random() < 0.02:
+            out.append(f"新增第{rng.randrange(1000)}项工作,到2030年达到{rng.randrange(100)}%以上。")
+    for _ in range(20):  # move a block of lines elsewhere
+        n = len(out)
+        i, k = rng.randrange(n), rng.randrange(5, 200)
+        block = out[i : i + k]
+        del out[i : i + k]
+        j = rng.randrange(len(out) + 1)
+        out[j:j] = block
+    return "\n".join(out)
+
+
+def run_cli(a: Path, b: Path, fmt: str, out: Path, timeout: float) -> tuple[float | None, int, str]:
+    """(seconds, or None when killed at ``timeout``; this child's peak RSS in kB; exit status)."""
+    cmd = [sys.executable, "-m", "docdiff", "compare", str(a), str(b), "--format", fmt, "-o", str(out)]
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this one child, not all children
+        elapsed = time.perf_counter() - start
+        killer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+    if proc.returncode < 0 and elapsed >= timeout:
+        return None, usage.ru_maxrss, f"killed after {timeout:.0f} s"
+    return elapsed, usage.ru_maxrss, f"exit {proc.returncode}{': ' + tail[0] if proc.returncode and tail else ''}"
+
+
+def profile(a: Path, b: Path, top: int) -> str:
+    """cProfile of one in-process load + compare + JSON render, by cumulative time."""
+    sys.path.insert(0, str(ROOT))
+    from docdiff.compare import compare
+    from docdiff.ingest import load
+    from docdiff.render.json import render_comparison_json
+
+    prof = cProfile.Profile()
+    prof.enable()
+    render_comparison_json(compare(load(str(a)), load(str(b))))
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
+    return buf.getvalue()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=20.0, help="size of A in megabytes (default 20)")
+    ap.add_argument("--formats", default="json", help="comma-separated compare formats (default json)")
+    ap.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is killed")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of one in-process run instead")
+    ap.add_argument("--keep", metavar="DIR", help="write the pair into DIR and keep it")
+    args = ap.parse_args()
+
+    a_text = build_a(sample_texts(), int(args.mb * 1024 * 1024))
+    b_text = perturb(a_text)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        folder = Path(args.keep) if args.keep else Path(tmp_name)
+        folder.mkdir(parents=True, exist_ok=True)
+        a, b = folder / "big-a.txt", folder / "big-b.txt"
+        a.write_text(a_text, encoding="utf-8")
+        b.write_text(b_text, encoding="utf-8")
+        mb = 1024 * 1024
+        print(f"python {sys.version.split()[0]}; A {a.stat().st_size / mb:.1f} MB, {len(a_text):,} chars, "
+              f"{a_text.count(chr(10)) + 1:,} lines; B {b.stat().st_size / mb:.1f} MB")
+        if args.profile:
+            print(profile(a, b, 25))
+            return 0
+        for fmt in args.formats.split(","):
+            out = folder / f"out.{fmt}"
+            seconds, peak_kb, status = run_cli(a, b, fmt, out, args.timeout)
+            size = f"{out.stat().st_size / mb:.1f} MB out" if out.exists() else "no output"
+            shown = f"{seconds:7.1f} s" if seconds is not None else "  TIMEOUT"
+            print(f"  compare --format {fmt:<5} {shown}  peak RSS {peak_kb / 1024:7.0f} MB  {size}  ({status})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
