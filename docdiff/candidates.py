@@ -35,6 +35,8 @@ def candidate_quantities(text: str) -> list[Quantity]:
 
 def _quote_depth(text: str) -> list[int]:
     """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
+    if not any(ch in text for ch in "“《「"):
+        return [0] * len(text)  # most sentences quote nothing
     depth, out = 0, []
     for ch in text:
         if ch in "“《「":

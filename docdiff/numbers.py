@@ -104,6 +104,9 @@ def parse_arabic(text: str) -> Decimal:
 # magnitude and more digits (3万4000).
 NUMBER_RE = re.compile(rf"(?:{ARABIC}|{CHINESE})")
 _MIXED_RE = re.compile(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
+_ARABIC_RE = re.compile(ARABIC)
+_ARABIC_MAGNITUDE_RE = re.compile(rf"({ARABIC})(万亿|万|亿)")
+_ARABIC_MIXED_RE = re.compile(rf"{ARABIC}(?:万|亿)\d{{1,4}}")
 
 
 def parse_number(text: str) -> Decimal:
@@ -116,9 +119,9 @@ def parse_number(text: str) -> Decimal:
     m = _MIXED_RE.fullmatch(text)
     if m:
         return parse_arabic(m.group(1)) * _BIG[m.group(2)] + Decimal(m.group(3))
-    if re.fullmatch(ARABIC, text):
+    if _ARABIC_RE.fullmatch(text):
         return parse_arabic(text)
-    m = re.fullmatch(rf"({ARABIC})(万亿|万|亿)", text)
+    m = _ARABIC_MAGNITUDE_RE.fullmatch(text)
     if m:
         return parse_arabic(m.group(1)) * (10**12 if m.group(2) == "万亿" else _BIG[m.group(2)])
     return parse_chinese_integer(text)
@@ -163,9 +166,9 @@ _QTY_RE = re.compile(
 
 def _to_value(numeral: str) -> tuple[Decimal, str]:
     """The value as written and the magnitude that moves to the unit."""
-    if re.fullmatch(rf"{ARABIC}(?:万|亿)\d{{1,4}}", numeral):
+    if _ARABIC_MIXED_RE.fullmatch(numeral):
         return parse_number(numeral), ""
-    if re.fullmatch(ARABIC, numeral):
+    if _ARABIC_RE.fullmatch(numeral):
         return parse_arabic(numeral), ""
     if "点" in numeral:
         return parse_chinese_decimal(numeral), ""

@@ -6,6 +6,7 @@ numbered heading lines when the outline found none), the year a section title po
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,13 @@ class DocContext:
     year: int | None
     period: tuple[int, int] | None
     headings: list[_Heading] = field(default_factory=list)
+    # Every sentence asks for its chain and regime; both change only where a section (or heading)
+    # starts or ends, so they are computed once per stretch between such boundaries, found by
+    # bisection: no walk over all sections per sentence.
+    _bounds: list[int] = field(default_factory=list, repr=False)
+    _chains: dict[int, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
+    _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)
+    _title_years: dict[str, int | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, outline: Outline) -> DocContext:
@@ -84,9 +92,29 @@ class DocContext:
         headings = _missed_chapters(doc, outline) if outline.sections else _fallback_headings(doc)
         return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings)
 
+    def __post_init__(self) -> None:
+        if self._uses_outline():
+            points = {p for s in self.outline.walk() for p in (s.span.start, s.span.end)}
+        else:
+            points = {h.start for h in self.headings}
+        self._bounds = sorted(points)
+
+    def _uses_outline(self) -> bool:
+        return bool(self.outline.sections) and not self.headings
+
+    def _stretch(self, offset: int) -> int:
+        """Index of the stretch between boundaries that holds ``offset``."""
+        return bisect.bisect_right(self._bounds, offset)
+
     def chain(self, offset: int) -> list[tuple[str, int]]:
         """(title as written, start) of the sections holding ``offset``, outermost first."""
-        if self.outline.sections and not self.headings:
+        k = self._stretch(offset)
+        if k not in self._chains:
+            self._chains[k] = self._chain(offset)
+        return list(self._chains[k])
+
+    def _chain(self, offset: int) -> list[tuple[str, int]]:
+        if self._uses_outline():
             return [(_heading_text(self.doc, s), s.span.start) for s in self.outline.section_at(offset)]
         chain: list[_Heading] = []
         for h in self.headings:
@@ -108,6 +136,11 @@ class DocContext:
 
     def title_year(self, title: str) -> int | None:
         """The year a section title points at: 2022年工作安排, 2035年远景目标, 十四五, 今后五年."""
+        if title not in self._title_years:
+            self._title_years[title] = self._title_year(title)
+        return self._title_years[title]
+
+    def _title_year(self, title: str) -> int | None:
         m = CN_YEAR_RE.search(title)
         if m:
             return 2000 + int(parse_chinese_integer(m.group(1)))
@@ -130,6 +163,12 @@ class DocContext:
         The outermost title that says so decides (一、2017年工作回顾 covers its (一)…(六));
         the innermost title with a year gives the year.
         """
+        k = self._stretch(offset)
+        if k not in self._regimes:
+            self._regimes[k] = self._regime(offset)
+        return self._regimes[k]
+
+    def _regime(self, offset: int) -> tuple[str | None, int | None]:
         mode, year = None, None
         for title, _ in self.chain(offset):
             t_year = self.title_year(title)

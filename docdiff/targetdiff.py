@@ -7,8 +7,10 @@ value and the aligned sections; a matched pair is then compared field by field (
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -239,35 +241,39 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
     key_sim = _key_matrix(side_a.forms, side_b.forms)
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
     flipped = [(pb, pa) for pa, pb in aligned]
-    homes_b = [_home_pairs(tb, flipped) for tb in side_b.targets]
-    for i, ta in enumerate(side_a.targets):
-        home = _home_pairs(ta, aligned)
-        for j, tb in enumerate(side_b.targets):
-            s = key_sim[i, j]
-            if s < MIN_KEY_SIMILARITY:
-                continue
-            if side_a.contexts[i] or side_b.contexts[j]:
-                s = min(s, fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100)
-            if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
-                continue
-            fa, fb = side_a.forms[i], side_b.forms[j]
-            if fa != fb and _exclusive(*_resolve_aggregate(fa, fb)):
-                continue
-            both_valued = ta.value is not None and tb.value is not None
-            if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
-                continue
-            # Seen from either side, so that swapping A and B gives the same score.
-            section = max(_section_evidence(home, tb), _section_evidence(homes_b[j], ta))
-            value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
-                          and _same_high(ta, tb))
-            year = float(_same_year(ta, side_a, tb, side_b))
-            comparator = float(ta.comparator == tb.comparator)
-            # Strictly convex in the distance, so crossing pairs of look-alike targets never tie
-            # with parallel ones (|1| + |1| == |2| + |0| would, and make A↔B asymmetric).
-            d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
-            position = 1 - (d + d * d) / 2
-            score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
-                           + W_COMPARATOR * comparator + W_POSITION * position)
+    homes_a: dict[int, list[tuple[Span, Span]]] = {}
+    homes_b: dict[int, list[tuple[Span, Span]]] = {}
+    # Only the pairs whose keys are similar enough: a few per target, so the Python work below
+    # grows with the matches, not with n × m.
+    for i, j in zip(*(idx.tolist() for idx in np.nonzero(key_sim >= MIN_KEY_SIMILARITY))):
+        ta, tb = side_a.targets[i], side_b.targets[j]
+        if i not in homes_a:
+            homes_a[i] = _home_pairs(ta, aligned)
+        if j not in homes_b:
+            homes_b[j] = _home_pairs(tb, flipped)
+        s = float(key_sim[i, j])
+        if side_a.contexts[i] or side_b.contexts[j]:
+            s = min(s, fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100)
+        if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
+            continue
+        fa, fb = side_a.forms[i], side_b.forms[j]
+        if fa != fb and _exclusive(*_resolve_aggregate(fa, fb)):
+            continue
+        both_valued = ta.value is not None and tb.value is not None
+        if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
+            continue
+        # Seen from either side, so that swapping A and B gives the same score.
+        section = max(_section_evidence(homes_a[i], tb), _section_evidence(homes_b[j], ta))
+        value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
+                      and _same_high(ta, tb))
+        year = float(_same_year(ta, side_a, tb, side_b))
+        comparator = float(ta.comparator == tb.comparator)
+        # Strictly convex in the distance, so crossing pairs of look-alike targets never tie
+        # with parallel ones (|1| + |1| == |2| + |0| would, and make A↔B asymmetric).
+        d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+        position = 1 - (d + d * d) / 2
+        score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
+                       + W_COMPARATOR * comparator + W_POSITION * position)
     return score
 
 
@@ -287,13 +293,18 @@ def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarra
     """key_similarity for every pair; rapidfuzz's cdist screens out the hopeless pairs fast."""
     from rapidfuzz import fuzz, process
 
+    # A key recurs (the same indicator in prose and tables, or yearly): score each distinct
+    # form once, so the cost follows the vocabulary of indicators, not targets × targets.
+    uniq_a, uniq_b = list(dict.fromkeys(forms_a)), list(dict.fromkeys(forms_b))
     # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
     # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
-    bound = process.cdist(forms_a, forms_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
-    out = np.zeros((len(forms_a), len(forms_b)))
+    bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+    sim = np.zeros((len(uniq_a), len(uniq_b)))
     for i, j in zip(*np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)):
-        out[i, j] = key_similarity(forms_a[i], forms_b[j])
-    return out
+        sim[i, j] = key_similarity(uniq_a[i], uniq_b[j])
+    row_of = {f: k for k, f in enumerate(uniq_a)}
+    col_of = {f: k for k, f in enumerate(uniq_b)}
+    return sim[np.ix_([row_of[f] for f in forms_a], [col_of[f] for f in forms_b])]
 
 
 def _home_pairs(t: Target, aligned: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
@@ -434,13 +445,20 @@ def _in_reading_order(pairs: list[TargetPair]) -> tuple[TargetPair, ...]:
     """Pairs in A's order; an added target goes after the last pair that precedes it in B."""
     with_a = sorted((p for p in pairs if p.a is not None), key=lambda p: (p.a.span.start, _b_start(p)))
     added = sorted((p for p in pairs if p.a is None), key=_b_start)
-    out = list(with_a)
+    # The pair an added target follows is the last one in A's order whose B side starts no later
+    # than it (-1: none): bisect over B starts with a running maximum of positions, not a scan
+    # of the whole list per added target. Added targets after the same pair keep B's order.
+    by_b = sorted((p.b.span.start, n) for n, p in enumerate(with_a) if p.b is not None)
+    b_starts = [start for start, _ in by_b]
+    last_at = list(itertools.accumulate((n for _, n in by_b), max))
+    after: dict[int, list[TargetPair]] = defaultdict(list)
     for p in added:
-        at = 0
-        for n, q in enumerate(out):
-            if q.b is not None and q.b.span.start <= p.b.span.start:
-                at = n + 1
-        out.insert(at, p)
+        k = bisect.bisect_right(b_starts, p.b.span.start)
+        after[last_at[k - 1] if k else -1].append(p)
+    out = list(after[-1])
+    for n, p in enumerate(with_a):
+        out.append(p)
+        out.extend(after.get(n, ()))
     return tuple(out)
 
 
