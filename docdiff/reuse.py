@@ -53,6 +53,18 @@ def _gram_hashes(text: str) -> np.ndarray:
     return h
 
 
+def _isin(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """``numpy.isin(values, pool)`` by binary search in the sorted pool: numpy 2's isin goes
+    through its hashing unique, which is slower here and imports numpy.ma on a first call."""
+    import numpy as np
+
+    if len(pool) == 0:
+        return np.zeros(len(values), dtype=bool)
+    ordered = np.sort(pool)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[at] == values
+
+
 def _covered(hits: np.ndarray, length: int) -> int:
     """How many of ``length`` positions lie in some REUSE_MIN-window starting at a hit."""
     import numpy as np
@@ -70,15 +82,13 @@ def reused_share(x: str, y: str) -> float:
     """Share of the characters of ``x`` lying in a run of ≥ REUSE_MIN characters that occurs in ``y``.
 
     Such a run consists of REUSE_MIN-grams that occur in ``y``, so: hash every gram of both
-    texts, test membership for all of x's grams at once (``numpy.isin``), and count the
+    texts, test membership for all of x's grams at once (binary search), and count the
     characters the hits cover. A false hit needs a 64-bit hash collision (odds ~1e-9 per
     document pair); passages, below, are checked character by character.
     """
-    import numpy as np
-
     if not x:
         return 0.0
-    return _covered(np.isin(_gram_hashes(x), _gram_hashes(y)), len(x)) / len(x)
+    return _covered(_isin(_gram_hashes(x), _gram_hashes(y)), len(x)) / len(x)
 
 
 def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
@@ -101,7 +111,7 @@ def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
     import numpy as np
 
     hx, hy = _gram_hashes(x), _gram_hashes(y)
-    hits = np.flatnonzero(np.isin(hx, hy))
+    hits = np.flatnonzero(_isin(hx, hy))
     order = np.argsort(hy, kind="stable")  # y's positions grouped by gram, each group ascending
     sorted_hy = hy[order]
     runs = []

@@ -131,7 +131,7 @@ class SectionVectors:
         cols = [self._b[j] for j in rows_b]
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
-        local = np.unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
+        local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
         dense_b = np.zeros((len(cols), len(local)), dtype=np.float32)
         for k, (ids, w) in enumerate(cols):
             dense_b[k, np.searchsorted(local, ids)] = w
@@ -170,6 +170,17 @@ class SectionVectors:
         empty_b = np.array([len(ids) == 0 for ids, _ in cols])
         sim[np.outer(empty_a, empty_b)] = 1.0
         return np.clip(sim, 0.0, 1.0)
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` by sorting: numpy 2's hashing path is slower on these id arrays and
+    imports numpy.ma (10 ms) on its first call."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def title_similarity(titles_a: list[str], titles_b: list[str]) -> np.ndarray:
