@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from docdiff.errors import DocdiffError
+from docdiff.errors import DocdiffError, printable
 
 
 def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
@@ -17,20 +17,20 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    target = Path(path)
+    target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
             if target.exists() and target.resolve() == Path(inp).resolve():
-                raise DocdiffError(f"{path}: refusing to overwrite an input file")
+                raise DocdiffError(f"{shown}: refusing to overwrite an input file")
         except OSError:
             continue
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise DocdiffError(f"{path}: no such folder {str(folder)!r}")
+        raise DocdiffError(f"{shown}: no such folder {str(folder)!r}")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise DocdiffError(f"{path}: cannot write ({e.strerror or e})") from None
+        raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -41,5 +41,5 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
         except OSError:
             pass
         if isinstance(e, OSError):
-            raise DocdiffError(f"{path}: cannot write ({e.strerror or e})") from None
+            raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
         raise

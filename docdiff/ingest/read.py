@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
+from decimal import Decimal
+from typing import BinaryIO
 
 from docdiff.errors import DocdiffError, InputError
 
@@ -60,7 +63,9 @@ def parse_size(text: str) -> int:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text, re.I)
     if not m:
         raise DocdiffError(f"--max-size: cannot read {text!r} as a size (e.g. 50MB)")
-    return int(float(m.group(1)) * 1024 ** " kmg".index(m.group(2).lower() or " "))
+    size = Decimal(m.group(1)) * 1024 ** " kmg".index(m.group(2).lower() or " ")
+    # Decimal, not float: 400 digits would overflow to inf; past sys.maxsize no read can ask for more.
+    return min(int(size), sys.maxsize - 1)
 
 
 def check_extension(path: str) -> str:
@@ -86,7 +91,7 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
         if st.st_size > limit:
             raise InputError(path, f"file too large ({st.st_size:,} bytes; the limit is {limit:,}; see --max-size)")
         with open(path, "rb") as f:
-            data = f.read(limit + 1)  # the file may have grown since stat
+            data = _read_up_to(f, limit + 1, expected=st.st_size)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
@@ -102,6 +107,17 @@ def read_bytes(path: str, *, max_bytes: int | None = None) -> bytes:
     if not data:
         raise InputError(path, "empty file")
     return data
+
+
+def _read_up_to(f: BinaryIO, most: int, *, expected: int) -> bytes:
+    """At most ``most`` bytes. Read as much as stat said, then on in 1 MB chunks: the file may
+    have grown since, and one read(most) would allocate ``most`` bytes up front (--max-size 1T)."""
+    chunks = [f.read(min(most, expected + 1))]
+    total = len(chunks[0])
+    while total < most and (chunk := f.read(min(1 << 20, most - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def sniff_binary(data: bytes) -> str | None:
