@@ -53,14 +53,13 @@ def _gram_hashes(text: str) -> np.ndarray:
     return h
 
 
-def _isin(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
-    """``numpy.isin(values, pool)`` by binary search in the sorted pool: numpy 2's isin goes
-    through its hashing unique, which is slower here and imports numpy.ma on a first call."""
+def _isin(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """``numpy.isin(values, ordered)`` by binary search in ``ordered`` (sorted): numpy 2's isin
+    goes through its hashing unique, which is slower here and imports numpy.ma on a first call."""
     import numpy as np
 
-    if len(pool) == 0:
+    if len(ordered) == 0:
         return np.zeros(len(values), dtype=bool)
-    ordered = np.sort(pool)
     at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
     return ordered[at] == values
 
@@ -86,9 +85,13 @@ def reused_share(x: str, y: str) -> float:
     characters the hits cover. A false hit needs a 64-bit hash collision (odds ~1e-9 per
     document pair); passages, below, are checked character by character.
     """
-    if not x:
-        return 0.0
-    return _covered(_isin(_gram_hashes(x), _gram_hashes(y)), len(x)) / len(x)
+    import numpy as np
+
+    return _share(x, _isin(_gram_hashes(x), np.sort(_gram_hashes(y))))
+
+
+def _share(x: str, hits: np.ndarray) -> float:
+    return _covered(hits, len(x)) / len(x) if x else 0.0
 
 
 def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
@@ -111,9 +114,18 @@ def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
     import numpy as np
 
     hx, hy = _gram_hashes(x), _gram_hashes(y)
-    hits = np.flatnonzero(_isin(hx, hy))
     order = np.argsort(hy, kind="stable")  # y's positions grouped by gram, each group ascending
-    sorted_hy = hy[order]
+    return _runs(x, y, hx, hy[order], order, _isin(hx, hy[order]))
+
+
+def _runs(
+    x: str, y: str, hx: np.ndarray, sorted_hy: np.ndarray, order: np.ndarray, hit_mask: np.ndarray
+) -> list[tuple[int, int, int]]:
+    """``common_runs`` from the gram hashes: x's, y's sorted (``order`` gives their positions)
+    and which of x's occur in y."""
+    import numpy as np
+
+    hits = np.flatnonzero(hit_mask)
     runs = []
     k = 0
     while k < len(hits):
@@ -146,12 +158,19 @@ def measure_similarity(
     with 0. So it reads "share of the text that sits in a similar, aligned section".
     """
     notes: list[str] = []
+    import numpy as np
+
     body_a, offsets_a = _body(a)
     body_b, offsets_b = _body(b)
-    reuse_a = reused_share(body_a, body_b)
-    reuse_b = reused_share(body_b, body_a)
+    # Each side's grams hashed and sorted once, for the reuse both ways and the passages.
+    hash_a, hash_b = _gram_hashes(body_a), _gram_hashes(body_b)
+    order_b = np.argsort(hash_b, kind="stable")
+    sorted_b = hash_b[order_b]
+    hits_a = _isin(hash_a, sorted_b)
+    reuse_a = _share(body_a, hits_a)
+    reuse_b = _share(body_b, _isin(hash_b, np.sort(hash_a)))
 
-    runs = common_runs(body_a, body_b)
+    runs = _runs(body_a, body_b, hash_a, sorted_b, order_b, hits_a)
     runs.sort(key=lambda r: (-r[2], r[0]))
     if len(runs) > MAX_PASSAGES:
         notes.append(f"shared passages: {len(runs)} found, the {MAX_PASSAGES} longest kept")
