@@ -66,9 +66,9 @@ def _clean(doc: Document) -> _Cleaned:
     import numpy as np
 
     norm = doc.norm
-    keep = np.zeros(len(norm), dtype=bool)
-    for m in _WORD_RUN.finditer(norm):
-        keep[m.start() : m.end()] = True
+    # The characters of _WORD_RUN, tested all at once: numpy's isalnum is the same Unicode
+    # test as the regex's [^\W_] (checked over every code point in the tests).
+    keep = np.strings.isalnum(np.frombuffer(norm.encode("utf-32-le"), dtype="<U1"))
     for d in doc.debris:
         keep[d.start : d.end] = False
     kept_before = np.zeros(len(norm) + 1, dtype=np.int64)
