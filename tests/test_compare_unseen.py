@@ -312,3 +312,51 @@ def test_split_paragraphs_flag_nothing(tmp_path: Path, source: str) -> None:
             split.append(line)
     assert len(split) > len(lines)
     assert _check(a, _write(tmp_path, source, split)) == (0, [])
+
+
+# ---------------------------------------------------------------- goals paragraphs reworded
+
+_GOALS_A = (
+    "今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%以上、力争7%；一般公共预算收入增长5%左右；"
+    "规模以上工业增加值增长7%；固定资产投资增长8%；社会消费品零售总额达到1000亿元；外贸进出口总额增长5%；"
+    "城镇新增就业3.5万人；城镇调查失业率控制在5.5%以内；居民消费价格涨幅3%左右；单位地区生产总值能耗下降3%；"
+    "研究与试验发展经费投入强度达到2.8%；粮食产量稳定在110万吨以上。"
+)
+_GOALS_B = (
+    "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%左右；"
+    "规上工业增加值增长7%；固定资产投资增长5%—6%；社会消费品零售总额达到0.11万亿元；城镇新增就业3.5万人以上；"
+    "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；单位GDP能耗下降2.5%；R&D经费投入强度达到2.9%；"
+    "粮食产量稳定在110万吨以上；常住人口城镇化率提高1个百分点。"
+)
+
+
+def test_goals_paragraph_statuses(tmp_path: Path) -> None:
+    """One city's goals paragraph in two successive years, reworded the way reports do it
+    (规模以上→规上, 地区生产总值→GDP, 以内→左右, a range, 亿元→万亿元): each indicator's status.
+
+    Not asserted (wrong now): R&D经费投入强度 folds to 研发经费支出强度, not to the key of
+    研究与试验发展经费投入强度, so it reads removed + added instead of changed; the stretch
+    value in 增长6.5%以上、力争7% gets the key 生产总值 (not …增长) and reads removed.
+    """
+    docs = []
+    for year, goals in ((2023, _GOALS_A), (2024, _GOALS_B)):
+        p = tmp_path / f"city-{year}.txt"
+        p.write_text(f"政府工作报告\n\n——{year}年1月10日在某市人民代表大会上\n\n二、{year}年工作安排\n\n{goals}\n", encoding="utf-8")
+        docs.append(p)
+    out = _compare(*docs)
+    status = {}
+    for e in out["targets"]:
+        side = e["a"] or e["b"]
+        status.setdefault(side["text"][:6], set()).add((e["status"], tuple(e["changes"])))
+    assert ("changed", ("value", "comparator")) in status["地区生产总值"]
+    assert status["一般公共预算"] == {("shared", ())}
+    assert status["规模以上工业"] == {("shared", ())}  # 规上工业增加值 is the same indicator
+    assert status["固定资产投资"] == {("changed", ("value", "comparator"))}  # 8% → 5%—6% (range)
+    assert status["社会消费品零"] == {("changed", ("value",))}  # 1000亿元 → 0.11万亿元 = 1100亿元
+    assert status["外贸进出口总"] == {("removed", ())}
+    assert status["城镇新增就业"] == {("changed", ("comparator",))}
+    assert status["城镇调查失业"] == {("changed", ("comparator",))}
+    assert status["居民消费价格"] == {("shared", ())}
+    assert status["单位地区生产"] == {("changed", ("value",))}  # 单位GDP能耗 is the same indicator
+    assert status["粮食产量稳定"] == {("shared", ())}
+    assert status["常住人口城镇"] == {("added", ())}
