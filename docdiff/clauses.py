@@ -74,6 +74,11 @@ _PURPOSE_AFTER = r"(?:重点|专项|主要)?(?:支持|用于|支撑|撬动|带�
 # …4.4万亿元、比上年增加5000亿元: the change from last year restates the value before it
 _DELTA_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:增加|提高|减少|下降|降低|增长|多|少)?")
 _BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
+_BASE_YEAR_SPLIT_RE = re.compile(r"(?:比|较)(?:20\d\d年)")
+_ITEM_SPLIT_RE = re.compile(r"[、和及]")
+_SHARE_WORD_RE = re.compile(r"^(?:分别|均)")
+_MAGNITUDE_PREFIX_RE = re.compile(r"^(?:万亿|千万|百万|十万|万|亿)")
+_COMPARED_PREFIX_RE = re.compile(r"^(?:同比|比上年|较上年)")
 
 
 def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
@@ -91,7 +96,7 @@ def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
 
 
 def _subject_items(subject: str) -> list[str]:
-    subject = re.split(r"(?:比|较)(?:20\d\d年)", subject)[0]
+    subject = _BASE_YEAR_SPLIT_RE.split(subject)[0]
     items, depth, start = [], 0, 0
     for i, ch in enumerate(subject):  # 各县(市、区): a 、 inside brackets separates nothing
         if ch in "(（":
@@ -142,7 +147,7 @@ def read_sentence(text: str) -> list[Draft]:
             followed_by_noun = False  # 翻一番 ends its phrase
         region = text[region_start : q.start]
         core = strip_indicator(region)
-        tail = strip_indicator(re.split(r"[、和及]", region)[-1]) if region else ""
+        tail = strip_indicator(_ITEM_SPLIT_RE.split(region)[-1]) if region else ""
         comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
         verb = _verb_of(region.rstrip(" "))
         if comp == Comparator.EQ and verb:  # 至少建成1家: the cue stands before the verb
@@ -193,7 +198,7 @@ def read_sentence(text: str) -> list[Draft]:
                    bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
         # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
         shared = bool(_SHARED_BEFORE_RE.search(region[-_CONTEXT:]))
-        change = re.sub(r"^(?:分别|均)", "", strip_indicator(region))
+        change = _SHARE_WORD_RE.sub("", strip_indicator(region))
         earlier = _amounts_before(drafts) if shared and _BARE_CHANGE_RE.fullmatch(change) else []
         if len(earlier) >= 2:
             # 旅游人数力争突破370万人次,旅游收入达到38亿元,分别增长20%: each amount grows by it
@@ -217,7 +222,7 @@ def _is_delta(text: str, region: str, prev: Draft, unit: str) -> bool:
 
 def _base_unit(unit: str) -> str:
     """万亿元 → 元, 万人 → 人: the dimension without its magnitude."""
-    return re.sub(r"^(?:万亿|千万|百万|十万|万|亿)", "", unit)
+    return _MAGNITUDE_PREFIX_RE.sub("", unit)
 
 
 def _object_of(indicator: str) -> str:
@@ -242,7 +247,7 @@ def _same_subject(indicator: str, previous: str) -> str:
     if not indicator or indicator in TRAILING_VERBS or indicator in _SEPARATOR_WORDS:
         return CHANGE_TAIL_RE.sub("", previous)  # 参保率保持在90%和98%以上: 和 names nothing new
     if _BARE_CHANGE_RE.fullmatch(indicator):
-        return CHANGE_TAIL_RE.sub("", previous) + re.sub(r"^(?:同比|比上年|较上年)", "", indicator)
+        return CHANGE_TAIL_RE.sub("", previous) + _COMPARED_PREFIX_RE.sub("", indicator)
     return indicator
 
 

@@ -32,15 +32,12 @@ class _Sentence:
     text: str  # width-folded
 
 
+# A sentence runs up to and including its end mark; the rest of a line after the last mark is one too.
+_SENTENCE_RE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+\Z")
+
+
 def _split_sentences(text: str, base: int) -> list[_Sentence]:
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in SENTENCE_END:
-            out.append(_Sentence(base + start, text[start : i + 1]))
-            start = i + 1
-    if start < len(text):
-        out.append(_Sentence(base + start, text[start:]))
-    return [s for s in out if s.text.strip()]
+    return [_Sentence(base + m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
 
 
 _FORECAST_RE = re.compile(r"预计(?:将|可|会)?(?:达到|达|超过|突破|完成|增长|为|有|在)")
@@ -95,6 +92,9 @@ _WRAPPED_TOPIC_RE = re.compile(r"^以(.{2,16}?)为(?:重点|核心|引领|抓手
 # 全面加快东山组团建设: verbs before a lead's topic
 _TOPIC_VERBS_RE = re.compile(r"^(?:全面|加快|推进|抓好|着力|做强|做优|做精|做大|提升|坚持|强化|深化|围绕|全力|大力|积极|持续|进一步)+")
 MAX_TOPIC = 16
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_YEAR_RE = re.compile(r"\d|年")
+_CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
 
 
 _PROJECT_AFTER_RE = re.compile(r"[,，]\s*(?:实施|建设|推进|启动|开工建设|新建)([^,，;；。、]{2,20})(?=[,，;；。]|$)")
@@ -103,7 +103,7 @@ _PROJECT_AFTER_RE = re.compile(r"[,，]\s*(?:实施|建设|推进|启动|开工�
 def _project_after(text: str, end: int) -> str:
     """'投资2.5亿元,实施俄罗斯风情精品街项目。' → '俄罗斯风情精品街项目' (the clause right after)."""
     m = _PROJECT_AFTER_RE.match(text, end)
-    return m.group(1) if m and not re.search(r"\d", m.group(1)) else ""
+    return m.group(1) if m and not _DIGIT_RE.search(m.group(1)) else ""
 
 
 def _topic(chain: list[tuple[str, int]]) -> str:
@@ -117,11 +117,11 @@ def _topic(chain: list[tuple[str, int]]) -> str:
     if m:
         wrapped = _WRAPPED_TOPIC_RE.match(title[m.end():].strip())
         topic = wrapped.group(1) if wrapped else ""
-    elif re.search(r"[,，;；:：]", title.rstrip("。")):
+    elif _CLAUSE_MARK_RE.search(title.rstrip("。")):
         return ""
     else:
         topic = _TOPIC_VERBS_RE.sub("", title.rstrip("。"))
-    if re.search(r"\d|年", topic) or not 2 <= len(topic) <= MAX_TOPIC:
+    if _DIGIT_OR_YEAR_RE.search(topic) or not 2 <= len(topic) <= MAX_TOPIC:
         return ""
     return topic
 
