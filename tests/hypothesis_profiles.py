@@ -28,3 +28,12 @@ def examples(n: int) -> settings:
     """Settings for one test: ``n`` examples, or FUZZ_FACTOR × n under the fuzz profile."""
     scale = FUZZ_FACTOR if PROFILE == "fuzz" else 1
     return settings(settings.get_profile(PROFILE), max_examples=n * scale)
+
+
+def load_from_env() -> None:
+    """For tests/conftest.py: make ``HYPOTHESIS_PROFILE=fuzz`` apply to every test file.
+
+    Without the variable nothing changes, so other files keep hypothesis' defaults.
+    """
+    if PROFILE == "fuzz":
+        settings.load_profile("fuzz")
