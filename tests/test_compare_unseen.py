@@ -1,7 +1,7 @@
 """Unseen successive-report pairs and revised real samples → floors on docdiff's compare and check.
 
-1. tests/data/pairs/: three successive-report pairs of other (fictional) governments — a
-   prefecture city, a province, a county — with analysts' keys written before docdiff ran. They
+1. tests/data/pairs/: four successive-report pairs of other (fictional) governments — a
+   prefecture city, a province, a county, a district across a change of term — with analysts' keys written before docdiff ran. They
    are scored with the shared scorer's own functions (../shared/eval/score_compare.py); the
    floors are what docdiff reached when the keys were made, so they can only be raised.
 2. Revised pairs made from real samples: a value changed, a comparator changed, a clause
@@ -30,12 +30,14 @@ SAMPLES = ROOT / "samples"
 #   chengxi    P 15/15 R 14/14 F1 1.000  headline 8/8
 #   dongchuan  P 16/17 R 15/16 F1 0.912  headline 8/8  (review （六）民生 → （七）安全发展: last-sibling tail)
 #   qingjiang  P 14/15 R 14/15 F1 0.933  headline 8/9  (same tail miss; 城镇新增就业 reads shared, key: added)
+#   songling   P 15/15 R 14/14 F1 1.000  headline 5/7  (城镇登记失业率 → 城镇调查失业率 reads changed, key: removed + added)
 FLOORS = {
     "chengxi-2022-2023": (1.0, 1.0),
     "dongchuan-2023-2024": (0.91, 1.0),
     "qingjiang-2023-2024": (0.93, 0.88),
+    "songling-2022-2023": (1.0, 0.71),
 }
-OVERALL_FLOOR = (0.95, 0.96)  # measured: F1 0.957, headline 24/25 = 0.960
+OVERALL_FLOOR = (0.96, 0.90)  # measured: F1 0.967, headline 29/32 = 0.906
 
 
 @pytest.fixture(scope="module")
