@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docdiff.model import Document, Span
 
 if TYPE_CHECKING:
     import numpy as np
+    from threadpoolctl import ThreadpoolController
 
 _DIGIT = re.compile(r"\d")
 # Titles: drop everything but letters, digits and CJK so "（一）", quotes and commas do not count.
@@ -79,6 +83,28 @@ def _clean(doc: Document) -> _Cleaned:
     return _Cleaned(codes=codes, kept_before=kept_before)
 
 
+@cache
+def _blas_controller() -> ThreadpoolController:
+    """The BLAS libraries loaded with numpy (asked once numpy is imported: threadpoolctl lists
+    the libraries already in the process)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Run numpy's BLAS in the calling thread only, restoring its setting after.
+
+    These products are small (a few sections × their bigrams): OpenBLAS's worker threads cost
+    more than they save, and after each threaded call they busy-wait on the other cores — about
+    0.1 s of CPU per comparison, which a loaded machine takes from our own thread. Scoped
+    (threadpoolctl), so a program that uses docdiff as a library keeps its own BLAS threads.
+    """
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        yield
+
+
 # Cosines are computed as dense products over the bigrams of the columns' sections, this many
 # rows at a time: bounded memory (256 × 40,000 bigrams × 4 bytes = 40 MB) for any document size.
 _ROW_BLOCK = 256
@@ -113,10 +139,11 @@ class SectionVectors:
             df[ids] += 1
         idf = np.log((n + 1) / (df + 1)) + 1.0
         vectors = []
-        for ids, tf in rows:
-            w = tf * idf[ids]
-            norm = math.sqrt(float(w @ w)) or 1.0
-            vectors.append((ids, (w / norm).astype(np.float32)))
+        with _one_blas_thread():
+            for ids, tf in rows:
+                w = tf * idf[ids]
+                norm = math.sqrt(float(w @ w)) or 1.0
+                vectors.append((ids, (w / norm).astype(np.float32)))
         self._vocab_size = max(1, len(vocab))
         self._a = vectors[: len(spans_a)]
         self._b = vectors[len(spans_a) :]
@@ -143,7 +170,8 @@ class SectionVectors:
                 at = np.searchsorted(local, ids)
                 hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids) if len(local) else at < 0
                 dense_a[k, at[hit]] = w[hit]
-            sim[start : start + len(block)] = dense_a @ dense_b.T
+            with _one_blas_thread():
+                sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
 
     def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
