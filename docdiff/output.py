@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +34,7 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
             f.write(text)
         os.replace(tmp, target)
     except BaseException as e:
@@ -43,3 +45,13 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
         if isinstance(e, OSError):
             raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the output gets: those of the file it replaces, else what umask allows."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)  # the only way to read it; set straight back
+        os.umask(umask)
+        return 0o666 & ~umask

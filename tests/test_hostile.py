@@ -219,3 +219,26 @@ def test_markup_in_a_document_is_printed_as_text(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
     assert "[bold red]总体[/]要求[/]" in invoke("outline", str(path)).output
     assert "地区生产总值[/link]增长" in invoke("targets", str(path)).stdout
+
+
+# --- the output file's permissions ---
+
+
+def test_a_new_output_gets_the_usual_permissions(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    """Not mkstemp's private 0600: a report written for a web server or a colleague stays readable."""
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "report.html"
+        assert invoke("compare", str(pair[0]), str(pair[1]), "--format", "html", "-o", str(out)).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)
+
+
+def test_a_replaced_output_keeps_its_permissions(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    assert invoke("compare", str(pair[0]), str(pair[1]), "--format", "json", "-o", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_text(encoding="utf-8").startswith("{")
