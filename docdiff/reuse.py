@@ -162,13 +162,17 @@ def measure_similarity(
 
     body_a, offsets_a = _body(a)
     body_b, offsets_b = _body(b)
-    # Each side's grams hashed and sorted once, for the reuse both ways and the passages.
+    # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
+    # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
+    # answers go back to text order.
     hash_a, hash_b = _gram_hashes(body_a), _gram_hashes(body_b)
-    order_b = np.argsort(hash_b, kind="stable")
-    sorted_b = hash_b[order_b]
-    hits_a = _isin(hash_a, sorted_b)
+    order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
+    sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
+    hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)
+    hits_a[order_a] = _isin(sorted_a, sorted_b)
+    hits_b[order_b] = _isin(sorted_b, sorted_a)
     reuse_a = _share(body_a, hits_a)
-    reuse_b = _share(body_b, _isin(hash_b, np.sort(hash_a)))
+    reuse_b = _share(body_b, hits_b)
 
     runs = _runs(body_a, body_b, hash_a, sorted_b, order_b, hits_a)
     runs.sort(key=lambda r: (-r[2], r[0]))
