@@ -1,9 +1,10 @@
 """Target diff: the targets of A and of B → one-to-one TargetPairs (shared/changed/added/removed).
 
 Pairs are chosen by an optimal assignment (scipy's ``linear_sum_assignment``, via align's drop-in,
-solved per group of targets linked by possible pairs) over a score built from indicator similarity (RapidFuzz on the folded key), unit dimension, year,
-value and the aligned sections; a matched pair is then compared field by field (values as quantities, via
-``docdiff.quantity``) and, for a value change, labelled raised/lowered and stricter/looser.
+solved per group of targets linked by possible pairs) over a score built from indicator
+similarity (RapidFuzz on the folded key), unit dimension, year, value and the aligned sections;
+a matched pair is then compared field by field (values as quantities, via ``docdiff.quantity``)
+and, for a value change, labelled raised/lowered and stricter/looser.
 """
 from __future__ import annotations
 
