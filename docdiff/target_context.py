@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from docdiff.model import Document, Kind, Outline, Section
+from docdiff.model import Document, Kind, Outline, Section, Span
 from docdiff.numbers import parse_chinese_integer
 from docdiff.target_rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
 
@@ -39,10 +39,10 @@ _HEADING_RES = (
 )
 
 
-def _fallback_headings(doc: Document) -> list[_Heading]:
-    """Numbered heading lines, for documents whose outline found no sections."""
+def _fallback_headings(doc: Document, lines: list[tuple[int, Span]]) -> list[_Heading]:
+    """Numbered heading lines among ``lines``, for documents whose outline found no sections."""
     found: list[_Heading] = []
-    for _, span in doc.body_lines():
+    for _, span in lines:
         line = doc.norm[span.start:span.end]
         for level, rx in _HEADING_RES:
             m = rx.match(line)
@@ -53,14 +53,14 @@ def _fallback_headings(doc: Document) -> list[_Heading]:
     return found
 
 
-def _missed_chapters(doc: Document, outline: Outline) -> list[_Heading]:
+def _missed_chapters(doc: Document, outline: Outline, lines: list[tuple[int, Span]]) -> list[_Heading]:
     """The numbered heading lines, when the outline missed a 第X章/节 line among them.
 
     An excerpt (摘要) skips chapters (第一章, 第三章, …): a numbering gap the outline does not take
     for a heading, so 第三章's goals would sit in 第一章 发展环境 (a review). A 第X章 line is a
     heading wherever it stands, so then the heading lines themselves give the frame.
     """
-    found = _fallback_headings(doc)
+    found = _fallback_headings(doc, lines)
     known = {doc.line_at(s.span.start) for s in outline.walk()}
     missed = any(h.level <= 2 and h.title.lstrip().startswith("第") and doc.line_at(h.start) not in known
                  for h in found)
@@ -77,6 +77,7 @@ class DocContext:
     year: int | None
     period: tuple[int, int] | None
     headings: list[_Heading] = field(default_factory=list)
+    body_lines: list[tuple[int, Span]] = field(default_factory=list)  # doc.body_lines(), read once
     # Every sentence asks for its chain and regime; both change only where a section (or heading)
     # starts or ends, so they are computed once per stretch between such boundaries, found by
     # bisection: no walk over all sections per sentence.
@@ -89,8 +90,10 @@ class DocContext:
     def build(cls, doc: Document, outline: Outline) -> DocContext:
         m = doc.meta  # kind, year and period come from ingest
         kind, year, period = m.kind, m.year, m.period
-        headings = _missed_chapters(doc, outline) if outline.sections else _fallback_headings(doc)
-        return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings)
+        lines = doc.body_lines()
+        headings = _missed_chapters(doc, outline, lines) if outline.sections else _fallback_headings(doc, lines)
+        return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings,
+                   body_lines=lines)
 
     def __post_init__(self) -> None:
         if self._uses_outline():

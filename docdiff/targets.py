@@ -27,7 +27,7 @@ def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Targ
     ctx = DocContext.build(doc, outline)
     found: list[Target] = list(table_targets(doc, outline, ctx))
     table_spans = [t.span for t in outline.tables]
-    for line_no, span in doc.body_lines():
+    for line_no, span in ctx.body_lines:
         if any(t.start <= span.start < t.end for t in table_spans):
             continue  # table cells are read row by row above, not as sentences
         found.extend(sentence_targets(ctx, line_no, span))
