@@ -7,6 +7,7 @@ numbered heading lines when the outline found none), the year a section title po
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +86,8 @@ class DocContext:
     _chains: dict[int, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
     _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)
     _title_years: dict[str, int | None] = field(default_factory=dict, repr=False)
+    # id of a tuple of sibling sections → their starts (None: not in order, scanned instead)
+    _level_starts: dict[int, list[int] | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Document, outline: Outline) -> DocContext:
@@ -102,6 +105,26 @@ class DocContext:
             points = {h.start for h in self.headings}
         self._bounds = sorted(points)
 
+    def _sections_at(self, offset: int) -> list[Section]:
+        """``outline.section_at(offset)``, finding each level's section by bisection when its
+        sections are in order and disjoint (as an outline's are), else by a scan."""
+        chain: list[Section] = []
+        nodes = self.outline.sections
+        while True:
+            if id(nodes) not in self._level_starts:
+                ordered = all(x.span.end <= y.span.start for x, y in itertools.pairwise(nodes))
+                self._level_starts[id(nodes)] = [s.span.start for s in nodes] if ordered else None
+            starts = self._level_starts[id(nodes)]
+            if starts is None:
+                hit = next((s for s in nodes if s.span.start <= offset < s.span.end), None)
+            else:
+                k = bisect.bisect_right(starts, offset) - 1
+                hit = nodes[k] if k >= 0 and offset < nodes[k].span.end else None
+            if hit is None:
+                return chain
+            chain.append(hit)
+            nodes = hit.children
+
     def _uses_outline(self) -> bool:
         return bool(self.outline.sections) and not self.headings
 
@@ -118,7 +141,7 @@ class DocContext:
 
     def _chain(self, offset: int) -> list[tuple[str, int]]:
         if self._uses_outline():
-            return [(_heading_text(self.doc, s), s.span.start) for s in self.outline.section_at(offset)]
+            return [(_heading_text(self.doc, s), s.span.start) for s in self._sections_at(offset)]
         chain: list[_Heading] = []
         for h in self.headings:
             if h.start > offset:

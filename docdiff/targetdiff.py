@@ -276,6 +276,7 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
     flipped = [(pb, pa) for pa, pb in aligned]
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
     homes_b: dict[int, list[tuple[Span, Span]]] = {}
+    exclusive: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
     for i, j in zip(*(idx.tolist() for idx in np.nonzero(key_sim >= MIN_KEY_SIMILARITY))):
@@ -290,8 +291,11 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
         if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
             continue
         fa, fb = side_a.forms[i], side_b.forms[j]
-        if fa != fb and _exclusive(*_resolve_aggregate(fa, fb)):
-            continue
+        if fa != fb:
+            if (fa, fb) not in exclusive:
+                exclusive[fa, fb] = _exclusive(*_resolve_aggregate(fa, fb))
+            if exclusive[fa, fb]:
+                continue
         both_valued = ta.value is not None and tb.value is not None
         if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
             continue

@@ -106,3 +106,25 @@ def test_assignment_per_group_reaches_the_whole_problem_optimum(rows: list[list[
     assert len({i for i, _ in grouped}) == len(grouped) == len({j for _, j in grouped})
     assert all(not np.isnan(score[i, j]) for i, j in grouped)
     assert abs(value(grouped) - value(whole)) < 1e-9
+
+
+def test_context_chain_and_regime_per_stretch_equal_the_direct_reading() -> None:
+    """Cached per stretch between section boundaries, by bisection: the same as asking the
+    outline (section_at) and reading the titles for every offset, on real documents."""
+    from pathlib import Path
+
+    from docdiff.ingest import load
+    from docdiff.outline import parse_outline
+    from docdiff.target_context import DocContext
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "samples").glob("*.txt"))[:6] + sorted((root / "tests/data/unseen").glob("*.txt"))[:3]
+    assert paths
+    for path in paths:
+        doc = load(str(path))
+        outline = parse_outline(doc)
+        ctx = DocContext.build(doc, outline)
+        for offset in range(0, len(doc.text), 37):
+            assert ctx._sections_at(offset) == list(outline.section_at(offset)), (path.name, offset)
+            assert ctx.chain(offset) == ctx._chain(offset), (path.name, offset)
+            assert ctx.regime(offset) == ctx._regime(offset), (path.name, offset)
