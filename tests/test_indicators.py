@@ -65,3 +65,10 @@ def test_bad_user_synonyms_file_is_a_config_error(tmp_path, monkeypatch) -> None
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.tsv"))
     with pytest.raises(ConfigError, match="cannot read"):
         fold_key("生产总值")
+
+
+def test_rd_intensity_in_every_wording_folds_to_one_key():
+    # R&D经费投入强度 is first folded to 研发经费支出强度 by the R&D rules; both must reach the share.
+    keys = {fold_key(k) for k in ("R&D经费投入强度", "研发经费投入强度", "研发投入强度",
+                                  "研究与试验发展经费支出占GDP比重", "R&D经费支出占GDP比重")}
+    assert keys == {"研发经费支出占生产总值比重"}
