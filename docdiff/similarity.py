@@ -28,8 +28,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 def body_pieces(doc: Document, span: Span) -> list[tuple[int, int]]:
     """[start, end) pieces of ``span`` that lie outside ``doc.debris``, in order."""
     pieces, pos = [], span.start
-    for d in sorted(doc.debris, key=lambda s: s.start):
-        if d.end <= pos or d.start >= span.end:
+    for d in doc.debris:  # sorted by start (Document keeps them so): stop at the span's end
+        if d.start >= span.end:
+            break
+        if d.end <= pos:
             continue
         if d.start > pos:
             pieces.append((pos, d.start))

@@ -9,10 +9,13 @@ sentence in ``clauses.py``, and indicator tables in ``target_tables.py``.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Callable
 from dataclasses import replace
 
 from docdiff.indicators import fold_key
-from docdiff.model import Document, Outline, Target
+from docdiff.model import Document, Outline, Span, Target
 from docdiff.sentences import sentence_targets
 from docdiff.target_context import DocContext
 from docdiff.target_tables import table_targets
@@ -26,12 +29,26 @@ def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Targ
         outline = parse_outline(doc)
     ctx = DocContext.build(doc, outline)
     found: list[Target] = list(table_targets(doc, outline, ctx))
-    table_spans = [t.span for t in outline.tables]
+    in_table = _table_test([t.span for t in outline.tables])
     for line_no, span in ctx.body_lines:
-        if any(t.start <= span.start < t.end for t in table_spans):
+        if in_table(span.start):
             continue  # table cells are read row by row above, not as sentences
         found.extend(sentence_targets(ctx, line_no, span))
     found.sort(key=lambda t: (t.span.start, t.span.end))
     return tuple(
         replace(t, id=f"t{i}", key=t.key or fold_key(t.indicator)) for i, t in enumerate(found, 1)
     )
+
+
+def _table_test(spans: list[Span]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of ``spans``: among the spans starting at or before it (by
+    bisection), the furthest end says, so a long report with many tables is not scanned per line."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    furthest = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def test(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset)
+        return k > 0 and furthest[k - 1] > offset
+
+    return test

@@ -128,3 +128,33 @@ def test_context_chain_and_regime_per_stretch_equal_the_direct_reading() -> None
             assert ctx._sections_at(offset) == list(outline.section_at(offset)), (path.name, offset)
             assert ctx.chain(offset) == ctx._chain(offset), (path.name, offset)
             assert ctx.regime(offset) == ctx._regime(offset), (path.name, offset)
+
+
+_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda p: Span(p[0], p[0] + p[1])), max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_spans, st.integers(0, 60))
+def test_table_test_by_bisection_equals_the_scan(spans: list[Span], offset: int) -> None:
+    from docdiff.targets import _table_test
+
+    assert _table_test(spans)(offset) == any(t.start <= offset < t.end for t in spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_spans, st.integers(0, 50), st.integers(0, 30))
+def test_body_pieces_stopping_at_the_span_end_equal_the_full_scan(debris: list[Span], start: int, length: int) -> None:
+    from docdiff.model import Document
+
+    doc = Document(path="x.txt", text="字" * 100, debris=tuple(debris))
+    span = Span(start, start + length)
+    pieces, pos = [], span.start
+    for d in sorted(debris, key=lambda s: s.start):
+        if d.end <= pos or d.start >= span.end:
+            continue
+        if d.start > pos:
+            pieces.append((pos, d.start))
+        pos = max(pos, d.end)
+    if pos < span.end:
+        pieces.append((pos, span.end))
+    assert similarity.body_pieces(doc, span) == pieces
