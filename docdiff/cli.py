@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from docdiff.errors import DocdiffError
+from docdiff.errors import DocdiffError, printable
 
 COMPARE_FORMATS = ("term", "html", "json", "md")
 TARGET_FORMATS = ("term", "json", "csv")
@@ -40,7 +40,7 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except DocdiffError as e:
-            raise UserError(str(e)) from None
+            raise UserError(printable(str(e))) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except RecursionError:
@@ -53,7 +53,7 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             if debug:
                 traceback.print_exc()
             where = "" if debug else " (re-run with --debug for the traceback)"
-            raise UserError(f"internal error: {type(e).__name__}: {e}{where}") from None
+            raise UserError(f"internal error: {type(e).__name__}: {printable(str(e))}{where}") from None
 
     return wrapper
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis_profiles import load_from_env
+
+load_from_env()  # HYPOTHESIS_PROFILE=fuzz: many more examples in every property test
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -147,10 +147,6 @@ def test_internal_error_is_one_line_with_a_debug_hint(pair: tuple[Path, Path], m
     assert line.endswith(HINT)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli._guarded prints str(e) as is: an exception message with a line break (lxml, pdfminer "
-    "and numpy messages have them) makes the 'one line' error several; escape it with "
-    "docdiff.errors.printable in cli._guarded (and in UserError.show for DocdiffError text)"))
 def test_internal_error_with_a_multiline_message_is_still_one_line(
         pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
