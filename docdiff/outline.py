@@ -163,7 +163,9 @@ def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_N
             return None
         # A list starts at 1 or continues its style's last number (Linhai's 1.…33. run
         # across (一)(二)…); anything else is a figure or a cross-reference in prose.
-        if pattern.numbered and value != 1 and value != last.get(pattern.name, -1) + 1:
+        previous = last.get(pattern.name, 0)
+        in_sequence = value == 1 or value == previous + 1 or (pattern.may_skip and value > previous)
+        if pattern.numbered and not in_sequence:
             return None
         bounds = _title_bounds(doc, m.end(), para.end)
         if bounds is None:

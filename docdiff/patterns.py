@@ -25,17 +25,22 @@ class HeadingPattern:
     example: str
     numbered: bool = True  # False for captions (专栏, 表) that sit beside the numbered tree
     usual_rank: int = 99  # the conventional depth (篇 > 章 > 节 > 一、 > (一) > 1. > (1) > ①)
+    # 第X章 says it is a heading in so many words: an excerpt that jumps from 第一章 to 第三章
+    # is still numbered forward, while "3." after "1." in prose is a figure, not a heading.
+    may_skip: bool = False
 
 
-def _p(name: str, pattern: str, example: str, *, rank: int = 99, numbered: bool = True) -> HeadingPattern:
-    return HeadingPattern(name, re.compile(pattern), example, numbered, rank)
+def _p(name: str, pattern: str, example: str, *, rank: int = 99, numbered: bool = True,
+       may_skip: bool = False) -> HeadingPattern:
+    return HeadingPattern(name, re.compile(pattern), example, numbered, rank, may_skip)
 
 
 # Order matters only where two patterns could match the same text: the first match wins.
 HEADING_PATTERNS: tuple[HeadingPattern, ...] = (
-    _p("chapter", rf"第(?P<num>{_CN}|{_AR})章[ \t\xa0]*", "第三章 建设现代产业体系", rank=2),
-    _p("part", rf"第(?P<num>{_CN}|{_AR})(?:部分|篇)[ \t\xa0]*", "第一篇 开启全面建设社会主义现代化国家新征程", rank=1),
-    _p("jie", rf"第(?P<num>{_CN}|{_AR})节[ \t\xa0]*", "第二节 推进数字产业化", rank=3),
+    _p("chapter", rf"第(?P<num>{_CN}|{_AR})章[ \t\xa0]*", "第三章 建设现代产业体系", rank=2, may_skip=True),
+    _p("part", rf"第(?P<num>{_CN}|{_AR})(?:部分|篇)[ \t\xa0]*", "第一篇 开启全面建设社会主义现代化国家新征程", rank=1,
+       may_skip=True),
+    _p("jie", rf"第(?P<num>{_CN}|{_AR})节[ \t\xa0]*", "第二节 推进数字产业化", rank=3, may_skip=True),
     _p("article", rf"第(?P<num>{_CN}|{_AR})条[ \t\xa0]*", "第五条 本办法自发布之日起施行", rank=4),
     # 一、 一. 一．(folded to ".") — the bare numeral must be followed by its separator.
     _p("cn", rf"(?P<num>{_CN})[ \t]?[、.][ \t\xa0]*", "一、2017年工作回顾", rank=5),

@@ -116,6 +116,12 @@ def test_implausible_numbers_are_not_headings() -> None:
     assert [(s.number, s.title) for s in parse_outline(doc).sections] == [("一", "总体要求"), ("二", "发展目标")]
 
 
+def test_chapters_of_an_excerpt_may_skip_numbers_but_not_go_back() -> None:
+    # 第X章 names itself a heading: an excerpt jumps from 第一章 to 第三章; "一、" may not.
+    doc = doc_of("第一章 发展环境", BODY, "第三章 建设现代产业体系", BODY, "第二章 被引用的旧章", BODY, "第五章 推进城乡融合", BODY)
+    assert [s.number for s in parse_outline(doc).sections] == ["第一章", "第三章", "第五章"]
+
+
 def test_arabic_items_continue_across_parents() -> None:
     # Linhai numbers its items 1…33 straight through (一)(二)…: 4. under (二) follows 3.
     doc = doc_of("(一)甲", "1.第一项。" + BODY, "2.第二项。" + BODY, "(二)乙", "3.第三项。" + BODY, "4.第四项。" + BODY)
