@@ -5,6 +5,7 @@ the commands so that ``docdiff --help`` stays fast.
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -276,4 +277,8 @@ def check(
 
 
 def main() -> None:
+    # numpy's OpenBLAS starts a worker thread per core on import that spins while idle; docdiff's
+    # matrices are small, so one thread is faster. Only the command sets this: a program that
+    # imports docdiff as a library keeps its own setting.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli(prog_name="docdiff")
