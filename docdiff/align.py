@@ -8,6 +8,7 @@ The in-order part of each sibling group is its longest increasing subsequence; t
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,7 +80,11 @@ def align_sections(
         return (), tuple(notes)
     index_a = {id(s): i for i, s in enumerate(flat_a)}
     index_b = {id(s): i for i, s in enumerate(flat_b)}
-    vectors = SectionVectors(a, [s.span for s in flat_a], b, [s.span for s in flat_b])
+    # A last leaf's content stops before a closing that follows it (see _content_spans).
+    spans_a, spans_b = _content_spans(a, roots_a), _content_spans(b, roots_b)
+    vectors = SectionVectors(
+        a, [spans_a.get(id(s), s.span) for s in flat_a], b, [spans_b.get(id(s), s.span) for s in flat_b]
+    )
 
     def scores(rows: list[int], cols: list[int], *, order: bool) -> tuple[np.ndarray, np.ndarray]:
         content = vectors.cosine(rows, cols)
@@ -121,6 +126,46 @@ def align_sections(
 
     pairs = _reading_order(flat_a, flat_b, matches, content_sim)
     return tuple(pairs), tuple(notes)
+
+
+# The last of a run of siblings also spans whatever follows it up to its parent's end. In a
+# work report's review chapter that is the chapter's closing: the other work (国防动员、…等工作
+# 取得新成效), the thanks (各位代表！这些成绩…) and the problems (我们也清醒地看到…), near-verbatim
+# every year, so through it the last items of two reports look alike. A last leaf's content is
+# measured up to the first later paragraph that opens such a closing. Each branch is one
+# character class repeated (bounded, or stopped by the literal after it), then literals: a
+# match attempt is linear in the paragraph's first line, never backtracking into itself.
+_CLOSING_RE = re.compile(
+    r"[^\S\n]*各位代表[！!，,：:]"  # the thanks
+    r"|[^\n]{0,20}清醒地?(?:看到|认识到)"  # the problems
+    r"|[^。\n]{0,80}(?:各行各业|等工作(?:都|均|也)?(?:取得|迈上|实现|呈现))"  # the other work, in one list
+)
+
+
+def _paragraph_starts(text: str, span: Span) -> list[int]:
+    """Start offsets of the non-blank lines (paragraphs) inside ``span``."""
+    starts, pos = [], span.start
+    for line in text[span.start : span.end].splitlines(keepends=True):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line)
+    return starts
+
+
+def _content_spans(doc: Document, roots: tuple[Section, ...]) -> dict[int, Span]:
+    """id(section) -> the span its content is measured on, where that differs from its span:
+    the last leaf of each sibling group, cut before a closing paragraph (see _CLOSING_RE)."""
+    out: dict[int, Span] = {}
+    groups = [roots] + [s.children for r in roots for s in r.walk() if s.children]
+    for group in groups:
+        if len(group) < 2 or group[-1].children:  # its own subsections end it: no closing inside
+            continue
+        last = group[-1]
+        for start in _paragraph_starts(doc.text, last.span)[1:]:  # never its own heading line
+            if _CLOSING_RE.match(doc.text, start):
+                out[id(last)] = Span(last.span.start, start)
+                break
+    return out
 
 
 def _combine(

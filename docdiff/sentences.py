@@ -17,13 +17,13 @@ from docdiff.indicators import fold_key
 from docdiff.model import Comparator, Kind, Span, Target
 from docdiff.numbers import parse_chinese_integer, to_float
 from docdiff.target_context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
-from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for, strip_indicator
+from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
-_COMMITMENT_RE = re.compile(r"力争|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
+_COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
 
 
 @dataclass

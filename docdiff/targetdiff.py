@@ -43,6 +43,10 @@ MIN_CONTAINED = 4
 # their clauses (CONTEXT_CHARS before the value) are as similar as keys must be.
 GENERIC_KEY_LEN = 2
 CONTEXT_CHARS = 40
+# The innermost title in that context is lost when a lead sentence is split off into its own
+# paragraph or a section is pasted out of numbering order; the same value, unit and comparator
+# in a clause at least this long (digits removed) that reads the same is still the same target.
+MIN_CLAUSE = 6
 
 # Qualifiers that make two otherwise similar indicators different things: urban vs rural
 # residents, imports vs exports, one industry vs another, a rise vs a fall.
@@ -53,6 +57,7 @@ _EXCLUSIVE: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("国家级",), ("省级",), ("市级",), ("县级",)),
     (("增长", "提高", "增加", "上升"), ("下降", "降低", "减少", "削减")),
     (("增长", "增速", "增幅"), ("比重", "占比", "比例")),  # a growth rate vs a share
+    (("登记",), ("调查",)),  # 城镇登记失业率 vs 城镇调查失业率: two different statistics
 )
 
 # A flow (新增企业 150家) and a stock (企业数 1100家) are different indicators.
@@ -105,7 +110,8 @@ class _Side:
     doc: Document
     targets: tuple[Target, ...]
     forms: tuple[str, ...]  # the matching form of each key
-    contexts: tuple[str, ...]  # for a generic key (投资, 产值): its clause, digits removed
+    contexts: tuple[str, ...]  # for a generic key (投资, 产值): title + clause, digits removed
+    clauses: tuple[str, ...]  # the same without the section title
     own_years: frozenset[int]
     length: int
 
@@ -181,18 +187,22 @@ def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
         targets=targets,
         forms=forms,
         contexts=tuple(_context(doc, t) if len(f) <= GENERIC_KEY_LEN else "" for t, f in zip(targets, forms)),
+        clauses=tuple(
+            _context(doc, t, titled=False) if len(f) <= GENERIC_KEY_LEN else "" for t, f in zip(targets, forms)
+        ),
         own_years=_own_years(doc, targets),
         length=max(len(doc.text), 1),
     )
 
 
-def _context(doc: Document, t: Target) -> str:
-    """The innermost section title and the clause a target stands in (up to CONTEXT_CHARS before
-    it), without numbers: what tells one project's 投资 from another's when the key cannot."""
+def _context(doc: Document, t: Target, *, titled: bool = True) -> str:
+    """The innermost section title (unless ``titled`` is false) and the clause a target stands in
+    (up to CONTEXT_CHARS before it), without numbers: what tells one project's 投资 from
+    another's when the key cannot."""
     start = max(0, t.span.start - CONTEXT_CHARS)
     before = doc.norm[start : t.span.start]
     cut = max(before.rfind(c) for c in "。;；\n")
-    title = t.section.rsplit(" / ", 1)[-1]
+    title = t.section.rsplit(" / ", 1)[-1] if titled else ""
     clause = fold_width(title) + before[cut + 1 :] + doc.norm[t.span.start : t.span.end]
     return _DIGITS.sub("", _NOT_KEY.sub("", clause))
 
@@ -287,7 +297,13 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
             homes_b[j] = _home_pairs(tb, flipped)
         s = float(key_sim[i, j])
         if side_a.contexts[i] or side_b.contexts[j]:
-            s = min(s, fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100)
+            ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
+            if ctx < MIN_KEY_SIMILARITY and _same_stated_quantity(ta, tb):
+                # Titles differ, the figure is the same: let a long enough clause decide alone.
+                ca, cb = side_a.clauses[i], side_b.clauses[j]
+                if min(len(ca), len(cb)) >= MIN_CLAUSE:
+                    ctx = fuzz.ratio(ca, cb) / 100
+            s = min(s, ctx)
         if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
             continue
         fa, fb = side_a.forms[i], side_b.forms[j]
@@ -296,8 +312,9 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
                 exclusive[fa, fb] = _exclusive(*_resolve_aggregate(fa, fb))
             if exclusive[fa, fb]:
                 continue
-        both_valued = ta.value is not None and tb.value is not None
-        if both_valued and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
+        # Units tell a level (万元) from its growth (%) even where one side states no value
+        # (居民人均可支配收入增长高于经济增长): compare them whenever both are known.
+        if ta.unit and tb.unit and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
             continue
         # Seen from either side, so that swapping A and B gives the same score.
         section = max(_section_evidence(homes_a[i], tb), _section_evidence(homes_b[j], ta))
@@ -312,6 +329,12 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
         score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
                        + W_COMPARATOR * comparator + W_POSITION * position)
     return score
+
+
+def _same_stated_quantity(ta: Target, tb: Target) -> bool:
+    """Both state a value, and it is the same quantity under the same comparator."""
+    return (ta.value is not None and tb.value is not None and ta.comparator == tb.comparator
+            and same_quantity(ta.value, ta.unit, tb.value, tb.unit))
 
 
 def _units_can_pair(unit_a: str, unit_b: str, *, same_key: bool) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.align import align_sections, assign, longest_increasing, paragraph_sections
+from docdiff.align import _content_spans, align_sections, assign, longest_increasing, paragraph_sections
 from docdiff.model import Document, Outline, SectionStatus
 from test_align_support import make_doc
 
@@ -357,3 +358,34 @@ def test_large_problems_go_to_scipy_with_the_same_optimum(monkeypatch) -> None:
     monkeypatch.setattr(align, "SCIPY_ABOVE", 0)
     large = align.assign(score, 0.5)
     assert sum(score[r, c] - 0.5 for r, c in small) == pytest.approx(sum(score[r, c] - 0.5 for r, c in large))
+
+
+_REVIEW = (
+    "一、工作回顾\n(一)经济发展\n生产总值稳步增长，工业提质增效。\n(二)民生保障\n新建学校三所，医保全覆盖。\n"
+    "国防动员、民族宗教、档案史志等工作取得新成效。\n各位代表！这些成绩的取得，来之不易。\n"
+    "我们也清醒地看到，发展不平衡不充分的问题仍然突出。\n二、今年安排\n(一)稳增长\n扩大有效投资。\n"
+)
+
+
+def test_a_last_leaf_is_measured_up_to_the_closing_of_its_chapter() -> None:
+    doc, outline = make_doc(_REVIEW)
+    review, plan = outline.sections
+    cut = _content_spans(doc, outline.sections)
+    last = review.children[-1]
+    assert doc.slice(cut[id(last)]) == "(二)民生保障\n新建学校三所，医保全覆盖。\n"
+    # A chapter with subsections is never cut; nor a last leaf with no closing after it.
+    assert id(plan) not in cut and id(plan.children[-1]) not in cut and id(review) not in cut
+    for closing in ("各位代表！这些成绩的取得，来之不易。", "我们也清醒地看到，发展不平衡不充分的问题仍然突出。"):
+        doc, outline = make_doc(_REVIEW.replace("国防动员、民族宗教、档案史志等工作取得新成效。\n", "")
+                                .replace(closing + "\n", ""))
+        last = outline.sections[0].children[-1]
+        assert doc.slice(_content_spans(doc, outline.sections)[id(last)]).endswith("医保全覆盖。\n")
+
+
+def test_closing_search_is_linear_on_long_paragraphs() -> None:
+    """Long lines that almost open a closing (清醒, 等工作, 各位) cost a bounded match each."""
+    body = "\n".join(["清醒" * 20_000, "等工作" * 20_000, " " * 50_000 + "各位", "、" * 50_000])
+    doc, outline = make_doc("一、回顾\n(一)甲\n甲。\n(二)乙\n" + body + "\n")
+    start = time.perf_counter()
+    assert _content_spans(doc, outline.sections) == {}
+    assert time.perf_counter() - start < 0.5

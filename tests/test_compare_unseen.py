@@ -31,13 +31,18 @@ SAMPLES = ROOT / "samples"
 #   dongchuan  P 16/17 R 15/16 F1 0.912  headline 8/8  (review （六）民生 → （七）安全发展: last-sibling tail)
 #   qingjiang  P 14/15 R 14/15 F1 0.933  headline 8/9  (same tail miss; 城镇新增就业 reads shared, key: added)
 #   songling   P 15/15 R 14/14 F1 1.000  headline 5/7  (城镇登记失业率 → 城镇调查失业率 reads changed, key: removed + added)
+# raised once a last leaf's content stopped at the review's closing (align._content_spans) and
+# 登记/调查 became exclusive qualifiers (targetdiff._EXCLUSIVE):
+#   dongchuan  P 17/17 R 16/16 F1 1.000  headline 8/8
+#   qingjiang  P 15/15 R 15/15 F1 1.000  headline 8/9  (城镇新增就业 still reads shared)
+#   songling   P 15/15 R 14/14 F1 1.000  headline 7/7
 FLOORS = {
     "chengxi-2022-2023": (1.0, 1.0),
-    "dongchuan-2023-2024": (0.91, 1.0),
-    "qingjiang-2023-2024": (0.93, 0.88),
-    "songling-2022-2023": (1.0, 0.71),
+    "dongchuan-2023-2024": (1.0, 1.0),
+    "qingjiang-2023-2024": (1.0, 0.88),
+    "songling-2022-2023": (1.0, 1.0),
 }
-OVERALL_FLOOR = (0.96, 0.90)  # measured: F1 0.967, headline 29/32 = 0.906
+OVERALL_FLOOR = (1.0, 0.96)  # measured: F1 1.000, headline 31/32 = 0.969
 
 
 @pytest.fixture(scope="module")
@@ -296,11 +301,16 @@ def test_full_width_digits_flag_nothing(tmp_path: Path, source: str) -> None:
     assert _check(a, _write(tmp_path, source, wide)) == (0, [])
 
 
-# Splitting each target paragraph after its first sentence flags nothing here; it still flags
-# targets in taizhou-2022 (153), luqiao (1156) and hailar-2013 (24, 30, 31), where the first
-# sentence is a lead title (打造一流营商环境。) that the outline no longer sees once it stands
-# alone, and generic keys (投资, 标准, 办结) lose the title their context is matched on.
-@pytest.mark.parametrize("source", ["hailar-district-2019-work-report.txt", "linhai-common-prosperity-plan-2021-2025.txt"])
+# Splitting each target paragraph after its first sentence flags nothing here. The first
+# sentence may be a lead title (打造一流营商环境。) that the outline no longer sees once it stands
+# alone, so generic keys (投资, 标准, 办结) lose the title their context is matched on; the same
+# figure in the same clause still pairs (taizhou-2022 153, luqiao 1156). hailar-2013 still
+# flags 24, 30, 31: there the key itself loses its lead title (三产产值 → 产值, 东山组团建设投资
+# → 投资), too unlike to be compared at all.
+@pytest.mark.parametrize("source", [
+    "hailar-district-2019-work-report.txt", "linhai-common-prosperity-plan-2021-2025.txt",
+    "taizhou-2022-government-work-report.txt", "luqiao-14th-five-year-plan.txt",
+])
 def test_split_paragraphs_flag_nothing(tmp_path: Path, source: str) -> None:
     a = SAMPLES / source
     lines = a.read_text(encoding="utf-8").splitlines()

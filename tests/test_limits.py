@@ -158,9 +158,6 @@ def test_check_with_no_targets_passes_and_says_so(tmp_path: Path) -> None:
     assert "no quantified targets found in either document" in out, out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "compare --format term prints nothing about targets when neither document has any: "
-    "render/compare_term.py _header should say e.g. 'targets: none found in a or b'"))
 def test_compare_term_says_when_no_targets_were_found(tmp_path: Path) -> None:
     a = write(tmp_path, "a.txt", "一、总体要求\n" + PROSE + "\n")
     b = write(tmp_path, "b.txt", "一、总体要求\n" + PROSE + "再补充一句。\n")

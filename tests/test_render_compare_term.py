@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import io
+import time
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from docdiff.model import (
@@ -23,7 +26,7 @@ from docdiff.model import (
     TargetPair,
     TargetStatus,
 )
-from docdiff.render.compare_term import print_compare, render_compare_term, target_table
+from docdiff.render.compare_term import _is_boundary, diff_text_view, print_compare, render_compare_term, target_table
 from test_align_support import make_doc
 
 GOLDEN = Path(__file__).parent / "golden" / "compare_small.term"
@@ -145,3 +148,36 @@ def test_width_only_changes_are_shown_as_unchanged_text() -> None:
     out = render_compare_term(replace(c, sections=(pair,), targets=()), color=False, width=100, context=1,
                               only_changed=False)
     assert "增长7%，[-左右-]。" in out
+
+
+def test_header_says_when_no_targets_were_found() -> None:
+    c = replace(small_comparison(), targets=())
+    header = render_compare_term(c, color=False, width=100, context=1, only_changed=False).split("\n\n", 1)[0]
+    assert "targets: none found in a or b" in header
+    with_targets = render_compare_term(small_comparison(), color=False, width=100, context=1, only_changed=False)
+    assert "none found" not in with_targets
+
+
+@pytest.mark.parametrize(
+    ("text", "boundary"),
+    [
+        ("", True), ("经济增长。", True), ("经济增长。」 \u3000", True), ("经济增长\n", True),
+        ("经济增长 \n\t", True), ("经济\n」", True), ("经济增长", False), ("经济增长」", False),
+        ("   ", False), ("」。x  ", False), ("\n" * 5 + "x", False),
+    ],
+)
+def test_boundary_after_terminator_or_line_break_then_quotes_and_spaces(text: str, boundary: bool) -> None:
+    assert _is_boundary(text) is boundary
+
+
+def test_a_long_whitespace_run_before_the_end_takes_linear_time() -> None:
+    """40,000 newlines then "x" took 22 s with the pattern searched back from \\Z."""
+    run = "\n" * 40_000
+    p = replace(small_comparison().sections[0], diff=(
+        DiffOp(OpKind.EQUAL, "开头。" + run + "x"), DiffOp(OpKind.INSERT, "新增。"),
+        DiffOp(OpKind.EQUAL, " " * 40_000 + "结尾" + run + "。")))
+    start = time.perf_counter()
+    assert not _is_boundary(run + "x") and not _is_boundary(" " * 40_000 + "x")
+    view = diff_text_view(p, context=1, markers=True)
+    assert time.perf_counter() - start < 1.0
+    assert "{+新增。+}" in view.plain

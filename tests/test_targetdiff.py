@@ -250,6 +250,7 @@ def test_level_and_growth_of_one_indicator_never_pair():
         ("单位生产总值能耗下降", "单位生产总值能耗增长"),
         ("数字经济核心产业增加值增长", "数字经济核心产业增加值占生产总值比重"),
         ("新增国家高新技术企业", "国家高新技术企业"),
+        ("城镇登记失业率", "城镇调查失业率"),  # two statistics, keys 0.71 alike
     ],
 )
 def test_different_indicators_stay_apart(ind_a, ind_b):
@@ -506,6 +507,37 @@ def test_generic_keys_pair_only_in_the_same_clause():
     pairs = match_targets(a, ta, b, tb, ())
     assert {(str(p.status), p.a and p.a.id, p.b and p.b.id) for p in pairs} == {
         ("changed", "farm", "farm"), ("removed", "trade", None), ("added", None, "east")}
+
+
+def test_a_generic_key_under_another_title_pairs_on_the_same_figure_in_the_same_clause():
+    """The title is lost (a lead sentence split off, a section pasted elsewhere): the same value,
+    unit and comparator in a clause that reads the same still pair; a new value does not."""
+    a = make_doc("一、商贸物流\n全年计划投资12.7亿元，实施商贸项目。\n", 2012)
+    ta = (replace(tgt(a, "投资12.7亿元", "投资", 12.7, "亿元", tid="a"), section="一、商贸物流"),)
+    for value, status in ((12.7, ["shared"]), (13.5, ["added", "removed"])):
+        b = make_doc(f"三、重点项目\n全年计划投资{value:g}亿元，实施商贸项目。\n", 2012)
+        tb = (replace(tgt(b, f"投资{value:g}亿元", "投资", value, "亿元", tid="b"), section="三、重点项目"),)
+        assert sorted(str(p.status) for p in match_targets(a, ta, b, tb, ())) == status
+        assert sorted(str(p.status) for p in match_targets(b, tb, a, ta, ())) == status
+
+
+def test_a_clause_too_short_never_decides_alone():
+    a = make_doc("一、商贸物流\n投资3.7亿元。\n", 2012)
+    b = make_doc("四、重点工程\n投资3.7亿元。\n", 2012)
+    ta = (replace(tgt(a, "投资3.7亿元", "投资", 3.7, "亿元"), section="一、商贸物流"),)
+    tb = (replace(tgt(b, "投资3.7亿元", "投资", 3.7, "亿元"), section="四、重点工程"),)
+    assert sorted(str(p.status) for p in match_targets(a, ta, b, tb, ())) == ["added", "removed"]
+
+
+def test_a_level_never_pairs_with_a_growth_that_states_no_value():
+    a = make_doc("居民人均可支配收入达到3.2万元。", 2019)
+    b = make_doc("居民人均可支配收入增长高于经济增长。", 2020)
+    ta = (tgt(a, "居民人均可支配收入达到3.2万元", "居民人均可支配收入", 3.2, "万元"),)
+    tb = (tgt(b, "居民人均可支配收入增长高于经济增长", "居民人均可支配收入增长", None, "%", ">="),)
+    assert sorted(str(p.status) for p in match_targets(a, ta, b, tb, ())) == ["added", "removed"]
+    # Without a unit on one side nothing is known against it: the value alone changed.
+    tb = (replace(tb[0], unit=""),)
+    assert [str(p.status) for p in match_targets(a, ta, b, tb, ())] == ["changed"]
 
 
 def test_a_unit_change_across_families_is_not_one_indicator():
