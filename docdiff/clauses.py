@@ -7,7 +7,7 @@ by 均, and qualifiers that only describe what is counted (投资5000万元以�
 """
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -64,6 +64,12 @@ _EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,1
 # thousands of 、-items stays linear; real lists of names are far shorter.
 _LIST_WINDOW = 120
 _CONTEXT = 40  # characters of the clause before a value that can say 累计/全年/保持 about it
+# An indicator is read from at most this many characters before its value. The longest gold
+# indicator is 21 characters and the longest stretch the corpus reads is 42; a sentence of
+# thousands of values without a separator would otherwise have the whole stretch before each
+# value re-read (quadratic). Past this, no reading of the start makes a better indicator.
+_REGION_WINDOW = 80
+_SPACES_RE = re.compile(r" *")
 _SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
 # 补助标准提高30元, 奖补资金5000万元: a standard or a budget is a goal, a payment to one firm is not
 _SUBSIDY_LEVEL_RE = re.compile(r"标准|资金|规模|总额")
@@ -87,7 +93,7 @@ def _value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
     for i, q in enumerate(quants):
         if runs and runs[-1][-1] == i - 1:
             prev = quants[i - 1]
-            gap = text[prev.end + suffix_len(text[prev.end:]) : q.start]
+            gap = text[prev.end + _suffix_len(text, prev.end) : q.start]
             if gap.strip(" ") in ("、", "和", "及", "与", ",", "，"):
                 runs[-1].append(i)
                 continue
@@ -122,6 +128,8 @@ def _lead_action(text: str) -> str:
 def read_sentence(text: str) -> list[Draft]:
     """Number → indicator, value, unit, comparator for one goal sentence."""
     quants = candidate_quantities(text)
+    starts = [q.start for q in quants]
+    subsidy_text: bool | None = None  # whether the sentence speaks of a subsidy, read once if asked
     drafts: list[Draft] = []
     consumed: set[int] = set()
     for run in _value_lists(text, quants):
@@ -134,21 +142,22 @@ def read_sentence(text: str) -> list[Draft]:
             region_start, last_clause = c_start, c_start
             lead_verb = _lead_action(text[c_start:q.start])
         if i in consumed:
-            region_start = max(region_start, q.end + suffix_len(text[q.end:]))
+            region_start = max(region_start, q.end + _suffix_len(text, q.end))
             continue
         unit = _unit(q, text)
         after_pos = q.end + (1 if unit != q.unit else 0)  # 五百亿级: 级 is read with the number
-        after_pos += suffix_len(text[after_pos:])
+        after_pos += _suffix_len(text, after_pos)
         nxt_pos = after_pos + (1 if text[after_pos : after_pos + 1] == "的" else 0)
         nxt = text[nxt_pos : nxt_pos + 1]
         followed_by_noun = bool(nxt) and (is_cjk(nxt) or nxt.isalnum() or nxt in "“(") and not text.startswith(
             _SEPARATOR_WORDS, after_pos)
         if q.unit == "倍" and not q.chinese:
             followed_by_noun = False  # 翻一番 ends its phrase
-        region = text[region_start : q.start]
+        read_from = _read_start(text, region_start, q.start)
+        region = text[read_from : q.start]
         core = strip_indicator(region)
         tail = strip_indicator(_ITEM_SPLIT_RE.split(region)[-1]) if region else ""
-        comp = comparator_for(text[max(0, q.start - 3) : q.start], text[q.end :].lstrip(" "))
+        comp = comparator_for(text[max(0, q.start - 3) : q.start], _after(text, q.end))
         verb = _verb_of(region.rstrip(" "))
         if comp == Comparator.EQ and verb:  # 至少建成1家: the cue stands before the verb
             cut = q.start - (len(region) - len(region.rstrip(" "))) - len(verb)
@@ -156,17 +165,19 @@ def read_sentence(text: str) -> list[Draft]:
         if unit != q.unit:
             comp = Comparator.GE  # 五百亿级: at least that size
         if followed_by_noun:
-            later = [p.start for p in itertools.takewhile(lambda p: p.start < c_end, quants[i + 1 :])]
+            # the clause's later numbers: starts[i + 1 : later_end], its end found by bisection
+            later_end = bisect.bisect_left(starts, c_end, i + 1)
             found = _counted_after(_Around(text=text, region=region, core=core, tail=tail, unit=unit,
                                            sized=unit != q.unit, after_pos=after_pos, noun_pos=nxt_pos,
-                                           c_start=c_start, c_end=c_end, later=later, lead_verb=lead_verb))
+                                           c_start=c_start, c_end=c_end, starts=starts, later_start=i + 1,
+                                           later_end=later_end, lead_verb=lead_verb))
             if found is None:
                 continue
             indicator, end = found
-            span_start = region_start
+            span_start = read_from
         else:
             indicator, end = core, after_pos
-            span_start = region_start
+            span_start = read_from
             if drafts and drafts[-1].end <= q.start:
                 indicator = _same_subject(indicator, drafts[-1].indicator)
             if not indicator or indicator in TRAILING_VERBS:
@@ -175,12 +186,15 @@ def read_sentence(text: str) -> list[Draft]:
             continue
         if _SUBSIDY_RE.search(indicator) and not _SUBSIDY_LEVEL_RE.search(indicator):
             continue  # 给予一次性奖励50万元: a policy's payment, not a goal
-        if _CAP_RE.fullmatch(indicator) and _SUBSIDY_RE.search(text):
-            continue  # …给予补助,最高不超过3000万元: the cap of one payment
+        if _CAP_RE.fullmatch(indicator):
+            if subsidy_text is None:
+                subsidy_text = bool(_SUBSIDY_RE.search(text))
+            if subsidy_text:
+                continue  # …给予补助,最高不超过3000万元: the cap of one payment
         if drafts and _is_delta(text, region, drafts[-1], unit):
             continue
         shown_from = _text_start(text, span_start, q.start, indicator)
-        if len(indicator) <= 3 and region_start == c_start and not indicator.startswith(ACTION_VERBS):
+        if len(indicator) <= 3 and read_from == c_start and not indicator.startswith(ACTION_VERBS):
             # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before
             subject = _subject_before(text, c_start)
             if not subject and last_subject and last_subject[1] == clause_bounds(text, max(0, c_start - 1))[0]:
@@ -195,10 +209,10 @@ def read_sentence(text: str) -> list[Draft]:
             indicator = _shared_verb(text, indicator, unit, drafts[-1], lead_verb, c_start) + indicator
         d = Draft(indicator=indicator, value=q.value, value_high=q.value_high, unit=unit,
                    comparator=comp, start=shown_from, end=end,
-                   bracketed=q.bracketed, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2])
+                   bracketed=q.bracketed, context=_context(text, q.start, c_start, c_end))
         # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
         shared = bool(_SHARED_BEFORE_RE.search(region[-_CONTEXT:]))
-        change = _SHARE_WORD_RE.sub("", strip_indicator(region))
+        change = _SHARE_WORD_RE.sub("", core)  # (core is strip_indicator(region))
         earlier = _amounts_before(drafts) if shared and _BARE_CHANGE_RE.fullmatch(change) else []
         if len(earlier) >= 2:
             # 旅游人数力争突破370万人次,旅游收入达到38亿元,分别增长20%: each amount grows by it
@@ -208,6 +222,37 @@ def read_sentence(text: str) -> list[Draft]:
         region_start = max(after_pos, end)
     drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _read_start(text: str, region_start: int, pos: int) -> int:
+    """Where the indicator of the value at ``pos`` is read from: ``region_start``, or, when that
+    lies more than _REGION_WINDOW characters back, the first list item (after a 、) in the
+    window's first half — a cut there does not start the indicator in the middle of a name, and
+    still leaves half the window to read."""
+    start = pos - _REGION_WINDOW
+    if start <= region_start:
+        return region_start
+    item = text.find(_ITEM_SEP, start, start + _REGION_WINDOW // 2)
+    return item + 1 if item >= 0 else start
+
+
+def _after(text: str, pos: int) -> str:
+    """The few characters after ``pos`` past any spaces: what ``text[pos:].lstrip(" ")`` starts
+    with, without copying the rest of the sentence for every value (3 is the longest cue: 及以上)."""
+    start = _SPACES_RE.match(text, pos).end()
+    return text[start : start + 3]
+
+
+def _suffix_len(text: str, pos: int) -> int:
+    """``suffix_len(text[pos:])`` reading only the spaces and the suffix after ``pos``."""
+    start = _SPACES_RE.match(text, pos).end()
+    return suffix_len(text[pos : start + 3])
+
+
+def _context(text: str, pos: int, c_start: int, c_end: int) -> str:
+    """Up to _CONTEXT characters of the clause before ``pos`` and what follows, 2 × _CONTEXT in all."""
+    start = max(c_start, pos - _CONTEXT)
+    return text[start : min(c_end, start + _CONTEXT * 2)]
 
 
 def _is_delta(text: str, region: str, prev: Draft, unit: str) -> bool:
@@ -277,7 +322,9 @@ class _Around:
     noun_pos: int  # where the noun starts (after 的)
     c_start: int
     c_end: int
-    later: list[int]  # starts of the clause's later numbers
+    starts: list[int]  # starts of the sentence's numbers; the clause's later ones are
+    later_start: int  # starts[later_start : later_end] (indices, so that no list is copied per number)
+    later_end: int
     lead_verb: str
 
 
@@ -285,8 +332,9 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
     """(indicator, end) for a number followed by a noun, or None when the number only qualifies
     or names something: 投资5000万元以上|医疗项目9个, 中核三门200兆瓦滩涂光伏."""
     text = a.text
-    noun_end = _noun_end(text, a.noun_pos, a.c_end, a.later)
-    if a.later and noun_end == a.later[0]:
+    has_later = a.later_start < a.later_end
+    noun_end = _noun_end(text, a.noun_pos, a.c_end, a.starts, a.later_start, a.later_end)
+    if has_later and noun_end == a.starts[a.later_start]:
         return None  # a qualifier of what is counted next
     noun = text[a.noun_pos : noun_end]
     if not noun or _ENUMERATION_RE.search(a.region[-_LIST_WINDOW:]):
@@ -318,7 +366,7 @@ def _counted_after(a: _Around) -> tuple[str, int] | None:
         return a.core, noun_end  # 赤字率拟按4%左右安排: the rate is set at the value
     if re.match(_PURPOSE_AFTER, noun):
         return a.core, a.after_pos  # …国债3000亿元支持消费品以旧换新: what it is for follows
-    if a.later:
+    if has_later:
         return None
     verb_first = a.core.startswith(ACTION_VERBS) or a.core.endswith(ACTION_VERBS)
     if verb_first or (then_de and a.core != a.region.strip(" ,，")):
@@ -394,12 +442,17 @@ def _verb_of(text: str) -> str:
     return ""
 
 
-def _noun_end(text: str, pos: int, clause_end: int, later: list[int]) -> int:
-    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number."""
-    stop = min([clause_end] + [p for p in later if p >= pos])
+def _noun_end(text: str, pos: int, clause_end: int, starts: list[int], lo: int, hi: int) -> int:
+    """End of the noun phrase after a number (新建2所|公立幼儿园): up to a separator or number.
+
+    The clause's later numbers start at ``starts[lo:hi]`` (sorted)."""
+    k = bisect.bisect_left(starts, pos, lo, hi)  # the first later number at or after pos
+    next_number = starts[k] if k < hi else None
+    stop = clause_end if next_number is None else min(clause_end, next_number)
     end = pos
     while end < stop and text[end] not in _ITEM_SEP + CLAUSE_SEP + SENTENCE_END:
-        if text[end] in "和及与或且并" and end + 1 in later:
+        # (end + 1 > pos, and no later number starts in (pos, stop): only the next one can follow)
+        if text[end] in "和及与或且并" and end + 1 == next_number:
             break  # 34个工业园区和29个…: the next item starts
         end += 1
     return end
@@ -424,16 +477,16 @@ def _read_value_list(text: str, quants: list[Quantity], run: list[int], consumed
         return []
     verb = strip_indicator(verb)
     verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
-    shared = comparator_for("", text[last.end:].lstrip(" "))
+    shared = comparator_for("", _after(text, last.end))
     out = []
     for item, i in zip(items, run):
         q = quants[i]
-        comp = comparator_for("", text[q.end :].lstrip(" "))
+        comp = comparator_for("", _after(text, q.end))
         if comp == Comparator.EQ:
             comp = comparator_for(region[-3:], "")  # 分别突破A、B、C: 突破 governs all three
         if comp == Comparator.EQ:
             comp = shared
-        end = q.end + suffix_len(text[q.end:])
+        end = q.end + _suffix_len(text, q.end)
         item_at = max(text.rfind(item[:2], 0, first.start), c_start) if item[:2] in text[:first.start] else c_start
         out.append(Draft(indicator=item + verb, value=q.value, value_high=q.value_high, unit=q.unit,
                           comparator=comp, start=min(item_at, q.start), end=end, context=text[max(c_start, q.start - _CONTEXT) : c_end][: _CONTEXT * 2]))

@@ -88,6 +88,11 @@ class DocContext:
     _title_years: dict[str, int | None] = field(default_factory=dict, repr=False)
     # id of a tuple of sibling sections → their starts (None: not in order, scanned instead)
     _level_starts: dict[int, list[int] | None] = field(default_factory=dict, repr=False)
+    # Without an outline: the chain after each heading (its own, with the headings above it),
+    # built in one pass, and the headings' starts to find the last heading before an offset by
+    # bisection (None when the headings are not in text order: then scanned per offset)
+    _heading_chains: list[tuple[tuple[str, int], ...]] = field(default_factory=list, repr=False)
+    _heading_starts: list[int] | None = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, doc: Document, outline: Outline) -> DocContext:
@@ -103,7 +108,22 @@ class DocContext:
             points = {p for s in self.outline.walk() for p in (s.span.start, s.span.end)}
         else:
             points = {h.start for h in self.headings}
+            self._index_headings()
         self._bounds = sorted(points)
+
+    def _index_headings(self) -> None:
+        """Each heading's chain, once: a heading closes the open ones at its level or below."""
+        starts = [h.start for h in self.headings]
+        if any(a > b for a, b in itertools.pairwise(starts)):
+            self._heading_starts = None
+            return
+        stack: list[_Heading] = []
+        for h in self.headings:
+            while stack and stack[-1].level >= h.level:
+                stack.pop()
+            stack.append(h)
+            self._heading_chains.append(tuple((x.title, x.start) for x in stack))
+        self._heading_starts = starts
 
     def _sections_at(self, offset: int) -> list[Section]:
         """``outline.section_at(offset)``, finding each level's section by bisection when its
@@ -142,6 +162,9 @@ class DocContext:
     def _chain(self, offset: int) -> list[tuple[str, int]]:
         if self._uses_outline():
             return [(_heading_text(self.doc, s), s.span.start) for s in self._sections_at(offset)]
+        if self._heading_starts is not None:
+            k = bisect.bisect_right(self._heading_starts, offset)  # the headings at or before offset
+            return list(self._heading_chains[k - 1]) if k else []
         chain: list[_Heading] = []
         for h in self.headings:
             if h.start > offset:

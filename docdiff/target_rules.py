@@ -96,21 +96,38 @@ _SPACE_RE = re.compile(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
 def strip_indicator(text: str) -> str:
     """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'."""
     text = _EMBEDDED_TIME_RE.sub("", text).strip(_TRIM_CHARS)
+    # The kept part is text[lo:hi]: moving two indices instead of re-slicing the text for every
+    # filler dropped keeps a run of thousands of fillers (和和和…) linear.
+    lo, hi = 0, len(text)
     changed = True
-    while changed and text:
+    while changed and lo < hi:
         changed = False
         # the longest filler the text starts with, if something is left after it
-        n = next((n for n, words in _LEADING_BY_LENGTH if len(text) > n and text[:n] in words), 0)
+        n = next((n for n, words in _LEADING_BY_LENGTH if hi - lo > n and text[lo : lo + n] in words), 0)
         if n:
-            text, changed = text[n:].lstrip(_TRIM_CHARS), True
-        m = _LEADING_YEAR_RE.match(text) or _LEADING_ORDINAL_RE.match(text)
-        if m and m.end() < len(text):
-            text, changed = text[m.end():].lstrip(_TRIM_CHARS), True
-        n = next((n for n, words in _TRAILING_BY_LENGTH if len(text) > n and text[-n:] in words), 0)
+            lo, changed = _skip_trim(text, lo + n, hi), True
+        m = _LEADING_YEAR_RE.match(text, lo, hi) or _LEADING_ORDINAL_RE.match(text, lo, hi)
+        if m and m.end() < hi:
+            lo, changed = _skip_trim(text, m.end(), hi), True
+        n = next((n for n, words in _TRAILING_BY_LENGTH if hi - lo > n and text[hi - n : hi] in words), 0)
         if n:
-            text, changed = text[:-n].rstrip(_TRIM_CHARS), True
+            hi, changed = _back_trim(text, lo, hi - n), True
     # spaces mean nothing between Chinese words ("数字化改造 2.0 覆盖率"); keep them in "Wi Fi"
-    return _balance(_SPACE_RE.sub("", text.strip(_TRIM_CHARS)))
+    return _balance(_SPACE_RE.sub("", text[lo:hi].strip(_TRIM_CHARS)))
+
+
+def _skip_trim(text: str, lo: int, hi: int) -> int:
+    """``lo`` moved past the _TRIM_CHARS at the start of text[lo:hi] (its lstrip)."""
+    while lo < hi and text[lo] in _TRIM_CHARS:
+        lo += 1
+    return lo
+
+
+def _back_trim(text: str, lo: int, hi: int) -> int:
+    """``hi`` moved back over the _TRIM_CHARS at the end of text[lo:hi] (its rstrip)."""
+    while hi > lo and text[hi - 1] in _TRIM_CHARS:
+        hi -= 1
+    return hi
 
 
 _PAIRS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"))
@@ -119,19 +136,30 @@ _PAIRS = (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》"))
 def _balance(text: str) -> str:
     """Drop a bracket or quote left unpaired at either end: '“未来工厂' → '未来工厂' but
     '开发工业新产品(新技术)' stays whole."""
+    # The kept part is text[lo:hi], with a running count of each bracket in it: a run of
+    # 100,000 '(' is dropped one by one, and recounting or re-slicing each time was quadratic.
+    lo, hi = 0, len(text)
+    counts = {ch: text.count(ch) for pair in _PAIRS for ch in pair}
     changed = True
-    while changed and text:
+    while changed and lo < hi:
         changed = False
         for open_, close in _PAIRS:
-            if text.endswith(close) and text.count(close) > text.count(open_):
-                text, changed = text[:-1], True
-            elif text.startswith(open_) and text.count(open_) > text.count(close):
-                text, changed = text[1:], True
-            elif text.endswith(open_):
-                text, changed = text[:-1], True
-            elif text.startswith(close):
-                text, changed = text[1:], True
-    return text.strip(_TRIM_CHARS)
+            if lo == hi:
+                break  # (the text emptied within this pass: nothing ends or starts with a bracket)
+            first, last = text[lo], text[hi - 1]
+            if last == close and counts[close] > counts[open_]:
+                hi, changed = hi - 1, True
+                counts[close] -= 1
+            elif first == open_ and counts[open_] > counts[close]:
+                lo, changed = lo + 1, True
+                counts[open_] -= 1
+            elif last == open_:
+                hi, changed = hi - 1, True
+                counts[open_] -= 1
+            elif first == close:
+                lo, changed = lo + 1, True
+                counts[close] -= 1
+    return text[lo:hi].strip(_TRIM_CHARS)
 
 
 # 二是, 其三, 首先: the order of a list, not what is measured.

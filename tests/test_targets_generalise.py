@@ -111,3 +111,18 @@ def test_a_paragraph_deadline_carries_and_a_generic_indicator_takes_its_topic() 
     found = extract_targets(doc, Outline(sections=()))
     assert [(t.value, t.year) for t in found if t.line == 3] == [(8.5, 2025), (7, 2025)]
     assert [t.indicator for t in found if t.line == 5] == ["物流园区建设投资"]
+
+
+def test_an_indicator_is_read_from_a_bounded_stretch_starting_at_a_list_item() -> None:
+    # more than 80 characters of one clause before the value: the indicator is read from the
+    # first list item in the last 80, not from the clause start nor from the middle of a name
+    items = "、".join(f"{name}绿道" for name in ("始丰溪全线", "三茅溪两岸", "佛陇", "赭溪", "国赤", "飞鹤山公园",
+                                                "金庭湖环湖", "天桐路", "螺溪大道", "石梁镇诗意休闲", "寒山湖"))
+    sentence = f"到2027年,我县将先后建成{items}等一批城市绿道共计170公里。"
+    (indicator, value, unit, _), = _read(sentence)
+    assert (value, unit) == (170.0, "公里")
+    assert indicator.endswith("等一批城市绿道共计") and not indicator.startswith("我县")
+    assert sentence[sentence.index(indicator) - 1] == "、"  # starts right after a 、
+    assert len(indicator) <= 80
+    # a clause within the bound is read whole, as before
+    assert _read("到2027年,全县建成始丰溪绿道、三茅溪绿道等城市绿道170公里。")[0][0] == "全县建成始丰溪绿道、三茅溪绿道等城市绿道"
