@@ -125,9 +125,9 @@ def match_targets(
 ) -> tuple[TargetPair, ...]:
     """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B)."""
     side_a, side_b = _side(a, targets_a), _side(b, targets_b)
-    score = _score_matrix(side_a, side_b, sections)
-    matched = _assign(score)
-    matched += _aggregate_pairs(side_a, side_b, score, matched)
+    scores = _pair_scores(side_a, side_b, sections)
+    matched = _assign(scores, len(targets_a), len(targets_b))
+    matched += _aggregate_pairs(side_a, side_b, scores, matched)
     pairs = [_compare_pair(side_a, i, side_b, j) for i, j in matched]
     used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
     pairs += [TargetPair(status=TargetStatus.REMOVED, a=t, b=None)
@@ -137,7 +137,7 @@ def match_targets(
     return _in_reading_order(pairs)
 
 
-def _assign(score: np.ndarray) -> list[tuple[int, int]]:
+def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[int, int]]:
     """The optimal one-to-one pairs, solved per group of targets linked by possible pairs.
 
     Each target is assigned (gain score - SCORE_FLOOR, -1 for an impossible pair) and impossible
@@ -146,7 +146,6 @@ def _assign(score: np.ndarray) -> list[tuple[int, int]]:
     groups. A report's targets form many small groups, so many small problems replace one
     n × m problem (the Python-level Hungarian steps grow with the group, not the document).
     """
-    n, m = score.shape
     parent = list(range(n + m))  # union-find over rows 0..n-1 and columns n..n+m-1
 
     def root(x: int) -> int:
@@ -155,13 +154,12 @@ def _assign(score: np.ndarray) -> list[tuple[int, int]]:
             x = parent[x]
         return x
 
-    rows, cols = np.nonzero(~np.isnan(score))
-    for i, j in zip(rows.tolist(), cols.tolist()):
+    for i, j in scores:
         parent[root(i)] = root(n + j)
     groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in sorted(set(rows.tolist())):
+    for i in sorted({i for i, _ in scores}):
         groups.setdefault(root(i), ([], []))[0].append(i)
-    for j in sorted(set(cols.tolist())):
+    for j in sorted({j for _, j in scores}):
         groups.setdefault(root(n + j), ([], []))[1].append(j)
     # align's drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the
     # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
@@ -169,11 +167,14 @@ def _assign(score: np.ndarray) -> list[tuple[int, int]]:
 
     matched = []
     for group_rows, group_cols in groups.values():
-        sub = score[np.ix_(group_rows, group_cols)]
-        gain = np.where(np.isnan(sub), -1.0, sub - SCORE_FLOOR)
+        gain = np.full((len(group_rows), len(group_cols)), -1.0)  # -1: an impossible pair
+        for a, i in enumerate(group_rows):
+            for b, j in enumerate(group_cols):
+                if (i, j) in scores:
+                    gain[a, b] = scores[i, j] - SCORE_FLOOR
         r, c = linear_assignment(gain, maximize=True)
         matched += [(group_rows[a], group_cols[b]) for a, b in zip(r.tolist(), c.tolist())
-                    if not np.isnan(sub[a, b])]
+                    if (group_rows[a], group_cols[b]) in scores]
     return sorted(matched)
 
 
@@ -273,15 +274,17 @@ def _exclusive(x: str, y: str) -> bool:
     return False
 
 
-def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]) -> np.ndarray:
-    """Score of every (a, b) pair in 0..1, NaN where the two cannot be the same target."""
-    n, m = len(side_a.targets), len(side_b.targets)
-    score = np.full((n, m), np.nan)
-    if not n or not m:
-        return score
+def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]) -> dict[tuple[int, int], float]:
+    """Score in 0..1 of every (a, b) pair that could be the same target; the others are absent.
+
+    Kept sparse: a 20 MB pair has ~27,000 × 14,000 target pairs, of which a few per target are
+    possible, and a dense matrix of them took 3 GB.
+    """
+    scores: dict[tuple[int, int], float] = {}
+    if not side_a.targets or not side_b.targets:
+        return scores
     from rapidfuzz import fuzz
 
-    key_sim = _key_matrix(side_a.forms, side_b.forms)
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
     flipped = [(pb, pa) for pa, pb in aligned]
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
@@ -289,13 +292,13 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
     exclusive: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
-    for i, j in zip(*(idx.tolist() for idx in np.nonzero(key_sim >= MIN_KEY_SIMILARITY))):
+    for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms):
         ta, tb = side_a.targets[i], side_b.targets[j]
         if i not in homes_a:
             homes_a[i] = _home_pairs(ta, aligned)
         if j not in homes_b:
             homes_b[j] = _home_pairs(tb, flipped)
-        s = float(key_sim[i, j])
+        s = key_score
         if side_a.contexts[i] or side_b.contexts[j]:
             ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
             if ctx < MIN_KEY_SIMILARITY and _same_stated_quantity(ta, tb):
@@ -326,9 +329,9 @@ def _score_matrix(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...
         # with parallel ones (|1| + |1| == |2| + |0| would, and make A↔B asymmetric).
         d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
         position = 1 - (d + d * d) / 2
-        score[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
-                       + W_COMPARATOR * comparator + W_POSITION * position)
-    return score
+        scores[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
+                        + W_COMPARATOR * comparator + W_POSITION * position)
+    return scores
 
 
 def _same_stated_quantity(ta: Target, tb: Target) -> bool:
@@ -349,22 +352,33 @@ def _units_can_pair(unit_a: str, unit_b: str, *, same_key: bool) -> bool:
     return same_key and any(base_a in family and base_b in family for family in _UNIT_FAMILIES)
 
 
-def _key_matrix(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> np.ndarray:
-    """key_similarity for every pair; rapidfuzz's cdist screens out the hopeless pairs fast."""
+def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> list[tuple[int, int, float]]:
+    """(i, j, key_similarity) of every pair of targets whose keys reach MIN_KEY_SIMILARITY, in
+    row-major order; rapidfuzz's cdist screens out the hopeless pairs fast."""
     from rapidfuzz import fuzz, process
 
     # A key recurs (the same indicator in prose and tables, or yearly): score each distinct
     # form once, so the cost follows the vocabulary of indicators, not targets × targets.
-    uniq_a, uniq_b = list(dict.fromkeys(forms_a)), list(dict.fromkeys(forms_b))
+    rows_of: dict[str, list[int]] = {}
+    cols_of: dict[str, list[int]] = {}
+    for i, f in enumerate(forms_a):
+        rows_of.setdefault(f, []).append(i)
+    for j, f in enumerate(forms_b):
+        cols_of.setdefault(f, []).append(j)
+    uniq_a, uniq_b = list(rows_of), list(cols_of)
     # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
     # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
     bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
-    sim = np.zeros((len(uniq_a), len(uniq_b)))
-    for i, j in zip(*np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)):
-        sim[i, j] = key_similarity(uniq_a[i], uniq_b[j])
-    row_of = {f: k for k, f in enumerate(uniq_a)}
-    col_of = {f: k for k, f in enumerate(uniq_b)}
-    return sim[np.ix_([row_of[f] for f in forms_a], [col_of[f] for f in forms_b])]
+    similar: dict[int, list[tuple[int, float]]] = {}
+    for ua, ub in zip(*(idx.tolist() for idx in np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35))):
+        sim = key_similarity(uniq_a[ua], uniq_b[ub])
+        if sim >= MIN_KEY_SIMILARITY:
+            similar.setdefault(ua, []).append((ub, sim))
+    pairs = []
+    for ua, matches in similar.items():
+        for i in rows_of[uniq_a[ua]]:
+            pairs += [(i, j, sim) for ub, sim in matches for j in cols_of[uniq_b[ub]]]
+    return sorted(pairs)
 
 
 def _home_pairs(t: Target, aligned: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
@@ -402,7 +416,7 @@ def _same_year(ta: Target, side_a: _Side, tb: Target, side_b: _Side) -> bool:
 
 
 def _aggregate_pairs(
-    side_a: _Side, side_b: _Side, score: np.ndarray, matched: list[tuple[int, int]]
+    side_a: _Side, side_b: _Side, scores: dict[tuple[int, int], float], matched: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Extra pairs for an unmatched 城镇…/农村… target whose 城乡… counterpart is already
     paired with the other half: "城乡居民收入增长18%" answers both halves of the other side."""
@@ -416,16 +430,16 @@ def _aggregate_pairs(
         if j in partner_of_b or not is_half(side_b.forms[j]):
             continue
         cands = [i for i, k in partner_of_a.items() if _AGGREGATE in side_a.forms[i]
-                 and is_half(side_b.forms[k]) and not np.isnan(score[i, j])]
+                 and is_half(side_b.forms[k]) and (i, j) in scores]
         if cands:
-            extra.append((max(cands, key=lambda i: score[i, j]), j))
+            extra.append((max(cands, key=lambda i: scores[i, j]), j))
     for i in range(len(side_a.targets)):  # an unmatched half in A, the aggregate in B
         if i in partner_of_a or not is_half(side_a.forms[i]):
             continue
         cands = [j for j, k in partner_of_b.items() if _AGGREGATE in side_b.forms[j]
-                 and is_half(side_a.forms[k]) and not np.isnan(score[i, j])]
+                 and is_half(side_a.forms[k]) and (i, j) in scores]
         if cands:
-            extra.append((i, max(cands, key=lambda j: score[i, j])))
+            extra.append((i, max(cands, key=lambda j: scores[i, j])))
     return extra
 
 

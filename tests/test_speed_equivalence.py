@@ -98,7 +98,8 @@ def test_assignment_per_group_reaches_the_whole_problem_optimum(rows: list[list[
     gain = np.where(np.isnan(score), -1.0, score - targetdiff.SCORE_FLOOR)
     r, c = linear_assignment(gain, maximize=True)
     whole = [(i, j) for i, j in zip(r.tolist(), c.tolist()) if not np.isnan(score[i, j])]
-    grouped = targetdiff._assign(score)
+    sparse = {(i, j): float(score[i, j]) for i, j in zip(*np.nonzero(~np.isnan(score)))}
+    grouped = targetdiff._assign(sparse, *score.shape)
 
     def value(pairs: list[tuple[int, int]]) -> float:
         return sum(score[i, j] - targetdiff.SCORE_FLOOR + 1 for i, j in pairs)
