@@ -75,6 +75,9 @@ def print_compare(console: Console, c: Comparison, *, context: int, only_changed
     from rich.rule import Rule
 
     console.print(_header(c))
+    if c.targets:  # what users most want to know comes first: how the targets changed
+        console.print()
+        _print_rows(console, target_rows(c, only_changed=only_changed, width=console.width))
     console.print()
     _print_rows(console, alignment_rows(c, only_changed=only_changed, width=console.width))
     for p in c.sections:
@@ -85,9 +88,6 @@ def print_compare(console: Console, c: Comparison, *, context: int, only_changed
     if c.shared_passages:
         console.print()
         _print_rows(console, passage_rows(c, width=console.width))
-    if c.targets:
-        console.print()
-        _print_rows(console, target_rows(c, only_changed=only_changed, width=console.width))
     if c.notes:
         console.print()
         notes = _text("Notes", "bold")
