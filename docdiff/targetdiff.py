@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from docdiff.model import Comparator, Document, SectionPair, Span, Target, TargetPair, TargetStatus
+from docdiff.nesting import NestedRanges
 from docdiff.normalize import fold_width
 from docdiff.quantity import convert, parse_unit, same_quantity
 
@@ -287,6 +288,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
 
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
     flipped = [(pb, pa) for pa, pb in aligned]
+    nest_a, nest_b = _nest(aligned), _nest(flipped)
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
     homes_b: dict[int, list[tuple[Span, Span]]] = {}
     exclusive: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
@@ -295,9 +297,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms):
         ta, tb = side_a.targets[i], side_b.targets[j]
         if i not in homes_a:
-            homes_a[i] = _home_pairs(ta, aligned)
+            homes_a[i] = _home_pairs(ta, aligned, nest_a)
         if j not in homes_b:
-            homes_b[j] = _home_pairs(tb, flipped)
+            homes_b[j] = _home_pairs(tb, flipped, nest_b)
         s = key_score
         if side_a.contexts[i] or side_b.contexts[j]:
             ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
@@ -381,10 +383,13 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> li
     return sorted(pairs)
 
 
-def _home_pairs(t: Target, aligned: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+def _nest(aligned: list[tuple[Span, Span]]) -> NestedRanges:
+    return NestedRanges([(pa.start, pa.end, k) for k, (pa, _) in enumerate(aligned)])
+
+
+def _home_pairs(t: Target, aligned: list[tuple[Span, Span]], nest: NestedRanges) -> list[tuple[Span, Span]]:
     """The aligned section pairs whose first side holds ``t``, deepest (shortest) first."""
-    hits = [(pa, pb) for pa, pb in aligned if pa.start <= t.span.start < pa.end]
-    return sorted(hits, key=lambda p: len(p[0]))
+    return [aligned[k] for _, _, k in nest.holding(t.span.start, t.span.start + 1)]
 
 
 def _section_evidence(home: list[tuple[Span, Span]], tb: Target) -> float:

@@ -8,6 +8,7 @@ no document can close the script or style element. Styles and behaviour live in
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
@@ -24,6 +25,7 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
+from docdiff.nesting import NestedRanges
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -112,8 +114,8 @@ class _Pane:
 
 def _own_end(section: Section, starts: list[int]) -> int:
     """End of a section's own text: its span, cut at the next paired section that starts inside it."""
-    nxt = next((s for s in starts if section.span.start < s < section.span.end), None)
-    return section.span.end if nxt is None else nxt
+    k = bisect_right(starts, section.span.start)  # ``starts`` is sorted: the first one after it
+    return starts[k] if k < len(starts) and starts[k] < section.span.end else section.span.end
 
 
 def _panes(c: Comparison) -> list[tuple[_Pane | None, _Pane | None]]:
@@ -147,26 +149,36 @@ def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind,
     return _Pane(section, runs, text, base)
 
 
-def _anchor(panes: list[tuple[_Pane | None, _Pane | None]], side: int, t: Target) -> tuple[int, int, int] | None:
+def _pane_nests(panes: list[tuple[_Pane | None, _Pane | None]]) -> tuple[tuple[NestedRanges, NestedRanges], ...]:
+    """Per side: the panes' verbatim texts, and the sections of all panes."""
+    out = []
+    for side in (0, 1):
+        texts, sections = [], []
+        for i, both in enumerate(panes):
+            pane = both[side]
+            if pane is None:
+                continue
+            sections.append((pane.section.span.start, pane.section.span.end, i))
+            if pane.base is not None:
+                texts.append((pane.base, pane.base + len(pane.text), i))
+        out.append((NestedRanges(texts), NestedRanges(sections)))
+    return tuple(out)
+
+
+def _anchor(panes: list[tuple[_Pane | None, _Pane | None]], nests: tuple[NestedRanges, NestedRanges],
+            side: int, t: Target) -> tuple[int, int, int] | None:
     """(pair index, start, end) of target ``t`` in the pane text of ``side`` (0 = a, 1 = b)."""
-    best: tuple[int, int, int, int] | None = None  # (pane length, pair, start, end): innermost wins
-    for i, both in enumerate(panes):
-        pane = both[side]
-        if pane is None or pane.base is None:
-            continue
-        if pane.base <= t.span.start and t.span.end <= pane.base + len(pane.text):
-            cand = (len(pane.text), i, t.span.start - pane.base, t.span.end - pane.base)
-            best = cand if best is None or cand < best else best
-    if best is not None:
-        return best[1:]
+    texts, sections = nests
+    for base, _, i in texts.holding(t.span.start, t.span.end):  # the innermost pane holding it
+        return i, t.span.start - base, t.span.end - base
     # the diff text is not a verbatim slice: look for the target's words in the section holding it
-    for i, both in enumerate(panes):
-        pane = both[side]
-        if pane and pane.section.span.start <= t.span.start < pane.section.span.end:
-            at = pane.text.find(t.text) if t.text else -1
-            if at >= 0:
-                cand = (len(pane.text), i, at, at + len(t.text))
-                best = cand if best is None or cand < best else best
+    best: tuple[int, int, int, int] | None = None  # (pane length, pair, start, end): innermost wins
+    for _, _, i in sections.holding(t.span.start, t.span.start + 1):
+        pane = panes[i][side]
+        at = pane.text.find(t.text) if t.text and pane else -1
+        if at >= 0:
+            cand = (len(pane.text), i, at, at + len(t.text))
+            best = cand if best is None or cand < best else best
     return best[1:] if best else None
 
 
@@ -470,11 +482,12 @@ def _passages(c: Comparison) -> str:
 def render_html(c: Comparison) -> str:
     """The whole report as one HTML document."""
     panes = _panes(c)
+    nests = _pane_nests(panes)
     anchors: dict[tuple[int, str], tuple[int, int, int]] = {}
     for p in c.targets:
         for side, t in ((0, p.a), (1, p.b)):
             if t is not None and (side, t.id) not in anchors:
-                hit = _anchor(panes, side, t)
+                hit = _anchor(panes, nests[side], side, t)
                 if hit:
                     anchors[(side, t.id)] = hit
     targets_html, rows = _targets_section(c, anchors)
