@@ -10,11 +10,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from docdiff.errors import DocdiffError, printable
+
+if TYPE_CHECKING:
+    from docdiff.model import Document
 
 COMPARE_FORMATS = ("term", "html", "json", "md")
 TARGET_FORMATS = ("term", "json", "csv")
@@ -67,16 +70,17 @@ def _size(text: str | None) -> int | None:
     return parse_size(text)
 
 
-def _load(path: str, encoding: str | None, max_size: str | None):
+def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
     from docdiff.ingest import load
 
     return load(path, encoding=encoding, max_bytes=_size(max_size))
 
 
-def _console_options(fmt: str, output: str | None) -> dict[str, Any]:
-    color = output in (None, "-") and sys.stdout.isatty()
+def _console_options(output: str | None) -> dict[str, Any]:
+    """Colour and the terminal's width when writing to a terminal; plain text, 100 wide, else."""
     import shutil
 
+    color = output in (None, "-") and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if color else 100
     return {"color": color, "width": width}
 
@@ -132,7 +136,7 @@ def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_s
     else:
         from docdiff.render.outline_term import render_outline_term
 
-        text = render_outline_term(doc, tree, **_console_options(fmt, output))
+        text = render_outline_term(doc, tree, **_console_options(output))
     _write(text, output, (file,))
 
 
@@ -165,7 +169,7 @@ def targets(
         from docdiff.render.targets_term import render_targets_term
 
         shown = found if include_past else tuple(t for t in found if t.status != "past")
-        text = render_targets_term(doc, shown, **_console_options(fmt, output))
+        text = render_targets_term(doc, shown, **_console_options(output))
     _write(text, output, (file,))
 
 
@@ -228,7 +232,7 @@ def compare(
         from docdiff.render.compare_term import render_compare_term
 
         text = render_compare_term(
-            result, context=context, only_changed=only_changed, **_console_options(fmt, output)
+            result, context=context, only_changed=only_changed, **_console_options(output)
         )
     _write(text, output, (a, b))
     if gate_config is not None:
