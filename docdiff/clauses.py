@@ -293,6 +293,9 @@ def _same_subject(indicator: str, previous: str) -> str:
         return CHANGE_TAIL_RE.sub("", previous)  # 参保率保持在90%和98%以上: 和 names nothing new
     if _BARE_CHANGE_RE.fullmatch(indicator):
         return CHANGE_TAIL_RE.sub("", previous) + _COMPARED_PREFIX_RE.sub("", indicator)
+    if indicator.startswith("占") and previous:
+        # …增加值突破500亿元,占GDP比重达到12%: a share of the quantity just named
+        return CHANGE_TAIL_RE.sub("", previous) + indicator
     return indicator
 
 

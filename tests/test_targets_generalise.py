@@ -126,3 +126,8 @@ def test_an_indicator_is_read_from_a_bounded_stretch_starting_at_a_list_item() -
     assert len(indicator) <= 80
     # a clause within the bound is read whole, as before
     assert _read("到2027年,全县建成始丰溪绿道、三茅溪绿道等城市绿道170公里。")[0][0] == "全县建成始丰溪绿道、三茅溪绿道等城市绿道"
+
+
+def test_a_share_names_the_quantity_before_it() -> None:
+    assert _read("到2025年,数字经济核心产业增加值突破500亿元,占GDP比重达到12%以上。") == [
+        ("数字经济核心产业增加值", 500.0, "亿元", ">="), ("数字经济核心产业增加值占GDP比重", 12.0, "%", ">=")]
