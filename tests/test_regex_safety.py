@@ -12,14 +12,11 @@ the heading, caption and table shapes the outline reads.
 """
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 
+from cpu_guard import Hang, hang_guard
 from docdiff.errors import DocdiffError
 from docdiff.model import Document
 from docdiff.normalize import fold_width
@@ -28,28 +25,6 @@ SIZE = 100_000
 HANG_SECONDS = 10  # for SIZE characters; the slowest call needs 1.4 s (parse_outline, 12,500 headings)
 STAGE_SIZE = 20_000  # whole stages (targets, compare) also do per-target work, not only regex
 COMPARE_SIZE = 10_000  # and compare pairs every target of A with every look-alike of B
-
-
-class Hang(Exception):
-    pass
-
-
-@contextmanager
-def hang_guard(seconds: float) -> Iterator[None]:
-    """Raise Hang once the block has used ``seconds`` of CPU time (main thread, POSIX)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        pytest.skip("the hang guard needs SIGVTALRM in the main thread")
-
-    def fire(signum: int, frame: Any) -> None:
-        raise Hang(f"still running after {seconds} s of CPU time")
-
-    old = signal.signal(signal.SIGVTALRM, fire)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, old)
 
 
 def run_guarded(fn: Callable[[str], object], text: str, seconds: float = HANG_SECONDS) -> None:

@@ -90,6 +90,7 @@ def test_context_keeps_that_many_sentences_around_a_change() -> None:
         DiffOp(OpKind.EQUAL, text_a[:11]), DiffOp(OpKind.DELETE, "变"), DiffOp(OpKind.INSERT, "改"),
         DiffOp(OpKind.EQUAL, text_a[12:]),
     ))
+    assert "".join(op.text for op in pair.diff if op.kind != OpKind.DELETE) == text_b
     c = replace(c, sections=(pair,))
 
     def body(md: str) -> str:
