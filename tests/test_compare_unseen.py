@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -20,10 +19,10 @@ import pytest
 from click.testing import CliRunner
 
 from docdiff.cli import cli
+from gold_scoring import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "pairs"
-SCORER = ROOT.parent / "shared" / "eval" / "score_compare.py"
 SAMPLES = ROOT / "samples"
 
 # Floors measured when the keys were written (alignment P/R/F1 and headline k/n per pair):
@@ -47,13 +46,7 @@ OVERALL_FLOOR = (1.0, 0.96)  # measured: F1 1.000, headline 31/32 = 0.969
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    if not SCORER.exists():
-        pytest.skip(f"shared scorer absent: {SCORER}")
-    spec = importlib.util.spec_from_file_location("score_compare", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer("score_compare")
 
 
 def _run(*args: str) -> tuple[int, str]:

@@ -4,64 +4,41 @@ floor pinned under "unseen" in tests/quality_floor.json; review parts and statis
 must give no targets at all."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from gold_scoring import assert_document_floors, assert_micro_floor, load_scorer, score_targets, target_dicts
+
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "data" / "unseen"
-SCORER = ROOT.parent / "shared" / "eval" / "score_targets.py"
 FLOOR = json.loads((ROOT / "tests" / "quality_floor.json").read_text(encoding="utf-8"))["unseen"]
 
 pytest.importorskip("docdiff.outline", reason="the outline stage is not in this tree yet")
 
 from docdiff.ingest import load  # noqa: E402
-from docdiff.render.json import target_json  # noqa: E402
 from docdiff.targets import extract_targets  # noqa: E402
 
 
 def _targets(name: str) -> list[dict]:
     path = next(p for p in UNSEEN.iterdir() if p.stem == name and p.suffix != ".jsonl")
-    return [target_json(t) for t in extract_targets(load(str(path))) if t.status != "past"]
+    return target_dicts(extract_targets(load(str(path))))
 
 
 @pytest.fixture(scope="module")
 def results() -> dict:
-    if not SCORER.exists():
-        pytest.skip("../shared/eval/score_targets.py (the scorer) is not next to this checkout")
-    spec = importlib.util.spec_from_file_location("score_targets", SCORER)
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    per_doc, total = {}, {"gold": 0, "pred": 0, "tp": 0, "comp": 0, "year": 0}
-    for name, paths in scorer.gold_sets(None, UNSEEN).items():
-        gold = [g for g in scorer.load_jsonl(paths) if g.get("status") != "past"]
-        r = scorer.score(gold, _targets(name))
-        per_doc[name] = r
-        for k in ("gold", "pred", "tp"):
-            total[k] += r[k]
-        total["comp"] += round(r["comparator_acc"] * r["tp"])
-        total["year"] += round(r["year_acc"] * r["tp"])
-    return {"docs": per_doc, "total": total}
+    scorer = load_scorer("score_targets")
+    return score_targets(scorer, scorer.gold_sets(None, UNSEEN), _targets)
 
 
 def test_unseen_micro_scores_stay_above_the_floor(results: dict) -> None:
-    t = results["total"]
     assert len(results["docs"]) >= 9
-    precision, recall = t["tp"] / t["pred"], t["tp"] / t["gold"]
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= FLOOR["micro_f1"], f"unseen micro F1 {f1:.3f} < floor {FLOOR['micro_f1']}"
-    assert precision >= FLOOR["micro_precision"], f"unseen precision {precision:.3f}"
-    assert recall >= FLOOR["micro_recall"], f"unseen recall {recall:.3f}"
-    assert t["comp"] / t["tp"] >= FLOOR["comparator_accuracy"]
-    assert t["year"] / t["tp"] >= FLOOR["year_accuracy"]
+    assert_micro_floor(results, FLOOR, "unseen")
 
 
 def test_every_unseen_document_stays_above_its_floor(results: dict) -> None:
-    low = {name: round(r["f1"], 3) for name, r in results["docs"].items()
-           if r["f1"] < FLOOR["document_f1"].get(name, 0.0)}
-    assert not low, f"below the floor: {low}"
+    assert_document_floors(results, FLOOR["document_f1"])
 
 
 def test_a_statistical_bulletin_sets_no_targets() -> None:
