@@ -1,8 +1,6 @@
 """compare(a, b): outline both, extract targets, align sections, diff text, match targets."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from docdiff.align import align_sections
 from docdiff.model import Comparison, Document
 from docdiff.outline import parse_outline
@@ -20,7 +18,7 @@ def compare(a: Document, b: Document) -> Comparison:
     pairs, diff_notes = diff_pairs(a, b, pairs)
     similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
     target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
-    result = Comparison(
+    return Comparison(
         a=a,
         b=b,
         outline_a=outline_a,
@@ -31,5 +29,5 @@ def compare(a: Document, b: Document) -> Comparison:
         targets=target_pairs,
         similarity=similarity,
         shared_passages=passages,
+        notes=align_notes + diff_notes + reuse_notes,
     )
-    return replace(result, notes=align_notes + diff_notes + reuse_notes)
