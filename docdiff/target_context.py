@@ -54,20 +54,6 @@ def _fallback_headings(doc: Document, lines: list[tuple[int, Span]]) -> list[_He
     return found
 
 
-def _missed_chapters(doc: Document, outline: Outline, lines: list[tuple[int, Span]]) -> list[_Heading]:
-    """The numbered heading lines, when the outline missed a 第X章/节 line among them.
-
-    An excerpt (摘要) skips chapters (第一章, 第三章, …): a numbering gap the outline does not take
-    for a heading, so 第三章's goals would sit in 第一章 发展环境 (a review). A 第X章 line is a
-    heading wherever it stands, so then the heading lines themselves give the frame.
-    """
-    found = _fallback_headings(doc, lines)
-    known = {doc.line_at(s.span.start) for s in outline.walk()}
-    missed = any(h.level <= 2 and h.title.lstrip().startswith("第") and doc.line_at(h.start) not in known
-                 for h in found)
-    return found if missed else []
-
-
 @dataclass
 class DocContext:
     """What every sentence needs to know about its document and where it sits in it."""
@@ -99,7 +85,8 @@ class DocContext:
         m = doc.meta  # kind, year and period come from ingest
         kind, year, period = m.kind, m.year, m.period
         lines = doc.body_lines()
-        headings = _missed_chapters(doc, outline, lines) if outline.sections else _fallback_headings(doc, lines)
+        # Without an outline, numbered heading lines give the frame (the outline found none).
+        headings = [] if outline.sections else _fallback_headings(doc, lines)
         return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings,
                    body_lines=lines)
 
