@@ -76,19 +76,38 @@ def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
     return load(path, encoding=encoding, max_bytes=_size(max_size))
 
 
-def _console_options(output: str | None) -> dict[str, Any]:
-    """Colour and the terminal's width when writing to a terminal; plain text, 100 wide, else."""
-    import shutil
+def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
+    """Colour by ``--color`` and NO_COLOR; the terminal's width, else COLUMNS, else 100."""
+    from docdiff.terminal import layout_width, use_color
 
-    color = output in (None, "-") and sys.stdout.isatty()
-    width = shutil.get_terminal_size((100, 24)).columns if color else 100
-    return {"color": color, "width": width}
+    return {"color": use_color(color, output), "width": layout_width(output)}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+def _write(text: str, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
+    """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
     from docdiff.output import write_output
 
+    if pager:
+        from docdiff.terminal import page
+
+        if page(text):
+            return
     write_output(text, output, inputs=inputs)
+
+
+def _term_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--color and --no-pager, for the commands with a terminal view."""
+    fn = click.option("--no-pager", is_flag=True,
+                      help="Print to the terminal directly instead of through $PAGER (less -R).")(fn)
+    return click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
+                        show_default=True,
+                        help="Colour the terminal view: auto = only on a terminal and without NO_COLOR.")(fn)
+
+
+def _paged(no_pager: bool, output: str | None) -> bool:
+    from docdiff.terminal import use_pager
+
+    return use_pager(no_pager, output)
 
 
 encoding_option = click.option(
@@ -119,11 +138,14 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(OUTLINE_FORMATS), default="term", show_default=True)
+@_term_options
 @output_option
 @encoding_option
 @max_size_option
 @_guarded
-def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_size: str | None) -> None:
+def outline(
+    file: str, fmt: str, color: str, no_pager: bool, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
     """Show the section tree of FILE: level, number, title, line and length."""
     doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
@@ -136,20 +158,22 @@ def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_s
     else:
         from docdiff.render.outline_term import render_outline_term
 
-        text = render_outline_term(doc, tree, **_console_options(output))
-    _write(text, output, (file,))
+        text = render_outline_term(doc, tree, **_console_options(output, color))
+    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
 
 
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(TARGET_FORMATS), default="term", show_default=True)
 @click.option("--include-past", is_flag=True, help="Also list a past period's targets (十三五 review tables).")
+@_term_options
 @output_option
 @encoding_option
 @max_size_option
 @_guarded
 def targets(
-    file: str, fmt: str, include_past: bool, output: str | None, encoding: str | None, max_size: str | None
+    file: str, fmt: str, include_past: bool, color: str, no_pager: bool, output: str | None, encoding: str | None,
+    max_size: str | None,
 ) -> None:
     """List the quantified targets (指标) that FILE sets, grouped by section."""
     doc = _load(file, encoding, max_size)
@@ -169,8 +193,8 @@ def targets(
         from docdiff.render.targets_term import render_targets_term
 
         shown = found if include_past else tuple(t for t in found if t.status != "past")
-        text = render_targets_term(doc, shown, **_console_options(output))
-    _write(text, output, (file,))
+        text = render_targets_term(doc, shown, **_console_options(output, color))
+    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
 
 
 def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -190,6 +214,9 @@ def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Calla
 @click.option("--context", type=click.IntRange(0), default=1, show_default=True,
               help="Unchanged sentences shown around each change (terminal and Markdown).")
 @click.option("--only-changed", is_flag=True, help="Show only sections and targets that differ.")
+@click.option("--full", is_flag=True,
+              help="Terminal: every text change (default: the changed sentences that hold targets).")
+@_term_options
 @_fail_on_option(None)
 @output_option
 @encoding_option
@@ -201,6 +228,9 @@ def compare(
     fmt: str,
     context: int,
     only_changed: bool,
+    full: bool,
+    color: str,
+    no_pager: bool,
     fail_on: str | None,
     output: str | None,
     encoding: str | None,
@@ -232,9 +262,9 @@ def compare(
         from docdiff.render.compare_term import render_compare_term
 
         text = render_compare_term(
-            result, context=context, only_changed=only_changed, **_console_options(output)
+            result, context=context, only_changed=only_changed, full=full, **_console_options(output, color)
         )
-    _write(text, output, (a, b))
+    _write(text, output, (a, b), pager=fmt == "term" and _paged(no_pager, output))
     if gate_config is not None:
         from docdiff.check.gate import evaluate
 
