@@ -19,8 +19,8 @@ from docdiff.errors import DocdiffError, printable
 if TYPE_CHECKING:
     from docdiff.model import Document
 
-COMPARE_FORMATS = ("term", "html", "json", "md")
-TARGET_FORMATS = ("term", "json", "csv")
+COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx")
+TARGET_FORMATS = ("term", "json", "csv", "xlsx")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 FAIL_ON = ("changed", "removed", "added", "any")
@@ -83,11 +83,11 @@ def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
     return {"color": use_color(color, output), "width": layout_width(output)}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
+def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
     """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
     from docdiff.output import write_output
 
-    if pager:
+    if pager and isinstance(text, str):
         from docdiff.terminal import page
 
         if page(text):
@@ -181,14 +181,21 @@ def targets(
     from docdiff.targets import extract_targets
 
     found = extract_targets(doc, parse_outline(doc))
+    text: str | bytes
     if fmt == "json":
         from docdiff.render.json import render_targets_json
 
         text = render_targets_json(doc, found)
     elif fmt == "csv":
         from docdiff.render.csv import render_targets_csv
+        from docdiff.render.sheet import BOM
 
-        text = render_targets_csv(doc, found)
+        text = BOM + render_targets_csv(doc, found)
+    elif fmt == "xlsx":
+        from docdiff.render.sheet import targets_sheet
+        from docdiff.render.xlsx import render_xlsx
+
+        text = render_xlsx((targets_sheet(found),))
     else:
         from docdiff.render.targets_term import render_targets_term
 
@@ -246,6 +253,7 @@ def compare(
     from docdiff.comparison import compare as run_compare
 
     result = run_compare(doc_a, doc_b)
+    text: str | bytes
     if fmt == "json":
         from docdiff.render.json import render_comparison_json
 
@@ -258,6 +266,15 @@ def compare(
         from docdiff.render.markdown import render_markdown
 
         text = render_markdown(result, context=context, only_changed=only_changed)
+    elif fmt == "csv":
+        from docdiff.render.sheet import render_comparison_csv
+
+        text = render_comparison_csv(result)
+    elif fmt == "xlsx":
+        from docdiff.render.sheet import comparison_sheets
+        from docdiff.render.xlsx import render_xlsx
+
+        text = render_xlsx(comparison_sheets(result))  # bytes: write_output writes them as they are
     else:
         from docdiff.render.compare_term import render_compare_term
 
