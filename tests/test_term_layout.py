@@ -13,7 +13,8 @@ from rich.text import Text
 
 from docdiff.model import Comparator, Comparison, Kind, Metadata, SectionStatus, SectionPair, Similarity, TargetPair
 from docdiff.model import TargetStatus
-from docdiff.render.compare_term import _value, render_compare_term
+from docdiff.render.compare_term import render_compare_term
+from docdiff.render.target_table_term import _value
 from docdiff.render.linebreak import NO_LINE_END, NO_LINE_START, break_allowed, wrap_offsets, wrap_text
 from render_fixtures import Part, build_document, diff_ops, find_section, make_target, own_text
 

@@ -19,22 +19,17 @@ from docdiff.model import (
     Section,
     SectionPair,
     SectionStatus,
-    Target,
-    TargetPair,
 )
+from docdiff.render.target_table_term import target_rows, target_table  # noqa: F401 - target_table re-exported
+from docdiff.render.term_cells import GAP as _GAP
+from docdiff.render.term_cells import STATUS_STYLE
+from docdiff.render.term_cells import fit_cell as _cell
+from docdiff.render.term_cells import styled as _text
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-STATUS_STYLE = {
-    "matched": "dim",
-    "changed": "yellow",
-    "moved": "magenta",
-    "added": "green",
-    "removed": "red",
-    "shared": "dim",
-}
 DELETE_STYLE = "red strike"
 INSERT_STYLE = "green underline"
 MOVED_DELETE_STYLE = "magenta strike"
@@ -42,8 +37,6 @@ MOVED_INSERT_STYLE = "magenta underline"
 MOVED_MARK = "↪"
 PILCROW = "¶"  # a deleted or inserted line break, which would otherwise show as nothing
 BAR_CELLS = 10  # similarity bar: one cell per 10 %
-_COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "~": "≈", "range": ""}
-_ARROW = {"raised": "↑", "lowered": "↓"}
 # A unit of context ends after a sentence terminator or a line break, closing quotes, then
 # spaces. Tested by stripping from the right, not by searching for a pattern anchored at \Z:
 # that search restarts at every character of a long whitespace run not at the end of the text
@@ -156,16 +149,6 @@ def _print_rows(console: Console, rows: list[Text]) -> None:
     console.print(Segments(segments), end="")
 
 
-def _text(s: str = "", style: str = "") -> Text:
-    """``s`` styled as a span, not as the Text's base style, which would colour all that is
-    appended to it later."""
-    from rich.text import Text
-
-    t = Text()
-    t.append(s, style or None)
-    return t
-
-
 def _describe(doc: Document) -> Text:
     m = doc.meta
     t = _text()
@@ -243,7 +226,6 @@ def _bar(similarity: float) -> Text:
 
 
 _STATUS_CELLS = 9  # "removed", "moved ↪"
-_GAP = "  "
 
 
 def alignment_table(c: Comparison, *, only_changed: bool, width: int) -> Text:
@@ -283,14 +265,6 @@ def alignment_rows(c: Comparison, *, only_changed: bool, width: int) -> list[Tex
         row.append_text(status)
         out.append(row)
     return out
-
-
-def _cell(t: Text, cells: int) -> Text:
-    """``t`` cut (with …) or padded to exactly ``cells`` terminal cells, on one line."""
-    t = t.copy()
-    t.plain = t.plain.replace("\n", " ")
-    t.truncate(cells, overflow="ellipsis", pad=True)
-    return t
 
 
 def _is_boundary(s: str) -> bool:
@@ -424,118 +398,3 @@ def passage_rows(c: Comparison, *, width: int) -> list[Text]:
         row.truncate(width, overflow="ellipsis")
         rows.append(row)
     return rows
-
-
-def _value(target: Target | None) -> Text:
-    if target is None:
-        return _text("—", "dim")
-    if target.value is None:
-        shown = " ".join(target.text.split())  # "完成上级下达指标": the words stand for the value
-        return _text(shown if len(shown) <= NO_VALUE_CHARS else shown[:NO_VALUE_CHARS - 1] + "…")
-    v = _number(target.value)
-    if str(target.comparator) == "range" and target.value_high is not None:
-        v = f"{v}–{_number(target.value_high)}"
-    t = _text(_COMPARATOR.get(str(target.comparator), ""))
-    t.append(f"{v}")
-    t.append(target.unit)
-    if target.year:
-        t.append(f" ({target.year})", "dim")
-    return t
-
-
-NO_VALUE_CHARS = 12  # a target without a number shows the start of its wording, not the whole sentence
-
-
-def _number(v: float) -> str:
-    return f"{v:g}" if abs(v) < 1e15 else f"{v:.0f}"
-
-
-def _lines(p: TargetPair) -> Text:
-    bits = []
-    if p.a is not None:
-        bits.append(f"a:{p.a.line}")
-    if p.b is not None:
-        bits.append(f"b:{p.b.line}")
-    return _text(" ".join(bits), "dim")
-
-
-def target_table(c: Comparison, *, only_changed: bool = False, width: int = 100) -> Text:
-    """indicator, a value → b value, status, direction arrow and lines: one row per target pair."""
-    return _text("\n").join(target_rows(c, only_changed=only_changed, width=width))
-
-
-MIN_INDICATOR_CELLS = 16  # 8 Chinese characters: narrower, and a table row reads worse than a stack
-_INDENT = "  "
-
-
-def _target_cells(p: TargetPair) -> tuple[Text, Text, Text, Text, Text]:
-    either = p.b or p.a
-    change = _value(p.a)
-    change.append(" → ", "dim")
-    change.append_text(_value(p.b))
-    status = _text(str(p.status), STATUS_STYLE.get(str(p.status), ""))
-    if p.changes:
-        status.append(f" ({', '.join(p.changes)})", "dim")
-    arrow = _text(_ARROW.get(p.direction or "", ""), "bold")
-    return _text(either.indicator if either else ""), change, status, arrow, _lines(p)
-
-
-def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) -> list[Text]:
-    """The lines of ``target_table``: title, header, then each target pair.
-
-    Laid out from the content: the values, status and lines columns are as wide as their
-    widest cell and never cut; the indicator takes the rest and wraps. When that leaves the
-    indicator fewer than ``MIN_INDICATOR_CELLS`` (an 80-column terminal), each pair is stacked:
-    the indicator on one line, values, status and lines indented below it.
-    """
-    from rich.cells import cell_len
-
-    pairs = [p for p in c.targets if not (only_changed and p.status == "shared")]
-    rows = [_target_cells(p) for p in pairs]
-    heads = [_text(h, "bold") for h in ("indicator", "a → b", "status", "", "lines")]
-    natural = [max([cell_len(h.plain)] + [cell_len(r[k].plain) for r in rows]) for k, h in enumerate(heads)]
-    fixed = sum(natural[1:]) + 4 * len(_GAP)
-    indicator_cells = min(natural[0], width - fixed)
-    out = [_text("Targets", "bold")]
-    if indicator_cells >= min(natural[0], MIN_INDICATOR_CELLS):
-        widths = [indicator_cells] + natural[1:]
-        out.append(_row(heads, widths))
-        for r in rows:
-            out.extend(_wrapped_row(list(r), widths))
-        return out
-    out.append(_text("indicator / a → b   status   lines", "bold"))
-    for indicator, change, status, arrow, lines in rows:
-        from docdiff.render.linebreak import wrap_text
-
-        out.extend(wrap_text(indicator, width))
-        if arrow.plain:
-            status = status.copy()
-            status.append(" ")
-            status.append_text(arrow)
-        pieces = [change, status, lines]
-        joined = _text(_INDENT).join(pieces)
-        if cell_len(joined.plain) + len(_INDENT) <= width:
-            out.append(_text(_INDENT).append_text(joined))
-        else:  # each piece whole on its own line; only a piece wider than the line wraps
-            for piece in pieces:
-                out.extend(_text(_INDENT).append_text(line) for line in wrap_text(piece, width - len(_INDENT)))
-    return out
-
-
-def _wrapped_row(cells: list[Text], widths: list[int]) -> list[Text]:
-    """One table row, its first cell wrapped to its column; the other cells on the first line."""
-    from docdiff.render.linebreak import wrap_text
-
-    first = wrap_text(cells[0], widths[0]) or [_text()]
-    lines = [_row([first[0]] + cells[1:], widths)]
-    lines.extend(_row([more], widths[:1]) for more in first[1:])
-    return lines
-
-
-def _row(cells: list[Text], widths: list[int]) -> Text:
-    row = _text()
-    for k, (cell, cells_wide) in enumerate(zip(cells, widths)):
-        if k:
-            row.append(_GAP)
-        row.append_text(_cell(cell, cells_wide) if k < len(cells) - 1 else cell)
-    return row

@@ -7,7 +7,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from docdiff.model import Comparison, Document, SectionPair, Target, TargetPair
+from docdiff.model import Comparison, SectionPair, Target, TargetPair
 from docdiff.render.cells import text_cell
 from docdiff.render.json import target_json
 
