@@ -45,8 +45,9 @@ def layout_width(output: str | None) -> int:
 
 
 def use_pager(no_pager: bool, output: str | None) -> bool:
-    """Page only a report for standard output that is a terminal, unless ``--no-pager``."""
-    return not no_pager and _to_stdout(output) and sys.stdout.isatty() and sys.stdin.isatty()
+    """Page only a report for standard output that is a terminal, unless ``--no-pager`` (as git:
+    the pager reads its keys from the terminal, whatever standard input is)."""
+    return not no_pager and _to_stdout(output) and sys.stdout.isatty()
 
 
 def pager_command() -> list[str] | None:

@@ -206,3 +206,13 @@ def test_real_report_keeps_the_layout_rules(hailar: Comparison, width: int, full
         _check_layout(out, hailar, width)
     if not full:
         assert len(out.splitlines()) < 200  # the summary, not the 556-line report
+
+
+def test_summary_keeps_hostile_text_literal() -> None:
+    from render_fixtures import hostile_comparison
+
+    c = hostile_comparison()
+    out = render_compare_term(c, color=False, width=100, context=1, only_changed=False, full=False)
+    flat = out.replace("\n", "")
+    assert "<script>alert(1)</script>" in flat and "[bold]红[/bold]" in flat
+    assert "Changed sentences holding targets (1)" in out and "1[-0-]{+2+}%" in flat

@@ -68,7 +68,6 @@ def test_width_when_piped_is_columns_else_100(monkeypatch: pytest.MonkeyPatch) -
 def test_pager_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not terminal.use_pager(False, None)  # pytest's stdout is not a terminal
     monkeypatch.setattr(sys, "stdout", _Tty())
-    monkeypatch.setattr(sys, "stdin", _Tty())
     assert terminal.use_pager(False, None) and terminal.use_pager(False, "-")
     assert not terminal.use_pager(True, None) and not terminal.use_pager(False, "out.txt")
 
