@@ -158,3 +158,18 @@ def test_csv_converts_in_libreoffice_with_chinese_intact(tmp_path: Path) -> None
     assert all(v.startswith("'") for v in indicators)  # formulas stayed text
     assert ws.cell(3, col["a_value"]).value == 3  # numbers are numbers
     assert ws.cell(3, col["a_text"]).value == "一般公共预算收入增长3%"
+
+
+def test_a_workbook_is_never_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from docdiff.errors import DocdiffError
+    from docdiff.output import write_output
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Tty())
+    with pytest.raises(DocdiffError, match="binary: write it to a file with -o FILE"):
+        write_output(b"PK\x03\x04", None)
+    write_output(b"PK\x03\x04", str(tmp_path / "w.xlsx"))  # a file takes the bytes as they are
+    assert (tmp_path / "w.xlsx").read_bytes() == b"PK\x03\x04"
