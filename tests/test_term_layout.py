@@ -216,3 +216,19 @@ def test_summary_keeps_hostile_text_literal() -> None:
     flat = out.replace("\n", "")
     assert "<script>alert(1)</script>" in flat and "[bold]红[/bold]" in flat
     assert "Changed sentences holding targets (1)" in out and "1[-0-]{+2+}%" in flat
+
+
+@pytest.mark.parametrize("width", (60, 80, 120))
+def test_targets_view_never_wraps_a_value(width: int) -> None:
+    import docdiff
+    from conftest import sample
+    from docdiff.render.targets_term import _value as target_value
+    from docdiff.render.targets_term import render_targets_term
+
+    doc = docdiff.load(str(sample("luqiao")))
+    found = docdiff.extract_targets(doc, docdiff.parse_outline(doc))
+    out = render_targets_term(doc, found, color=False, width=width)
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    for t in found:
+        assert any(target_value(t).plain in line for line in lines), target_value(t).plain
