@@ -31,7 +31,7 @@ _LAZY = {
     "load": "docdiff.ingest",
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
-    "compare": "docdiff.compare",
+    "compare": "docdiff.comparison",
     "build_series": "docdiff.series",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
@@ -42,7 +42,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target

@@ -20,7 +20,7 @@ def build_series(documents: Sequence[Document]) -> Ledger:
     from docdiff.series.order import order_by_year
     from docdiff.series.outcomes import review_figures
     from docdiff.series.rows import fold_rows
-    from docdiff.target_context import DocContext
+    from docdiff.targets.context import DocContext
     from docdiff.targets import extract_targets
 
     docs, gaps = order_by_year(documents)

@@ -12,9 +12,9 @@ from functools import lru_cache
 from importlib import resources
 
 from docdiff.errors import ConfigError
-from docdiff.indicators import fold_key
-from docdiff.normalize import fold_width
-from docdiff.quantity import parse_unit
+from docdiff.targets.keys import fold_key
+from docdiff.chinese import fold_width
+from docdiff.comparison.quantity import parse_unit
 
 _URBAN_RURAL = ("城镇", "农村")
 _SPACES_RE = re.compile(r"\s+")

@@ -5,8 +5,8 @@ import re
 from collections.abc import Iterator
 
 from docdiff.model import Document, Span
-from docdiff.target_context import DocContext
-from docdiff.target_rules import strip_indicator
+from docdiff.targets.context import DocContext
+from docdiff.targets.rules import strip_indicator
 
 from docdiff.series.keys import series_key
 

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from docdiff.clauses import Draft, read_sentence
+from docdiff.targets.clauses import Draft, read_sentence
 from docdiff.model import Comparator, Document, Span
-from docdiff.numbers import to_float
-from docdiff.target_context import YEAR_RE, DocContext
-from docdiff.target_rules import ACHIEVEMENT_RE, strip_indicator
+from docdiff.targets.numbers import to_float
+from docdiff.targets.context import YEAR_RE, DocContext
+from docdiff.targets.rules import ACHIEVEMENT_RE, strip_indicator
 
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
 

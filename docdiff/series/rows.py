@@ -15,9 +15,9 @@ from functools import lru_cache
 from importlib import resources
 
 from docdiff.model import Document, Target
-from docdiff.normalize import fold_width
-from docdiff.quantity import convert
-from docdiff.target_context import DocContext
+from docdiff.chinese import fold_width
+from docdiff.comparison.quantity import convert
+from docdiff.targets.context import DocContext
 
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
 from docdiff.series.model import Cell, NoTarget, Outcome, Row

@@ -6,8 +6,8 @@ change compares a target with the last target set before it.
 from __future__ import annotations
 
 from docdiff.model import Target
-from docdiff.quantity import convert, same_quantity
-from docdiff.targetdiff import better_direction
+from docdiff.comparison.quantity import convert, same_quantity
+from docdiff.comparison.targetdiff import better_direction
 
 from docdiff.series.model import Cell, Change, Streak
 

@@ -8,8 +8,8 @@ inside it or on its better side.
 from __future__ import annotations
 
 from docdiff.model import Comparator, Target
-from docdiff.quantity import convert
-from docdiff.targetdiff import better_direction
+from docdiff.comparison.quantity import convert
+from docdiff.comparison.targetdiff import better_direction
 
 from docdiff.series.model import Outcome, Verdict
 
