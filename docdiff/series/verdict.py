@@ -11,6 +11,7 @@ from docdiff.model import Comparator, Target
 from docdiff.comparison.quantity import convert
 from docdiff.comparison.targetdiff import better_direction
 
+from docdiff.series.keys import unit_family
 from docdiff.series.model import Outcome, Verdict
 
 TOLERANCE_POINTS = 0.5  # 6%左右 is met by 5.5%
@@ -30,6 +31,8 @@ def judge(target: Target | None, outcome: Outcome | None) -> Verdict:
     if outcome is None or target.value is None:
         return Verdict.NO_OUTCOME
     got = convert(outcome.value, outcome.unit, target.unit)
+    if got is None and unit_family(outcome.unit) == unit_family(target.unit) == "count":
+        got = outcome.value  # 新增就业岗位5000个 against 新增就业5487人: one count of jobs
     if got is None:
         return Verdict.NO_OUTCOME  # 亿元 against %: not the same quantity
     lo, hi = target.value, target.value_high if target.value_high is not None else target.value
