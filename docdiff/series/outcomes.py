@@ -87,6 +87,18 @@ _BARE_CHANGE_RE = re.compile(
 _CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|提高|增加|减少)$")
 
 
+# An amount inside an indicator (…分别达35512元增长): the reader took the clause of amounts before
+# 分别增长 as its subject; the rate belongs to those amounts, in order.
+_AMOUNT_INSIDE_RE = re.compile(r"\d(?:万|亿)?(?:元|人|户|吨|%)")
+
+
+def _is_bare_change(indicator: str) -> bool:
+    """同比增长, 分别增长, 按可比口径增长, or a change whose subject is a clause of amounts."""
+    core = strip_indicator(indicator)
+    return bool(_BARE_CHANGE_RE.fullmatch(core)
+                or (_AMOUNT_INSIDE_RE.search(core) and _CHANGE_TAIL_RE.search(core)))
+
+
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
@@ -104,7 +116,7 @@ def _attached(drafts: list[Draft], sent: str) -> list[Draft]:
     i = 0
     while i < len(out):
         j = i
-        while j < len(out) and out[j].unit in _RATES and _BARE_CHANGE_RE.fullmatch(strip_indicator(out[j].indicator)):
+        while j < len(out) and out[j].unit in _RATES and _is_bare_change(out[j].indicator):
             j += 1
         if j == i:
             i += 1
