@@ -146,9 +146,13 @@ def _attached(drafts: list[Draft], sent: str) -> list[Draft]:
 
 
 def _figures(doc: Document, sent: str, base: int, line_no: int) -> Iterator[Figure]:
+    prev: Draft | None = None
     for d in _attached(read_sentence(_prepared(sent)), sent):
         if d.value is None:
             continue
+        if prev is not None and d.indicator[:2] not in sent[d.start : d.end] and prev.indicator[:2] == d.indicator[:2]:
+            d = replace(d, start=prev.start)  # 同比增长6.6% shows the amount it grows: 地区生产总值完成300亿元,…
+        prev = d
         clause = sent[max(0, d.start - 12) : d.end]
         if _NOT_ONE_YEAR_RE.search(d.indicator) or _NOT_ONE_YEAR_RE.search(clause):
             continue
