@@ -225,3 +225,50 @@ def test_a_report_whose_year_cannot_be_told_is_an_error(tmp_path: Path) -> None:
 
 def test_no_documents_give_an_empty_ledger() -> None:
     assert build_series([]).rows == ()
+
+
+def test_a_national_style_series_with_ranges_ceilings_and_a_year_without_a_growth_target(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path, {
+        "r2019": report(2019, review=["过去一年，国内生产总值增长6.6%，城镇新增就业1361万人，居民消费价格上涨2.1%。"],
+                        goals=["今年发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，"
+                               "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。"]),
+        "r2020": report(2020, review=["过去一年，国内生产总值增长6.1%，城镇新增就业1352万人，城镇调查失业率保持在5.3%以下，"
+                                      "居民消费价格上涨2.9%。"],
+                        goals=["今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左右；居民消费价格涨幅3.5%左右。"
+                               "需要说明的是，我们没有提出全年经济增速具体目标。"]),
+        "r2021": report(2021, review=["过去一年，国内生产总值增长2.3%，城镇新增就业1186万人，年末全国城镇调查失业率降到5.2%，"
+                                      "居民消费价格上涨2.5%。"],
+                        goals=["今年发展主要预期目标是：国内生产总值增长6%以上；城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。"]),
+        "r2022": report(2022, review=["过去一年，国内生产总值达到114万亿元，增长8.1%。城镇调查失业率平均为5.1%。居民消费价格上涨0.9%。"],
+                        goals=None),
+    })
+    gdp = _row(ledger, "生产总值增长")
+    assert [_cell(gdp, y).verdict for y in (2019, 2020, 2021)] == [Verdict.MET, Verdict.NOT_SET, Verdict.MET]
+    assert [_cell(gdp, y).outcome.value for y in (2019, 2020, 2021)] == [6.1, 2.3, 8.1]
+    unemployment = _row(ledger, "城镇调查失业率")
+    assert [_cell(unemployment, y).outcome.value for y in (2019, 2020, 2021)] == [5.3, 5.2, 5.1]
+    cpi = _row(ledger, "居民消费价格")
+    assert cpi.better == "lower"
+    assert [(_cell(cpi, y).outcome.value, _cell(cpi, y).verdict) for y in (2019, 2020, 2021)] == [
+        (2.9, Verdict.MET), (2.5, Verdict.MET), (0.9, Verdict.MET)]
+    assert [(c.year, c.direction, c.ambition) for c in cpi.changes] == [(2020, "raised", "looser"), (2021, "lowered", "stricter")]
+
+
+def test_a_five_year_average_among_this_years_goals_is_no_annual_target(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path, {"a": report(2026, review=standard_review(), goals=[
+        "“十五五”时期主要目标是：地区生产总值年均增长5%左右。",
+        "今年主要预期目标是：地区生产总值增长4.5%左右。",
+    ])})
+    assert _cell(_row(ledger, "生产总值增长"), 2026).target.value == 4.5
+
+
+def test_a_five_year_passage_runs_over_its_paragraphs(tmp_path: Path) -> None:
+    ledger = _ledger(tmp_path, {
+        "a": report(2025, review=standard_review(), goals=standard_goals()),
+        "b": report(2026, review=[
+            "过去五年极不寻常。", "\n这五年，经济实力跃上新台阶。地区生产总值增长5.5%，城镇新增就业2.6万人。",
+            "\n刚刚过去的2025年，地区生产总值增长5.2%，城镇新增就业5300人。",
+        ], goals=standard_goals()),
+    })
+    assert _cell(_row(ledger, "生产总值增长"), 2025).outcome.value == 5.2
+    assert _cell(_row(ledger, "新增就业"), 2025).outcome.value == 5300

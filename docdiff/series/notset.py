@@ -10,9 +10,9 @@ from docdiff.targets.rules import strip_indicator
 
 from docdiff.series.keys import series_key
 
-# 不设具体增长目标 / 不再设定…目标 / 对地区生产总值增速不设具体目标 / 不提…增长目标
+# 不设具体增长目标 / 不再设定…目标 / 对地区生产总值增速不设具体目标 / 没有提出全年经济增速具体目标
 _NO_TARGET_RE = re.compile(
-    r"不(?:再)?(?:设|设定|设置|提|提出|制定)(?:全年|年度|具体|量化|的)*([^,，;；。:：]{0,12}?)"
+    r"(?:不|没有|未)(?:再)?(?:设定|设置|设|提出|提|制定)(?:全年|年度|具体|量化|的)*([^,，;；。:：]{0,12}?)"
     r"(?:具体|量化|硬性)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|指标)"
 )
 _BEFORE_RE = re.compile(r"(?:对|将)?([^,，;；。:：]{2,16}?)(?:今年|全年)?$")
@@ -22,7 +22,7 @@ def no_targets(doc: Document, ctx: DocContext, document: int) -> Iterator[tuple[
     """(series key, span of the words, line) for each indicator a goal sentence leaves unset."""
     for line_no, span in ctx.body_lines:
         text = doc.norm[span.start : span.end]
-        if "不" not in text:
+        if "不" not in text and "没有" not in text and "未" not in text:
             continue
         for m in _NO_TARGET_RE.finditer(text):
             if ctx.regime(span.start + m.start())[0] == "review":

@@ -23,12 +23,16 @@ from docdiff.series.keys import series_key, split_urban_rural, unit_family
 _SENTENCE_RE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+\Z")
 # A paragraph (line) that looks back over several years: its figures are totals or averages.
 _MULTI_YEAR_RE = re.compile(
-    r"[五三两十]年来|过去[的]?[五三两]年|[五三两]年[间里共累]|“?十[一二三四五六]五”?(?:时期|期间|以来)|本届政府"
+    r"[五三两十]年来|过去[的]?[五三两]年|[五三两]年[间里中共累]|的[五三两]年(?![级期制])|“?十[一二三四五六]五”?(?:时期|期间|以来)"
+    r"|[这近][五三两]年|本届政府"
 )
 # …and a sentence that brings the reading back to the reviewed year.
 _ONE_YEAR_RE = re.compile(r"过去的?一年|刚刚过去的|去年|上一年|一年来")
 # Within a sentence: an average, a change since a base year, a running total.
-_NOT_ONE_YEAR_RE = re.compile(r"年均|平均每年|累计|由(?:19|20)\d\d年|比(?:19|20)\d\d年|较(?:19|20)\d\d年|[五三两十]年共|是(?:19|20)\d\d年")
+_NOT_ONE_YEAR_RE = re.compile(
+    r"年均|平均每年|累计|由(?:19|20)\d\d年|比(?:19|20)\d\d年|较(?:19|20)\d\d年|[五三两十]年共|是(?:19|20)\d\d年"
+    r"|[从由][\d.]+(?:万亿|万|亿)?[^\d,，;；]{0,3}(?:提高|增加|增长|提升|扩大|上升|下降|降低|减少)(?:到|至)"
+)
 _RATES = ("%", "‰", "个百分点", "百分点")
 
 
@@ -48,22 +52,31 @@ class Figure:
 
 
 def review_figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
-    """Every single-year figure in the review part of ``doc``, in document order."""
+    """Every single-year figure in the review part of ``doc``, in document order.
+
+    A paragraph that opens on a longer period (过去的五年极不寻常。/ 这是…的五年。/ 五年来，…)
+    starts a five-year passage that runs on over the following paragraphs — which list their
+    figures without saying so again — until a sentence turns back to the reviewed year
+    (刚刚过去的2025年, 过去一年, 去年) or the review ends. A mention further into a paragraph
+    (…实现五年来首次…) covers the rest of that paragraph only."""
     reviewed = (doc.meta.year or 0) - 1
+    passage = False  # inside a five-year passage begun by an earlier paragraph
     for line_no, span in ctx.body_lines:
         mode, _ = ctx.regime(span.start)
         if mode == "goal":
+            passage = False
             continue
         text = doc.norm[span.start : span.end]
         if not text.strip():
             continue
-        multi_year = False
-        for m in _SENTENCE_RE.finditer(text):
+        multi_year = passage
+        for k, m in enumerate(_SENTENCE_RE.finditer(text)):
             sent = m.group()
-            if _MULTI_YEAR_RE.search(sent):
+            if _ONE_YEAR_RE.search(sent) or f"{reviewed}年" in sent:
+                multi_year = passage = False
+            elif _MULTI_YEAR_RE.search(sent):
                 multi_year = True
-            elif _ONE_YEAR_RE.search(sent) or f"{reviewed}年" in sent:
-                multi_year = False
+                passage = passage or k == 0
             if multi_year or (mode is None and not (ACHIEVEMENT_RE.search(sent) or _ONE_YEAR_RE.search(sent))):
                 continue
             if any(int(y.group(1)) not in (reviewed, reviewed + 1) for y in YEAR_RE.finditer(sent)):
@@ -71,12 +84,13 @@ def review_figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
             yield from _figures(doc, sent, span.start + m.start(), line_no)
 
 
-# How a figure was computed, not what it measures: (按可比价计算), 按可比口径, 同比. Blanked out (same
+# How a figure was computed, not what it measures: (按可比价计算), 按可比口径, 同比, 平均为. Blanked out (same
 # length, so offsets hold) before the sentence is read, so that 按可比口径增长13% after an amount
 # reads as that amount's growth.
 _QUALIFIER_RE = re.compile(
     r"[(（](?:[^()（）]{0,12}?(?:可比|计算|口径|预计|初步核算|快报)[^()（）]{0,12}?)[)）]"
     r"|按可比(?:价格|价|口径)(?:计算)?[,，]?|同比(?!分别)|预计|(?:剔除|扣除)[^,，。;；]{1,12}?(?:因素)?后"
+    r"|平均(?=为|达|在)"
 )
 # 城镇和农村居民人均可支配收入: two subjects sharing one noun. Rewritten, padded to the same
 # length, as 城乡居民…, which the clause reader splits into 城镇… and 农村… under 分别.

@@ -8,13 +8,14 @@ the report's 主要预期目标 sentence) come first.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from docdiff.model import Document, Target
+from docdiff.model import Document, Period, Target
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert
 from docdiff.targets.context import DocContext
@@ -60,10 +61,16 @@ def _larger(f: Figure, held: Outcome) -> bool:
     return got is not None and got > held.value
 
 
+# 年均增长5%左右 in a work report is a five-year plan's average (十五五时期…), not this year's goal.
+_MULTI_YEAR_TARGET_RE = re.compile(r"年均|平均每年|累计")
+
+
 def own_year_targets(doc: Document, targets: Sequence[Target]) -> list[Target]:
-    """The targets a report sets for its own year (a plan's 2020 goal in a 2018 report is not)."""
+    """The targets a report sets for its own year (a plan's 2020 goal in a 2018 report is not,
+    nor a five-year average written among this year's goals)."""
     year = doc.meta.year
-    return [t for t in targets if t.status == "target" and (t.year is None or t.year == year)]
+    return [t for t in targets if t.status == "target" and (t.year is None or t.year == year)
+            and not _MULTI_YEAR_TARGET_RE.search(t.indicator) and t.period != Period.CUMULATIVE]
 
 
 def fold_rows(
