@@ -55,5 +55,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # looked up once; no submodule shares an API name (tests/test_layout.py)
+        return value
     raise AttributeError(f"module 'docdiff' has no attribute {name!r}")

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from docdiff.targets.clauses import Draft, read_sentence
+from docdiff.targets.clauses import read_sentence
+from docdiff.targets.drafts import Draft
 from docdiff.model import Comparator, Document, Span
 from docdiff.targets.numbers import to_float
 from docdiff.targets.context import YEAR_RE, DocContext

@@ -6,8 +6,8 @@ change compares a target with the last target set before it.
 from __future__ import annotations
 
 from docdiff.model import Target
-from docdiff.comparison.quantity import convert, same_quantity
-from docdiff.comparison.targetdiff import better_direction
+from docdiff.comparison.quantity import same_quantity
+from docdiff.comparison.target_direction import better_direction, value_direction
 
 from docdiff.series.model import Cell, Change, Streak
 
@@ -40,12 +40,6 @@ def streaks(cells: tuple[Cell, ...]) -> tuple[Streak, ...]:
     return tuple(out)
 
 
-def _midpoint(t: Target) -> float | None:
-    if t.value is None:
-        return None
-    return t.value if t.value_high is None else (t.value + t.value_high) / 2
-
-
 def changes(cells: tuple[Cell, ...]) -> tuple[Change, ...]:
     """Each target that differs from the previous target of the row: raised/lowered, stricter/looser."""
     out: list[Change] = []
@@ -61,11 +55,9 @@ def changes(cells: tuple[Cell, ...]) -> tuple[Change, ...]:
                                and same_quantity(p.value_high, p.unit, t.value_high, t.unit))),
                 ("unit", p.unit != t.unit),
                 ("comparator", p.comparator != t.comparator)) if differs)
-            direction = ambition = None
-            a, b = _midpoint(p), _midpoint(t)
-            a_in_b = convert(a, p.unit, t.unit) if a is not None else None
-            if a_in_b is not None and b is not None and not same_quantity(a_in_b, t.unit, b, t.unit):
-                direction = "raised" if b > a_in_b else "lowered"
+            ambition = None
+            direction = value_direction(p, t)
+            if direction is not None:
                 better = better_direction(t) or better_direction(p)
                 if better is not None:
                     ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"

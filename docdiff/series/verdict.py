@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docdiff.model import Comparator, Target
 from docdiff.comparison.quantity import convert
-from docdiff.comparison.targetdiff import better_direction
+from docdiff.comparison.target_direction import better_direction
 
 from docdiff.series.keys import unit_family
 from docdiff.series.model import Outcome, Verdict
