@@ -56,6 +56,7 @@ def test_a_report_without_a_target_section(tmp_path: Path) -> None:
     assert _cell(gdp, 2020).outcome.value == 2.3 and _cell(gdp, 2020).verdict == Verdict.MISSED
     assert _cell(gdp, 2021).target is None and _cell(gdp, 2021).verdict == Verdict.NO_TARGET
     assert _cell(gdp, 2021).document == 1
+    assert any("sets no targets for 2021" in n for n in ledger.notes)
 
 
 def test_a_year_missing_from_the_set_is_a_gap(tmp_path: Path) -> None:
@@ -207,6 +208,7 @@ def test_urban_and_rural_income_split_into_two_rows(tmp_path: Path) -> None:
 def test_a_year_is_read_from_the_body_without_a_date_line(tmp_path: Path) -> None:
     ledger = _ledger(tmp_path, {"a": report(2022, review=standard_review(), goals=standard_goals(), title=False)})
     assert ledger.documents[0].meta.year == 2022
+    assert ledger.notes == (f"{ledger.documents[0].path}: year 2022 read from the text (no date line)",)
 
 
 def test_two_reports_of_one_year_are_an_error_naming_both(tmp_path: Path) -> None:

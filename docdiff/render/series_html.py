@@ -17,6 +17,9 @@ _VERDICT_WORDS = {Verdict.MET: ("✓", "完成 met"), Verdict.MISSED: ("✗", "�
                   Verdict.NO_OUTCOME: ("?", "无实际数 no outcome"), Verdict.NO_TARGET: ("", "无目标 no target"),
                   Verdict.NOT_SET: ("不设", "不设目标 not set")}
 
+_ARROWS = {"raised": "↑", "lowered": "↓"}
+_AMBITION = {"stricter": "严", "looser": "松"}
+
 _CSS = """
 :root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#6a737d;--line:#d0d7de;--met:#1a7f37;--miss:#cf222e;--tgt:#0969da;--hit:#fff3b0}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8b949e;--line:#30363d;--met:#3fb950;--miss:#f85149;--tgt:#58a6ff;--hit:#5a4a00}}
@@ -135,8 +138,11 @@ def render_series_html(ledger: Ledger, rows: tuple[Row, ...]) -> str:
     for r in rows:
         cells = "".join(_cell(c, r.unit) for c in r.cells)
         streaks = "; ".join(f"{number(s.value)}{s.unit} ×{s.years} ({s.start}–{s.end})" for s in r.streaks)
+        moves = " ".join(f"{c.year}{_ARROWS[c.direction]}{_AMBITION.get(c.ambition or '', '')}"
+                         for c in r.changes if c.direction)
         table.append(f'<tr class="{_e(r.tier)}" data-key="{_e(r.key)}"><td>{_e(r.label)} <span class="unit">'
-                     f'{_e(r.unit)}</span>{"<br><small>连续 " + _e(streaks) + "</small>" if streaks else ""}</td>'
+                     f'{_e(r.unit)}</span>{"<br><small>连续 " + _e(streaks) + "</small>" if streaks else ""}'
+                     f'{"<br><small class=moves>调整 " + _e(moves) + "</small>" if moves else ""}</td>'
                      f'{cells}<td class="spark">{_e(sparkline(r))}</td></tr>')
     table.append("</tbody></table>")
     table.append('<p class="legend">✓ 完成 met · ✗ 未完成 missed · ? 无实际数 no outcome · 不设 no target set · '

@@ -19,6 +19,7 @@ _COMPARATOR_SHOWN = {Comparator.EQ: "", Comparator.GE: "≥", Comparator.LE: "�
 _MARKS = {Verdict.MET: ("✓", "green"), Verdict.MISSED: ("✗", "red"), Verdict.NO_OUTCOME: ("?", "dim"),
           Verdict.NOT_SET: ("", "dim"), Verdict.NO_TARGET: ("", "dim")}
 _BARS = "▁▂▃▄▅▆▇█"
+_ARROWS = {"raised": "↑", "lowered": "↓"}
 
 
 def number(v: float | None) -> str:
@@ -89,6 +90,20 @@ def render_series_term(ledger: Ledger, rows: tuple[Row, ...], *, color: bool, wi
         table.add_row(label, *(_cell(r.cells[i], r.unit) for i in shown),
                       Text(sparkline(r)[len(r.cells) - len(shown):], style="cyan"))
     console.print(table)
+    if any(c.direction for r in rows for c in r.changes):
+        console.print(Text("Changes (↑ raised, ↓ lowered; stricter / looser where the better direction is known)",
+                           style="bold"))
+    for r in rows:
+        moves = [c for c in r.changes if c.direction]
+        if moves:
+            line = Text(f"{printable(r.label)}: ", style="bold")
+            for k, c in enumerate(moves):
+                line.append(("" if k == 0 else ", ") + f"{c.year} {_ARROWS[c.direction]}")
+                if c.ambition:
+                    line.append(f" {c.ambition}", style="green" if c.ambition == "stricter" else "yellow")
+            console.print(line)
+    if any(r.streaks for r in rows):
+        console.print(Text("Streaks (the same target in consecutive years)", style="bold"))
     for r in rows:
         for st in r.streaks:
             line = Text(f"{printable(r.label)}: ", style="bold")
