@@ -274,3 +274,14 @@ def test_a_five_year_passage_runs_over_its_paragraphs(tmp_path: Path) -> None:
     })
     assert _cell(_row(ledger, "生产总值增长"), 2025).outcome.value == 5.2
     assert _cell(_row(ledger, "新增就业"), 2025).outcome.value == 5300
+
+
+def test_rows_listed_among_the_main_targets_are_headline_in_either_layout(tmp_path: Path) -> None:
+    goals = ["今年主要预期目标是：", "旅游收入增长10%；", "地区生产总值增长6%左右。", "新建公厕30座。"]
+    ledger = _ledger(tmp_path, {
+        "a": report(2019, review=standard_review(), goals=goals, per_line=True),
+        "b": report(2020, review=standard_review(), goals=goals),
+    })
+    assert _row(ledger, "旅游收入增长").tier == "headline"  # not a listed key: named as a main target
+    assert _row(ledger, "新建公厕").tier == "other"
+    assert [r.tier for r in ledger.rows] == sorted((r.tier for r in ledger.rows), key=lambda t: t != "headline")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from docdiff.render.series_table import FIELDS, NUMERIC, long_records
-from docdiff.series.model import Ledger, Row
+from docdiff.series.model import Cell, Ledger, Row
 
 _VERDICT_COLOURS = {"met": "#d9f2d9", "missed": "#f8d7da", "not_set": "#e2e3e5"}
 
 
-def _shown(c) -> str:  # type: ignore[no-untyped-def]  (a Cell: kept loose, the sheet shows text)
+def _shown(c: Cell) -> str:
+    """'≈6%', '≥5700人', '6–6.5%'; 不设 for a year that sets no target on purpose."""
     t = c.target
     if t is None:
         return "不设" if c.not_set is not None else ""

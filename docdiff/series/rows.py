@@ -28,6 +28,7 @@ from docdiff.series.verdict import direction_of, judge
 from docdiff.series.model import Verdict
 
 _RATE_FAMILIES = ("%", "个百分点", "倍")
+_CUE_WINDOW = 600
 _HEADLINE_CUES = ("主要预期目标", "主要目标", "预期目标", "主要指标")
 
 
@@ -65,6 +66,16 @@ def _larger(f: Figure, held: Outcome) -> bool:
 _MULTI_YEAR_TARGET_RE = re.compile(r"年均|平均每年|累计")
 
 
+def _in_headline_list(norm: str, offset: int) -> bool:
+    """Whether the sentence holding ``offset`` names the report's main targets (主要预期目标是：…).
+    The sentence is read back to its last 。/！/？, across line breaks, so that a list laid out one
+    item per line still belongs to the sentence that opens it; at most _CUE_WINDOW characters."""
+    lo = max(0, offset - _CUE_WINDOW)
+    before = norm[lo:offset]
+    cut = max(before.rfind(ch) for ch in "。！？!?")
+    return any(c in before[cut + 1 :] for c in _HEADLINE_CUES)
+
+
 def own_year_targets(doc: Document, targets: Sequence[Target]) -> list[Target]:
     """The targets a report sets for its own year (a plan's 2020 goal in a 2018 report is not,
     nor a five-year average written among this year's goals)."""
@@ -93,8 +104,7 @@ def fold_rows(
                 d.targets[year] = t
                 d.names[t.indicator] += 1
                 d.first = min(d.first, (year, t.span.start))
-                line = norm[doc.line_span(t.line).start : doc.line_span(t.line).end]
-                d.headline_cue |= any(c in line for c in _HEADLINE_CUES)
+                d.headline_cue |= _in_headline_list(norm, t.span.start)
     by_key: dict[str, list[RowId]] = {}
     for rid in drafts:
         by_key.setdefault(rid[0], []).append(rid)
