@@ -15,17 +15,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from docdiff.model import Document, Period, Target
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert
-from docdiff.targets.context import DocContext
+from docdiff.model import Document, Period, Target
 
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
-from docdiff.series.model import Cell, NoTarget, Outcome, Row
+from docdiff.series.model import Cell, NoTarget, Outcome, Row, Verdict
 from docdiff.series.outcomes import Figure
 from docdiff.series.streaks import changes, streaks
 from docdiff.series.verdict import direction_of, judge
-from docdiff.series.model import Verdict
 
 _RATE_FAMILIES = ("%", "个百分点", "倍")
 _CUE_WINDOW = 600
