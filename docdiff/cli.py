@@ -23,6 +23,8 @@ COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx")
 TARGET_FORMATS = ("term", "json", "csv", "xlsx")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+SERIES_FORMATS = ("term", "html", "json", "csv", "xlsx")
+SERIES_TIERS = ("headline", "all")
 FAIL_ON = ("changed", "removed", "added", "any")
 
 
@@ -83,11 +85,11 @@ def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
     return {"color": use_color(color, output), "width": layout_width(output)}
 
 
-def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
+def _write(text: str, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
     """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
     from docdiff.output import write_output
 
-    if pager and isinstance(text, str):
+    if pager:
         from docdiff.terminal import page
 
         if page(text):
@@ -102,6 +104,14 @@ def _term_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
                         show_default=True,
                         help="Colour the terminal view: auto = only on a terminal and without NO_COLOR.")(fn)
+
+
+def _xlsx_path(output: str | None) -> str:
+    """The -o file a workbook goes to; a workbook is never written to standard output."""
+    if output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    assert output is not None
+    return output
 
 
 def _paged(no_pager: bool, output: str | None) -> bool:
@@ -132,6 +142,7 @@ def cli(debug: bool) -> None:
     docdiff targets FILE       the quantified targets (指标) one document sets
     docdiff outline FILE       the section tree (and tables) of one document
     docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    docdiff series FILE...     one government's targets over the years, met or missed
     """
 
 
@@ -176,12 +187,12 @@ def targets(
     max_size: str | None,
 ) -> None:
     """List the quantified targets (指标) that FILE sets, grouped by section."""
+    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
     doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
     found = extract_targets(doc, parse_outline(doc))
-    text: str | bytes
     if fmt == "json":
         from docdiff.render.json import render_targets_json
 
@@ -192,10 +203,12 @@ def targets(
 
         text = BOM + render_targets_csv(doc, found)
     elif fmt == "xlsx":
+        from docdiff.output import write_bytes
         from docdiff.render.sheet import targets_sheet
         from docdiff.render.xlsx import render_xlsx
 
-        text = render_xlsx((targets_sheet(found),))
+        write_bytes(render_xlsx((targets_sheet(found),)), workbook, inputs=(file,))
+        return
     else:
         from docdiff.render.targets_term import render_targets_term
 
@@ -244,6 +257,7 @@ def compare(
     max_size: str | None,
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
+    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     gate_config = None
     if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
@@ -253,7 +267,6 @@ def compare(
     from docdiff.comparison import compare as run_compare
 
     result = run_compare(doc_a, doc_b)
-    text: str | bytes
     if fmt == "json":
         from docdiff.render.json import render_comparison_json
 
@@ -271,17 +284,20 @@ def compare(
 
         text = render_comparison_csv(result)
     elif fmt == "xlsx":
+        from docdiff.output import write_bytes
         from docdiff.render.sheet import comparison_sheets
         from docdiff.render.xlsx import render_xlsx
 
-        text = render_xlsx(comparison_sheets(result))  # bytes: write_output writes them as they are
+        write_bytes(render_xlsx(comparison_sheets(result)), workbook, inputs=(a, b))
+        text = ""  # written above
     else:
         from docdiff.render.compare_term import render_compare_term
 
         text = render_compare_term(
             result, context=context, only_changed=only_changed, full=full, **_console_options(output, color)
         )
-    _write(text, output, (a, b), pager=fmt == "term" and _paged(no_pager, output))
+    if fmt != "xlsx":
+        _write(text, output, (a, b), pager=fmt == "term" and _paged(no_pager, output))
     if gate_config is not None:
         from docdiff.check.gate import evaluate
 
@@ -326,6 +342,54 @@ def check(
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(SERIES_FORMATS), default="term", show_default=True)
+@click.option("--tier", type=click.Choice(SERIES_TIERS), default=None,
+              help="Rows shown: headline indicators, or all (default: headline for term and html, all otherwise).")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def series(
+    files: tuple[str, ...], fmt: str, tier: str | None, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
+    """One government's targets over the years: FILE... are its reports (any order), one per year.
+
+    One row per indicator, one cell per year: the target, the outcome the next report states,
+    and met / missed / no_outcome / no_target / not_set; streaks and changes per row.
+    """
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    docs = [_load(f, encoding, max_size) for f in files]
+    from docdiff.series import build_series
+
+    ledger = build_series(docs)
+    tier = tier or ("headline" if fmt in ("term", "html") else "all")
+    rows = tuple(r for r in ledger.rows if tier == "all" or r.tier == "headline")
+    if fmt == "json":
+        from docdiff.render.series_json import render_series_json
+
+        _write(render_series_json(ledger, rows), output, files)
+    elif fmt == "csv":
+        from docdiff.render.series_csv import render_series_csv
+
+        _write(render_series_csv(ledger, rows), output, files)
+    elif fmt == "xlsx":
+        from docdiff.render.series_xlsx import render_series_xlsx
+        from docdiff.output import write_bytes
+
+        write_bytes(render_series_xlsx(ledger, rows), output, inputs=files)
+    elif fmt == "html":
+        from docdiff.render.series_html import render_series_html
+
+        _write(render_series_html(ledger, rows), output, files)
+    else:
+        from docdiff.render.series_term import render_series_term
+
+        _write(render_series_term(ledger, rows, **_console_options(output)), output, files)
 
 
 def main() -> None:

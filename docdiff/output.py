@@ -10,23 +10,23 @@ from pathlib import Path
 from docdiff.errors import DocdiffError, printable
 
 
-def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
-    Bytes (an xlsx workbook) are written as they are, and never to a terminal."""
-    if isinstance(text, bytes) and path in (None, "-"):
-        if sys.stdout.isatty():
-            raise DocdiffError("this format is binary: write it to a file with -o FILE")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text)
-        sys.stdout.buffer.flush()
-        return
+def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
     if path is None or path == "-":
-        assert isinstance(text, str)
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    _replace(text.encode("utf-8"), path, inputs)
+
+
+def write_bytes(data: bytes, path: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` in one step (a binary report: an XLSX workbook)."""
+    _replace(data, path, inputs)
+
+
+def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
@@ -42,11 +42,9 @@ def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...]
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        binary = isinstance(text, bytes)
-        with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
-                       newline=None if binary else "") as f:
+        with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
-            f.write(text)
+            f.write(data)
         os.replace(tmp, target)
     except BaseException as e:
         try:
