@@ -23,11 +23,11 @@ NO_LINE_END = frozenset("（「『《〈【〔〖“‘([{<↪")
 MARK_OPEN = ("[-", "{+")
 MARK_CLOSE = ("-]", "+}")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-_NUMBER_INNER = frozenset(".,．，")
+_NUMBER_INNER = frozenset(".,．，")  # 12.43, 1,080: joined only between two digits
 # A number a diff cut in two (1[-0-]{+2+}%). Anchored after a non-number character, so a long
 # run of digits is tried once, not from each of its digits (that was quadratic: 40,000 digits, 28 s).
 _NUMBER_ACROSS_MARKERS = re.compile(
-    r"(?<![0-9０-９.,%])[0-9０-９][0-9０-９.,%]*(?:(?:\[-|-\]|\{\+|\+\})+[0-9０-９.,%]+)+")  # 12.43, 1,080: joined only between two digits
+    r"(?<![0-9０-９.,%])[0-9０-９][0-9０-９.,%]*(?:(?:\[-|-\]|\{\+|\+\})+[0-9０-９.,%]+)+")
 
 
 @lru_cache(maxsize=4096)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docdiff.model import Comparison, Target, TargetPair
+from docdiff.render.linebreak import wrap_text
 from docdiff.render.term_cells import GAP as _GAP
 from docdiff.render.term_cells import STATUS_STYLE
 from docdiff.render.term_cells import fit_cell as _cell
@@ -99,8 +100,6 @@ def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) 
         return out
     out.append(_text("indicator / a → b   status   lines", "bold"))
     for indicator, change, status, arrow, lines in rows:
-        from docdiff.render.linebreak import wrap_text
-
         out.extend(wrap_text(indicator, width))
         if arrow.plain:
             status = status.copy()
@@ -118,8 +117,6 @@ def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) 
 
 def _wrapped_row(cells: list[Text], widths: list[int]) -> list[Text]:
     """One table row, its first cell wrapped to its column; the other cells on the first line."""
-    from docdiff.render.linebreak import wrap_text
-
     first = wrap_text(cells[0], widths[0]) or [_text()]
     lines = [_row([first[0]] + cells[1:], widths)]
     lines.extend(_row([more], widths[:1]) for more in first[1:])
