@@ -20,6 +20,7 @@ from docdiff.chinese import fold_width
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.target_direction import better_direction, value_direction
+from docdiff.comparison.restatements import unmatched_statements
 from docdiff.comparison.target_keys import (
     AGGREGATE,
     DIGITS,
@@ -77,7 +78,11 @@ def match_targets(
     targets_b: tuple[Target, ...],
     sections: tuple[SectionPair, ...],
 ) -> tuple[TargetPair, ...]:
-    """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B)."""
+    """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B).
+
+    A target a document restates (the goal list, then "今年预期目标设定为6%以上" explained again)
+    is one target: a statement left unmatched that restates another of its side is not reported.
+    """
     side_a, side_b = _side(a, targets_a), _side(b, targets_b)
     scores = _pair_scores(side_a, side_b, sections)
     matched = _assign(scores, len(targets_a), len(targets_b))
@@ -85,9 +90,9 @@ def match_targets(
     pairs = [_compare_pair(side_a, i, side_b, j) for i, j in matched]
     used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
     pairs += [TargetPair(status=TargetStatus.REMOVED, a=t, b=None)
-              for i, t in enumerate(targets_a) if i not in used_a]
+              for t in unmatched_statements(targets_a, used_a)]
     pairs += [TargetPair(status=TargetStatus.ADDED, a=None, b=t)
-              for j, t in enumerate(targets_b) if j not in used_b]
+              for t in unmatched_statements(targets_b, used_b)]
     return _in_reading_order(pairs)
 
 
@@ -368,8 +373,8 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
         changes.append("comparator")
     if not _same_year(ta, side_a, tb, side_b):
         changes.append("year")
-    if ta.period != tb.period:
-        changes.append("period")
+    # period (point / annual / cumulative) is docdiff's own reading, never the document's
+    # wording: on its own it changes nothing (equal value, unit, comparator and year is shared).
     # The contract gives a direction only where the better direction is known or inferable:
     # "raised" means something to a reader only when it is clear whether that is ambitious.
     better = better_direction(tb) or better_direction(ta)
