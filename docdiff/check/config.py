@@ -30,6 +30,8 @@ class CheckConfig:
     abs_tol: float = 0.0
     rel_tol: float = 0.0
     source: str | None = None  # the file the settings came from, None for the defaults
+    include_past: bool = False  # also compare a past period's rows (--include-past)
+    tier: str | None = None  # compare this tier alone (--tier headline)
 
 
 def parse_fail_on(text: str) -> frozenset[TargetStatus]:

@@ -22,6 +22,7 @@ from docdiff.model import (
     Target,
     TargetPair,
 )
+from docdiff.render.tiers import headline_first
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -393,7 +394,7 @@ def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) 
     columns = ((flex, "indicator"), (flex, "a → b"), (status_cells, "status"), (arrow_cells, ""),
                (line_cells, "lines"))
     out = [_text("Targets", "bold"), _row([_text(h, "bold") for _, h in columns], [w for w, _ in columns])]
-    for p in c.targets:
+    for p in headline_first(c.targets):
         if only_changed and p.status == "shared":
             continue
         either = p.b or p.a

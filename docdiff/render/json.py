@@ -64,6 +64,8 @@ def target_json(t: Target) -> dict[str, Any]:
         "baseline_year": t.baseline_year,
         "binding": t.binding,
         "status": t.status,
+        "tier": t.tier,
+        "confidence": t.confidence,
         "text": t.text,
         "line": t.line,
         "start": t.span.start,

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from docdiff.model import Comparator, Document, Target
+from docdiff.render.tiers import headline_first
 
 _COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "≤", Comparator.APPROX: "≈",
                      Comparator.RANGE: "range"}
@@ -63,7 +64,7 @@ def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bo
     console.print(title)
     if not targets:
         console.print(Text("No quantified targets found.", style="dim"))
-    for section, group in groupby(targets, key=lambda t: t.section):
+    for section, group in groupby(headline_first(targets), key=lambda t: t.section):
         console.print()
         console.print(Text(section or "(no section)", style="bold cyan"))
         console.print(_section_table(list(group)))

@@ -19,6 +19,7 @@ from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocCo
 from docdiff.targets.keys import fold_key
 from docdiff.targets.numbers import to_float
 from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
+from docdiff.targets.tiers import sentence_tier
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
@@ -211,12 +212,14 @@ class _LineReader:
                 indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
+            chain = ctx.chain(start)
             out.append(Target(
                 id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
-                section=" / ".join(t for t, _ in ctx.chain(start) if t),
+                section=" / ".join(t for t, _ in chain if t),
+                tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain]),
             ))
         return out
 

@@ -24,6 +24,7 @@ from docdiff.model import (
 )
 from docdiff.targets.keys import fold_key
 from docdiff.targets.numbers import ARABIC, parse_arabic, to_float
+from docdiff.targets.tiers import HEADLINE
 from docdiff.targets.rules import (
     CHANGE_RE,
     PREFIX_COMPARATORS,
@@ -164,7 +165,7 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
             text=doc.text[value_cell.span.start : value_cell.span.end], span=Span(value_cell.span.start, value_cell.span.end),
             line=value_cell.line, section=section,
             baseline=None if past else base_value, baseline_year=None if past or base_value is None else base_year,
-            binding=_binding(row, attr_col), status="past" if past else "target",
+            binding=_binding(row, attr_col), status="past" if past else "target", tier=HEADLINE,
         ))
     return out
 

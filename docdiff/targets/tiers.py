@@ -1,0 +1,34 @@
+"""Tier of a target: ``headline`` (the year's 主要预期目标 list, a plan's 发展目标 list, an
+indicator table row) or ``task`` (a number in a task paragraph).
+
+A sentence's target is a headline when its own line names the goal list before it
+("今年经济社会发展的主要预期目标是：…") or when a section around it is titled as one
+("(二)发展目标", "主要指标"); a title that also names tasks (目标任务) covers a whole chapter of
+tasks and says nothing.
+"""
+from __future__ import annotations
+
+import re
+
+HEADLINE, TASK = "headline", "task"
+TIERS = (HEADLINE, TASK)
+
+# Written in the paragraph before the goals it lists: 主要预期目标是, 发展的主要目标是, 主要指标
+GOAL_LIST_CUE_RE = re.compile(r"主要预期目标|预期目标[是为：:]|主要目标[是为：:]|发展目标[是为：:]|主要指标[是为：:]")
+# A section that is the goal list: (二)发展目标, 主要目标, 2024年主要预期目标, 主要指标
+GOAL_LIST_TITLE_RE = re.compile(r"(?:主要|发展|预期|总体)目标|主要指标")
+_TASK_TITLE_RE = re.compile(r"任务|举措|措施|工作")
+
+
+def is_goal_list_title(title: str) -> bool:
+    """Whether a section title names a goal list ('(二)发展目标'), not a chapter of tasks
+    ('今后五年目标任务', '2024年主要目标和重点工作')."""
+    return bool(GOAL_LIST_TITLE_RE.search(title)) and not _TASK_TITLE_RE.search(title)
+
+
+def sentence_tier(line_before: str, titles: list[str]) -> str:
+    """The tier of a target written in a body line after ``line_before``, inside sections
+    titled ``titles`` (outermost first)."""
+    if GOAL_LIST_CUE_RE.search(line_before) or any(is_goal_list_title(t) for t in titles):
+        return HEADLINE
+    return TASK

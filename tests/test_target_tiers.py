@@ -1,0 +1,90 @@
+"""Tier (headline / task) of extracted targets, and which targets compare and check diff:
+past rows only with --include-past, one tier alone with --tier. Constructed texts, plus an
+end-to-end run on the Luqiao plan, whose 十三五 review table gives 31 past rows."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docdiff.cli import cli
+from docdiff.comparison.selection import select_targets
+from docdiff.ingest import load
+from docdiff.model import Document, Metadata
+from docdiff.targets import extract_targets
+from docdiff.targets.tiers import is_goal_list_title, sentence_tier
+
+LUQIAO = str(Path(__file__).parent.parent / "samples" / "luqiao-14th-five-year-plan.txt")
+
+REPORT = (
+    "某县2030年政府工作报告\n"
+    "一、2029年工作回顾\n"
+    "过去一年，全县生产总值增长6.1%。\n"
+    "二、2030年工作安排\n"
+    "今年全县经济社会发展的主要预期目标是：全县生产总值增长6%左右，城镇新增就业1.2万人以上。\n"
+    "（一）抓好项目建设。全年新建乡村道路80公里，改造老旧小区12个。\n"
+)
+
+
+def _targets(text: str, year: int = 2030):
+    return extract_targets(Document(path="r.txt", text=text, meta=Metadata(year=year)))
+
+
+def test_goal_list_is_headline_task_paragraph_is_task():
+    tiers = {t.indicator: t.tier for t in _targets(REPORT)}
+    assert tiers == {"全县生产总值增长": "headline", "城镇新增就业": "headline",
+                     "新建乡村道路": "task", "改造老旧小区": "task"}
+
+
+def test_goal_list_titles_and_cues():
+    assert is_goal_list_title("(二)发展目标") and is_goal_list_title("2030年主要预期目标")
+    assert not is_goal_list_title("三、今后五年目标任务") and not is_goal_list_title("主要目标和重点工作")
+    assert sentence_tier("主要指标是：", []) == "headline"
+    assert sentence_tier("全年新建", ["二、重点工作"]) == "task"
+
+
+def test_select_targets_drops_past_and_other_tiers():
+    found = extract_targets(load(LUQIAO))
+    past = [t for t in found if t.status == "past"]
+    assert past and all(t.tier == "headline" for t in past)  # review-table rows
+    assert not [t for t in select_targets(found) if t.status == "past"]
+    assert len(select_targets(found, include_past=True)) == len(found)
+    assert {t.tier for t in select_targets(found, tier="task")} == {"task"}
+
+
+def _pairs(*args: str) -> list[dict]:
+    r = CliRunner().invoke(cli, ["compare", LUQIAO, LUQIAO, "--format", "json", *args])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.output)["targets"]
+
+
+def test_compare_leaves_past_rows_out_unless_asked():
+    default = _pairs()
+    assert default and not [p for p in default if p["a"]["status"] == "past"]
+    with_past = _pairs("--include-past")
+    assert len([p for p in with_past if p["a"]["status"] == "past"]) == 31
+    headline = _pairs("--tier", "headline")
+    assert headline and all(p["a"]["tier"] == "headline" and p["a"]["status"] != "past" for p in headline)
+
+
+LINHAI = str(Path(__file__).parent.parent / "samples" / "linhai-common-prosperity-plan-2021-2025.txt")
+
+
+def _findings(*args: str) -> list[dict]:
+    r = CliRunner().invoke(cli, ["check", LUQIAO, LINHAI, "--format", "json", *args])
+    assert r.exit_code == 1, r.output
+    return json.loads(r.output)["findings"]
+
+
+def _sides(f: dict) -> list[dict]:
+    return [t for t in (f["a"], f["b"]) if t]
+
+
+def test_check_takes_include_past_and_tier():
+    # Luqiao's 31 past rows have no counterpart in Linhai: "removed" only when asked for
+    past_rows = [f for f in _findings("--include-past") if any(t["status"] == "past" for t in _sides(f))]
+    assert len(past_rows) == 31 and {f["status"] for f in past_rows} == {"removed"}
+    assert not [f for f in _findings() if any(t["status"] == "past" for t in _sides(f))]
+    headline = _findings("--tier", "headline")
+    assert headline and all(t["tier"] == "headline" for f in headline for t in _sides(f))
