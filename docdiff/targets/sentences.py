@@ -17,6 +17,7 @@ from docdiff.targets.candidates import SENTENCE_END
 from docdiff.targets.clauses import read_sentence
 from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
 from docdiff.targets.keys import fold_key
+from docdiff.targets.names import vet_indicator
 from docdiff.targets.numbers import to_float
 from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 from docdiff.targets.tiers import sentence_tier
@@ -210,6 +211,10 @@ class _LineReader:
                 # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
                 # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
                 indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
+            vetted = vet_indicator(indicator)
+            if vetted is None:
+                continue  # 部分, 6项指标: no name, or a count of the text's own parts
+            indicator, confidence = vetted
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             chain = ctx.chain(start)
@@ -219,6 +224,7 @@ class _LineReader:
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
                 section=" / ".join(t for t, _ in chain if t),
+                confidence=confidence,
                 tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain]),
             ))
         return out
