@@ -366,6 +366,8 @@ def _value(target: Target | None) -> Text:
 
 
 def _number(v: float) -> str:
+    if isinstance(v, int):
+        return str(v)  # a value too large for a float, kept exact
     return f"{v:g}" if abs(v) < 1e15 else f"{v:.0f}"
 
 

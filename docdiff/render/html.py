@@ -165,7 +165,7 @@ def _render_runs(pane: _Pane, marks: list[tuple[int, int, str]]) -> str:
 def _num(v: float | None) -> str:
     if v is None:
         return ""
-    if float(v).is_integer():
+    if isinstance(v, int) or float(v).is_integer():
         return str(int(v))
     return f"{v:.6f}".rstrip("0").rstrip(".")
 

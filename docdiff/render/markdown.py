@@ -69,7 +69,7 @@ def _short(text: str, n: int = _TITLE_MAX) -> str:
 def _num(v: float | None) -> str:
     if v is None:
         return ""
-    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(int(v)) if isinstance(v, int) or float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def _value(t: Target | None) -> str:

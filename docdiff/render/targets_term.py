@@ -20,7 +20,7 @@ _COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "�
 def _number(v: float | None) -> str:
     if v is None:
         return "—"
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+    return str(int(v)) if isinstance(v, int) or float(v).is_integer() else f"{v:g}"
 
 
 def _value(t: Target) -> Text:

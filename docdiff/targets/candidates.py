@@ -21,6 +21,8 @@ CLAUSE_SEP = ",，:：;；"
 _NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
 _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
+# Units of a span of time: after 近 they say "recent", not "nearly".
+_PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
 
@@ -66,7 +68,9 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
         return False  # “500精英计划”, 《…2021—2025年》: names
     before = text[max(0, q.start - 2) : q.start]
     after = text[q.end : q.end + 4]
-    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
+    if before.endswith("近") and (q.unit in _PERIOD_UNITS or not q.unit):
+        return False  # 近3年, 近期: a span of time; 近5万亿元 is an amount, approximately
+    if before.endswith(("第", "前", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
         return False
     if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
         return False  # 5G, 4A级

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
 from docdiff.targets.drafts import ITEM_SEP
-from docdiff.targets.rules import ACTION_VERBS, strip_indicator
+from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS, strip_indicator
 
 # A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
 ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
@@ -121,11 +121,13 @@ def _drop_examples(core: str) -> str:
 
 def _is_bare(text: str) -> bool:
     """Only a verb (or nothing) before a number: the thing counted is written after it."""
-    return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
+    return not text or len(text) <= 2 or text in ACTION_VERBS or (
+        len(text) <= 5 and text.endswith(ACTION_VERBS + COUNTING_VERBS))
 
 
 def verb_of(text: str) -> str:
-    for v in ACTION_VERBS:
+    """The action or counting verb ``text`` ends with, or ''."""
+    for v in ACTION_VERBS + COUNTING_VERBS:
         if text.endswith(v):
             return v
     return ""

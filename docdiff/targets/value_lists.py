@@ -83,6 +83,27 @@ def read_value_list(text: str, quants: list[Quantity], run: list[int], consumed:
     return out
 
 
+# Without 均 a rate still holds for each short modifier listed before its noun: 新建、改建农村公路
+# 优良率达到85% → 新建农村公路优良率, 改建农村公路优良率. (An amount is a total: 新建、改建农村公路
+# 500公里 is 500 km in all, one target.)
+_RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+MAX_MODIFIER = 4
+
+
+def _share_out_rate(d: Draft) -> list[Draft]:
+    """One target per listed modifier of a rate's noun, or ``[d]`` when the list is not that."""
+    if d.unit not in _RATE_UNITS or "、" not in d.indicator:
+        return [d]
+    items = _subject_items(d.indicator)
+    *heads, last = items if len(items) >= 2 else ([], "")
+    if not heads or any(len(h) > MAX_MODIFIER or len(h) != len(heads[0]) for h in heads):
+        return [d]
+    tail = last[len(heads[0]):]
+    if len(tail) < 2:
+        return [d]
+    return [replace(d, indicator=h + tail) for h in heads] + [replace(d, indicator=last)]
+
+
 def distribute(d: Draft, shared: bool) -> list[Draft]:
     """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
 
@@ -91,7 +112,7 @@ def distribute(d: Draft, shared: bool) -> list[Draft]:
     """
     marker = _DISTRIBUTE_RE.search(d.indicator)
     if marker is None and not shared and d.unit != "倍":
-        return [d]
+        return _share_out_rate(d)
     subject = d.indicator[: marker.start()] if marker else d.indicator
     verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
     items = _subject_items(subject)
