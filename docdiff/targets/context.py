@@ -214,11 +214,23 @@ class DocContext:
                 base = self.base_year
                 if t_year is not None and base is not None and t_year < base:
                     mode = "review"
+                elif _looks_back_then_forward(title):
+                    continue  # 过去五年工作回顾和今后五年目标任务: each sentence says which half it is in
                 elif REVIEW_TITLE_RE.search(title):
                     mode = "review"
                 elif GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
                     mode = "goal"
         return mode, year
+
+
+def _looks_back_then_forward(title: str) -> bool:
+    """A title naming a past part, then a future one: '过去五年工作回顾和今后五年目标任务'."""
+    review = REVIEW_TITLE_RE.search(title)
+    return bool(review and GOAL_TITLE_RE.search(title, review.end()) and _FUTURE_RE.search(title, review.end()))
+
+
+# A future period named in a title: 今后五年, 未来五年, 2026年, 十五五, 目标任务
+_FUTURE_RE = re.compile(r"今后|未来|明年|今年|下一步|(?:19|20)\d\d年|十[一二三四五六]五|目标")
 
 
 def _heading_text(doc: Document, s: Section) -> str:

@@ -202,11 +202,12 @@ GOAL_TITLE_RE = re.compile(
 # Sentence cues: the sentence reports what was done (already, 同比, 截至) …
 ACHIEVEMENT_RE = re.compile(
     r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|(?<!项)目前|(?<!实)现有|"
-    r"以来|过去|前两年|近年来|近几年|近[两三五]年|近\d{1,2}年|五年来|一年来|提至|荣获|成功|"
+    r"以来|过去|前两年|近年来|近几年|近[两三五]年|近\d{1,2}年|五年来|一年来|这[一两三四五几]年|五年间|提至|荣获|成功|"
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
 # … or commits to a number later: enough on its own to read a sentence of a reply as a goal.
 STRONG_GOAL_RE = re.compile(r"力争|确保|计划|预期目标|目标[是为]|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
+                            r"今后[一二三四五两\d]{1,2}年|未来[一二三四五两\d]{1,2}年|"
                             r"不少于|不低于|不超过")
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Comparator, Kind, Span, Target
-from docdiff.targets.candidates import SENTENCE_END
+from docdiff.targets.background import is_background_count, is_policy_term
+from docdiff.targets.candidates import SENTENCE_END, clause_bounds
 from docdiff.targets.clauses import read_sentence
 from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
 from docdiff.targets.keys import fold_key
@@ -27,6 +28,7 @@ _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:�
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
 _COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
+_WHOLE_YEAR_ONLY_RE = re.compile(r"(?:全年)+")
 
 
 @dataclass
@@ -169,7 +171,12 @@ class _LineReader:
             # it), a result cue ends it.
             if self.state is None and mode == "goal":
                 self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
-            if STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
+            if _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
+                # 全年 alone is the year a statistical report looks back on as often as the year
+                # a plan looks forward to: only a result cue decides (全年社会消费品零售总额1408亿元)
+                if achieved:
+                    self.state = "review"
+            elif STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
                 self.state = "goal"
             elif achieved:
                 self.state = "review"
@@ -211,6 +218,9 @@ class _LineReader:
                 # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
                 # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
                 indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
+            clause = sent.text[slice(*clause_bounds(sent.text, max(d.start, d.end - 1)))]
+            if is_policy_term(clause) or is_background_count(indicator, d.unit, sent.text):
+                continue  # 减按25%计入, 户籍人口超过200万人: a policy's rule or a background figure
             vetted = vet_indicator(indicator)
             if vetted is None:
                 continue  # 部分, 6项指标: no name, or a count of the text's own parts
