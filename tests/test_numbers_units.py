@@ -59,6 +59,11 @@ def test_rate_shared_by_listed_modifiers_gives_one_target_each():
     assert [i for i, *_ in _read("新建、改建乡村道路650公里。")] == ["新建、改建乡村道路"]
 
 
+def test_subjects_sharing_one_change_give_one_target_each():
+    got = _read("城乡居民储蓄存款、住户贷款余额增长6%左右。")
+    assert got == [("城乡居民储蓄存款增长", 6, "%", "~"), ("住户贷款余额增长", 6, "%", "~")]
+
+
 def test_value_before_noun_after_a_counting_verb():
     assert _read("牢牢守住30万亩永久基本农田保护红线。") == [("守住永久基本农田保护红线", 30, "万亩", "=")]
 

@@ -90,18 +90,44 @@ _RATE_UNITS = ("%", "‰", "个百分点", "百分点")
 MAX_MODIFIER = 4
 
 
+# The change a list of subjects shares: 社会消费品零售总额、固定资产投资增长4%左右.
+_SHARED_CHANGE_RE = re.compile(r"(?:年均|同比|比上年)?(?:增长|增速|增幅|下降|降低|提高)$")
+_CHANGE_WORD_RE = re.compile(r"增长|增速|增幅|下降|降低|提高")
+
+
 def _share_out_rate(d: Draft) -> list[Draft]:
-    """One target per listed modifier of a rate's noun, or ``[d]`` when the list is not that."""
+    """One target per listed subject of a rate: modifiers of one noun (新建、改建农村公路优良率),
+    or subjects sharing one change (社会消费品零售总额、固定资产投资增长); else ``[d]``."""
     if d.unit not in _RATE_UNITS or "、" not in d.indicator:
         return [d]
-    items = _subject_items(d.indicator)
-    *heads, last = items if len(items) >= 2 else ([], "")
-    if not heads or any(len(h) > MAX_MODIFIER or len(h) != len(heads[0]) for h in heads):
+    items = [strip_indicator(it) for it in _top_level_items(d.indicator)]
+    if len(items) < 2 or not all(items):
+        return [d]
+    *heads, last = items
+    change = _SHARED_CHANGE_RE.search(last)
+    if change and len(last) > len(change.group()) and not any(_CHANGE_WORD_RE.search(h) for h in heads):
+        return [replace(d, indicator=h + change.group()) for h in heads] + [replace(d, indicator=last)]
+    if any(len(h) > MAX_MODIFIER or len(h) != len(heads[0]) for h in heads):
         return [d]
     tail = last[len(heads[0]):]
     if len(tail) < 2:
         return [d]
     return [replace(d, indicator=h + tail) for h in heads] + [replace(d, indicator=last)]
+
+
+def _top_level_items(text: str) -> list[str]:
+    """``text`` split at the 、 outside brackets and quotes."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（“《":
+            depth += 1
+        elif ch in ")）”》" and depth:
+            depth -= 1
+        elif depth == 0 and ch == "、":
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return items
 
 
 def distribute(d: Draft, shared: bool) -> list[Draft]:
