@@ -57,3 +57,41 @@ def test_restatement_needs_same_quantity_and_a_real_key():
     kept = unmatched_statements(ts, set())
     # different indicators and a too-generic key stay; 1万人 == 10000人 is one statement
     assert [t.text for t in kept] == ["新建学校2所", "改造学校2所", "投资3亿元", "投资3亿元", "新增就业1万人"]
+
+
+def _one_section(doc, title: str):
+    from docdiff.model import Section, SectionKind, Span
+
+    start = doc.text.index(title)
+    return Section(number="一、", title=title[2:], level=1, kind=SectionKind.HEADING,
+                   span=Span(start, len(doc.text)), title_span=Span(start + 2, start + len(title)),
+                   line=doc.line_at(start), path="一", children=())
+
+
+def _aligned(a, b, title_a: str, title_b: str):
+    from docdiff.model import SectionPair, SectionStatus
+
+    return (SectionPair(status=SectionStatus.MATCHED, a=_one_section(a, title_a), b=_one_section(b, title_b),
+                        similarity=0.8),)
+
+
+def test_renamed_indicator_in_the_same_section_is_one_changed_target():
+    a = make_doc("一、城乡建设\n今年，建成水冲式公厕30座，新建绿道200公里。\n", 2023)
+    b = make_doc("一、城乡建设\n今年，新建环保式公共厕所24座，新建绿道200公里。\n", 2024)
+    ta = (tgt(a, "建成水冲式公厕30座", "建成水冲式公厕", 30, "座"), tgt(a, "新建绿道200公里", "新建绿道", 200, "公里"))
+    tb = (tgt(b, "新建环保式公共厕所24座", "新建环保式公共厕所", 24, "座"),
+          tgt(b, "新建绿道200公里", "新建绿道", 200, "公里"))
+    pairs = match_targets(a, ta, b, tb, _aligned(a, b, "一、城乡建设", "一、城乡建设"))
+    assert sorted(statuses(pairs)) == [("changed", "建成水冲式公厕", "新建环保式公共厕所"),
+                                       ("shared", "新建绿道", "新建绿道")]
+    # without an aligned section holding both, a rename is not guessed
+    assert len(match_targets(a, ta, b, tb, ())) == 3
+
+
+def test_renaming_needs_the_same_measure_and_unit():
+    a = make_doc("一、农业\n今年，鲜奶产量25万吨，建成冷库3座。\n", 2023)
+    b = make_doc("一、农业\n今年，蔬菜产量10万吨，建成冷链仓库3万平方米。\n", 2024)
+    ta = (tgt(a, "鲜奶产量25万吨", "鲜奶产量", 25, "万吨"), tgt(a, "建成冷库3座", "建成冷库", 3, "座"))
+    tb = (tgt(b, "蔬菜产量10万吨", "蔬菜产量", 10, "万吨"), tgt(b, "建成冷链仓库3万平方米", "建成冷链仓库", 3, "万平方米"))
+    pairs = match_targets(a, ta, b, tb, _aligned(a, b, "一、农业", "一、农业"))
+    assert {str(p.status) for p in pairs} == {"added", "removed"}

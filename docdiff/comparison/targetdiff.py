@@ -20,6 +20,7 @@ from docdiff.chinese import fold_width
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.target_direction import better_direction, value_direction
+from docdiff.comparison.renamed import renamed_pairs
 from docdiff.comparison.restatements import unmatched_statements
 from docdiff.comparison.target_keys import (
     AGGREGATE,
@@ -87,6 +88,7 @@ def match_targets(
     scores = _pair_scores(side_a, side_b, sections)
     matched = _assign(scores, len(targets_a), len(targets_b))
     matched += _aggregate_pairs(side_a, side_b, scores, matched)
+    matched += _renamed(side_a, side_b, sections, matched)
     pairs = [_compare_pair(side_a, i, side_b, j) for i, j in matched]
     used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
     pairs += [TargetPair(status=TargetStatus.REMOVED, a=t, b=None)
@@ -320,6 +322,27 @@ def _same_year(ta: Target, side_a: _Side, tb: Target, side_b: _Side) -> bool:
     if ta.year is None or tb.year is None or ta.year == tb.year:
         return True
     return ta.year in side_a.own_years and tb.year in side_b.own_years
+
+
+def _renamed(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...],
+             matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of targets left unmatched that are one indicator renamed (see ``renamed``)."""
+    used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
+    unmatched_a = [i for i in range(len(side_a.targets)) if i not in used_a]
+    unmatched_b = [j for j in range(len(side_b.targets)) if j not in used_b]
+    if not unmatched_a or not unmatched_b:
+        return []
+    aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
+    flipped = [(pb, pa) for pa, pb in aligned]
+    nest_a, nest_b = _nest(aligned), _nest(flipped)
+
+    def home_a(t: Target) -> tuple[Span, Span] | None:
+        return next(iter(_home_pairs(t, aligned, nest_a)), None)
+
+    def home_b(t: Target) -> tuple[Span, Span] | None:
+        return next(iter(_home_pairs(t, flipped, nest_b)), None)
+
+    return renamed_pairs(side_a.targets, unmatched_a, side_b.targets, unmatched_b, home_a, home_b)
 
 
 # --- the 城乡 aggregate ----------------------------------------------------------------------
