@@ -88,3 +88,28 @@ def test_check_takes_include_past_and_tier():
     assert not [f for f in _findings() if any(t["status"] == "past" for t in _sides(f))]
     headline = _findings("--tier", "headline")
     assert headline and all(t["tier"] == "headline" for f in headline for t in _sides(f))
+
+
+def test_headline_pairs_only_with_headline_when_both_have_a_goal_list(tmp_path):
+    from docdiff.comparison import compare
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("某县2030年政府工作报告\n二、2030年工作安排\n今年主要预期目标是：全县生产总值增长6%左右。\n"
+                 "（一）稳就业。全年城镇新增就业1.2万人。\n", encoding="utf-8")
+    b.write_text("某县2031年政府工作报告\n二、2031年工作安排\n今年主要预期目标是：全县生产总值增长6%左右，"
+                 "城镇新增就业1.2万人。\n（一）稳就业。实施技能培训3000人次。\n", encoding="utf-8")
+    pairs = compare(load(str(a)), load(str(b))).targets
+    jobs = [(str(p.status), p.a and p.a.tier, p.b and p.b.tier) for p in pairs
+            if "就业" in (p.a or p.b).indicator]
+    # A's task mention and B's goal-list target are two statements, not one shared target
+    assert sorted(jobs, key=str) == sorted([("removed", "task", None), ("added", None, "headline")], key=str)
+
+
+def test_goal_list_cue_carries_into_the_next_paragraph(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("某县2031年政府工作报告\n一、2030年工作回顾\n过去一年，全县生产总值增长6%。\n"
+                 "二、2031年工作安排\n今年经济社会发展的主要预期目标是：坚持稳中求进，建设现代化新城。\n\n"
+                 "全县生产总值增长5.5%，城镇新增就业6000人。\n（一）抓项目。今年新建道路20公里。\n", encoding="utf-8")
+    tiers = {t.indicator: t.tier for t in extract_targets(load(str(p)))}
+    assert tiers == {"全县生产总值增长": "headline", "城镇新增就业": "headline", "新建道路": "task"}

@@ -199,6 +199,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
     homes_b: dict[int, list[tuple[Span, Span]]] = {}
     excluded: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
+    # When both documents have a goal list (headline targets), a headline target pairs only with
+    # a headline target: the same indicator in a task paragraph is another statement.
+    tiered = any(t.tier == "headline" for t in side_a.targets) and any(t.tier == "headline" for t in side_b.targets)
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
     for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms):
@@ -218,6 +221,8 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
             s = min(s, ctx)
         if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
             continue
+        if tiered and ta.tier != tb.tier:
+            continue  # a goal list's target is not a task paragraph's mention (both lists exist)
         fa, fb = side_a.forms[i], side_b.forms[j]
         if fa != fb:
             if (fa, fb) not in excluded:

@@ -142,6 +142,7 @@ class _LineReader:
         self.span = span
         self.state: str | None = None  # for replies: goal once a goal cue is read
         self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
+        self.previous: str | None = None  # the paragraph before, read once when asked
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
@@ -152,6 +153,20 @@ class _LineReader:
         for sent in _split_sentences(text, self.span.start):
             out.extend(self._sentence(sent))
         return out
+
+    def _previous_paragraph(self) -> str:
+        """The non-blank line before this one, when the same sections hold it ('' otherwise)."""
+        if self.previous is None:
+            doc = self.ctx.doc
+            self.previous = ""
+            for n in range(self.line_no - 1, max(0, self.line_no - 4), -1):
+                span = doc.line_span(n)
+                text = doc.norm[span.start : span.end]
+                if text.strip():
+                    if self.ctx.chain(span.start) == self.ctx.chain(self.span.start):
+                        self.previous = text
+                    break
+        return self.previous
 
     # -- is this sentence a goal? --
     def _is_goal(self, sent: _Sentence) -> tuple[bool, int | None]:
@@ -173,9 +188,10 @@ class _LineReader:
             # it), a result cue ends it.
             if self.state is None and mode == "goal":
                 self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
-            if _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
-                # 全年 alone is the year a statistical report looks back on as often as the year
-                # a plan looks forward to: only a result cue decides (全年社会消费品零售总额1408亿元)
+            if ctx.kind != Kind.WORK_REPORT and _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
+                # Outside a work report, 全年 alone is the year a statistical report looks back on
+                # as often as the year a reply looks forward to: only a result cue decides
+                # (全年社会消费品零售总额1408亿元)
                 if achieved:
                     self.state = "review"
             elif STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
@@ -237,7 +253,8 @@ class _LineReader:
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
                 section=" / ".join(t for t, _ in chain if t),
                 confidence=confidence,
-                tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain]),
+                tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain],
+                                   self._previous_paragraph()),
             ))
         return out
 

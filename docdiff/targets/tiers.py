@@ -26,9 +26,19 @@ def is_goal_list_title(title: str) -> bool:
     return bool(GOAL_LIST_TITLE_RE.search(title)) and not _TASK_TITLE_RE.search(title)
 
 
-def sentence_tier(line_before: str, titles: list[str]) -> str:
+def sentence_tier(line_before: str, titles: list[str], previous_paragraph: str = "") -> str:
     """The tier of a target written in a body line after ``line_before``, inside sections
-    titled ``titles`` (outermost first)."""
+    titled ``titles`` (outermost first). ``previous_paragraph`` (the paragraph before, in the same
+    section) continues into this one when it opens a goal list and states no figure after the cue
+    ("主要目标是：以…为总牵引，…。" then the list)."""
     if GOAL_LIST_CUE_RE.search(line_before) or any(is_goal_list_title(t) for t in titles):
         return HEADLINE
+    if opens_goal_list(previous_paragraph):
+        return HEADLINE
     return TASK
+
+
+def opens_goal_list(paragraph: str) -> bool:
+    """Whether a paragraph names a goal list and states no figure after the cue."""
+    m = GOAL_LIST_CUE_RE.search(paragraph)
+    return bool(m) and not re.search(r"\d", paragraph[m.end():])
