@@ -80,3 +80,22 @@ def test_no_extracted_indicator_is_a_clause_function_word_or_slogan(path: Path):
         if t.status == "past":
             continue  # review-table rows name their indicator in a cell, not in prose
         _check(t.indicator)
+
+
+def test_a_name_never_runs_back_across_a_clause_mark():
+    from docdiff.targets.clauses import read_sentence
+
+    drafts = read_sentence("统筹考虑稳增长和防风险,今年财政赤字率拟按3.5%左右安排。实施道路提升工程,全长12公里。")
+    assert [(d.indicator, float(d.value)) for d in drafts] == [("财政赤字率", 3.5), ("全长", 12.0)]
+
+
+def test_a_rate_keeps_its_name_across_years_so_the_pair_is_one_changed_target(tmp_path):
+    from docdiff.comparison import compare
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("政府工作报告（2030年）\n一、2029年工作回顾\n过去一年，经济增长5%。\n二、2030年工作安排\n"
+                 "财政赤字率拟按3%安排。\n", encoding="utf-8")
+    b.write_text("政府工作报告（2031年）\n一、2030年工作回顾\n过去一年，经济增长5%。\n二、2031年工作安排\n"
+                 "统筹考虑稳增长和防风险，今年财政赤字率拟按3.5%左右安排。\n", encoding="utf-8")
+    (pair,) = compare(load(str(a)), load(str(b))).targets
+    assert str(pair.status) == "changed" and pair.b.indicator == "财政赤字率"
