@@ -47,6 +47,8 @@ def _section_table(targets: list[Target]) -> Table:
         indicator = Text(t.indicator)
         if t.status == "past":
             indicator.append(" (past)", style="dim italic")
+        if t.confidence == "low":
+            indicator.append(" (?)", style="dim italic")  # no proper name found: check this row
         if t.binding:
             indicator.append(f" [{t.binding}]", style="dim")
         table.add_row(indicator, _value(t), Text(_COMPARATOR_SHOWN[t.comparator]),

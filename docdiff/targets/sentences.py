@@ -232,9 +232,11 @@ class _LineReader:
             period = period_for(d.indicator, d.unit, annual_doc=annual_doc, bracketed=d.bracketed,
                                 context=d.context)
             indicator = d.indicator
-            if _GENERIC_RE.fullmatch(indicator):
+            generic = bool(_GENERIC_RE.fullmatch(indicator))
+            if generic:
                 # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
-                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
+                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose —
+                # a guess from outside the clause, so the target is low-confidence
                 indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
             clause = sent.text[slice(*clause_bounds(sent.text, max(d.start, d.end - 1)))]
             if is_policy_term(clause) or is_background_count(indicator, d.unit, sent.text):
@@ -243,6 +245,8 @@ class _LineReader:
             if vetted is None:
                 continue  # 部分, 6项指标: no name, or a count of the text's own parts
             indicator, confidence = vetted
+            if generic:
+                confidence = "low"
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             chain = ctx.chain(start)
