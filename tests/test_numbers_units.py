@@ -81,3 +81,8 @@ def test_a_number_too_large_for_a_float_stays_exact(tmp_path):
     r = CliRunner().invoke(cli, ["check", str(a), str(b), "--format", "json"])
     assert r.exit_code == 1 and "Infinity" not in r.output
     assert json.loads(r.output)["findings"][0]["status"] == "changed"
+
+
+def test_numerals_side_by_side_enumerate_and_brackets_hold_their_separators():
+    assert _read("推动一二三次产业融合发展，支持三四线城市更新。") == []
+    assert _read("今年覆盖80个乡（镇、街道）。") == [("覆盖乡(镇、街道)", 80, "个", "=")]

@@ -140,10 +140,14 @@ def _noun_end(text: str, pos: int, clause_end: int, starts: list[int], lo: int, 
     k = bisect.bisect_left(starts, pos, lo, hi)  # the first later number at or after pos
     next_number = starts[k] if k < hi else None
     stop = clause_end if next_number is None else min(clause_end, next_number)
-    end = pos
-    while end < stop and text[end] not in ITEM_SEP + CLAUSE_SEP + SENTENCE_END:
+    end, depth = pos, 0
+    while end < stop and (depth or text[end] not in ITEM_SEP + CLAUSE_SEP + SENTENCE_END):
         # (end + 1 > pos, and no later number starts in (pos, stop): only the next one can follow)
-        if text[end] in "和及与或且并" and end + 1 == next_number:
+        if text[end] in "(（":
+            depth += 1  # 100个县(市、区): a 、 inside brackets ends nothing
+        elif text[end] in ")）" and depth:
+            depth -= 1
+        elif text[end] in "和及与或且并" and end + 1 == next_number:
             break  # 34个工业园区和29个…: the next item starts
         end += 1
     return end
