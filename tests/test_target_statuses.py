@@ -95,3 +95,12 @@ def test_renaming_needs_the_same_measure_and_unit():
     tb = (tgt(b, "蔬菜产量10万吨", "蔬菜产量", 10, "万吨"), tgt(b, "建成冷链仓库3万平方米", "建成冷链仓库", 3, "万平方米"))
     pairs = match_targets(a, ta, b, tb, _aligned(a, b, "一、农业", "一、农业"))
     assert {str(p.status) for p in pairs} == {"added", "removed"}
+
+
+def test_task_wording_of_a_renamed_indicator_pairs():
+    a = make_doc("一、城市更新\n今年，实施棚户区改造3000户。\n", 2023)
+    b = make_doc("一、城市更新\n今年，继续推进城市更新，努力完成2500户的改造任务。\n", 2024)
+    ta = (tgt(a, "棚户区改造3000户", "棚户区改造", 3000, "户"),)
+    tb = (tgt(b, "完成2500户的改造任务", "完成改造任务", 2500, "户"),)
+    (pair,) = match_targets(a, ta, b, tb, _aligned(a, b, "一、城市更新", "一、城市更新"))
+    assert pair.status == TargetStatus.CHANGED and pair.changes == ("value",)

@@ -18,7 +18,7 @@ from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS
 # Verb-stripped indicators must be at least this similar (RapidFuzz ratio, 0..1): 水冲式公厕 ~
 # 环保式公共厕所 is 0.5; 森林覆盖率 ~ 污水处理率 is 0.2.
 MIN_RENAMED_SIMILARITY = 0.5
-_VERBS = tuple(sorted(set(ACTION_VERBS + COUNTING_VERBS + ("完成", "任务")), key=len, reverse=True))
+_VERBS = tuple(sorted(set(ACTION_VERBS + COUNTING_VERBS + ("完成", "努力完成")), key=len, reverse=True))
 
 
 # What an indicator measures of its subject: two indicators measuring different things (产量 vs 产值)
@@ -28,7 +28,22 @@ _MEASURES = ("产量", "产值", "投资", "面积", "比重", "占比", "收入
 
 
 def _content(form: str) -> str:
-    """The indicator without action verbs or 任务: what is counted (水冲式公厕)."""
+    """The indicator without its leading action verbs and a trailing 任务/目标: what is counted
+    ('建成水冲式公厕' → '水冲式公厕', '完成改造任务' → '改造')."""
+    changed = True
+    while changed:
+        changed = False
+        for v in _VERBS:
+            if form.startswith(v) and len(form) > len(v):
+                form, changed = form[len(v):], True
+                break
+    for tail in ("任务", "目标"):
+        form = form.removesuffix(tail)
+    return form
+
+
+def _bare(form: str) -> str:
+    """The indicator without any action verb: '仓储库建成并投入使用' → '仓储库并投入使用'."""
     for v in _VERBS:
         form = form.replace(v, "")
     return form
@@ -89,10 +104,9 @@ def renamed_pairs(
                     continue
                 if _measures(ca) != _measures(cb):
                     continue
-                sa, sb = _subject(ca), _subject(cb)
-                if len(sa) < 2 or len(sb) < 2:
-                    continue
-                sim = fuzz.ratio(sa, sb) / 100
+                sim = max((fuzz.ratio(x, y) / 100 for x, y in ((_subject(ca), _subject(cb)),
+                                                                (_subject(_bare(fa)), _subject(_bare(fb))))
+                           if len(x) >= 2 and len(y) >= 2), default=0.0)
                 if sim >= MIN_RENAMED_SIMILARITY:
                     candidates.append((sim, i, j))
     # mutual best: the best-scoring pairs first, each target once
