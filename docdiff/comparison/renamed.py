@@ -30,6 +30,8 @@ _MEASURES = ("产量", "产值", "投资", "面积", "比重", "占比", "收入
 def _content(form: str) -> str:
     """The indicator without its leading action verbs and a trailing 任务/目标: what is counted
     ('建成水冲式公厕' → '水冲式公厕', '完成改造任务' → '改造')."""
+    for tail in ("任务", "目标"):
+        form = form.removesuffix(tail)
     changed = True
     while changed:
         changed = False
@@ -37,8 +39,6 @@ def _content(form: str) -> str:
             if form.startswith(v) and len(form) > len(v):
                 form, changed = form[len(v):], True
                 break
-    for tail in ("任务", "目标"):
-        form = form.removesuffix(tail)
     return form
 
 
