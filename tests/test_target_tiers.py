@@ -113,3 +113,29 @@ def test_goal_list_cue_carries_into_the_next_paragraph(tmp_path):
                  "全县生产总值增长5.5%，城镇新增就业6000人。\n（一）抓项目。今年新建道路20公里。\n", encoding="utf-8")
     tiers = {t.indicator: t.tier for t in extract_targets(load(str(p)))}
     assert tiers == {"全县生产总值增长": "headline", "城镇新增就业": "headline", "新建道路": "task"}
+
+
+def _headline_last_comparison():
+    """The small render fixture with its last added target (新增市场主体) made a headline one."""
+    from dataclasses import replace
+
+    from render_fixtures import small_comparison
+
+    c = small_comparison()
+    last = c.targets[-1]
+    promoted = replace(last, b=replace(last.b, tier="headline"))
+    return replace(c, targets=c.targets[:-1] + (promoted,))
+
+
+def test_terminal_html_and_markdown_list_headline_targets_first():
+    from docdiff.render.compare_term import target_rows
+    from docdiff.render.html import render_html
+    from docdiff.render.markdown import render_markdown
+
+    c = _headline_last_comparison()
+    rows = [r.plain for r in target_rows(c, width=120)][2:]
+    assert "新增市场主体" in rows[0] and "地区生产总值增长" in rows[1]
+    html = render_html(c)
+    assert html.index(">新增市场主体<") < html.index(">地区生产总值增长<")
+    md = render_markdown(c)
+    assert md.index("新增市场主体") < md.index("一般公共预算收入增长")
