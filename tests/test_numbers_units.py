@@ -86,3 +86,15 @@ def test_a_number_too_large_for_a_float_stays_exact(tmp_path):
 def test_numerals_side_by_side_enumerate_and_brackets_hold_their_separators():
     assert _read("推动一二三次产业融合发展，支持三四线城市更新。") == []
     assert _read("今年覆盖80个乡（镇、街道）。") == [("覆盖乡(镇、街道)", 80, "个", "=")]
+
+
+def test_listed_modifiers_under_respectively_share_the_noun():
+    got = _read("城镇、农村居民人均可支配收入分别增长5%、6.5%左右。")
+    assert [(i, v) for i, v, *_ in got] == [("城镇居民人均可支配收入增长", 5), ("农村居民人均可支配收入增长", 6.5)]
+    got = _read("粮食、油料产量分别达到80万吨、12万吨以上。")
+    assert [i for i, *_ in got] == ["粮食产量", "油料产量"]
+
+
+def test_per_head_words_are_no_distribution_and_fillers_are_no_name():
+    assert _read("普通高中生均公用经费提高200元。") == [("普通高中生均公用经费提高", 200, "元", "=")]
+    assert _read("蔬菜产量继续保持30万吨以上。") == [("蔬菜产量", 30, "万吨", ">=")]

@@ -39,6 +39,7 @@ def test_goal_list_is_headline_task_paragraph_is_task():
 
 def test_goal_list_titles_and_cues():
     assert is_goal_list_title("(二)发展目标") and is_goal_list_title("2030年主要预期目标")
+    assert is_goal_list_title("二、“十六五”时期主要目标任务")
     assert not is_goal_list_title("三、今后五年目标任务") and not is_goal_list_title("主要目标和重点工作")
     assert sentence_tier("主要指标是：", []) == "headline"
     assert sentence_tier("全年新建", ["二、重点工作"]) == "task"

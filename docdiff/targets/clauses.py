@@ -36,7 +36,7 @@ from docdiff.targets.rules import (
 from docdiff.targets.value_lists import distribute, read_value_list, value_lists
 
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
-_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月])均)[^\d,，;；、]{0,6}$")
+_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月生校床])均)[^\d,，;；、]{0,6}$")
 
 
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")

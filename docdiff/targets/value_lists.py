@@ -13,7 +13,7 @@ from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import comparator_for, strip_indicator
 
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
-_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
+_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月生校床])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
 _BASE_YEAR_SPLIT_RE = re.compile(r"(?:比|较)(?:20\d\d年)")
 
@@ -64,6 +64,7 @@ def read_value_list(text: str, quants: list[Quantity], run: list[int], consumed:
         items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
     if len(items) != len(run):
         return []
+    items = _complete_modifiers(items)
     verb = strip_indicator(verb)
     verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
     shared = comparator_for("", text_after(text, last.end))
@@ -113,6 +114,15 @@ def _share_out_rate(d: Draft) -> list[Draft]:
     if len(tail) < 2:
         return [d]
     return [replace(d, indicator=h + tail) for h in heads] + [replace(d, indicator=last)]
+
+
+def _complete_modifiers(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: two-character
+    modifiers listed before the noun the last item spells out share that noun."""
+    *heads, last = items
+    if not heads or any(len(h) != 2 for h in heads) or len(last) < 4:
+        return items
+    return [h + last[2:] for h in heads] + [last]
 
 
 def _top_level_items(text: str) -> list[str]:
