@@ -62,3 +62,10 @@ def test_policy_and_background_rules():
 
 def test_an_unrecognised_statistical_report_yields_next_to_nothing(tmp_path):
     assert len(_found(tmp_path, BULLETIN)) <= 1
+
+
+def test_a_work_report_without_a_dated_title_takes_its_year_from_its_plan_heading(tmp_path):
+    text = ("政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5%。\n"
+            "二、2031年工作安排\n全省生产总值增长5%左右，城镇新增就业100万人以上。\n")
+    found = _found(tmp_path, text)
+    assert {f[3] for f in found} == {2031} and len(found) == 2
