@@ -99,3 +99,8 @@ def test_a_rate_keeps_its_name_across_years_so_the_pair_is_one_changed_target(tm
                  "统筹考虑稳增长和防风险，今年财政赤字率拟按3.5%左右安排。\n", encoding="utf-8")
     (pair,) = compare(load(str(a)), load(str(b))).targets
     assert str(pair.status) == "changed" and pair.b.indicator == "财政赤字率"
+
+
+def test_an_attribute_alone_is_kept_low_confidence():
+    assert vet_indicator("全长") == ("全长", "low") and vet_indicator("总投资") == ("总投资", "low")
+    assert vet_indicator("赤字率") == ("赤字率", "high")

@@ -82,10 +82,18 @@ def nearest_noun_phrase(indicator: str) -> str:
     return name
 
 
+# An attribute that says what is measured but not of what (全长37公里, 总投资2.7亿元): a name
+# only with the project its sentence names before, in another clause — so kept, low-confidence.
+_ATTRIBUTE_ONLY = frozenset({"全长", "总长", "长度", "总投资", "投资", "计划投资", "面积", "总面积", "建筑面积",
+                             "占地", "占地面积", "规模", "总规模", "产值", "产量", "收入", "库容", "容量", "里程"})
+
+
 def vet_indicator(indicator: str) -> tuple[str, str] | None:
     """(name, confidence) for an extracted indicator: as read when it is a name ("high"), else
     the nearest noun phrase ("low"); None when not even that is a name (部分, 6项指标)."""
     flaw = name_flaw(indicator)
+    if flaw is None and indicator in _ATTRIBUTE_ONLY:
+        return indicator, "low"
     if flaw is None:
         if _FROM_VALUE_RE.search(indicator):
             cut = nearest_noun_phrase(indicator)
