@@ -5,7 +5,7 @@ word, a subordinate clause or a slogan.
 
 The checks, concretely: no clause mark (，；：∶) in a name; no name that is only a function word
 (stop-list below); no name opening with a subordinate conjunction or a subject (考虑到, 由于,
-我们…); no name longer than MAX_NAME (28) characters or opening with a motto verb (坚持, 围绕…);
+我们…); no name longer than MAX_NAME (28) Chinese characters or opening with a motto verb (坚持, 围绕…);
 at least one Chinese character or letter.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from docdiff.ingest import load
 from docdiff.model import Document, Metadata
 from docdiff.targets import extract_targets
-from docdiff.targets.names import MAX_NAME, name_flaw, nearest_noun_phrase, vet_indicator
+from docdiff.targets.names import MAX_NAME, name_flaw, name_length, nearest_noun_phrase, vet_indicator
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCES = ROOT.parent / "shared" / "corpus" / "provinces-2026"
@@ -70,7 +70,7 @@ def _check(indicator: str) -> None:
     assert not set(indicator) & set("，,；;：:∶"), indicator
     assert indicator not in STOP_WORDS, indicator
     assert not indicator.startswith(OPENINGS), indicator
-    assert len(indicator) <= MAX_NAME, indicator
+    assert name_length(indicator) <= MAX_NAME, indicator
     assert name_flaw(indicator) is None, indicator
 
 

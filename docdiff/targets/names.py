@@ -18,7 +18,7 @@ from docdiff.targets.rules import ACTION_VERBS, strip_indicator
 
 CLAUSE_MARKS = ",，;；:：∶"
 _CLAUSE_MARK_RE = re.compile(f"[{CLAUSE_MARKS}]")
-# The longest indicator in the answer keys is 21 characters; past this a name is a clause.
+# The longest indicator in the answer keys is 21 Chinese characters; past this a name is a clause.
 MAX_NAME = 28
 
 # Words that say how a figure relates to others, never what is measured.
@@ -41,6 +41,15 @@ _NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _FROM_VALUE_RE = re.compile(r"从(?:每[人户亩年月日]){0,2}\d")
 
 
+def name_length(name: str) -> int:
+    """Length in Chinese characters: a clause is long in words, and Latin letters, digits and
+    marks (PM2.5, R&D, GDP) are short words however many characters they take."""
+    return len(_CJK_RE.findall(name))
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def name_flaw(indicator: str) -> str | None:
     """Why ``indicator`` is not a name ("clause", "function word", …), or None if it is one."""
     name = indicator.strip()
@@ -54,7 +63,7 @@ def name_flaw(indicator: str) -> str | None:
         return "subordinate clause"
     if _ENUMERATION_RE.search(name):
         return "enumeration"
-    if _SLOGAN_RE.match(name) or len(name) > MAX_NAME:
+    if _SLOGAN_RE.match(name) or name_length(name) > MAX_NAME:
         return "slogan"
     return None
 
@@ -70,14 +79,14 @@ def nearest_noun_phrase(indicator: str) -> str:
     if m:
         name = name[: m.start()]
     name = strip_indicator(name)
-    if len(name) > MAX_NAME:
+    if name_length(name) > MAX_NAME:
         # the last list item (after 、), else the object of the last verb
         item = name.rfind("、")
         cut = item + 1 if 0 <= item <= len(name) - 5 else max(
             (name.rfind(v) + len(v) for v in ACTION_VERBS if name.rfind(v) > 0), default=-1)
         if 0 < cut <= len(name) - 4:
             name = strip_indicator(name[cut:])
-    if len(name) > MAX_NAME:
+    if name_length(name) > MAX_NAME:
         return ""
     return name
 
