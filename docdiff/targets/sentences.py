@@ -26,7 +26,19 @@ from docdiff.targets.tiers import sentence_tier
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
 # A table-of-contents line ends in leader dots (……, ..., ···) or a tab and its page number.
-_CONTENTS_LINE_RE = re.compile(r"(?:…{1,}|\.{3,}|·{3,}|-{3,}|—{3,}|\t)\s*\d{1,4}\s*$")
+_LEADERS = ("…", "...", "···", "---", "———", "\t")
+
+
+def _is_contents_line(text: str) -> bool:
+    """'三、重点任务（20项）…… 15': leaders, then a page number of at most 4 digits, at the end.
+    (Read from the end, not by a regex search: a line of 100,000 leaders would be quadratic.)"""
+    body = text.rstrip()
+    page = len(body) - len(body.rstrip("0123456789"))
+    if not 1 <= page <= 4:
+        return False
+    before = body[: len(body) - page]
+    return before.endswith("\t") or before.rstrip(" ").endswith(_LEADERS)
+
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
 _COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
@@ -147,7 +159,7 @@ class _LineReader:
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
         text = doc.norm[self.span.start : self.span.end]
-        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text) or _CONTENTS_LINE_RE.search(text):
+        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text) or _is_contents_line(text):
             return []  # (a contents line: 三、重点任务（20项）…… 15 names a chapter and its page)
         out: list[Target] = []
         for sent in _split_sentences(text, self.span.start):
