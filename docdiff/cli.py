@@ -352,7 +352,11 @@ def check(
     from docdiff.check.config import load_config
     from docdiff.render.check import render_check
 
-    config = replace(load_config(config_path, fail_on=fail_on), include_past=include_past, tier=tier)
+    config = load_config(config_path, fail_on=fail_on)
+    if include_past:  # the options override the config file's include_past and tier
+        config = replace(config, include_past=True)
+    if tier is not None:
+        config = replace(config, tier=tier)
     report = run_check(doc_a, doc_b, config)
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:

@@ -140,3 +140,26 @@ def test_terminal_html_and_markdown_list_headline_targets_first():
     assert html.index(">新增市场主体<") < html.index(">地区生产总值增长<")
     md = render_markdown(c)
     assert md.index("新增市场主体") < md.index("一般公共预算收入增长")
+
+
+def test_config_file_sets_tier_and_include_past_and_the_options_override(tmp_path):
+    from docdiff.check.config import load_config
+    from docdiff.errors import ConfigError
+
+    cfg = tmp_path / "gate.toml"
+    cfg.write_text('[tool.docdiff]\ntier = "headline"\ninclude_past = true\n', encoding="utf-8")
+    config = load_config(str(cfg), fail_on=None)
+    assert config.tier == "headline" and config.include_past is True
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[tool.docdiff]\ntier = "main"\n', encoding="utf-8")
+    try:
+        load_config(str(bad), fail_on=None)
+    except ConfigError as e:
+        assert "tier" in str(e)
+    else:
+        raise AssertionError("an unknown tier must be refused")
+    # from the file: past rows compared, headline only
+    r = CliRunner().invoke(cli, ["check", LUQIAO, LINHAI, "--format", "json", "--config", str(cfg)])
+    findings = json.loads(r.output)["findings"]
+    assert any(t["status"] == "past" for f in findings for t in _sides(f))
+    assert all(t["tier"] == "headline" for f in findings for t in _sides(f))
