@@ -1,0 +1,1 @@
+def build_corpus(*a, **k): raise NotImplementedError
