@@ -26,6 +26,7 @@ class DocRecord:
     line_numbers: np.ndarray  # the 1-based source line of each of those starts
     chunks: np.ndarray  # (n, 2) body offsets [start, end) of content-defined chunks
     signatures: np.ndarray  # (n, NUM_PERM) uint32 MinHash of each chunk
+    grams: np.ndarray  # sampled distinct 12-gram hashes (uint64), for boilerplate by document frequency
 
     def line_of(self, offset: int) -> int:
         """Source line of the body character at ``offset``."""
@@ -49,7 +50,7 @@ def analyse_document(
     path: str, *, sha: str, with_targets: bool = True, encoding: str | None = None, max_bytes: int | None = None
 ) -> DocRecord:
     """Read, outline, extract targets (unless reuse only) and sign one file."""
-    from docdiff.corpus.signatures import chunk_body, sign_chunks
+    from docdiff.corpus.signatures import chunk_body, sample_grams, sign_chunks
     from docdiff.ingest import load
     from docdiff.reuse import _body
 
@@ -69,5 +70,5 @@ def analyse_document(
     return DocRecord(
         path=path, sha=sha, title=m.title, kind=str(m.kind), year=m.year, issuer=m.issuer, period=m.period,
         targets=targets, body=body, line_starts=starts, line_numbers=lines[starts].astype(np.int64),
-        chunks=chunks, signatures=sign_chunks(body, chunks),
+        chunks=chunks, signatures=sign_chunks(body, chunks), grams=sample_grams(body),
     )
