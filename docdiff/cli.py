@@ -24,6 +24,9 @@ TARGET_FORMATS = ("term", "json", "csv")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 FAIL_ON = ("changed", "removed", "added", "any")
+CORPUS_FORMATS = ("term", "html", "json", "csv", "xlsx")
+CORPUS_FAIL_ON = ("missing", "weaker", "stronger", "local", "unjudged")
+STORE_NAME = "docdiff-corpus.sqlite"  # the default store, in the folder of -o
 
 
 class UserError(click.ClickException):
@@ -85,7 +88,7 @@ def _console_options(output: str | None) -> dict[str, Any]:
     return {"color": color, "width": width}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...]) -> None:
     from docdiff.output import write_output
 
     write_output(text, output, inputs=inputs)
@@ -113,6 +116,7 @@ def cli(debug: bool) -> None:
     docdiff targets FILE       the quantified targets (指标) one document sets
     docdiff outline FILE       the section tree (and tables) of one document
     docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    docdiff corpus DIR         many documents: target table, reuse, clusters, parent verdicts
     """
 
 
@@ -277,6 +281,80 @@ def check(
     report = run_check(doc_a, doc_b, config)
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", metavar="FILE...|DIR", nargs=-1, required=True)
+@click.option("--parent", metavar="FILE", help="Judge every document's targets against this document's.")
+@click.option("--format", "fmt", type=click.Choice(CORPUS_FORMATS), default="term", show_default=True)
+@click.option("--store", metavar="PATH",
+              help=f"SQLite store of finished work (default: {STORE_NAME} beside -o; none without -o).")
+@click.option("--workers", type=click.IntRange(1), metavar="N", help="Local worker processes (default: the CPU count).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786).")
+@click.option("--reuse-only", is_flag=True, help="Skip target extraction: similarity and shared passages only.")
+@click.option("--fail-on", metavar="VERDICTS",
+              help=f"With --parent, exit 1 when a finding has these verdicts: comma-separated of {', '.join(CORPUS_FAIL_ON)}.")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def corpus(
+    paths: tuple[str, ...],
+    parent: str | None,
+    fmt: str,
+    store: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    reuse_only: bool,
+    fail_on: str | None,
+    output: str | None,
+    encoding: str | None,
+    max_size: str | None,
+) -> None:
+    """Many documents at once: who set what target, who copied whom, who is out of line with --parent.
+
+    \b
+    Exit status: 0 done, 1 a --fail-on verdict was found, 2 any error.
+    """
+    from docdiff.errors import ConfigError
+
+    fail = {v.strip() for v in fail_on.split(",") if v.strip()} if fail_on else set()
+    if fail - set(CORPUS_FAIL_ON):
+        raise ConfigError(f"--fail-on: unknown verdict {sorted(fail - set(CORPUS_FAIL_ON))[0]!r} "
+                          f"(choose from {', '.join(CORPUS_FAIL_ON)})")
+    if fail and parent is None:
+        raise ConfigError("--fail-on needs --parent (the verdicts are against a parent document)")
+    if store is None and output not in (None, "-"):
+        store = os.path.join(os.path.dirname(output) or ".", STORE_NAME)
+    from docdiff.corpus import build_corpus
+
+    report = build_corpus(
+        list(paths), parent=parent, store=store, workers=workers or os.cpu_count() or 1, scheduler=scheduler,
+        targets=not reuse_only, progress=True, encoding=encoding, max_bytes=_size(max_size))
+    data: str | bytes
+    if fmt == "json":
+        from docdiff.render.corpus_json import render_corpus_json
+
+        data = render_corpus_json(report)
+    elif fmt == "html":
+        from docdiff.render.corpus_html import render_corpus_html
+
+        data = render_corpus_html(report)
+    elif fmt == "csv":
+        from docdiff.render.corpus_csv import render_corpus_csv
+
+        data = render_corpus_csv(report)
+    elif fmt == "xlsx":
+        from docdiff.render.corpus_xlsx import render_corpus_xlsx
+
+        data = render_corpus_xlsx(report)
+    else:
+        from docdiff.render.corpus_term import render_corpus_term
+
+        data = render_corpus_term(report, **_console_options(output))
+    _write(data, output, (*paths, *((parent,) if parent else ())))
+    if fail and report.parent is not None and any(f.verdict in fail for f in report.parent.findings):
         sys.exit(1)
 
 

@@ -10,14 +10,33 @@ from pathlib import Path
 from docdiff.errors import DocdiffError, printable
 
 
-def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
+def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
+    Bytes (an XLSX workbook) are written as they are."""
+    if isinstance(text, bytes):
+        _write_bytes(text, path, inputs)
+        return
     if path is None or path == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    _replace_with(text.encode("utf-8"), path, inputs)
+
+
+def _write_bytes(data: bytes, path: str | None, inputs: tuple[str, ...]) -> None:
+    if path is None or path == "-":
+        if sys.stdout.isatty():
+            raise DocdiffError("binary output (xlsx) is not for a terminal: give -o FILE")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    _replace_with(data, path, inputs)
+
+
+def _replace_with(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
@@ -33,9 +52,9 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
-            f.write(text)
+            f.write(data)
         os.replace(tmp, target)
     except BaseException as e:
         try:
