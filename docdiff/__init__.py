@@ -30,7 +30,7 @@ _LAZY = {
     "load": "docdiff.ingest",
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
-    "compare": "docdiff.compare",
+    "compare": "docdiff.comparison",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -40,7 +40,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target

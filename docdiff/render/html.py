@@ -25,7 +25,7 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
-from docdiff.nesting import NestedRanges
+from docdiff.comparison.nesting import NestedRanges
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -141,7 +141,7 @@ def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind,
     else:  # identical pair, or one side only: show the section's own text
         text = doc.text[section.span.start : _own_end(section, starts)]
         if section.children:  # its text outside the subsections, a tail after the last one included
-            from docdiff.textdiff import own_text
+            from docdiff.comparison.textdiff import own_text
 
             text = own_text(doc, section)
         runs = (_Run(0, OpKind.EQUAL, text, False),)

@@ -195,7 +195,7 @@ def measure_similarity(
 
 
 def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
-    from docdiff.textdiff import own_text
+    from docdiff.comparison.textdiff import own_text
 
     def own_chars(doc: Document, sec: Section) -> int:
         text = own_text(doc, sec)

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
-from docdiff.numbers import parse_chinese_integer
-from docdiff.patterns import (
+from docdiff.chinese import parse_chinese_integer
+from docdiff.outline.patterns import (
     CJK,
     CLAUSE_MARKS,
     HEADING_PATTERNS,
@@ -502,7 +502,7 @@ def _skip_contents(doc: Document, paras: list[_Para]) -> list[_Para]:
 
 def parse_outline(doc: Document) -> Outline:
     """The section tree of ``doc`` (levels 1…) and its tables; no headings → no sections."""
-    from docdiff.tables import find_tables
+    from docdiff.outline.tables import find_tables
 
     tables = find_tables(doc)
     cells = sorted((t.span.start, t.span.end) for t in tables)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from docdiff.errors import ConfigError
-from docdiff.normalize import fold_width
+from docdiff.chinese import fold_width
 
 ENV_VAR = "DOCDIFF_SYNONYMS"
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from docdiff.candidates import (
+from docdiff.targets.candidates import (
     CLAUSE_SEP,
     SENTENCE_END,
     candidate_quantities,
@@ -21,8 +21,8 @@ from docdiff.candidates import (
     suffix_len,
 )
 from docdiff.model import Comparator
-from docdiff.numbers import Quantity
-from docdiff.target_rules import (
+from docdiff.targets.numbers import Quantity
+from docdiff.targets.rules import (
     ACTION_VERBS,
     TRAILING_VERBS,
     comparator_for,

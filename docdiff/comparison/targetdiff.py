@@ -3,7 +3,7 @@
 Pairs are chosen by an optimal assignment (scipy's ``linear_sum_assignment``, via align's drop-in,
 solved per group of targets linked by possible pairs) over a score built from indicator
 similarity (RapidFuzz on the folded key), unit dimension, year, value and the aligned sections;
-a matched pair is then compared field by field (values as quantities, via ``docdiff.quantity``)
+a matched pair is then compared field by field (values as quantities, via ``docdiff.comparison.quantity``)
 and, for a value change, labelled raised/lowered and stricter/looser.
 """
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from docdiff.model import Comparator, Document, SectionPair, Span, Target, TargetPair, TargetStatus
-from docdiff.nesting import NestedRanges
-from docdiff.normalize import fold_width
-from docdiff.quantity import convert, parse_unit, same_quantity
+from docdiff.comparison.nesting import NestedRanges
+from docdiff.chinese import fold_width
+from docdiff.comparison.quantity import convert, parse_unit, same_quantity
 
 # Minimum indicator similarity (0..1) for two targets to be the same indicator. 0.7 keeps
 # 固定资产投资 ~ 区本级固定资产投资 (0.9, contained) and 旅游人数 ~ 旅游接待人数 (0.8) together
@@ -164,7 +164,7 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
         groups.setdefault(root(n + j), ([], []))[1].append(j)
     # align's drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the
     # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
-    from docdiff.align import linear_assignment
+    from docdiff.comparison.align import linear_assignment
 
     matched = []
     for group_rows, group_cols in groups.values():
