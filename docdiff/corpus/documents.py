@@ -21,7 +21,7 @@ class DocRecord:
     issuer: str
     period: tuple[int, int] | None
     targets: tuple[Target, ...] | None  # None when the run asked for reuse only
-    body: str  # folded body: debris and whitespace dropped (docdiff.reuse's reading)
+    body: str  # folded body: debris and whitespace dropped (docdiff.comparison.reuse)
     line_starts: np.ndarray  # body offsets where a new source line begins (int64, ascending)
     line_numbers: np.ndarray  # the 1-based source line of each of those starts
     chunks: np.ndarray  # (n, 2) body offsets [start, end) of content-defined chunks
@@ -52,7 +52,7 @@ def analyse_document(
     """Read, outline, extract targets (unless reuse only) and sign one file."""
     from docdiff.corpus.signatures import chunk_body, sample_grams, sign_chunks
     from docdiff.ingest import load
-    from docdiff.reuse import _body
+    from docdiff.comparison.reuse import _body
 
     doc = load(path, encoding=encoding, max_bytes=max_bytes)
     targets = None

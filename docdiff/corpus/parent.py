@@ -15,7 +15,7 @@ from docdiff.corpus.documents import DocRecord
 from docdiff.corpus.report import ParentFinding, ParentReport, Verdict
 from docdiff.corpus.table import row_keys
 from docdiff.model import Comparator, Period, Target
-from docdiff.quantity import convert, parse_unit
+from docdiff.comparison.quantity import convert, parse_unit
 
 DEFAULT_PERIOD_YEARS = 5  # a five-year plan, when the document does not say its period
 _INTENSIVE_BASES = {"%", "个百分点", "倍", ""}  # rates, shares, ratios: the same whatever the scope
@@ -59,7 +59,7 @@ def _level(t: Target, better: str) -> float | None:
 
 def judge(parent: Target, child: Target, parent_rec: DocRecord, child_rec: DocRecord) -> tuple[Verdict, float | None, str, str]:
     """Verdict of ``child`` against ``parent`` with the margin (child − parent), its unit and a note."""
-    from docdiff.targetdiff import better_direction
+    from docdiff.comparison.targetdiff import better_direction
 
     if not (_intensive(parent) and _intensive(child)):
         return Verdict.UNJUDGED, None, "", "an amount of another scope (a part is not the whole)"

@@ -1,5 +1,5 @@
 """Two folded bodies → the passages they share, found by seed and extend: exact common runs of
-≥ 12 characters (docdiff.reuse) are the seeds, and runs that follow one another on both sides
+≥ 12 characters (docdiff.comparison.reuse) are the seeds, and runs that follow one another on both sides
 with a short gap between them (a swapped place name, a changed number) join into one passage."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class RawPassage:
 
 def find_passages(body_a: str, body_b: str, min_chars: int = MIN_PASSAGE) -> tuple[RawPassage, ...]:
     """Shared passages of ``body_a`` and ``body_b`` of at least ``min_chars`` characters, in a's order."""
-    from docdiff.reuse import common_runs
+    from docdiff.comparison.reuse import common_runs
 
     out: list[RawPassage] = []
     chain: list[tuple[int, int, int]] = []

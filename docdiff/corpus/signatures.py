@@ -71,7 +71,7 @@ def sign_chunks(body: str, chunks: np.ndarray) -> np.ndarray:
 def sample_grams(text: str) -> np.ndarray:
     """The distinct sampled 12-gram hashes of ``text`` (those ≡ 0 mod SAMPLE), sorted: a document's
     entry in the corpus's document-frequency count, and a passage's probe into it."""
-    from docdiff.reuse import _gram_hashes as reuse_gram_hashes
+    from docdiff.comparison.reuse import _gram_hashes as reuse_gram_hashes
 
     h = reuse_gram_hashes(text)
     return np.unique(h[h % np.uint64(SAMPLE) == 0])

@@ -1,6 +1,6 @@
 """Every document's targets → the target table: one row per indicator, one cell per document.
 
-A row's key is the target's key folded once more with docdiff.indicators.fold_key and with the
+A row's key is the target's key folded once more with docdiff.targets.keys.fold_key and with the
 corpus-level folds below, plus "@YEAR" when the target is for a later year than the document's
 own (a 2026 report's 2030 goal is another row than its 2026 goal). Targets carry no tier yet, so
 a row is "headline" when at least half of the documents set it; rows are ordered by tier, then by
@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from docdiff.corpus.documents import DocRecord
 from docdiff.corpus.report import Cell, IndicatorRow
-from docdiff.indicators import fold_key
+from docdiff.targets.keys import fold_key
 from docdiff.model import Target
 
 HEADLINE_SHARE = 0.5  # set by at least half of the documents
