@@ -14,6 +14,7 @@ from docdiff.errors import DocdiffError, printable
 
 TASKS_PER_WORKER = 4  # batches per worker: big enough to amortise pickling, small enough to balance
 MAX_BATCH = 64  # items per task at most
+CONNECT_TIMEOUT = "10s"  # to reach a --scheduler: a cluster that is up answers in milliseconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class Engine:
             try:
                 from distributed import Client
 
-                self._client = Client(scheduler, timeout="10s", set_as_default=False)
+                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             except (OSError, TimeoutError, ValueError) as e:
                 raise DocdiffError(f"{printable(scheduler)}: cannot reach the Dask scheduler ({e})") from None
             self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
@@ -93,10 +94,11 @@ class Engine:
     def _run_distributed(self, fn: Callable[..., Any], batches: list[Sequence[Any]], bar: _Progress) -> list[Any]:
         from distributed import as_completed
 
-        futures = self._client.map(run_batch, [fn] * len(batches), batches, pure=False)
-        for _ in as_completed(futures):
-            bar.advance()
-        return self._client.gather(futures)
+        with self._client.as_current():  # as_completed looks for the current client
+            futures = self._client.map(run_batch, [fn] * len(batches), batches, pure=False)
+            for _ in as_completed(futures):
+                bar.advance()
+            return self._client.gather(futures)
 
 
 class _Progress:

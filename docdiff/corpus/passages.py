@@ -30,6 +30,7 @@ def find_passages(body_a: str, body_b: str, min_chars: int = MIN_PASSAGE) -> tup
 
     def close() -> None:
         if chain:
+            _trim_edges(chain, body_a)
             a0, b0 = chain[0][0], chain[0][1]
             a1 = chain[-1][0] + chain[-1][2]
             b1 = max(j + n for _, j, n in chain)
@@ -47,3 +48,21 @@ def find_passages(body_a: str, body_b: str, min_chars: int = MIN_PASSAGE) -> tup
         chain = [(i, j, n)]
     close()
     return tuple(out)
+
+
+_EDGE = set("。，；：、！？,.;:!?")  # a run that starts with the sentence end before a paragraph
+
+
+def _trim_edges(chain: list[tuple[int, int, int]], body_a: str) -> None:
+    """Drop punctuation from the ends of a chain: a copied paragraph's run often begins with the
+    。 that ends the line before it in both documents, which would put its start a line early."""
+    i, j, n = chain[0]
+    k = 0
+    while k < n - 1 and body_a[i + k] in _EDGE:
+        k += 1
+    chain[0] = (i + k, j + k, n - k)
+    i, j, n = chain[-1]
+    k = 0
+    while k < n - 1 and body_a[i + n - 1 - k] in _EDGE and body_a[i + n - 1 - k] not in "。！？":
+        k += 1
+    chain[-1] = (i, j, n - k)
