@@ -36,10 +36,12 @@ def _targets(report: CorpusReport, console: Console, width: int) -> None:
     n = len(report.documents)
     console.print(_t(f"Targets: {len(report.indicators)} indicators ({len(headline)} headline)", "bold"))
     if FIRST + n * COLUMN <= width:
+        for d in range(n):  # file names are too long for a column head: number the columns
+            console.print(_t(f"  [{d}] {doc_label(report, d)}", "dim"))
         table = Table(header_style="bold", pad_edge=False)
         table.add_column("indicator", overflow="fold", max_width=FIRST)
         for d in range(n):
-            table.add_column(_t(_short(doc_label(report, d), COLUMN - 1)), overflow="fold", max_width=COLUMN)
+            table.add_column(f"[{d}]", overflow="fold", max_width=COLUMN)
         for r in rows:
             cells = {c.document: target_cell(c.target) for c in r.cells}
             table.add_row(_t(r.label, "bold" if r.tier == "headline" else ""), *(_t(cells.get(d, "·")) for d in range(n)))
@@ -71,7 +73,7 @@ def _reuse(report: CorpusReport, console: Console) -> None:
         p = first.get((s.a, s.b))
         if p is not None:
             quote = Text(f"  a:{p.a_line} b:{p.b_line} ", style="cyan")
-            quote.append(printable(_short(p.text, 70)))
+            quote.append(printable(_short(p.text, 40)))  # CJK: two cells each
             console.print(quote)
     for i, group in enumerate(report.clusters, 1):
         console.print(_t(f"cluster {i}: " + ", ".join(doc_label(report, d) for d in group)))
