@@ -40,24 +40,24 @@ def _heatmap(report: CorpusReport) -> str:
         return "<p class='empty'>少于两份文件，无相似度矩阵。</p>"
     pos = {d: i for i, d in enumerate(order)}
     labelled = len(order) <= LABELS_MAX
-    left = 230 if labelled else 10
-    size = left + CELL * len(order) + 10
-    parts = [f'<svg id="heatmap" role="img" aria-label="相似度矩阵 similarity heatmap" width="{size}" '
-             f'height="{size}" viewBox="0 0 {size} {size}" xmlns="http://www.w3.org/2000/svg">']
+    left, top = (230 if labelled else 10), 4
+    width, height = left + CELL * len(order) + 10, top + CELL * len(order) + 10
+    parts = [f'<svg id="heatmap" role="img" aria-label="相似度矩阵 similarity heatmap" width="{width}" '
+             f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
     for d in order:
         i = pos[d]
-        parts.append(f'<rect class="diag" x="{left + i * CELL}" y="{left + i * CELL}" width="{CELL}" height="{CELL}"/>')
+        parts.append(f'<rect class="diag" x="{left + i * CELL}" y="{top + i * CELL}" width="{CELL}" height="{CELL}"/>')
         if labelled:
-            parts.append(f'<text class="lab" x="{left - 4}" y="{left + i * CELL + CELL - 2}" text-anchor="end">'
+            parts.append(f'<text class="lab" x="{left - 4}" y="{top + i * CELL + CELL - 2}" text-anchor="end">'
                          f'{_e(_short(doc_label(report, d), 34))}</text>')
     for s in report.similarity:
         if s.a not in pos or s.b not in pos or s.similarity <= 0:
             continue
-        shade = min(1.0, 0.15 + s.similarity * 1.7)
+        shade = min(1.0, 0.3 + s.similarity * 3)  # any shared passage shows; 0.23 and above is full
         tip = f"{doc_label(report, s.a)} ↔ {doc_label(report, s.b)}: {s.similarity:.2f}"
         for x, y in ((pos[s.a], pos[s.b]), (pos[s.b], pos[s.a])):
             parts.append(f'<a href="#pair-{s.a}-{s.b}"><rect class="cell" data-a="{s.a}" data-b="{s.b}" '
-                         f'x="{left + x * CELL}" y="{left + y * CELL}" width="{CELL}" height="{CELL}" '
+                         f'x="{left + x * CELL}" y="{top + y * CELL}" width="{CELL}" height="{CELL}" '
                          f'fill-opacity="{shade:.2f}"><title>{_e(tip)}</title></rect></a>')
     parts.append("</svg>")
     note = "" if len(order) == len(report.documents) else (
