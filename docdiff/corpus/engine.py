@@ -14,6 +14,7 @@ from docdiff.errors import DocdiffError, printable
 
 TASKS_PER_WORKER = 4  # batches per worker: big enough to amortise pickling, small enough to balance
 MAX_BATCH = 64  # items per task at most
+POOL_MIN_ITEMS = 32  # fewer items run in this process: starting a process pool costs ~2 s
 CONNECT_TIMEOUT = "10s"  # to reach a --scheduler: a cluster that is up answers in milliseconds
 
 
@@ -85,7 +86,7 @@ class Engine:
         from dask.callbacks import Callback
 
         tasks = [dask.delayed(run_batch, pure=True)(fn, b) for b in batches]
-        local = self.workers == 1 or len(batches) == 1
+        local = self.workers == 1 or len(batches) == 1 or sum(map(len, batches)) < POOL_MIN_ITEMS
         with Callback(posttask=lambda key, result, dsk, state, worker_id: bar.advance()):
             if local:  # no pool to start for one worker or one task
                 return list(dask.compute(*tasks, scheduler="sync"))

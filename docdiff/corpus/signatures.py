@@ -12,9 +12,9 @@ import numpy as np
 GRAM = 5  # characters per shingle: 2–3 are shared by any two Chinese texts, 8+ break at every edit
 NUM_PERM = 64  # permutations: Jaccard error ~1/√64 = 0.125, enough to shortlist pairs for verification
 SEED = 20260  # fixed: signatures in the store must stay comparable across runs
-CHUNK_AVG = 64  # a boundary after ~1 gram in 64: a copied paragraph of 150+ characters holds a whole chunk
-CHUNK_MIN = 32  # shorter chunks are mostly one stock phrase (at 128/48, 4 of 36 planted copies were missed)
-CHUNK_MAX = 256  # a table row run together must still be cut
+CHUNK_AVG = 48  # a boundary after ~1 gram in 48: a copied paragraph of 150+ characters holds whole chunks
+CHUNK_MIN = 24  # shorter chunks are one stock phrase (at 128/48, 4 of 36 planted copies were missed; at 64/32, 1 in 30)
+CHUNK_MAX = 200  # a table row run together must still be cut
 _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
 SAMPLE = 8  # one 12-gram in 8 (by hash) is kept for document frequency: 1/8 of the memory, same verdicts
 
