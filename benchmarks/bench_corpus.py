@@ -86,16 +86,20 @@ def build_corpus_files(folder: Path, n: int, seed: int, *, start: int = 0, plant
         docs.append(lines)
     pool = docs
     plants = []
+    planted: set[str] = set()
     for i in range(n):
         if i % 10 or not plant:
             continue
         y = i
         x = rng.choice([k for k in range(len(pool)) if k != y])
-        long = [k for k, line in enumerate(pool[x]) if 150 <= len(line) <= 800 and line not in STOCK]
+        # never a planted copy as a source: a copy of a copy would make a third copying pair
+        long = [k for k, line in enumerate(pool[x]) if 150 <= len(line) <= 800 and line not in STOCK
+                and line not in planted]
         if not long:
             continue
         k = rng.choice(long)
         at = rng.randrange(1, len(pool[y]))
+        planted.add(_edit(pool[x][k]))
         pool[y].insert(at, _edit(pool[x][k]))
         plants.append({"source": x, "source_line": k + 1, "copy": y, "copy_line": at + 1, "chars": len(pool[x][k])})
         for p in plants[:-1]:  # the insertion moves later lines of earlier plants down

@@ -20,6 +20,7 @@ __all__ = [
     "InputError",
     "Outline",
     "Target",
+    "build_corpus",
     "compare",
     "extract_targets",
     "load",
@@ -31,6 +32,7 @@ _LAZY = {
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
     "compare": "docdiff.comparison",
+    "build_corpus": "docdiff.corpus",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -41,6 +43,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from docdiff.comparison import compare
+    from docdiff.corpus import build_corpus
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import pytest
 
 from corpus_fixtures import STOCK, light_edit, planted_corpus
@@ -88,3 +90,22 @@ def test_chunks_cover_the_body_and_resynchronise_after_different_openings():
     assert tail <= {("另一份文件的开头完全不同。" * 7 + body)[s:e] for s, e in other.tolist()}
     sigs = sign_chunks(body, chunks)
     assert sigs.shape == (len(chunks), 64) and sigs.dtype.name == "uint32"
+
+
+def test_numpy_buckets_are_datasketch_minhashlsh_buckets(planted):
+    """The banding done by sorting is datasketch's index: the same chunks meet in each bucket."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from docdiff.corpus.candidates import LSH_THRESHOLD, lsh_buckets
+    from docdiff.corpus.documents import analyse_document
+    from docdiff.corpus.signatures import NUM_PERM
+
+    _, paths, _, _ = planted
+    sigs = [analyse_document(str(p), sha="", with_targets=False).signatures for p in paths[:4]]
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for d, sig in enumerate(sigs):
+        for c in range(len(sig)):
+            lsh.insert((d, c), LeanMinHash(seed=1, hashvalues=sig[c].astype(np.uint64), scheme="affine32"))
+    theirs = {frozenset(table.get(k)) for table in lsh.hashtables for k in table.keys() if len(table.get(k)) > 1}
+    ours = {frozenset(b) for b in lsh_buckets(sigs)}
+    assert ours == theirs and len(ours) > 0
