@@ -85,7 +85,8 @@ class Engine:
         import dask
         from dask.callbacks import Callback
 
-        tasks = [dask.delayed(run_batch, pure=True)(fn, b) for b in batches]
+        # pure=False: tokenising the arguments (every body of every pair) would hash megabytes for nothing
+        tasks = [dask.delayed(run_batch, pure=False)(fn, b) for b in batches]
         local = self.workers == 1 or len(batches) == 1 or sum(map(len, batches)) < POOL_MIN_ITEMS
         with Callback(posttask=lambda key, result, dsk, state, worker_id: bar.advance()):
             if local:  # no pool to start for one worker or one task
