@@ -21,6 +21,7 @@ __all__ = [
     "Outline",
     "Target",
     "build_corpus",
+    "build_series",
     "compare",
     "extract_targets",
     "load",
@@ -33,6 +34,7 @@ _LAZY = {
     "extract_targets": "docdiff.targets",
     "compare": "docdiff.comparison",
     "build_corpus": "docdiff.corpus",
+    "build_series": "docdiff.series",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target
     from docdiff.outline import parse_outline
+    from docdiff.series import build_series
     from docdiff.targets import extract_targets
 
 
@@ -55,5 +58,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # looked up once; no submodule shares an API name (tests/test_layout.py)
+        return value
     raise AttributeError(f"module 'docdiff' has no attribute {name!r}")

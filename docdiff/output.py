@@ -10,33 +10,23 @@ from pathlib import Path
 from docdiff.errors import DocdiffError, printable
 
 
-def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
-    Bytes (an XLSX workbook) are written as they are."""
-    if isinstance(text, bytes):
-        _write_bytes(text, path, inputs)
-        return
+def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
     if path is None or path == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    _replace_with(text.encode("utf-8"), path, inputs)
+    _replace(text.encode("utf-8"), path, inputs)
 
 
-def _write_bytes(data: bytes, path: str | None, inputs: tuple[str, ...]) -> None:
-    if path is None or path == "-":
-        if sys.stdout.isatty():
-            raise DocdiffError("binary output (xlsx) is not for a terminal: give -o FILE")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    _replace_with(data, path, inputs)
+def write_bytes(data: bytes, path: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` in one step (a binary report: an XLSX workbook)."""
+    _replace(data, path, inputs)
 
 
-def _replace_with(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
+def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:

@@ -138,7 +138,7 @@ def _reader_entry_points() -> dict[str, Callable[[str], object]]:
     from docdiff.targets.numbers import find_quantities
     from docdiff.comparison.reuse import common_runs, reused_share
     from docdiff.comparison.similarity import clean_title
-    from docdiff.comparison.targetdiff import match_form
+    from docdiff.comparison.target_keys import match_form
     from docdiff.comparison.textdiff import split_sentences
 
     return {

@@ -22,7 +22,9 @@ from docdiff.model import (
     TargetStatus,
 )
 from docdiff.comparison.quantity import parse_unit, same_dimension, same_quantity, to_quantity
-from docdiff.comparison.targetdiff import better_direction, key_similarity, match_form, match_targets
+from docdiff.comparison.target_direction import better_direction
+from docdiff.comparison.target_keys import key_similarity, match_form
+from docdiff.comparison.targetdiff import match_targets
 
 # --- builders --------------------------------------------------------------------------------
 

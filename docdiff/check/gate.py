@@ -60,8 +60,8 @@ def _match(a: Document, b: Document) -> tuple[tuple[TargetPair, ...], tuple[str,
     # The full compare() also diffs every section's text and measures reuse, the slow part on
     # long plans; the gate needs only the section alignment, as evidence for matching targets.
     from docdiff.comparison.align import align_sections
-    from docdiff.outline import parse_outline
     from docdiff.comparison.targetdiff import match_targets
+    from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
     outline_a, outline_b = parse_outline(a), parse_outline(b)

@@ -13,7 +13,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docdiff.model import Document, Outline, Section, SectionKind, SectionPair, SectionStatus, Span
+from docdiff.model import (
+    Document,
+    Outline,
+    Section,
+    SectionKind,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
 
 if TYPE_CHECKING:
     import numpy as np

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from docdiff.comparison.align import align_sections
-from docdiff.model import Comparison, Document
-from docdiff.outline import parse_outline
 from docdiff.comparison.reuse import measure_similarity
 from docdiff.comparison.targetdiff import match_targets
-from docdiff.targets import extract_targets
 from docdiff.comparison.textdiff import diff_pairs
+from docdiff.model import Comparison, Document
+from docdiff.outline import parse_outline
+from docdiff.targets import extract_targets
 
 
 def compare(a: Document, b: Document) -> Comparison:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from docdiff.model import Document, Section, SectionPair, SharedPassage, Similarity, Span
+from docdiff.model import (
+    Document,
+    Section,
+    SectionPair,
+    SharedPassage,
+    Similarity,
+    Span,
+)
 
 if TYPE_CHECKING:
     import numpy as np

@@ -14,7 +14,15 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from docdiff.model import DiffOp, Document, OpKind, Section, SectionPair, SectionStatus, Span
+from docdiff.model import (
+    DiffOp,
+    Document,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
 
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch

@@ -10,40 +10,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
 from docdiff.chinese import parse_chinese_integer
+from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
+from docdiff.outline.contents import skip_contents
+from docdiff.outline.leads import add_leads, close_captions
+from docdiff.outline.paragraphs import Node, Para, first_sentence_end, paragraphs
 from docdiff.outline.patterns import (
     CJK,
     CLAUSE_MARKS,
     HEADING_PATTERNS,
     INDENT,
     PATTERNS_BY_NAME,
-    LEAD_DASH,
-    SENTENCE_END,
     HeadingPattern,
 )
 
 __all__ = ["parse_outline"]
 
 MAX_TITLE_CHARS = 150  # longest first sentence kept whole as a title (the longest in the corpus is ~60)
-MAX_TOC_START = 200  # a 目录 comes before the body: look for one among the first paragraphs only
-MAX_TOC_ENTRIES = 1000  # a national plan's contents list ~300 chapters and sections
 MAX_COLON_TITLE_CHARS = 30  # "主要目标：到2025年…": longer text before a colon is a sentence
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 24
-MAX_LEAD_CHARS = 60  # a lead sentence longer than this is prose (Hailar 2018's are 35-40)
-MAX_SHORT_LEAD_CHARS = 24  # "城市宜居水平显著提升。": a title-like sentence without commas
-MIN_PARALLEL = 3  # parallel paragraphs needed before they count as a list of leads
-MIN_DASH_LEADS = 2  # "——…" lines are unmistakable; two make a list
-MIN_COMMON_PREFIX = 4  # "过去的一年，面对": shorter shared openings are coincidence (我们要…)
-MIN_BODY_CHARS = 20  # text after a lead sentence that makes it a paragraph, not a list line
-MAX_COMMON_PREFIX = 16  # longer shared openings add nothing to the grouping decision
 
-_TOC_TAIL = " .…·-0123456789"  # dot leaders and page numbers after a contents entry
 _LONE_ITEM_STYLES = frozenset({"arabic", "arabic_paren", "circled"})
-_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 _NOT_BLANK = re.compile(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
 
@@ -59,64 +47,10 @@ def _cn_int(s: str) -> int | None:
         return None
 
 
-@dataclass(slots=True)
-class _Para:
-    """A non-blank body line: [start, end) without indent or line break, in doc offsets."""
-
-    start: int
-    end: int
-    line: int
-
-
-@dataclass(slots=True, eq=False)
-class _Node:
-    """A section while the tree is being built (Section is frozen)."""
-
-    style: str  # pattern name, or "lead"
-    number: str
-    kind: SectionKind
-    start: int
-    title_start: int
-    title_end: int
-    line: int
-    para_end: int  # end of the heading's own paragraph
-    caption: bool = False  # 专栏/表
-    in_box: bool = False  # nested inside a 专栏/表 caption
-    end: int = -1
-    children: list[_Node] = field(default_factory=list)
-
-
-def _paragraphs(doc: Document) -> list[_Para]:
-    """Non-blank, non-debris lines with their indentation trimmed."""
-    text, out = doc.text, []
-    debris = sorted(doc.debris, key=lambda s: s.start)
-    di = 0
-    for n in range(1, doc.line_count + 1):
-        span = doc.line_span(n)
-        while di < len(debris) and debris[di].end <= span.start:
-            di += 1
-        if di < len(debris) and debris[di].start <= span.start < debris[di].end:
-            continue
-        start, end = span.start, span.end
-        while start < end and text[start] in INDENT:
-            start += 1
-        while end > start and text[end - 1] in INDENT:
-            end -= 1
-        if start < end:
-            out.append(_Para(start, end, n))
-    return out
-
-
-def _first_sentence_end(norm: str, start: int, end: int, limit: int) -> int | None:
-    """Offset of the first sentence end in norm[start:end], looking no further than ``limit``."""
-    m = _SENTENCE_END_RE.search(norm, start, min(end, start + limit + 1))
-    return m.start() if m else None
-
-
 def _title_bounds(doc: Document, start: int, end: int) -> tuple[int, int, SectionKind] | None:
     """Title of a numbered paragraph: the whole line (HEADING) or its first sentence (ITEM)."""
     norm = doc.norm
-    stop = _first_sentence_end(norm, start, end, MAX_TITLE_CHARS)
+    stop = first_sentence_end(norm, start, end, MAX_TITLE_CHARS)
     colon = norm.find(":", start, min(end, start + MAX_COLON_TITLE_CHARS + 1))
     if colon > start and (stop is None or colon < stop) and _NOT_BLANK.search(norm, colon + 1, end):
         stop = colon  # "1.加强组织领导：各地要…": a short phrase before a colon is the title
@@ -151,7 +85,7 @@ def _number_label(pattern: HeadingPattern, m: re.Match[str]) -> str:
     return num
 
 
-def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_Node, int] | None:
+def _match_heading(doc: Document, para: Para, last: dict[str, int]) -> tuple[Node, int] | None:
     """A heading node for ``para`` when it opens with a plausible number, with its value."""
     norm = doc.norm
     for pattern in HEADING_PATTERNS:
@@ -176,7 +110,7 @@ def _match_heading(doc: Document, para: _Para, last: dict[str, int]) -> tuple[_N
             if kind is not SectionKind.HEADING or t_end - t_start > MAX_CAPTION_CHARS:
                 return None
             kind = SectionKind.BOX if pattern.name == "box" else SectionKind.TABLE
-        node = _Node(
+        node = Node(
             style=pattern.name,
             number=_number_label(pattern, m),
             kind=kind,
@@ -210,14 +144,14 @@ def _first_rank(style: str, order: list[str], box_local: dict[str, bool]) -> int
     return len(order)
 
 
-def _table_node(doc: Document, para: _Para, table: Table) -> _Node:
+def _table_node(doc: Document, para: Para, table: Table) -> Node:
     """A TABLE section for a table whose caption has no 表N ("1 路桥区…完成情况表") or none at all."""
     t_start, t_end = (para.start, para.end) if table.title else (para.start, para.start)
-    return _Node(style="table", number="", kind=SectionKind.TABLE, start=para.start, title_start=t_start,
+    return Node(style="table", number="", kind=SectionKind.TABLE, start=para.start, title_start=t_start,
                  title_end=t_end, line=para.line, para_end=para.end, caption=True)
 
 
-def _drop_lone_items(hits: list[tuple[_Node, int]]) -> list[tuple[_Node, int]]:
+def _drop_lone_items(hits: list[tuple[Node, int]]) -> list[tuple[Node, int]]:
     """Hits without one-item lists of 1. (1) ①: "1." opening one paragraph of prose is not a
     list, while 一、 and (一) at a line start are headings even when alone."""
     keep = [True] * len(hits)
@@ -236,11 +170,11 @@ def _drop_lone_items(hits: list[tuple[_Node, int]]) -> list[tuple[_Node, int]]:
     return [h for h, k in zip(hits, keep) if k]
 
 
-def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
-                    table_starts: dict[int, Table]) -> list[_Node]:
+def _build_numbered(doc: Document, paras: list[Para], body_end: int,
+                    table_starts: dict[int, Table]) -> list[Node]:
     """Place every numbered heading and caption in a tree, nesting by style rank."""
-    roots: list[_Node] = []
-    stack: list[_Node] = []
+    roots: list[Node] = []
+    stack: list[Node] = []
     order: list[str] = []  # numbering styles by first appearance: index = rank
     box_local: dict[str, bool] = {}  # style first seen inside a 专栏 (its items, "1.航空")
     last: dict[str, int] = {}
@@ -280,174 +214,7 @@ def _build_numbered(doc: Document, paras: list[_Para], body_end: int,
     return roots
 
 
-# ----------------------------------------------------------------------------- lead sentences
-
-
-def _lead_sentence(doc: Document, para: _Para, start: int) -> tuple[int, int] | None:
-    """[start, end) of a paragraph's opening sentence when it ends in 。 within MAX_LEAD_CHARS."""
-    stop = _first_sentence_end(doc.norm, start, para.end, MAX_LEAD_CHARS)
-    if stop is None or doc.norm[stop] != "。" or stop == start:
-        return None
-    return start, stop
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _parallel_groups(doc: Document, paras: list[_Para]) -> list[list[int]]:
-    """Indices of ≥MIN_PARALLEL consecutive paragraphs sharing an opening of ≥MIN_COMMON_PREFIX.
-
-    The longest shared opening wins, so the general intro "过去的一年，在…" does not join the
-    list "过去的一年，面对…" that follows it.
-    """
-    norm = doc.norm
-    heads = [norm[p.start : min(p.end, p.start + MAX_COMMON_PREFIX)] for p in paras]
-    ok = [_lead_sentence(doc, p, p.start) is not None and p.end - p.start > MIN_BODY_CHARS for p in paras]
-    lcp = [_common_prefix(heads[i], heads[i + 1]) if ok[i] and ok[i + 1] else 0 for i in range(len(paras) - 1)]
-    taken = [False] * len(paras)
-    groups: list[list[int]] = []
-    for k in range(MAX_COMMON_PREFIX, MIN_COMMON_PREFIX - 1, -1):
-        i = 0
-        while i < len(paras) - 1:
-            j = i
-            while j < len(lcp) and lcp[j] >= k and not taken[j] and not taken[j + 1]:
-                j += 1
-            if j - i + 1 >= MIN_PARALLEL:
-                groups.append(list(range(i, j + 1)))
-                for x in range(i, j + 1):
-                    taken[x] = True
-            i = max(j, i + 1)
-    return groups
-
-
-def _find_leads(doc: Document, paras: list[_Para], *, allow_parallel: bool,
-                allow_dash: bool = True) -> list[tuple[_Para, int, int]]:
-    """Lead sentences among a section's own paragraphs: (paragraph, title start, title end)."""
-    norm = doc.norm
-    found: dict[int, tuple[_Para, int, int]] = {}
-    dashes: list[tuple[_Para, int, int]] = []
-    for p in paras if allow_dash else ():
-        m = LEAD_DASH.match(norm, p.start, p.end)
-        if m:
-            sent = _lead_sentence(doc, p, m.end())
-            if sent and CJK.search(norm, *sent):
-                dashes.append((p, *sent))
-    if len(dashes) >= MIN_DASH_LEADS:
-        return dashes  # the paragraphs between "——" leads are theirs (see _add_leads)
-    if not allow_parallel:
-        return []
-    for group in _parallel_groups(doc, paras):
-        for i in group:
-            p = paras[i]
-            s, e = _lead_sentence(doc, p, p.start)  # type: ignore[misc]  # checked in _parallel_groups
-            found[p.start] = (p, s, e)
-    short = []
-    for p in paras:
-        if p.start in found:
-            continue
-        # A lead sentence opens a paragraph; a short line ending in 。 alone is a list line
-        # or the tail of a wrapped paragraph (PDF text), not a title.
-        if _is_lead_with_body(doc, p):
-            short.append((p, *_lead_sentence(doc, p, p.start)))  # type: ignore[misc]  # checked
-    if len(short) >= MIN_PARALLEL:
-        found.update({p.start: (p, s, e) for p, s, e in short})
-    return sorted(found.values(), key=lambda x: x[0].start)
-
-
-def _descendants(node: _Node) -> Iterator[_Node]:
-    for c in node.children:
-        yield c
-        yield from _descendants(c)
-
-
-def _is_lead_with_body(doc: Document, para: _Para) -> bool:
-    """"全面推动产业数字化。持续推进…": a short title sentence and then a body — plan prose."""
-    sent = _lead_sentence(doc, para, para.start)
-    if sent is None or sent[1] - sent[0] > MAX_SHORT_LEAD_CHARS:
-        return False
-    if any(c in doc.norm[sent[0] : sent[1]] for c in CLAUSE_MARKS) or not CJK.search(doc.norm, *sent):
-        return False
-    return para.end - sent[1] > MIN_BODY_CHARS
-
-
-def _close_captions(doc: Document, node: _Node, paras: list[_Para], starts: list[int],
-                    table_ends: dict[int, int]) -> None:
-    """End each 专栏/表 where its content ends, not at the next heading.
-
-    A table ends with its last cell. A box's content is short lines ("电子信息制造业:…",
-    "台州机场改扩建工程。"); the first paragraph after its last sub-heading that opens with a
-    title sentence and goes on ("全面推动产业数字化。持续推进…") is the body resuming.
-    """
-    for child in node.children:
-        _close_captions(doc, child, paras, starts, table_ends)
-    if not node.caption:
-        return
-    if node.start in table_ends:
-        end = min(node.end, table_ends[node.start])
-    else:
-        inner = [d.start for d in _descendants(node)]
-        lo = bisect.bisect_right(starts, max([node.start, *inner]))
-        hi = bisect.bisect_left(starts, node.end)
-        end = next((p.start for p in paras[lo:hi] if _is_lead_with_body(doc, p)), node.end)
-    node.end = end
-    for d in _descendants(node):
-        d.end = min(d.end, end)
-
-
-def _add_leads(doc: Document, node: _Node, paras: list[_Para], starts: list[int]) -> None:
-    """Attach lead sections to ``node`` (recursively to its children first)."""
-    for child in node.children:
-        _add_leads(doc, child, paras, starts)
-    if node.caption:
-        return  # a 专栏's "电子信息制造业:…" lines are its content, not sub-sections
-    lo = bisect.bisect_right(starts, node.start)  # paragraphs after the heading's own
-    hi = bisect.bisect_left(starts, node.end)
-    # The node's own paragraphs: not inside a child (a box's content is the box's).
-    own, k = [], 0
-    for p in paras[lo:hi]:
-        while k < len(node.children) and node.children[k].end <= p.start:
-            k += 1
-        if k < len(node.children) and node.children[k].start <= p.start:
-            continue
-        own.append(p)
-    numbered = any(not c.caption for c in node.children)
-    made = _lead_nodes(_find_leads(doc, own, allow_parallel=not numbered), node.children, node.end)
-    for lead in made:
-        if LEAD_DASH.match(doc.norm, lead.start, lead.title_start):
-            # "——产业结构不断优化。" followed by "现代服务业发展迅速。…" paragraphs: leads in a lead.
-            lo = bisect.bisect_right(starts, lead.start)
-            hi = bisect.bisect_left(starts, lead.end)
-            inner = _find_leads(doc, paras[lo:hi], allow_parallel=True, allow_dash=False)
-            lead.children = _lead_nodes(inner, [], lead.end)
-    node.children = sorted(made + node.children, key=lambda n: n.start)
-
-
-def _lead_nodes(leads: list[tuple[_Para, int, int]], siblings: list[_Node], end: int) -> list[_Node]:
-    """LEAD nodes, each ending at the next lead, the next sibling section, or ``end``."""
-    sibling_starts = [c.start for c in siblings]
-    made = []
-    for i, (p, t_start, t_end) in enumerate(leads):
-        stop = leads[i + 1][0].start if i + 1 < len(leads) else end
-        nxt = bisect.bisect_right(sibling_starts, p.start)
-        if nxt < len(sibling_starts):
-            stop = min(stop, sibling_starts[nxt])
-        made.append(
-            _Node(style="lead", number="", kind=SectionKind.LEAD, start=p.start, title_start=t_start,
-                  title_end=t_end, line=p.line, para_end=p.end, end=stop)
-        )
-    return made
-
-
-# ----------------------------------------------------------------------------- freezing
-
-
-def _freeze(doc: Document, nodes: list[_Node], level: int, parent_path: str) -> tuple[Section, ...]:
+def _freeze(doc: Document, nodes: list[Node], level: int, parent_path: str) -> tuple[Section, ...]:
     out, used = [], {}
     lead_n = table_n = 0
     for n in nodes:
@@ -479,39 +246,18 @@ def _freeze(doc: Document, nodes: list[_Node], level: int, parent_path: str) -> 
     return tuple(out)
 
 
-def _toc_key(doc: Document, p: _Para) -> str:
-    """"第一章 发展环境……3" and "第一章　发展环境" alike: no blanks, leaders or page number."""
-    return doc.norm[p.start : p.end].rstrip(_TOC_TAIL).replace(" ", "")
-
-
-def _skip_contents(doc: Document, paras: list[_Para]) -> list[_Para]:
-    """Paragraphs without a 目录 and its entries: the contents end where its first entry
-    comes back as the real heading. No repeat, no contents: nothing is skipped."""
-    for i, p in enumerate(paras[:MAX_TOC_START]):
-        if doc.norm[p.start : p.end].replace(" ", "") != "目录":
-            continue
-        entries = paras[i + 1 : i + 1 + MAX_TOC_ENTRIES]
-        if entries:
-            first = _toc_key(doc, entries[0])
-            for j, q in enumerate(entries[1:], start=i + 2):
-                if _toc_key(doc, q) == first:
-                    return paras[:i] + paras[j:]
-        break
-    return paras
-
-
 def parse_outline(doc: Document) -> Outline:
     """The section tree of ``doc`` (levels 1…) and its tables; no headings → no sections."""
     from docdiff.outline.tables import find_tables
 
     tables = find_tables(doc)
     cells = sorted((t.span.start, t.span.end) for t in tables)
-    paras = _paragraphs(doc)
+    paras = paragraphs(doc)
     if cells:
         # Table cells ("1", "13.2(1100套)") are never headings; captions before them still are.
         cell_starts = [c[0] for c in cells]
 
-        def in_table(p: _Para) -> bool:
+        def in_table(p: Para) -> bool:
             i = bisect.bisect_right(cell_starts, p.start) - 1
             return i >= 0 and p.start < cells[i][1] and p.start != cells[i][0]
 
@@ -520,11 +266,11 @@ def parse_outline(doc: Document) -> Outline:
         heading_paras = paras
     if not paras:
         return Outline(sections=(), tables=tables)
-    heading_paras = _skip_contents(doc, heading_paras)
+    heading_paras = skip_contents(doc, heading_paras)
     roots = _build_numbered(doc, heading_paras, paras[-1].end, {t.span.start: t for t in tables})
     starts = [p.start for p in heading_paras]
     table_ends = dict(cells)
     for r in roots:
-        _close_captions(doc, r, heading_paras, starts, table_ends)
-        _add_leads(doc, r, heading_paras, starts)
+        close_captions(doc, r, heading_paras, starts, table_ends)
+        add_leads(doc, r, heading_paras, starts)
     return Outline(sections=_freeze(doc, roots, 1, ""), tables=tables)

@@ -11,8 +11,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from docdiff.model import Document, Kind, Outline, Section, Span
 from docdiff.chinese import parse_chinese_integer
+from docdiff.model import Document, Kind, Outline, Section, Span
 from docdiff.targets.rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
 
 _PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")

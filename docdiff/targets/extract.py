@@ -14,10 +14,10 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
-from docdiff.targets.keys import fold_key
 from docdiff.model import Document, Outline, Span, Target
-from docdiff.targets.sentences import sentence_targets
 from docdiff.targets.context import DocContext
+from docdiff.targets.keys import fold_key
+from docdiff.targets.sentences import sentence_targets
 from docdiff.targets.tables import table_targets
 
 

@@ -11,13 +11,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from docdiff.chinese import parse_chinese_integer
+from docdiff.model import Comparator, Kind, Span, Target
 from docdiff.targets.candidates import SENTENCE_END
 from docdiff.targets.clauses import read_sentence
-from docdiff.targets.keys import fold_key
-from docdiff.model import Comparator, Kind, Span, Target
-from docdiff.chinese import parse_chinese_integer
-from docdiff.targets.numbers import to_float
 from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
+from docdiff.targets.keys import fold_key
+from docdiff.targets.numbers import to_float
 from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.

@@ -11,10 +11,25 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docdiff.model import (
+    Cell,
+    Comparator,
+    Document,
+    Kind,
+    Outline,
+    Period,
+    Span,
+    Table,
+    Target,
+)
 from docdiff.targets.keys import fold_key
-from docdiff.model import Cell, Comparator, Document, Kind, Outline, Period, Span, Table, Target
 from docdiff.targets.numbers import ARABIC, parse_arabic, to_float
-from docdiff.targets.rules import CHANGE_RE, PREFIX_COMPARATORS, comparator_for, period_for
+from docdiff.targets.rules import (
+    CHANGE_RE,
+    PREFIX_COMPARATORS,
+    comparator_for,
+    period_for,
+)
 
 if TYPE_CHECKING:
     from docdiff.targets.context import DocContext
