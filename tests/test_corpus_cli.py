@@ -101,7 +101,7 @@ def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path: Path, args: list[s
 def test_empty_folder_exit_2(tmp_path: Path):
     (tmp_path / "docs").mkdir()
     result = _run([str(tmp_path / "docs")])
-    assert result.exit_code == 2 and "folder has no files" in result.output
+    assert result.exit_code == 2 and "folder has no documents" in result.output
 
 
 def test_hostile_text_is_escaped_in_every_format(tmp_path: Path):

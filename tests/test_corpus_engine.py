@@ -82,5 +82,21 @@ def test_a_bad_file_in_the_corpus_names_it(tmp_path: Path):
 
 
 def test_an_empty_folder_is_an_error(tmp_path: Path):
-    with pytest.raises(DocdiffError, match="folder has no files"):
+    with pytest.raises(DocdiffError, match="folder has no documents"):
         build_corpus([str(tmp_path)])
+
+
+def test_a_folder_gives_its_documents_and_never_the_parent(folder: Path, tmp_path: Path):
+    from docdiff.corpus.build import collect_paths
+
+    corpus = tmp_path / "c"
+    shutil.copytree(folder, corpus)
+    (corpus / "README.md").write_text("# notes", encoding="utf-8")
+    (corpus / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (corpus / ".hidden.txt").write_text("x", encoding="utf-8")
+    found = collect_paths([str(corpus)])
+    assert [Path(p).name for p in found] == sorted(p.name for p in folder.iterdir())
+    parent = corpus / "doc00.txt"
+    report = build_corpus([str(corpus)], parent=str(parent), targets=False)
+    assert all(not d.path.endswith("doc00.txt") for d in report.documents)
+    assert report.parent is not None and report.parent.path == str(parent)

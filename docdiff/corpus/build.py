@@ -31,16 +31,22 @@ class WorkDone:
     verified: int = 0  # candidate pairs verified
 
 
+# What a folder contributes: the formats ingest reads (a README or an image beside them is not a document).
+DOCUMENT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".docx", ".pdf")
+
+
 def collect_paths(args: list[str]) -> list[str]:
-    """FILE… and DIR… → files, in order; a folder gives its visible files, sorted, recursively."""
+    """FILE… and DIR… → files, in order; a folder gives its visible documents (DOCUMENT_SUFFIXES),
+    sorted, recursively. A file named on the command line is taken whatever its name."""
     out: list[str] = []
     for arg in args:
         p = Path(arg)
         if p.is_dir():
             found = sorted(str(f) for f in p.rglob("*")
-                           if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                           if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                raise DocdiffError(f"{printable(arg)}: folder has no files")
+                raise DocdiffError(f"{printable(arg)}: folder has no documents ({', '.join(DOCUMENT_SUFFIXES)})")
             out.extend(found)
         else:
             out.append(arg)  # ingest names a missing or unreadable file
@@ -62,8 +68,8 @@ def build_corpus(
 ) -> CorpusReport:
     """The corpus report of ``paths`` (files or folders), optionally against ``parent``'s targets."""
     files = collect_paths(paths)
-    if parent is not None and parent in files:
-        files.remove(parent)
+    if parent is not None:  # the parent inside the corpus folder is not one of its documents
+        files = [f for f in files if not _same_file(f, parent)]
     work = work if work is not None else WorkDone()
     db = Store(store)
     try:
@@ -75,6 +81,13 @@ def build_corpus(
     finally:
         db.close()
     return _assemble(records, raw, parent_rec, targets)
+
+
+def _same_file(x: str, y: str) -> bool:
+    try:
+        return os.path.samefile(x, y)
+    except OSError:
+        return x == y
 
 
 def _analyse(paths: list[str], db: Store, engine: Engine, with_targets: bool, encoding: str | None,
