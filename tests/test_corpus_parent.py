@@ -24,7 +24,7 @@ def _t(key: str, value: float, unit: str = "%", comparator: str = "=", *, period
 def _rec(*targets: Target, period: tuple[int, int] | None = (2021, 2025), year: int = 2021) -> DocRecord:
     empty = np.zeros(0, dtype=np.int64)
     return DocRecord(path="x.txt", sha="", title="", kind="plan", year=year, issuer="", period=period,
-                     targets=targets, body="", line_starts=empty, line_numbers=empty,
+                     targets=targets, body="", line_starts=empty, line_numbers=empty, run_starts=empty, run_offsets=empty,
                      chunks=np.zeros((0, 2), dtype=np.int64), signatures=np.zeros((0, 64), dtype=np.uint32),
                      grams=np.zeros(0, dtype=np.uint64))
 

@@ -109,3 +109,13 @@ def test_numpy_buckets_are_datasketch_minhashlsh_buckets(planted):
     theirs = {frozenset(table.get(k)) for table in lsh.hashtables for k in table.keys() if len(table.get(k)) > 1}
     ours = {frozenset(b) for b in lsh_buckets(sigs)}
     assert ours == theirs and len(ours) > 0
+
+
+def test_passage_offsets_slice_the_source_text(planted):
+    folder, paths, _, report = planted
+    for q in report.passages:
+        text_a = Path(report.documents[q.a].path).read_text(encoding="utf-8")
+        text_b = Path(report.documents[q.b].path).read_text(encoding="utf-8")
+        assert "".join(text_a[q.a_start : q.a_end].split()) == q.text
+        assert "".join(text_b[q.b_start : q.b_end].split()) == q.text_b
+        assert text_a.count("\n", 0, q.a_start) + 1 == q.a_line

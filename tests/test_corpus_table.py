@@ -17,7 +17,7 @@ def _t(key: str, value: float = 5, year: int | None = 2026, status: str = "targe
 def _rec(*targets: Target, year: int = 2026) -> DocRecord:
     empty = np.zeros(0, dtype=np.int64)
     return DocRecord(path="x.txt", sha="", title="", kind="work_report", year=year, issuer="", period=None,
-                     targets=targets, body="", line_starts=empty, line_numbers=empty,
+                     targets=targets, body="", line_starts=empty, line_numbers=empty, run_starts=empty, run_offsets=empty,
                      chunks=np.zeros((0, 2), dtype=np.int64), signatures=np.zeros((0, 64), dtype=np.uint32),
                      grams=np.zeros(0, dtype=np.uint64))
 

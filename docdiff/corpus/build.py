@@ -199,7 +199,8 @@ def _assemble(records: list[DocRecord], verified, parent_rec: DocRecord | None, 
             kept.append(p)
         for p in kept:
             passages.append(Passage(
-                a=a, b=b, a_line=ra.line_of(p.a_start), a_end_line=ra.line_of(p.a_end - 1),
+                a=a, b=b, a_start=ra.text_offset(p.a_start), a_end=ra.text_offset(p.a_end - 1) + 1,
+                b_start=rb.text_offset(p.b_start), b_end=rb.text_offset(p.b_end - 1) + 1, a_line=ra.line_of(p.a_start), a_end_line=ra.line_of(p.a_end - 1),
                 b_line=rb.line_of(p.b_start), b_end_line=rb.line_of(p.b_end - 1), chars=p.a_end - p.a_start,
                 text=ra.body[p.a_start:p.a_end], text_b=rb.body[p.b_start:p.b_end], runs=p.runs))
         cov_a = _covered([(p.a_start, p.a_end) for p in kept])

@@ -24,9 +24,18 @@ class DocRecord:
     body: str  # folded body: debris and whitespace dropped (docdiff.comparison.reuse)
     line_starts: np.ndarray  # body offsets where a new source line begins (int64, ascending)
     line_numbers: np.ndarray  # the 1-based source line of each of those starts
+    run_starts: np.ndarray  # body offsets where a run of consecutive source characters begins
+    run_offsets: np.ndarray  # the offset in Document.text of each of those starts
     chunks: np.ndarray  # (n, 2) body offsets [start, end) of content-defined chunks
     signatures: np.ndarray  # (n, NUM_PERM) uint32 MinHash of each chunk
     grams: np.ndarray  # sampled distinct 12-gram hashes (uint64), for boilerplate by document frequency
+
+    def text_offset(self, offset: int) -> int:
+        """Offset in the source text (Document.text) of the body character at ``offset``."""
+        if not len(self.run_starts):
+            return offset
+        i = max(bisect.bisect_right(self.run_starts, offset) - 1, 0)
+        return int(self.run_offsets[i] + (offset - self.run_starts[i]))
 
     def line_of(self, offset: int) -> int:
         """Source line of the body character at ``offset``."""
@@ -65,10 +74,13 @@ def analyse_document(
     lines = np.searchsorted(np.asarray(doc.line_starts, dtype=np.int64), offsets, side="right")
     change = np.flatnonzero(np.diff(lines)) + 1 if len(lines) else np.zeros(0, dtype=np.int64)
     starts = np.concatenate(([0], change)).astype(np.int64) if len(lines) else np.zeros(0, dtype=np.int64)
+    runs = np.concatenate(([0], np.flatnonzero(np.diff(offsets) != 1) + 1)).astype(np.int64) if len(offsets) \
+        else np.zeros(0, dtype=np.int64)
     chunks = chunk_body(body)
     m = doc.meta
     return DocRecord(
         path=path, sha=sha, title=m.title, kind=str(m.kind), year=m.year, issuer=m.issuer, period=m.period,
         targets=targets, body=body, line_starts=starts, line_numbers=lines[starts].astype(np.int64),
+        run_starts=runs, run_offsets=offsets[runs].astype(np.int64),
         chunks=chunks, signatures=sign_chunks(body, chunks), grams=sample_grams(body),
     )

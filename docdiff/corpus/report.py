@@ -54,6 +54,10 @@ class Passage:
 
     a: int
     b: int
+    a_start: int  # [a_start, a_end) in document a's text (the source, whitespace included)
+    a_end: int
+    b_start: int
+    b_end: int
     a_line: int
     a_end_line: int
     b_line: int

@@ -24,12 +24,12 @@ from docdiff.model import Comparator, Period, Span, Target
 
 # Bump when what a record or a pair holds changes meaning (chunking, signatures, passages):
 # entries of another version are recomputed, never misread.
-STORE_VERSION = "corpus-1"
+STORE_VERSION = "corpus-2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (sha TEXT NOT NULL, version TEXT NOT NULL, targets INTEGER NOT NULL,
     meta TEXT NOT NULL, body TEXT NOT NULL, line_starts BLOB NOT NULL, line_numbers BLOB NOT NULL,
-    chunks BLOB NOT NULL, signatures BLOB NOT NULL, grams BLOB NOT NULL, PRIMARY KEY (sha, version));
+    chunks BLOB NOT NULL, signatures BLOB NOT NULL, grams BLOB NOT NULL, runs BLOB NOT NULL, PRIMARY KEY (sha, version));
 CREATE TABLE IF NOT EXISTS pairs (sha_a TEXT NOT NULL, sha_b TEXT NOT NULL, version TEXT NOT NULL,
     passages TEXT NOT NULL, PRIMARY KEY (sha_a, sha_b, version));
 """
@@ -81,9 +81,9 @@ class Store:
             for i in range(0, len(shas), 500):
                 part = shas[i : i + 500]
                 cur.execute(
-                    f"SELECT sha, targets, meta, body, line_starts, line_numbers, chunks, signatures, grams FROM documents "
+                    f"SELECT sha, targets, meta, body, line_starts, line_numbers, chunks, signatures, grams, runs FROM documents "
                     f"WHERE version = ? AND sha IN ({','.join('?' * len(part))})", [STORE_VERSION, *part])
-                for sha, has_targets, meta, body, starts, numbers, chunks, sigs, grams in cur.fetchall():
+                for sha, has_targets, meta, body, starts, numbers, chunks, sigs, grams, runs in cur.fetchall():
                     if need_targets and not has_targets:
                         continue
                     m = json.loads(meta)
@@ -98,6 +98,8 @@ class Store:
                         chunks=np.frombuffer(chunks, dtype=np.int64).reshape(-1, 2),
                         signatures=np.frombuffer(sigs, dtype=np.uint32).reshape(-1, NUM_PERM),
                         grams=np.frombuffer(grams, dtype=np.uint64),
+                        run_starts=np.frombuffer(runs, dtype=np.int64).reshape(2, -1)[0],
+                        run_offsets=np.frombuffer(runs, dtype=np.int64).reshape(2, -1)[1],
                     )
         return found
 
@@ -112,9 +114,10 @@ class Store:
             rows.append((r.sha, STORE_VERSION, int(r.targets is not None), json.dumps(meta, ensure_ascii=False),
                          r.body, r.line_starts.astype(np.int64).tobytes(), r.line_numbers.astype(np.int64).tobytes(),
                          r.chunks.astype(np.int64).tobytes(), r.signatures.astype(np.uint32).tobytes(),
-                         r.grams.astype(np.uint64).tobytes()))
+                         r.grams.astype(np.uint64).tobytes(),
+                         np.stack([r.run_starts, r.run_offsets]).astype(np.int64).tobytes()))
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def load_pairs(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[RawPassage, ...]]:
         """Stored passages of these (sha_a, sha_b) pairs."""

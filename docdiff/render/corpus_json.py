@@ -40,8 +40,9 @@ def corpus_json(report: CorpusReport) -> dict[str, Any]:
             for s in report.similarity
         ],
         "passages": [
-            {"a": p.a, "a_line": p.a_line, "a_end_line": p.a_end_line, "b": p.b, "b_line": p.b_line,
-             "b_end_line": p.b_end_line, "chars": p.chars, "text": p.text, "text_b": p.text_b}
+            {"a": p.a, "a_line": p.a_line, "a_end_line": p.a_end_line, "a_start": p.a_start, "a_end": p.a_end,
+             "b": p.b, "b_line": p.b_line, "b_end_line": p.b_end_line, "b_start": p.b_start, "b_end": p.b_end,
+             "chars": p.chars, "text": p.text, "text_b": p.text_b}
             for p in report.passages
         ],
         "clusters": [list(c) for c in report.clusters],
