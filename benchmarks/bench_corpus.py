@@ -168,8 +168,10 @@ def _measure(folder: Path, engine: str, store: Path | None, reuse_only: bool) ->
         cmd += ["--store", str(store)]
     if reuse_only:
         cmd.append("--reuse-only")
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        return {"failed": run.returncode, "stderr": run.stderr.strip().splitlines()[-3:]}
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
@@ -205,8 +207,8 @@ def main() -> int:
                 extra = max(1, n // 100)  # add 1%: each new document copies from an old one
                 new_docs, new_plants = _add(folder, n, extra, args.seed + 1, docs)
                 inc = _measure(folder, engine, store, reuse_only)
-                print(f"  {engine:5} +1% re-run  {inc}  ({inc['seconds'] / max(full['seconds'], 1e-9):.0%} of full)",
-                      flush=True)
+                share = f"({inc['seconds'] / max(full['seconds'], 1e-9):.0%} of full)" if "seconds" in inc else ""
+                print(f"  {engine:5} +1% re-run  {inc}  {share}", flush=True)
                 for p in folder.glob("n*.txt"):  # back to N for the next engine
                     p.unlink()
                 (work / "plants.json").write_text(json.dumps(plants))
