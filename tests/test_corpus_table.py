@@ -8,10 +8,10 @@ from docdiff.corpus.table import build_table, fold_row_key, row_keys
 from docdiff.model import Comparator, Period, Span, Target
 
 
-def _t(key: str, value: float = 5, year: int | None = 2026, status: str = "target") -> Target:
+def _t(key: str, value: float = 5, year: int | None = 2026, status: str = "target", tier: str = "headline") -> Target:
     return Target(id=f"t{value}", indicator=key, key=key, value=value, value_high=None, unit="%",
                   comparator=Comparator.APPROX, year=year, period=Period.ANNUAL, text=key, span=Span(0, len(key)),
-                  line=1, section="", status=status)
+                  line=1, section="", status=status, tier=tier)
 
 
 def _rec(*targets: Target, year: int = 2026) -> DocRecord:
@@ -42,12 +42,13 @@ def test_a_compound_indicator_sits_on_each_row_and_a_later_goal_on_its_year():
 
 
 def test_rows_headline_first_one_cell_per_document_past_targets_left_out():
-    docs = [_rec(_t("经济增长", 5), _t("生产总值增长", 6), _t("新建公园", 3)),
-            _rec(_t("地区生产总值增长", 5.5), _t("粮食产量", 1, status="past")),
+    docs = [_rec(_t("经济增长", 5, tier="task"), _t("生产总值增长", 6), _t("新建公园", 3, tier="task")),
+            _rec(_t("地区生产总值增长", 5.5), _t("粮食产量", 1, status="past"), _t("新建公园", 4, tier="task")),
             _rec(_t("GDP增长", 4.5), _t("居民消费价格涨幅", 2))]
     rows = build_table(docs)
     assert rows[0].key == "生产总值增长" and rows[0].tier == "headline"
     assert [c.document for c in rows[0].cells] == [0, 1, 2]
-    assert rows[0].cells[0].target.value == 5 and rows[0].cells[0].others == 1
-    assert all(r.tier == "other" for r in rows[1:])
+    # the headline-tier mention is the cell, the task-list one counted beside it
+    assert rows[0].cells[0].target.value == 6 and rows[0].cells[0].others == 1
+    assert [(r.key, r.tier) for r in rows[1:]] == [("新建公园", "other"), ("居民消费价格涨幅", "other")]
     assert "粮食产量" not in {r.key for r in rows}

@@ -225,8 +225,6 @@ def _assemble(records: list[DocRecord], verified, parent_rec: DocRecord | None, 
         from docdiff.corpus.parent import compare_to_parent
 
         parent_report = compare_to_parent(parent_rec, records)
-    if targets:
-        notes.append("tier: targets carry no tier yet; a row is headline when at least half of the documents set it")
     return CorpusReport(
         documents=documents, indicators=build_table(records) if targets else (), similarity=sims_t,
         passages=tuple(passages), clusters=cluster_documents(len(records), sims_t),

@@ -24,7 +24,7 @@ from docdiff.model import Comparator, Period, Span, Target
 
 # Bump when what a record or a pair holds changes meaning (chunking, signatures, passages):
 # entries of another version are recomputed, never misread.
-STORE_VERSION = "corpus-2"
+STORE_VERSION = "corpus-3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (sha TEXT NOT NULL, version TEXT NOT NULL, targets INTEGER NOT NULL,
@@ -41,6 +41,7 @@ def _target_json(t: Target) -> dict[str, Any]:
         "unit": t.unit, "comparator": str(t.comparator), "year": t.year, "period": str(t.period),
         "text": t.text, "span": [t.span.start, t.span.end], "line": t.line, "section": t.section,
         "baseline": t.baseline, "baseline_year": t.baseline_year, "binding": t.binding, "status": t.status,
+        "tier": t.tier, "confidence": t.confidence,
     }
 
 
@@ -49,7 +50,8 @@ def _target(d: dict[str, Any]) -> Target:
         id=d["id"], indicator=d["indicator"], key=d["key"], value=d["value"], value_high=d["value_high"],
         unit=d["unit"], comparator=Comparator(d["comparator"]), year=d["year"], period=Period(d["period"]),
         text=d["text"], span=Span(*d["span"]), line=d["line"], section=d["section"], baseline=d["baseline"],
-        baseline_year=d["baseline_year"], binding=d["binding"], status=d["status"],
+        baseline_year=d["baseline_year"], binding=d["binding"], status=d["status"], tier=d["tier"],
+        confidence=d["confidence"],
     )
 
 

@@ -2,9 +2,9 @@
 
 A row's key is the target's key folded once more with docdiff.targets.keys.fold_key and with the
 corpus-level folds below, plus "@YEAR" when the target is for a later year than the document's
-own (a 2026 report's 2030 goal is another row than its 2026 goal). Targets carry no tier yet, so
-a row is "headline" when at least half of the documents set it; rows are ordered by tier, then by
-how many documents set them.
+own (a 2026 report's 2030 goal is another row than its 2026 goal). A row is "headline" when at
+least half of its cells hold a headline-tier target (a 主要预期目标 list or an indicator table
+row) and at least two documents set it; rows are ordered by tier, then by how many documents set them.
 """
 from __future__ import annotations
 
@@ -16,13 +16,14 @@ from docdiff.corpus.report import Cell, IndicatorRow
 from docdiff.targets.keys import fold_key
 from docdiff.model import Target
 
-HEADLINE_SHARE = 0.5  # set by at least half of the documents
+HEADLINE_SHARE = 0.5  # of a row's cells holding a headline-tier target
 
 # Corpus-level folds over whole keys: wordings of one headline indicator that the extractor's
 # keys keep apart (they matter little between two documents, a lot across thirty). Applied in
 # order, each to the whole key; the extractor's own folding (data/synonyms.tsv) comes first.
 _ROW_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"^(?:经济|GDP|地区生产总值)增长$", "生产总值增长"),
+    (r"^规模以上工业", "规上工业"),
     (r"^(?:CPI|居民消费价格(?:总水平)?)(?:上涨幅度|涨幅|上涨|增幅)$", "居民消费价格涨幅"),
     (r"^(城镇新增就业)(?:人数|岗位)$", r"\1"),
     (r"^(?:正常年景下)?粮食(?:总产量?|产量)(?:继续\w*|稳定在|保持在)?$", "粮食产量"),
@@ -63,16 +64,18 @@ def build_table(records: list[DocRecord]) -> tuple[IndicatorRow, ...]:
                 continue
             for key in row_keys(t, rec.year):
                 by_row[key].setdefault(d, []).append(t)
-    with_targets = sum(1 for r in records if r.targets)
     rows = []
     for key, cells in by_row.items():
         labels = Counter(ts[0].indicator for ts in cells.values())
-        tier = "headline" if len(cells) >= 2 and len(cells) >= HEADLINE_SHARE * with_targets else "other"
+        headline = sum(1 for ts in cells.values() if any(t.tier == "headline" for t in ts))
+        tier = "headline" if len(cells) >= 2 and headline >= HEADLINE_SHARE * len(cells) else "other"
         rows.append(IndicatorRow(
             key=key,
             label=min(labels, key=lambda s: (-labels[s], len(s), s)),
             tier=tier,
-            cells=tuple(Cell(document=d, target=ts[0], others=len(ts) - 1) for d, ts in sorted(cells.items())),
+            # a document's headline-tier target first (主要预期目标 over a later mention in its tasks)
+            cells=tuple(Cell(document=d, target=next((t for t in ts if t.tier == "headline"), ts[0]),
+                             others=len(ts) - 1) for d, ts in sorted(cells.items())),
         ))
     rows.sort(key=lambda r: (r.tier != "headline", -len(r.cells), r.key))
     return tuple(rows)
