@@ -418,30 +418,14 @@ def corpus(
     report = build_corpus(
         list(paths), parent=parent, store=store, workers=workers or os.cpu_count() or 1, scheduler=scheduler,
         targets=not reuse_only, progress=True, encoding=encoding, max_bytes=_size(max_size))
-    data: str | None
-    if fmt == "json":
-        from docdiff.render.corpus_json import render_corpus_json
+    from docdiff.render.corpus_formats import render_corpus
 
-        data = render_corpus_json(report)
-    elif fmt == "html":
-        from docdiff.render.corpus_html import render_corpus_html
-
-        data = render_corpus_html(report)
-    elif fmt == "csv":
-        from docdiff.render.corpus_csv import render_corpus_csv
-
-        data = render_corpus_csv(report)
-    elif fmt == "xlsx":
+    data = render_corpus(report, fmt, **(_console_options(output) if fmt == "term" else {}))
+    if isinstance(data, bytes):
         from docdiff.output import write_bytes
-        from docdiff.render.corpus_xlsx import render_corpus_xlsx
 
-        write_bytes(render_corpus_xlsx(report), output, inputs=inputs)
-        data = None
+        write_bytes(data, output, inputs=inputs)
     else:
-        from docdiff.render.corpus_term import render_corpus_term
-
-        data = render_corpus_term(report, **_console_options(output))
-    if data is not None:
         _write(data, output, inputs)
     if fail and report.parent is not None and any(f.verdict in fail for f in report.parent.findings):
         sys.exit(1)
