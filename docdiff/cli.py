@@ -378,6 +378,7 @@ def check(
 @click.option("--reuse-only", is_flag=True, help="Skip target extraction: similarity and shared passages only.")
 @click.option("--fail-on", metavar="VERDICTS",
               help=f"With --parent, exit 1 when a finding has these verdicts: comma-separated of {', '.join(CORPUS_FAIL_ON)}.")
+@_term_options
 @output_option
 @encoding_option
 @max_size_option
@@ -391,6 +392,8 @@ def corpus(
     scheduler: str | None,
     reuse_only: bool,
     fail_on: str | None,
+    color: str,
+    no_pager: bool,
     output: str | None,
     encoding: str | None,
     max_size: str | None,
@@ -420,13 +423,13 @@ def corpus(
         targets=not reuse_only, progress=True, encoding=encoding, max_bytes=_size(max_size))
     from docdiff.render.corpus_formats import render_corpus
 
-    data = render_corpus(report, fmt, **(_console_options(output) if fmt == "term" else {}))
+    data = render_corpus(report, fmt, **(_console_options(output, color) if fmt == "term" else {}))
     if isinstance(data, bytes):
         from docdiff.output import write_bytes
 
         write_bytes(data, output, inputs=inputs)
     else:
-        _write(data, output, inputs)
+        _write(data, output, inputs, pager=fmt == "term" and _paged(no_pager, output))
     if fail and report.parent is not None and any(f.verdict in fail for f in report.parent.findings):
         sys.exit(1)
 
