@@ -5,7 +5,7 @@ parent verdicts. Every document string is escaped; CSS and JS are docdiff/data/c
 from __future__ import annotations
 
 from docdiff.corpus.report import CorpusReport, Passage, Verdict
-from docdiff.model import Comparator, Target
+from docdiff.model import Target
 from docdiff.render.corpus_tables import doc_label, number, target_cell
 from docdiff.render.html import CSP, _asset, _e
 
