@@ -119,3 +119,19 @@ def test_passage_offsets_slice_the_source_text(planted):
         assert "".join(text_a[q.a_start : q.a_end].split()) == q.text
         assert "".join(text_b[q.b_start : q.b_end].split()) == q.text_b
         assert text_a.count("\n", 0, q.a_start) + 1 == q.a_line
+
+
+def test_near_duplicates_form_a_cluster_and_are_each_others_closest(tmp_path: Path):
+    from conftest import sample
+
+    text = sample("tiantai").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("天台", "某县"), encoding="utf-8")  # a county's copy
+    (tmp_path / "c.txt").write_text(sample("quzhou").read_text(encoding="utf-8"), encoding="utf-8")
+    report = build_corpus([str(tmp_path)], targets=False)
+    assert report.clusters == ((0, 1),)
+    best = report.similarity[0]
+    assert (best.a, best.b) == (0, 1) and best.similarity > 0.9
+    assert report.closest[0][:1] == (1,) and report.closest[1][:1] == (0,)
+    # the renamed county does not split the copy: one long passage per paragraph, not many short ones
+    assert max(p.chars for p in report.passages) > 500
