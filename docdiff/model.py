@@ -247,6 +247,8 @@ class SectionStatus(StrEnum):
     MOVED = "moved"
     ADDED = "added"
     REMOVED = "removed"
+    MERGED = "merged"  # no one-to-one partner, but its topic continues inside one B section
+    SPLIT = "split"  # … inside several B sections
 
 
 class OpKind(StrEnum):
@@ -268,9 +270,18 @@ class DiffOp:
 class SectionPair:
     status: SectionStatus
     a: Section | None
-    b: Section | None
+    b: Section | None  # for merged/split: the B section most of it went into (into[0])
     similarity: float  # 0..1
     diff: tuple[DiffOp, ...] = ()  # empty when identical or one side is missing
+    into: tuple[Destination, ...] = ()  # merged/split only: where the content went, largest share first
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """A B section that a merged or split A section's content continues in."""
+
+    section: Section
+    share: float  # this destination's share of the evidence (shares of one pair sum to 1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,6 +23,8 @@ from docdiff.model import (
     TargetPair,
 )
 
+from docdiff.render.labels import destination_phrase
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
@@ -33,6 +35,8 @@ STATUS_STYLE = {
     "moved": "magenta",
     "added": "green",
     "removed": "red",
+    "merged": "yellow",
+    "split": "yellow",
     "shared": "dim",
 }
 DELETE_STYLE = "red strike"
@@ -146,7 +150,7 @@ def _header(c: Comparison) -> Text:
     t.append(f"\nsimilarity {_percent(s.document)}   reuse a→b {_percent(s.reuse_a_in_b)}   "
              f"b→a {_percent(s.reuse_b_in_a)}")
     t.append("\nsections: ")
-    t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed")))
+    t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed", "merged", "split")))
     t.append("\ntargets: ")
     if c.targets:
         t.append_text(_styled_counts([str(p.status) for p in c.targets], ("shared", "changed", "added", "removed")))
@@ -182,6 +186,10 @@ def _section_label(s: Section | None) -> Text:
 
 def _pair_label(p: SectionPair) -> Text:
     t = _section_label(p.a)
+    phrase = destination_phrase(p)
+    if phrase:  # merged / split: where it went says more than the other title, and fits the rule
+        t.append(f"  {phrase}", STATUS_STYLE.get(str(p.status), ""))
+        return t
     t.append(" → ", "dim")
     t.append_text(_section_label(p.b))
     t.append(f"  {p.status}", STATUS_STYLE.get(str(p.status), ""))

@@ -26,7 +26,7 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
-from docdiff.render.labels import L, section_label
+from docdiff.render.labels import L, destination_phrase, section_counts, section_label
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -235,8 +235,8 @@ def _header(c: Comparison) -> str:
     )
     s_counts = "".join(
         f'<li class="st st-{st}"><span class="sym" aria-hidden="true">{_e(L.SECTION_STATUS[st][0])}</span>'
-        f'{_e(L.SECTION_STATUS[st][1])} <b>{sum(1 for p in c.sections if p.status == st)}</b></li>'
-        for st in L.SECTION_ORDER
+        f'{_e(L.SECTION_STATUS[st][1])} <b>{n}</b></li>'
+        for st, n in section_counts(c.sections)
     )
     notes = ""
     if c.notes:
@@ -366,6 +366,8 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
         unified = "a" if panes[0].text == panes[1].text else "ab"
     else:
         unified = "a" if panes[0] else "b"
+    phrase = destination_phrase(p)
+    into = f'<span class="into">{_e(phrase)}</span>' if phrase else ""
     heads, cols = [], []
     for side, pane, s in (("a", panes[0], p.a), ("b", panes[1], p.b)):
         line = f'<span class="ln">{_e(L.LINE.format(s.line))}</span>' if s else ""
@@ -381,7 +383,7 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
         f'<article class="pair st-{_e(st)}{same}" id="p{i}" data-u="{unified}" aria-labelledby="ph{i}">'
         f'<h3 class="ph" id="ph{i}" tabindex="-1">{heads[0]}'
         f'<span class="mid"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
-        f'{_e(word)}</span><span>{_bar(p.similarity, L.SIMILARITY)}</span></span>{heads[1]}</h3>'
+        f'{_e(word)}</span><span>{_bar(p.similarity, L.SIMILARITY)}</span>{into}</span>{heads[1]}</h3>'
         f'<div class="sbs">{cols[0]}{cols[1]}</div></article>'
     )
 

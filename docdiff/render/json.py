@@ -125,13 +125,16 @@ def _section_ref(s: Section | None) -> dict[str, Any] | None:
 
 
 def section_pair_json(p: SectionPair) -> dict[str, Any]:
-    return {
+    out = {
         "status": str(p.status),
         "a": _section_ref(p.a),
         "b": _section_ref(p.b),
         "similarity": round(p.similarity, 4),
         "diff": [{"op": str(op.kind), "text": op.text, "moved": op.moved} for op in p.diff],
     }
+    if p.into:  # merged / split only: the key is absent elsewhere, so other pairs read as before
+        out["into"] = [{"path": d.section.path, "line": d.section.line, "share": round(d.share, 4)} for d in p.into]
+    return out
 
 
 def target_pair_json(p: TargetPair) -> dict[str, Any]:
