@@ -70,6 +70,10 @@ class Document:
     encoding: str = "utf-8"
     meta: Metadata = field(default_factory=Metadata)
     debris: tuple[Span, ...] = ()
+    # Where each line of the file starts in ``text`` when ingest rejoined a hard-wrapped or
+    # sentence-per-line layout into paragraphs (ingest/layout.py); empty when text is the file's.
+    line_origins: tuple[int, ...] = ()
+    source_text: str = ""  # the text as the file (or the extraction) laid it out, when rejoined
 
     @cached_property
     def norm(self) -> str:
@@ -92,8 +96,29 @@ class Document:
         return len(self.line_starts) if self.text else 0
 
     def line_at(self, offset: int) -> int:
-        """1-based line number of the character at ``offset``."""
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line number in the file of the character at ``offset``."""
+        return bisect.bisect_right(self.line_origins or self.line_starts, offset)
+
+    @cached_property
+    def _file_line_starts(self) -> tuple[int, ...]:
+        starts, pos = [], 0
+        for line in self.source_text.splitlines(keepends=True):
+            starts.append(pos)
+            pos += len(line)
+        return tuple(starts)
+
+    def file_offset(self, offset: int) -> int:
+        """The offset in the file's own layout (``source_text``) of ``offset`` in ``text``:
+        the same number unless ingest rejoined lines, when it counts the removed breaks too."""
+        if not self.line_origins or not self.source_text:
+            return offset
+        k = self.line_at(offset) - 1
+        return self._file_line_starts[k] + offset - self.line_origins[k]
+
+    @property
+    def file_line_count(self) -> int:
+        """Lines of the file (``line_count`` counts the lines of ``text``, its paragraphs once rejoined)."""
+        return len(self.line_origins) if self.line_origins else self.line_count
 
     def line_span(self, line: int) -> Span:
         """Span of 1-based ``line`` without its line break."""
@@ -120,12 +145,12 @@ class Document:
         return i >= 0 and offset < self.debris[i].end
 
     def body_lines(self) -> list[tuple[int, Span]]:
-        """(line number, span) of every line that is not debris."""
+        """(line number in the file, span) of every line of ``text`` that is not debris."""
         out = []
         for n in range(1, self.line_count + 1):
             span = self.line_span(n)
             if not self.is_debris(span.start):
-                out.append((n, span))
+                out.append((self.line_at(span.start) if self.line_origins else n, span))
         return out
 
     @property

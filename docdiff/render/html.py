@@ -215,7 +215,7 @@ def _doc_card(doc: Document, side: str) -> str:
     period = f"{m.period[0]}–{m.period[1]}" if m.period else (str(m.year) if m.year else "")
     rows = [(L.ISSUER, m.issuer), (L.DATE, m.date), (L.KIND, L.KINDS.get(str(m.kind), str(m.kind))),
             (L.YEAR, period), (L.NUMBER, m.number), (L.PATH, doc.path),
-            (L.LINES, f"{doc.line_count} · {doc.format} · {doc.encoding}")]
+            (L.LINES, f"{doc.file_line_count} · {doc.format} · {doc.encoding}")]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows if v)
     return (f'<section class="doc doc-{side}" aria-label="{_e(L.SIDE[side])}">'
             f'<p class="side">{_e(L.SIDE[side])}</p><h2>{_e(_doc_title(doc))}</h2><dl>{items}</dl></section>')

@@ -215,7 +215,7 @@ class _LineReader:
                 id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
-                year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
+                year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
                 section=" / ".join(t for t, _ in ctx.chain(start) if t),
             ))
         return out
