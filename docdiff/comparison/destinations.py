@@ -146,19 +146,22 @@ def _choose(
     accepted = row >= ELSEWHERE_MIN
     if prior_root is not None and row[prior_root] >= PRIOR_MIN:
         accepted[prior_root] = True
-    order = [int(j) for j in np.argsort(-rank, kind="stable") if accepted[j]]
-    if not order:
+    candidates = np.flatnonzero(accepted)
+    if not len(candidates):
         return []
+    order = [int(j) for j in candidates[np.argsort(-rank[candidates], kind="stable")]]
     first = order[0]
     if not prior[first]:
         # Elsewhere: the best must stand out from every candidate not nested with it…
-        rivals = [j for j in range(len(row)) if not _nested(first, j, ends)]
-        if rivals and row[first] < ELSEWHERE_MARGIN * float(row[rivals].max()):
+        index, end = np.arange(len(row)), np.asarray(ends)
+        nested = ((index >= first) & (index < end[first])) | ((index <= first) & (end > first))
+        rival = float(row[~nested].max(initial=0.0))
+        if row[first] < ELSEWHERE_MARGIN * rival:
             return []
         # …and a chapter must owe its score to some part of it, not to its sheer size (a long
         # chapter shares some bigrams with anything).
-        inside = range(first + 1, ends[first])
-        if len(inside) and not any(row[j] >= ELSEWHERE_MIN for j in inside):
+        inside = row[first + 1 : ends[first]]
+        if len(inside) and not (inside >= ELSEWHERE_MIN).any():
             return []
     chosen = [(first, float(rank[first]))]
     for j in order[1:]:
