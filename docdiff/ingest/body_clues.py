@@ -15,7 +15,9 @@ from docdiff.chinese import fold_width
 from docdiff.model import Kind
 
 _SP = r"[ \t\u3000]*"
-_HEAD = r"(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)?[ \t\u3000]*"
+# A heading's start: blanks, then perhaps its number and more blanks. Two runs of blanks never
+# meet without a number between them, so a line of blanks is matched in linear time.
+_HEAD = r"(?:^|\n)[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)[ \t\u3000]*)?"
 # 一、2021年工作回顾 / 2025年和"十四五"时期工作回顾 / 2017年工作总结: the year before the report's.
 _REVIEW_RE = re.compile(_HEAD + r"((?:19|20)\d{2})" + _SP + r"年[^\n。]{0,14}?工作(?:回顾|总结)")
 # 二、2022年工作安排 / 2022年主要任务 / 2022年政府工作的总体要求: the report's own year.

@@ -47,7 +47,7 @@ _CJK_TIGHT_RE = re.compile(rf"(?<=[{_CJK}])(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])(?=
 MIN_AUTOSPACES = 5
 AUTOSPACE_SHARE = 0.8  # of the Chinese–digit boundaries spaced: the producer did it, not the text
 # …but not after a caption's or heading's number: "表2 路桥区…", "1 路桥区…情况表".
-_NUMBER_LABEL_RE = re.compile(r"[ \t\u3000]*(?:表|图|专栏)?[ \t]*[0-9]{1,3} ")
+_NUMBER_LABEL_RE = re.compile(r"[ \t\u3000]*(?:(?:表|图|专栏)[ \t]*)?[0-9]{1,3} ")
 
 
 @contextmanager

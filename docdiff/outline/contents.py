@@ -14,6 +14,7 @@ from docdiff.outline.paragraphs import Para
 MAX_TOC_START = 200  # a 目录 comes before the body: look for one among the first paragraphs only
 MAX_TOC_ENTRIES = 1000  # a national plan's contents list ~300 chapters and sections
 MIN_UNTITLED_ENTRIES = 3  # without a 目录 title, this many page-numbered entries in a row
+ENTRY_TAIL = 40  # characters at a paragraph's end searched for leaders and a page number
 
 _TOC_TAIL = " .…·-0123456789"  # dot leaders and page numbers after a contents entry
 # The end of a contents entry: leaders (two or more dots, ellipses, middle dots, dashes) or a tab,
@@ -31,9 +32,11 @@ def _toc_key(doc: Document, p: Para) -> str:
 
 
 def _is_entry(doc: Document, p: Para) -> bool:
-    """Whether a paragraph reads as a contents entry: text, leaders or a tab, a page number."""
-    text = doc.norm[p.start : p.end]
-    return bool(_PAGE_REF.search(text) or _PAGE_WORD.search(text)) and bool(_toc_key(doc, p))
+    """Whether a paragraph reads as a contents entry: text, leaders or a tab, a page number.
+    Only its tail is searched: a run of leaders is matched from each of its characters, which
+    over a whole 100,000-character line of dashes would be quadratic."""
+    tail = doc.norm[max(p.start, p.end - ENTRY_TAIL) : p.end]
+    return bool(_PAGE_REF.search(tail) or _PAGE_WORD.search(tail)) and bool(_toc_key(doc, p))
 
 
 def skip_contents(doc: Document, paras: list[Para]) -> list[Para]:
