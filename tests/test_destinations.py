@@ -47,8 +47,11 @@ def test_plans_of_different_shape_keep_removed_for_topics_that_went_nowhere() ->
     linhai = sample("linhai").read_text(encoding="utf-8").splitlines()
     into = preschool["into"][0]
     assert "学前教育" in "".join(linhai[into["line"] - 1 : into["line"] + 3])
-    # Luqiao's transport chapter (airport, port, railway) has no counterpart in a prosperity plan.
+    # Luqiao's transport chapter (airport, port, railway) has no counterpart in a prosperity plan,
+    # nor its eight local districts; elderly care goes where Linhai's ageing chapter took it.
     assert by_a["打造内畅外联的综合交通网络"]["status"] == "removed"
+    assert by_a["铁路物流区块"]["status"] == "removed"
+    assert by_a["着力提升养老服务水平"]["b"]["title"] == by_a["实施应对人口老龄化战略"]["b"]["title"]
 
 
 def _doc(parts: list[tuple[str, list[str]]], path: str):
