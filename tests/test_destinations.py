@@ -40,7 +40,7 @@ def test_sections_a_report_splits_into_leads_merge_into_the_chapter_that_holds_t
 def test_plans_of_different_shape_keep_removed_for_topics_that_went_nowhere() -> None:
     out = _compare_json(sample("luqiao"), sample("linhai"))
     statuses = [s["status"] for s in out["sections"]]
-    assert statuses.count("removed") <= 205 // 2  # 205 before sections learnt where content went
+    assert statuses.count("removed") <= 205 // 2  # 205 before sections learnt where content went (now 48)
     by_a = {s["a"]["title"]: s for s in out["sections"] if s["a"]}
     preschool = by_a["加快学前教育普惠发展"]
     assert preschool["status"] in ("merged", "split")
@@ -97,3 +97,13 @@ def test_compare_api_reports_merged_sections() -> None:
     c = docdiff.compare(docdiff.load(sample("hailar-district-2018")), docdiff.load(sample("hailar-district-2019")))
     merged = [p for p in c.sections if p.status == SectionStatus.MERGED]
     assert merged and all(p.b is p.into[0].section and p.diff for p in merged)
+
+
+def test_a_merge_of_several_sections_names_each_contributor() -> None:
+    # 2013 condenses 2012's four industry items into （一）加快产业发展 with 做强三产 / 做精一产 leads:
+    # 2012's （四）…做精第一产业 goes to 做精一产, not to the whole work-plan chapter.
+    out = _compare_json(sample("hailar-district-2012"), sample("hailar-district-2013"))
+    by_a = {s["a"]["path"]: s for s in out["sections"] if s["a"]}
+    assert by_a["二/(四)"]["b"]["title"] == "做精一产"
+    assert by_a["二/(二)"]["b"]["title"] == "做强三产"
+    assert not [s for s in out["sections"] if s["status"] == "removed"]

@@ -58,6 +58,7 @@ SPLIT_RATIO = 0.8
 # 0.13 does (实施应对人口老龄化战略 into 建设全龄友好包容社会, and with it 提升养老服务水平).
 STRONG_LINK = 0.12
 MAX_DESTINATIONS = 3
+MAX_DESTINATION_SHARE = 0.5  # of the text under B's headings: a larger section is no destination
 
 
 def find_destinations(
@@ -82,6 +83,11 @@ def find_destinations(
     scores = vectors.cosine(list(range(len(removed))), list(range(len(flat_b))))
     content = scores.copy()
     scores += TARGET_BONUS * _target_evidence(removed, flat_b, target_pairs)
+    # A section holding most of B (Linhai's 二、重点任务) resembles anything a little: "merged into
+    # most of the document" would say nothing, so it is no destination.
+    body = sum(r.span.end - r.span.start for r in outline_b.sections)
+    too_big = np.array([s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b])
+    scores[:, too_big] = 0.0
     ends = _subtree_ends(flat_b)
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
