@@ -51,6 +51,7 @@ class Metadata:
     kind: Kind = Kind.OTHER
     year: int | None = None  # a work report's year; a plan's first year
     period: tuple[int, int] | None = None  # (2021, 2025) for a 十四五 plan
+    year_read_from_body: bool = False  # no title, date line or portal row said it (ingest/body_clues)
 
 
 @dataclass(frozen=True, kw_only=True)  # no slots: cached_property needs __dict__
@@ -264,6 +265,8 @@ class Target:
     baseline_year: int | None = None
     binding: str | None = None  # 预期性 / 约束性
     status: str = "target"  # or "past"
+    tier: str = "task"  # "headline": a goal list (主要预期目标, 发展目标) or an indicator table row
+    confidence: str = "high"  # "low": no indicator name was found, the nearest noun phrase stands in
 
 
 class SectionStatus(StrEnum):

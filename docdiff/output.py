@@ -18,6 +18,15 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    _replace(text.encode("utf-8"), path, inputs)
+
+
+def write_bytes(data: bytes, path: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` in one step (a binary report: an XLSX workbook)."""
+    _replace(data, path, inputs)
+
+
+def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
@@ -33,9 +42,9 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
-            f.write(text)
+            f.write(data)
         os.replace(tmp, target)
     except BaseException as e:
         try:

@@ -92,13 +92,13 @@ def _ends_sentence(line: str) -> bool:
     return bool(core) and core[-1] in _SENTENCE_END
 
 
-def _may_join(line: str, nxt: str) -> bool:
+def _may_join(line: str, nxt: str, *, headings_break: bool = True) -> bool:
     """Whether ``nxt`` may continue ``line`` at all (the checks common to both layouts)."""
     if not line.strip(_INDENT) or not nxt.strip(_INDENT):
         return False
     if nxt.startswith(_PARAGRAPH_INDENT) or "|" in line or "|" in nxt:
         return False
-    return not (_ends_sentence(line) and _HEADING_START.match(nxt))
+    return not (headings_break and _ends_sentence(line) and _HEADING_START.match(nxt))
 
 
 def _wrapped_joins(lines: list[str]) -> set[int]:
@@ -133,7 +133,8 @@ def _sentence_joins(lines: list[str]) -> set[int]:
     titles_open = len(lines) - len(body) < MIN_BLANK_SHARE * len(body)
     return {
         i for i in range(len(lines) - 1)
-        if _ends_sentence(lines[i]) and _may_join(lines[i], lines[i + 1])
+        # where blank lines end paragraphs, a (二) after a sentence end is inline, as published
+        if _ends_sentence(lines[i]) and _may_join(lines[i], lines[i + 1], headings_break=titles_open)
         and not (titles_open and _title_sentence(lines[i + 1]))
     }
 

@@ -119,10 +119,11 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
         year = period[0]
     else:
         year = int(date[:4]) if date else None
-    if year is None:  # no title, date line or portal date: a work report's body still tells
+    from_body = year is None
+    if from_body:  # no title, date line or portal date: a work report's body still tells
         year = year_from_body("\n".join(ln.text for ln in body), kind)
     return Metadata(title=title, issuer=issuer, date=date, number=_number(portal, lines),
-                    kind=kind, year=year, period=period)
+                    kind=kind, year=year, period=period, year_read_from_body=from_body and year is not None)
 
 
 def parse_portal_rows(rows: Iterable[str]) -> dict[str, str]:
