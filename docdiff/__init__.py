@@ -20,6 +20,7 @@ __all__ = [
     "InputError",
     "Outline",
     "Target",
+    "build_corpus",
     "build_series",
     "compare",
     "extract_targets",
@@ -32,6 +33,7 @@ _LAZY = {
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
     "compare": "docdiff.comparison",
+    "build_corpus": "docdiff.corpus",
     "build_series": "docdiff.series",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
@@ -43,6 +45,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from docdiff.comparison import compare
+    from docdiff.corpus import build_corpus
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target

@@ -1,14 +1,28 @@
 """Chinese text basics every stage shares: width folding and Chinese numerals.
 
-``fold_width`` is length-preserving (full-width ASCII → half-width, 　 → space): it maps one
-character to one character, so an offset into the folded text is an offset into the original
-and shown text and line numbers never change.
+``fold_width`` is length-preserving (full-width ASCII → half-width, 　 → space, a CJK radical
+as PDF producers emit it → its ideograph: ⼯ → 工, ⻓ → 长): it maps one character to one
+character, so an offset into the folded text is an offset into the original and shown text and
+line numbers never change.
 """
 from __future__ import annotations
 
 from decimal import Decimal
+from importlib.resources import files
 
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+def _radicals() -> dict[int, int]:
+    """CJK Radicals Supplement and Kangxi radicals → ideographs (data/radicals.tsv, from Unicode)."""
+    out = {}
+    for line in files("docdiff").joinpath("data/radicals.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            radical, ideograph = line.split("\t")
+            out[ord(radical)] = ord(ideograph)
+    return out
+
+
+RADICALS = _radicals()
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | RADICALS
 
 
 def fold_width(text: str) -> str:

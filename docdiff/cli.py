@@ -26,6 +26,9 @@ CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 SERIES_FORMATS = ("term", "html", "json", "csv", "xlsx")
 SERIES_TIERS = ("headline", "all")
 FAIL_ON = ("changed", "removed", "added", "any")
+CORPUS_FORMATS = ("term", "html", "json", "csv", "xlsx")
+CORPUS_FAIL_ON = ("missing", "weaker", "stronger", "local", "unjudged")
+STORE_NAME = "docdiff-corpus.sqlite"  # the default store, in the folder of -o
 
 
 class UserError(click.ClickException):
@@ -142,6 +145,7 @@ def cli(debug: bool) -> None:
     docdiff targets FILE       the quantified targets (指标) one document sets
     docdiff outline FILE       the section tree (and tables) of one document
     docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    docdiff corpus DIR         many documents: target table, reuse, clusters, parent verdicts
     docdiff series FILE...     one government's targets over the years, met or missed
     """
 
@@ -360,6 +364,73 @@ def check(
     report = run_check(doc_a, doc_b, config)
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", metavar="FILE...|DIR", nargs=-1, required=True)
+@click.option("--parent", metavar="FILE", help="Judge every document's targets against this document's.")
+@click.option("--format", "fmt", type=click.Choice(CORPUS_FORMATS), default="term", show_default=True)
+@click.option("--store", metavar="PATH",
+              help=f"SQLite store of finished work (default: {STORE_NAME} beside -o; none without -o).")
+@click.option("--workers", type=click.IntRange(1), metavar="N", help="Local worker processes (default: the CPU count).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786).")
+@click.option("--reuse-only", is_flag=True, help="Skip target extraction: similarity and shared passages only.")
+@click.option("--fail-on", metavar="VERDICTS",
+              help=f"With --parent, exit 1 when a finding has these verdicts: comma-separated of {', '.join(CORPUS_FAIL_ON)}.")
+@_term_options
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def corpus(
+    paths: tuple[str, ...],
+    parent: str | None,
+    fmt: str,
+    store: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    reuse_only: bool,
+    fail_on: str | None,
+    color: str,
+    no_pager: bool,
+    output: str | None,
+    encoding: str | None,
+    max_size: str | None,
+) -> None:
+    """Many documents at once: who set what target, who copied whom, who is out of line with --parent.
+
+    \b
+    Exit status: 0 done, 1 a --fail-on verdict was found, 2 any error.
+    """
+    from docdiff.errors import ConfigError
+
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    inputs = (*paths, *((parent,) if parent else ()))
+    fail = {v.strip() for v in fail_on.split(",") if v.strip()} if fail_on else set()
+    if fail - set(CORPUS_FAIL_ON):
+        raise ConfigError(f"--fail-on: unknown verdict {sorted(fail - set(CORPUS_FAIL_ON))[0]!r} "
+                          f"(choose from {', '.join(CORPUS_FAIL_ON)})")
+    if fail and parent is None:
+        raise ConfigError("--fail-on needs --parent (the verdicts are against a parent document)")
+    if store is None and output not in (None, "-"):
+        store = os.path.join(os.path.dirname(output) or ".", STORE_NAME)
+    from docdiff.corpus import build_corpus
+
+    report = build_corpus(
+        list(paths), parent=parent, store=store, workers=workers or os.cpu_count() or 1, scheduler=scheduler,
+        targets=not reuse_only, progress=True, encoding=encoding, max_bytes=_size(max_size))
+    from docdiff.render.corpus_formats import render_corpus
+
+    data = render_corpus(report, fmt, **(_console_options(output, color) if fmt == "term" else {}))
+    if isinstance(data, bytes):
+        from docdiff.output import write_bytes
+
+        write_bytes(data, output, inputs=inputs)
+    else:
+        _write(data, output, inputs, pager=fmt == "term" and _paged(no_pager, output))
+    if fail and report.parent is not None and any(f.verdict in fail for f in report.parent.findings):
         sys.exit(1)
 
 

@@ -51,6 +51,7 @@ class Metadata:
     kind: Kind = Kind.OTHER
     year: int | None = None  # a work report's year; a plan's first year
     period: tuple[int, int] | None = None  # (2021, 2025) for a 十四五 plan
+    year_read_from_body: bool = False  # no title, date line or portal row said it (ingest/body_clues)
 
 
 @dataclass(frozen=True, kw_only=True)  # no slots: cached_property needs __dict__
@@ -70,6 +71,10 @@ class Document:
     encoding: str = "utf-8"
     meta: Metadata = field(default_factory=Metadata)
     debris: tuple[Span, ...] = ()
+    # Where each line of the file starts in ``text`` when ingest rejoined a hard-wrapped or
+    # sentence-per-line layout into paragraphs (ingest/layout.py); empty when text is the file's.
+    line_origins: tuple[int, ...] = ()
+    source_text: str = ""  # the text as the file (or the extraction) laid it out, when rejoined
 
     @cached_property
     def norm(self) -> str:
@@ -92,8 +97,29 @@ class Document:
         return len(self.line_starts) if self.text else 0
 
     def line_at(self, offset: int) -> int:
-        """1-based line number of the character at ``offset``."""
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line number in the file of the character at ``offset``."""
+        return bisect.bisect_right(self.line_origins or self.line_starts, offset)
+
+    @cached_property
+    def _file_line_starts(self) -> tuple[int, ...]:
+        starts, pos = [], 0
+        for line in self.source_text.splitlines(keepends=True):
+            starts.append(pos)
+            pos += len(line)
+        return tuple(starts)
+
+    def file_offset(self, offset: int) -> int:
+        """The offset in the file's own layout (``source_text``) of ``offset`` in ``text``:
+        the same number unless ingest rejoined lines, when it counts the removed breaks too."""
+        if not self.line_origins or not self.source_text:
+            return offset
+        k = self.line_at(offset) - 1
+        return self._file_line_starts[k] + offset - self.line_origins[k]
+
+    @property
+    def file_line_count(self) -> int:
+        """Lines of the file (``line_count`` counts the lines of ``text``, its paragraphs once rejoined)."""
+        return len(self.line_origins) if self.line_origins else self.line_count
 
     def line_span(self, line: int) -> Span:
         """Span of 1-based ``line`` without its line break."""
@@ -120,12 +146,12 @@ class Document:
         return i >= 0 and offset < self.debris[i].end
 
     def body_lines(self) -> list[tuple[int, Span]]:
-        """(line number, span) of every line that is not debris."""
+        """(line number in the file, span) of every line of ``text`` that is not debris."""
         out = []
         for n in range(1, self.line_count + 1):
             span = self.line_span(n)
             if not self.is_debris(span.start):
-                out.append((n, span))
+                out.append((self.line_at(span.start) if self.line_origins else n, span))
         return out
 
     @property
@@ -249,6 +275,8 @@ class SectionStatus(StrEnum):
     MOVED = "moved"
     ADDED = "added"
     REMOVED = "removed"
+    MERGED = "merged"  # no one-to-one partner, but its topic continues inside one B section
+    SPLIT = "split"  # … inside several B sections
 
 
 class OpKind(StrEnum):
@@ -270,9 +298,18 @@ class DiffOp:
 class SectionPair:
     status: SectionStatus
     a: Section | None
-    b: Section | None
+    b: Section | None  # for merged/split: the B section most of it went into (into[0])
     similarity: float  # 0..1
     diff: tuple[DiffOp, ...] = ()  # empty when identical or one side is missing
+    into: tuple[Destination, ...] = ()  # merged/split only: where the content went, largest share first
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """A B section that a merged or split A section's content continues in."""
+
+    section: Section
+    share: float  # this destination's share of the evidence (shares of one pair sum to 1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,7 @@ from docdiff.model import (
     Comparator,
     Comparison,
     DiffOp,
+    Destination,
     Document,
     Metadata,
     Kind,
@@ -129,6 +130,8 @@ A_PARTS = (
     ),
     Part("三、", "加强政府自身建设", "坚持依法行政，自觉接受人大监督。\n"),
     Part("四、", "其他事项", "做好第四次全国经济普查准备工作。\n"),
+    Part("五、", "转变政府作风", "坚持依法行政，力戒形式主义。\n"),
+    Part("六、", "城市与营商环境", "继续推进棚户区改造工程。新增市场主体800户。\n"),
 )
 B_PARTS = (
     Part("一、", "2018年工作回顾", "过去的一年，地区生产总值增长5.8%。城乡居民收入稳步提高。\n我们坚持改革开放，营商环境持续优化。\n"),
@@ -167,6 +170,13 @@ def small_comparison() -> Comparison:
             diff = diff_ops(own_text(a, sa), own_text(b, sb), moved)
         return SectionPair(status=status, a=sa, b=sb, similarity=sim, diff=diff)
 
+    def merged(status: SectionStatus, pa: str, into: tuple[str, ...], sim: float) -> SectionPair:
+        sa, dests = find_section(outline_a, pa), [find_section(outline_b, pb) for pb in into]
+        shares = [round(1 / len(dests), 4)] * len(dests)
+        return SectionPair(status=status, a=sa, b=dests[0], similarity=sim,
+                           diff=diff_ops(own_text(a, sa), b.slice(dests[0].span)),
+                           into=tuple(Destination(section=d, share=sh) for d, sh in zip(dests, shares)))
+
     sections = (
         pair(SectionStatus.MATCHED, "一、", "一、", 0.93),
         pair(SectionStatus.CHANGED, "二、", "二、", 0.71),
@@ -175,6 +185,8 @@ def small_comparison() -> Comparison:
         pair(SectionStatus.MATCHED, "三、", "三、", 1.0),
         pair(SectionStatus.REMOVED, "四、", None, 0.0),
         pair(SectionStatus.ADDED, None, "四、", 0.0),
+        merged(SectionStatus.MERGED, "五、", ("三、",), 0.42),
+        merged(SectionStatus.SPLIT, "六、", ("二、/（一）", "四、"), 0.31),
     )
     ta = (
         make_target(a, outline_a, "t1", "地区生产总值增长6%左右", "地区生产总值增长", 6, "%", Comparator.APPROX, year=2018),

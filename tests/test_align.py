@@ -314,13 +314,17 @@ def test_real_report_against_itself_is_all_matched() -> None:
 
 
 def test_real_pair_added_one_way_is_removed_the_other() -> None:
+    """Without a one-to-one partner one way (added) is without one the other way (removed, or
+    merged/split where its content continues)."""
     compare, a, b = _real_pair("hailar-district-2016-work-report.txt", "hailar-district-2017-work-report.txt")
     ab, ba = compare(a, b), compare(b, a)
+    unpartnered = (SectionStatus.REMOVED, SectionStatus.MERGED, SectionStatus.SPLIT)
+    one_to_one = (SectionStatus.MATCHED, SectionStatus.CHANGED, SectionStatus.MOVED)
     added = {p.b.line for p in ab.sections if p.status == SectionStatus.ADDED}
-    removed = {p.a.line for p in ba.sections if p.status == SectionStatus.REMOVED}
+    removed = {p.a.line for p in ba.sections if p.status in unpartnered}
     assert added and added == removed
-    assert {(p.a.line, p.b.line) for p in ab.sections if p.a and p.b} == {
-        (p.b.line, p.a.line) for p in ba.sections if p.a and p.b}
+    assert {(p.a.line, p.b.line) for p in ab.sections if p.status in one_to_one} == {
+        (p.b.line, p.a.line) for p in ba.sections if p.status in one_to_one}
 
 
 _SPEC = st.lists(
@@ -388,3 +392,30 @@ def test_closing_search_is_linear_on_long_paragraphs() -> None:
     doc, outline = make_doc("一、回顾\n(一)甲\n甲。\n(二)乙\n" + body + "\n")
     with hang_guard(5):  # each line costs a bounded match: well under a second of CPU
         assert _content_spans(doc, outline.sections) == {}
+
+
+def test_unambiguous_keeps_mutual_best_and_clear_winners_only() -> None:
+    from docdiff.comparison.align import unambiguous
+
+    tie = np.array([[0.30], [0.29]])
+    assert unambiguous([(0, 0)], tie) == [(0, 0)]  # each the other's best
+    assert unambiguous([(1, 0)], tie) == []  # row 0, left unpaired, does better: a toss-up at best
+    clear = np.array([[0.30], [0.20]])
+    assert unambiguous([(1, 0)], clear) == []
+    # a pair whose better rivals are all paired elsewhere is not ambiguous
+    taken = np.array([[0.30, 0.40], [0.0, 0.50]])
+    assert unambiguous([(0, 0), (1, 1)], taken) == [(0, 0), (1, 1)]
+    forced = np.array([[0.30, 0.40], [0.0, 0.0]])  # its own row's best column was left free
+    assert unambiguous([(0, 0)], forced) == []
+
+
+def test_no_order_bonus_for_unrelated_content() -> None:
+    from docdiff.comparison.align import ORDER_MIN_CONTENT, W_CONTENT, W_TITLE, _combine
+
+    a, oa = make_doc("一、政府自身建设\n坚持依法行政。\n")
+    s = oa.sections[0]
+    low = np.array([[ORDER_MIN_CONTENT / 2]])
+    same_title = _combine(low, [s], [s], True, True)
+    assert same_title[0, 0] == pytest.approx((low[0, 0] * W_CONTENT + W_TITLE) / (W_CONTENT + W_TITLE))
+    related = np.array([[0.3]])
+    assert _combine(related, [s], [s], True, True)[0, 0] > _combine(related, [s], [s], False, True)[0, 0]

@@ -149,7 +149,7 @@ def test_only_changed_and_j_k(small):
     page.click("#only")
     assert page.get_attribute("#only", "aria-pressed") == "true"
     shown = page.eval_on_selector_all("article.pair", "as => as.filter(a => a.offsetParent).map(a => a.id)")
-    assert shown == ["p0", "p1", "p2", "p3", "p5", "p6"]  # p4 (三、) is identical
+    assert shown == ["p0", "p1", "p2", "p3", "p5", "p6", "p7", "p8"]  # p4 (三、) is identical
     page.keyboard.press("j")
     page.keyboard.press("j")
     assert page.evaluate("document.activeElement.id") == "ph1"
@@ -249,6 +249,15 @@ def test_unified_view_keeps_b_only_targets_in_unchanged_text(browser, tmp_path):
     assert marks == "地区生产总值增长6%左右"
     assert w.errors == []
     w.close()
+
+
+def test_merged_card_says_where_it_went(small):
+    page = small.page
+    card = page.text_content("#p7 .ph")
+    assert "并入 B 第三部分 (similarity 42%)" in card and "删去" not in card
+    assert page.is_visible("#p7 .ph .into")
+    assert "B 中没有对应章节" not in page.text_content("#p7")  # the B pane shows where it went
+    assert "分入 B 第（一）部分 50%、第四部分 50%" in page.text_content("#p8 .ph")
 
 
 def test_narrow_screen_stacks_panes_and_target_cells(browser, report_files):

@@ -355,3 +355,25 @@ def test_table_of_contents_is_skipped() -> None:
 def test_a_contents_line_without_repeated_entries_skips_nothing() -> None:
     doc = doc_of("目录", "第一章 发展环境", BODY, "第二章 指导方针", BODY)
     assert [(s.number, s.line) for s in parse_outline(doc).walk()] == [("第一章", 2), ("第二章", 4)]
+
+
+@pytest.mark.parametrize("entries", [
+    ("一、现实基础和发展形势……1", "二、总体要求……3", "三、保障措施……9"),  # no 目录 title
+    ("一、现实基础和发展形势 ........ 1", "二、总体要求 ........ 3", "三、保障措施 ........ 9"),
+    ("一、现实基础和发展形势\t第1页", "二、总体要求\t第3页", "三、保障措施\t第9页"),
+])
+def test_contents_entries_without_a_title_are_skipped(entries: tuple[str, ...]) -> None:
+    doc = doc_of(*entries, "一、现实基础和发展形势", BODY, "二、总体要求", BODY, "三、保障措施", BODY)
+    assert [(s.title, s.line) for s in parse_outline(doc).walk()] == [
+        ("现实基础和发展形势", 4), ("总体要求", 6), ("保障措施", 8)]
+
+
+def test_contents_with_page_words_after_a_title() -> None:
+    doc = doc_of("目录", "一、现实基础和发展形势\t第1页", "二、总体要求\t第3页",
+                 "一、现实基础和发展形势", BODY, "二、总体要求", BODY)
+    assert [s.title for s in parse_outline(doc).walk()] == ["现实基础和发展形势", "总体要求"]
+
+
+def test_page_numbered_lines_whose_first_never_returns_are_kept() -> None:
+    doc = doc_of("一、现实基础和发展形势……1", "二、总体要求……3", "三、保障措施……9", BODY)
+    assert len(list(parse_outline(doc).walk())) == 3

@@ -101,9 +101,19 @@ def _ingest_entry_points() -> dict[str, Callable[[str], object]]:
     from docdiff.ingest.decode import decode_bytes
     from docdiff.ingest.html import extract_html_text, is_html
     from docdiff.ingest.metadata import classify, extract_metadata, find_period
+    from docdiff.ingest.body_clues import kind_from_body, year_from_body
+    from docdiff.ingest.layout import rejoin_lines
+    from docdiff.ingest.pdf import _autospaced, _without_cjk_spaces, _without_running_lines
     from docdiff.ingest.read import parse_size
+    from docdiff.model import Kind
 
     return {
+        "kind_from_body": kind_from_body,
+        "year_from_body": lambda s: year_from_body(s, Kind.WORK_REPORT),
+        "rejoin_lines": rejoin_lines,
+        "rejoin_lines_lines": lambda s: rejoin_lines("\n".join(s[i : i + 40] for i in range(0, len(s), 40))),
+        "pdf_running_lines": lambda s: _without_running_lines([[s, s[:40], s[-40:]]] * 3),
+        "pdf_autospaced": lambda s: _autospaced([s]) or _without_cjk_spaces(s),
         "find_debris": find_debris,
         "is_debris_line": is_debris_line,
         "is_metadata_row": is_metadata_row,

@@ -57,7 +57,7 @@ def test_golden_small(update_golden: bool) -> None:
 def test_renders_to_the_expected_structure() -> None:
     p = to_html(render_markdown(small_comparison()))
     assert set(p.tags) <= ALLOWED_TAGS
-    assert p.tags.count("h4") == 6  # the six changed pairs; 三、 is identical
+    assert p.tags.count("h4") == 8  # the six changed pairs, one merged, one split; 三、 is identical
     assert set(p.cells_per_row) == {6, 4}  # target tables and the alignment table
     text = "".join(p.text)
     assert "一般公共预算收入增长" in text and "≤4.5% (2019)" in text and "↑ 提高 raised" in text

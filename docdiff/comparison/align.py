@@ -35,10 +35,17 @@ W_TITLE = 0.35
 # Position multiplies evidence by up to 1 + ORDER_BOOST (same relative place among siblings):
 # order breaks ties between similar candidates but never makes a match out of nothing.
 ORDER_BOOST = 0.5
+# …and only for pairs whose content is above the level of unrelated sections of two reports
+# (0.05–0.10, see MATCH_MIN; pairs of related topics at 0.10–0.12 occur between provinces):
+# two such sections in the same place are still unrelated, however alike their titles.
+ORDER_MIN_CONTENT = 0.10
 # Below this score two siblings are better left unmatched (added + removed). Successive annual
 # reports rewrite everything: a true pair's content cosine is often only 0.15–0.25, against
 # 0.05–0.10 for unrelated sections of the same report.
 MATCH_MIN = 0.15
+# A pair must score this many times its best unpaired rival (a section of the same group left
+# without a partner, in its row or its column); below it the choice is a toss-up (see unambiguous).
+AMBIGUOUS_WITHIN = 1.1
 # Bodies sharing less than this (the level of unrelated sections of one report) never pair on
 # similar wording of their titles alone (二是全面加快新区建设 / 加快推进美丽乡村建设) unless the
 # titles themselves are near-identical: a retitled section keeps its body, a rewritten body
@@ -106,7 +113,7 @@ def align_sections(
         if not rows or not cols:
             continue
         score, content = scores(rows, cols, order=True)
-        chosen = assign(score, MATCH_MIN)
+        chosen = unambiguous(assign(score, MATCH_MIN), score)
         in_order = set(longest_increasing([(r, c) for r, c in chosen]))
         for r, c in chosen:
             ia, ib = rows[r], cols[c]
@@ -195,8 +202,37 @@ def _combine(
     if order:
         pos_a = (np.arange(n) + 0.5) / n
         pos_b = (np.arange(m) + 0.5) / m
-        score *= 1.0 + ORDER_BOOST * (1.0 - np.abs(pos_a[:, None] - pos_b[None, :]))
+        boost = 1.0 + ORDER_BOOST * (1.0 - np.abs(pos_a[:, None] - pos_b[None, :]))
+        # Place breaks ties between related sections; it never lifts unrelated ones into a pair.
+        score *= np.where(content >= ORDER_MIN_CONTENT, boost, 1.0)
     return score
+
+
+def unambiguous(chosen: list[tuple[int, int]], score: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs of ``chosen`` that are each other's best, or clearly beat every rival left
+    unpaired in their row and column.
+
+    When a section left unpaired scores nearly as well with a pair's section as its partner does
+    (2012's （七）民生投入 and （八）各项事业 against 2013's 社会建设), which of the two is "the same
+    section" is a coin toss: neither is paired, and both are then shown as merged into it.
+    """
+    import numpy as np
+
+    if not chosen:
+        return chosen
+    free_rows = np.ones(score.shape[0], dtype=bool)
+    free_cols = np.ones(score.shape[1], dtype=bool)
+    for r, c in chosen:
+        free_rows[r] = free_cols[c] = False
+    kept = []
+    for r, c in chosen:
+        if score[r, c] >= score[r].max() and score[r, c] >= score[:, c].max():
+            kept.append((r, c))  # each is the other's best: nothing to toss up
+            continue
+        rival = max(float(score[r, free_cols].max(initial=0.0)), float(score[free_rows, c].max(initial=0.0)))
+        if score[r, c] >= AMBIGUOUS_WITHIN * rival:
+            kept.append((r, c))
+    return kept
 
 
 def assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from docdiff.comparison.align import align_sections
+from docdiff.comparison.destinations import find_destinations
 from docdiff.comparison.reuse import measure_similarity
 from docdiff.comparison.selection import select_targets
 from docdiff.comparison.targetdiff import match_targets
-from docdiff.comparison.textdiff import diff_pairs
+from docdiff.comparison.textdiff import diff_destinations, diff_pairs
 from docdiff.model import Comparison, Document
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
@@ -24,6 +25,10 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     pairs, diff_notes = diff_pairs(a, b, pairs)
     similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
     target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
+    # Where the sections left without a partner went: after the similarity and the targets,
+    # which weigh one-to-one alignments only.
+    pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs)
+    pairs, merge_notes = diff_destinations(a, b, pairs)
     return Comparison(
         a=a,
         b=b,
@@ -35,5 +40,5 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
         targets=target_pairs,
         similarity=similarity,
         shared_passages=passages,
-        notes=align_notes + diff_notes + reuse_notes,
+        notes=align_notes + diff_notes + merge_notes + reuse_notes,
     )

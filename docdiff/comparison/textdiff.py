@@ -291,16 +291,37 @@ def diff_pairs(
         ):
             out.append(p)
             continue
-        text_a, text_b = own_text(a, p.a), own_text(b, p.b)
-        if text_a == text_b:
+        out.append(_diffed(p, own_text(a, p.a), own_text(b, p.b), notes))
+    return tuple(out), tuple(notes)
+
+
+def diff_destinations(
+    a: Document, b: Document, pairs: tuple[SectionPair, ...]
+) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
+    """Fill ``diff`` of every merged or split pair: its own text against the whole text of the
+    B section it went into (that section's subsections included: it went somewhere inside)."""
+    from docdiff.comparison.similarity import body_text
+
+    notes: list[str] = []
+    out = []
+    for p in pairs:
+        if p.a is None or p.b is None or p.status not in (SectionStatus.MERGED, SectionStatus.SPLIT):
             out.append(p)
             continue
-        where = p.b.path or p.a.path
-        char_level = max(len(text_a), len(text_b)) <= MAX_SECTION_CHARS
-        if not char_level:
-            notes.append(f"{where}: {max(len(text_a), len(text_b)):,}-character pair diffed by sentence only")
-        pair_notes: list[str] = []
-        ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes)
-        notes.extend(f"{where}: {n}" for n in pair_notes)
-        out.append(replace(p, diff=ops))
+        out.append(_diffed(p, own_text(a, p.a), body_text(b, p.b.span), notes))
     return tuple(out), tuple(notes)
+
+
+def _diffed(p: SectionPair, text_a: str, text_b: str, notes: list[str]) -> SectionPair:
+    """``p`` with the diff of ``text_a`` against ``text_b``; a fallback taken goes to ``notes``."""
+    assert p.a is not None and p.b is not None
+    if text_a == text_b:
+        return p
+    where = p.b.path or p.a.path
+    char_level = max(len(text_a), len(text_b)) <= MAX_SECTION_CHARS
+    if not char_level:
+        notes.append(f"{where}: {max(len(text_a), len(text_b)):,}-character pair diffed by sentence only")
+    pair_notes: list[str] = []
+    ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes)
+    notes.extend(f"{where}: {n}" for n in pair_notes)
+    return replace(p, diff=ops)

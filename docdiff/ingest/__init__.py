@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docdiff.errors import InputError
 from docdiff.ingest.debris import find_debris
+from docdiff.ingest.layout import rejoin_lines
 from docdiff.ingest.decode import decode_bytes, fold_newlines
 from docdiff.ingest.metadata import extract_metadata
 from docdiff.ingest.read import check_extension, read_bytes, sniff_binary
@@ -42,9 +43,12 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
         text, fmt, enc = _load_text(data, path, ext, encoding)
     if not text.strip(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u3000\xa0" + _INVISIBLE):
         raise InputError(path, _NO_TEXT.get(fmt, "no text (only whitespace)"))
+    source = text
+    text, origins = rejoin_lines(text)
     debris = find_debris(text)
     return Document(path=path, text=text, format=fmt, encoding=enc,
-                    meta=extract_metadata(text, debris), debris=debris)
+                    meta=extract_metadata(text, debris), debris=debris,
+                    line_origins=origins, source_text=source if origins else "")
 
 
 def _is_docx_zip(data: bytes, path: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from docdiff.ingest.body_clues import kind_from_body, year_from_body
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
 from docdiff.model import Kind, Metadata, Span
 
@@ -88,6 +89,8 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
     title = _title(head)
     opening = "\n".join(ln.text for ln in head[:OPENING_LINES])
     kind = classify(title, opening, portal)
+    if kind == Kind.OTHER:  # no title, category or opening that says it: the body may
+        kind = kind_from_body("\n".join(ln.text for ln in body))
     speech = next((m for ln in head if (m := SPEECH_DATE_RE.search(ln.text))), None)
     signature_date, signer = _signature(body[-TAIL_LINES:])
     if not signature_date:  # a 印发 notice signs and dates the document at its head
@@ -116,8 +119,11 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
         year = period[0]
     else:
         year = int(date[:4]) if date else None
+    from_body = year is None
+    if from_body:  # no title, date line or portal date: a work report's body still tells
+        year = year_from_body("\n".join(ln.text for ln in body), kind)
     return Metadata(title=title, issuer=issuer, date=date, number=_number(portal, lines),
-                    kind=kind, year=year, period=period)
+                    kind=kind, year=year, period=period, year_read_from_body=from_body and year is not None)
 
 
 def parse_portal_rows(rows: Iterable[str]) -> dict[str, str]:

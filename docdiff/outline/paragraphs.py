@@ -55,7 +55,7 @@ def paragraphs(doc: Document) -> list[Para]:
         while end > start and text[end - 1] in INDENT:
             end -= 1
         if start < end:
-            out.append(Para(start, end, n))
+            out.append(Para(start, end, doc.line_at(start) if doc.line_origins else n))
     return out
 
 

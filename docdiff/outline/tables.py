@@ -6,6 +6,7 @@ flattened one cell per line with the empty cells dropped (Luqiao's indicator tab
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from docdiff.model import Cell, Document, Span, Table
@@ -19,11 +20,12 @@ _CAPTION = re.compile(r"[ \t\xa0\u3000]*(?:表[ \t\xa0]*[0-9一二三四五六�
 
 
 def _caption_before(doc: Document, line: int) -> tuple[str, int, Span] | None:
-    """The caption line above a table (表2 …, or a short line ending in 表), if any."""
+    """The caption line above a table (表2 …, or a short line ending in 表), if any: its text,
+    its line in ``doc.text`` and its span (``line`` counts the lines of ``doc.text`` too)."""
     n = line - 1
     while n >= 1 and not doc.slice(doc.line_span(n)).strip():
         n -= 1
-    if n < 1 or line - n > 3:
+    if n < 1:  # the nearest line above with text, however many blank lines lie between
         return None
     span = doc.line_span(n)
     text = doc.slice(span)
@@ -58,7 +60,7 @@ def _split_pipe_row(doc: Document, line: int) -> list[Cell | None] | None:
         body = raw.strip(_BLANKS)
         if body:
             start = span.start + a + len(raw) - len(raw.lstrip(_BLANKS))
-            cells.append(Cell(body, Span(start, start + len(body)), line))
+            cells.append(Cell(body, Span(start, start + len(body)), doc.line_at(start)))
         else:
             cells.append(None)
     return cells if len(cells) >= 2 else None
@@ -102,7 +104,7 @@ def find_pipe_tables(doc: Document) -> tuple[Table, ...]:
             Table(
                 title=caption[0] if caption else "",
                 span=Span(start, doc.line_span(n - 1).end),
-                line=caption[1] if caption else first,
+                line=doc.line_at(caption[2].start if caption else line.start),
                 header=tuple((c.text if c else "") for c in rows[0]) + ("",) * (width - len(rows[0])),
                 rows=tuple(_fill_spanned(rows[1:], width)),
             )
@@ -332,12 +334,12 @@ def _parse_flat_table(doc: Document, cells: list[_FlatCell], h0: int, h1: int) -
         i = j
     if not rows:
         return None
-    caption = _caption_before(doc, cells[h0].line)
+    caption = _caption_before(doc, bisect_right(doc.line_starts, cells[h0].span.start))
     start = caption[2].start if caption else cells[h0].span.start
     table = Table(
         title=caption[0] if caption else "",
         span=Span(start, cells[last_end - 1].span.end),
-        line=caption[1] if caption else cells[h0].line,
+        line=doc.line_at(caption[2].start) if caption else cells[h0].line,
         header=tuple(header),
         rows=tuple(rows),
     )

@@ -52,8 +52,9 @@ def config_json(report: CheckReport) -> dict[str, Any]:
     }
 
 
-def finding_json(f: Finding) -> dict[str, Any]:
-    return {**target_pair_json(f.pair), "file": f.path, "line": f.line, "message": describe(f.pair)}
+def finding_json(f: Finding, report: CheckReport | None = None) -> dict[str, Any]:
+    docs = (report.a, report.b) if report is not None else (None, None)
+    return {**target_pair_json(f.pair, *docs), "file": f.path, "line": f.line, "message": describe(f.pair)}
 
 
 def render_check_json(report: CheckReport) -> str:
@@ -70,7 +71,7 @@ def render_check_json(report: CheckReport) -> str:
             "ignored": len(report.ignored),
             "tolerated": len(report.tolerated),
         },
-        "findings": [finding_json(f) for f in report.flagged],
-        "targets": [target_pair_json(p) for p in report.pairs],
+        "findings": [finding_json(f, report) for f in report.flagged],
+        "targets": [target_pair_json(p, report.a, report.b) for p in report.pairs],
         "notes": list(report.notes),
     })

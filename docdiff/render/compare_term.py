@@ -27,6 +27,8 @@ from docdiff.render.term_cells import STATUS_STYLE
 from docdiff.render.term_cells import fit_cell as _cell
 from docdiff.render.term_cells import styled as _text
 
+from docdiff.render.labels import destination_phrase
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
@@ -189,7 +191,7 @@ def _header(c: Comparison) -> Text:
     t.append(f"\nsimilarity {_percent(s.document)}   reuse a→b {_percent(s.reuse_a_in_b)}   "
              f"b→a {_percent(s.reuse_b_in_a)}")
     t.append("\nsections: ")
-    t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed")))
+    t.append(_counts([str(p.status) for p in c.sections], ("matched", "changed", "moved", "added", "removed", "merged", "split")))
     t.append("\ntargets: ")
     if c.targets:
         t.append_text(_styled_counts([str(p.status) for p in c.targets], ("shared", "changed", "added", "removed")))
@@ -225,6 +227,10 @@ def _section_label(s: Section | None) -> Text:
 
 def _pair_label(p: SectionPair) -> Text:
     t = _section_label(p.a)
+    phrase = destination_phrase(p)
+    if phrase:  # merged / split: where it went says more than the other title, and fits the rule
+        t.append(f"  {phrase}", STATUS_STYLE.get(str(p.status), ""))
+        return t
     t.append(" → ", "dim")
     t.append_text(_section_label(p.b))
     t.append(f"  {p.status}", STATUS_STYLE.get(str(p.status), ""))

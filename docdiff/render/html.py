@@ -26,7 +26,7 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
-from docdiff.render.labels import L, section_label
+from docdiff.render.labels import L, destination_phrase, section_counts, section_label
 from docdiff.render.tiers import headline_first
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -105,14 +105,16 @@ def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind,
     return _Pane(section, runs, text, base)
 
 
-def _pane_nests(panes: list[tuple[_Pane | None, _Pane | None]]) -> tuple[tuple[NestedRanges, NestedRanges], ...]:
-    """Per side: the panes' verbatim texts, and the sections of all panes."""
+def _pane_nests(panes: list[tuple[_Pane | None, _Pane | None]],
+                skip: frozenset[int] = frozenset()) -> tuple[tuple[NestedRanges, NestedRanges], ...]:
+    """Per side: the panes' verbatim texts, and the sections of all panes but the B panes of
+    ``skip`` (merged/split pairs, whose B pane repeats a whole section that has its own pane)."""
     out = []
     for side in (0, 1):
         texts, sections = [], []
         for i, both in enumerate(panes):
             pane = both[side]
-            if pane is None:
+            if pane is None or (side == 1 and i in skip):
                 continue
             sections.append((pane.section.span.start, pane.section.span.end, i))
             if pane.base is not None:
@@ -216,7 +218,7 @@ def _doc_card(doc: Document, side: str) -> str:
     period = f"{m.period[0]}–{m.period[1]}" if m.period else (str(m.year) if m.year else "")
     rows = [(L.ISSUER, m.issuer), (L.DATE, m.date), (L.KIND, L.KINDS.get(str(m.kind), str(m.kind))),
             (L.YEAR, period), (L.NUMBER, m.number), (L.PATH, doc.path),
-            (L.LINES, f"{doc.line_count} · {doc.format} · {doc.encoding}")]
+            (L.LINES, f"{doc.file_line_count} · {doc.format} · {doc.encoding}")]
     items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows if v)
     return (f'<section class="doc doc-{side}" aria-label="{_e(L.SIDE[side])}">'
             f'<p class="side">{_e(L.SIDE[side])}</p><h2>{_e(_doc_title(doc))}</h2><dl>{items}</dl></section>')
@@ -236,8 +238,8 @@ def _header(c: Comparison) -> str:
     )
     s_counts = "".join(
         f'<li class="st st-{st}"><span class="sym" aria-hidden="true">{_e(L.SECTION_STATUS[st][0])}</span>'
-        f'{_e(L.SECTION_STATUS[st][1])} <b>{sum(1 for p in c.sections if p.status == st)}</b></li>'
-        for st in L.SECTION_ORDER
+        f'{_e(L.SECTION_STATUS[st][1])} <b>{n}</b></li>'
+        for st, n in section_counts(c.sections)
     )
     notes = ""
     if c.notes:
@@ -394,6 +396,8 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
         unified = "a" if panes[0].text == panes[1].text else "ab"
     else:
         unified = "a" if panes[0] else "b"
+    phrase = destination_phrase(p)
+    into = f'<span class="into">{_e(phrase)}</span>' if phrase else ""
     heads, cols = [], []
     for side, pane, s in (("a", panes[0], p.a), ("b", panes[1], p.b)):
         line = f'<span class="ln">{_e(L.LINE.format(s.line))}</span>' if s else ""
@@ -409,7 +413,7 @@ def _pair_article(i: int, p: SectionPair, panes: tuple[_Pane | None, _Pane | Non
         f'<article class="pair st-{_e(st)}{same}" id="p{i}" data-u="{unified}" aria-labelledby="ph{i}">'
         f'<h3 class="ph" id="ph{i}" tabindex="-1">{heads[0]}'
         f'<span class="mid"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
-        f'{_e(word)}</span><span>{_bar(p.similarity, L.SIMILARITY)}</span></span>{heads[1]}</h3>'
+        f'{_e(word)}</span><span>{_bar(p.similarity, L.SIMILARITY)}</span>{into}</span>{heads[1]}</h3>'
         f'<div class="sbs">{cols[0]}{cols[1]}</div></article>'
     )
 
@@ -457,7 +461,7 @@ def _passages(c: Comparison) -> str:
 def render_html(c: Comparison) -> str:
     """The whole report as one HTML document."""
     panes = _panes(c)
-    nests = _pane_nests(panes)
+    nests = _pane_nests(panes, frozenset(i for i, p in enumerate(c.sections) if p.into))
     anchors: dict[tuple[int, str], tuple[int, int, int]] = {}
     for p in c.targets:
         for side, t in ((0, p.a), (1, p.b)):

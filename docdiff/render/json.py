@@ -51,7 +51,9 @@ def _number(v: float | None) -> float | int | None:
     return int(v) if float(v).is_integer() and abs(v) < 2**53 else v
 
 
-def target_json(t: Target) -> dict[str, Any]:
+def target_json(t: Target, doc: Document | None = None) -> dict[str, Any]:
+    """A target as the contract writes it; with ``doc``, offsets count the file's own layout."""
+    at = doc.file_offset if doc is not None else (lambda x: x)
     return {
         "id": t.id,
         "indicator": t.indicator,
@@ -70,14 +72,14 @@ def target_json(t: Target) -> dict[str, Any]:
         "confidence": t.confidence,
         "text": t.text,
         "line": t.line,
-        "start": t.span.start,
-        "end": t.span.end,
+        "start": at(t.span.start),
+        "end": at(t.span.end),
         "section": t.section,
     }
 
 
 def render_targets_json(doc: Document, targets: tuple[Target, ...]) -> str:
-    return dumps({"schema": SCHEMA, "document": document_json(doc), "targets": [target_json(t) for t in targets]})
+    return dumps({"schema": SCHEMA, "document": document_json(doc), "targets": [target_json(t, doc) for t in targets]})
 
 
 def _section_json(doc: Document, s: Section) -> dict[str, Any]:
@@ -89,21 +91,22 @@ def _section_json(doc: Document, s: Section) -> dict[str, Any]:
         "path": s.path,
         "line": s.line,
         "end_line": doc.line_at(max(s.span.start, s.span.end - 1)),
-        "start": s.span.start,
-        "end": s.span.end,
+        "start": doc.file_offset(s.span.start),
+        "end": doc.file_offset(s.span.end),
         "children": [_section_json(doc, c) for c in s.children],
     }
 
 
-def _table_json(t: Table) -> dict[str, Any]:
+def _table_json(doc: Document, t: Table) -> dict[str, Any]:
+    at = doc.file_offset
     return {
         "title": t.title,
         "line": t.line,
-        "start": t.span.start,
-        "end": t.span.end,
+        "start": at(t.span.start),
+        "end": at(t.span.end),
         "header": list(t.header),
         "rows": [
-            [None if c is None else {"text": c.text, "line": c.line, "start": c.span.start, "end": c.span.end}
+            [None if c is None else {"text": c.text, "line": c.line, "start": at(c.span.start), "end": at(c.span.end)}
              for c in row]
             for row in t.rows
         ],
@@ -115,10 +118,10 @@ def render_outline_json(doc: Document, outline: Outline) -> str:
         "schema": SCHEMA,
         "document": document_json(doc),
         "sections": [_section_json(doc, s) for s in outline.sections],
-        "tables": [_table_json(t) for t in outline.tables],
+        "tables": [_table_json(doc, t) for t in outline.tables],
     }
     if doc.format != "text":
-        data["text"] = doc.text  # the extracted text whose lines every `line` counts
+        data["text"] = doc.source_text or doc.text  # the extracted text whose lines every `line` counts
     return dumps(data)
 
 
@@ -129,20 +132,23 @@ def _section_ref(s: Section | None) -> dict[str, Any] | None:
 
 
 def section_pair_json(p: SectionPair) -> dict[str, Any]:
-    return {
+    out = {
         "status": str(p.status),
         "a": _section_ref(p.a),
         "b": _section_ref(p.b),
         "similarity": round(p.similarity, 4),
         "diff": [{"op": str(op.kind), "text": op.text, "moved": op.moved} for op in p.diff],
     }
+    if p.into:  # merged / split only: the key is absent elsewhere, so other pairs read as before
+        out["into"] = [{"path": d.section.path, "line": d.section.line, "share": round(d.share, 4)} for d in p.into]
+    return out
 
 
-def target_pair_json(p: TargetPair) -> dict[str, Any]:
+def target_pair_json(p: TargetPair, a: Document | None = None, b: Document | None = None) -> dict[str, Any]:
     return {
         "status": str(p.status),
-        "a": target_json(p.a) if p.a else None,
-        "b": target_json(p.b) if p.b else None,
+        "a": target_json(p.a, a) if p.a else None,
+        "b": target_json(p.b, b) if p.b else None,
         "changes": list(p.changes),
         "direction": p.direction,
         "ambition": p.ambition,
@@ -160,7 +166,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             "reuse_b_in_a": round(c.similarity.reuse_b_in_a, 4),
         },
         "sections": [section_pair_json(p) for p in c.sections],
-        "targets": [target_pair_json(p) for p in c.targets],
+        "targets": [target_pair_json(p, c.a, c.b) for p in c.targets],
         "shared_passages": [
             {"text": s.text, "a_line": c.a.line_at(s.span_a.start), "b_line": c.b.line_at(s.span_b.start)}
             for s in c.shared_passages

@@ -3,7 +3,7 @@ helps) and the label of a section, shared by the HTML and Markdown renderers.
 """
 from __future__ import annotations
 
-from docdiff.model import Section
+from docdiff.model import Section, SectionPair
 
 
 class L:
@@ -24,8 +24,10 @@ class L:
                      "added": ("+", "新增 added"), "shared": ("=", "不变 shared")}
     TARGET_ORDER = ("changed", "removed", "added", "shared")
     SECTION_STATUS = {"matched": ("=", "对应 matched"), "changed": ("≠", "修改 changed"),
-                      "moved": ("⇄", "移动 moved"), "added": ("+", "新增 added"), "removed": ("−", "删去 removed")}
-    SECTION_ORDER = ("matched", "changed", "moved", "added", "removed")
+                      "moved": ("⇄", "移动 moved"), "added": ("+", "新增 added"), "removed": ("−", "删去 removed"),
+                      "merged": ("↪", "并入 merged"), "split": ("⑂", "拆分 split")}
+    SECTION_ORDER = ("matched", "changed", "moved", "added", "removed", "merged", "split")
+    SECTION_OPTIONAL = ("merged", "split")  # counted in a summary only when some pair has one
     COMPARATORS = {"=": ("", ""), ">=": ("≥", "以上"), "<=": ("≤", "以内"), "~": ("≈", "左右"),
                    "range": ("", "区间")}
     PERIODS = {"point": "", "annual": "年度", "cumulative": "累计"}
@@ -59,3 +61,32 @@ def section_label(s: Section | None) -> str:
         return ""
     gap = " " if s.number and s.title and s.number[-1].isalnum() else ""
     return f"{s.number}{gap}{s.title}"
+
+
+def section_part(s: Section) -> str:
+    """How a report names a section in a sentence: "第(一)部分", "第三部分", "第二章", "专栏9",
+    or the quoted title of an unnumbered one."""
+    n = s.number.rstrip("、.．")
+    if not n:
+        return f"「{s.title[:20]}」"
+    if n.startswith(("第", "专栏", "表")):
+        return n
+    return f"第{n}部分"
+
+
+def destination_phrase(p: SectionPair) -> str:
+    """Where a merged or split section went: "并入 B 第(一)部分 (similarity 23%)",
+    "分入 B 第(一)部分 60%、第(三)部分 40% (similarity 18%)"; "" for any other pair."""
+    if not p.into:
+        return ""
+    similarity = f"(similarity {round(p.similarity * 100)}%)"
+    if len(p.into) == 1:
+        return f"并入 B {section_part(p.into[0].section)} {similarity}"
+    parts = "、".join(f"{section_part(d.section)} {round(d.share * 100)}%" for d in p.into)
+    return f"分入 B {parts} {similarity}"
+
+
+def section_counts(pairs: tuple[SectionPair, ...]) -> list[tuple[str, int]]:
+    """(status, count) for a summary, in SECTION_ORDER; merged and split only when present."""
+    counts = [(st, sum(1 for p in pairs if p.status == st)) for st in L.SECTION_ORDER]
+    return [(st, n) for st, n in counts if n or st not in L.SECTION_OPTIONAL]

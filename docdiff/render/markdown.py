@@ -19,7 +19,7 @@ from docdiff.model import (
     Target,
     TargetPair,
 )
-from docdiff.render.labels import L, section_label
+from docdiff.render.labels import L, destination_phrase, section_counts, section_label
 from docdiff.render.tiers import headline_first, is_headline
 
 GITHUB_LIMIT = 65_536  # GitHub refuses a comment longer than this (counted in UTF-16 code units)
@@ -104,8 +104,7 @@ def _header(c: Comparison) -> str:
     s = c.similarity
     t_counts = " · ".join(f"{_status(L.TARGET_STATUS, st)} **{sum(1 for p in c.targets if p.status == st)}**"
                           for st in L.TARGET_ORDER)
-    s_counts = " · ".join(f"{_status(L.SECTION_STATUS, st)} **{sum(1 for p in c.sections if p.status == st)}**"
-                          for st in L.SECTION_ORDER)
+    s_counts = " · ".join(f"{_status(L.SECTION_STATUS, st)} **{n}**" for st, n in section_counts(c.sections))
     lines = [
         f"## {L.REPORT_TITLE}",
         "",
@@ -188,8 +187,9 @@ def _section_block(c: Comparison, p: SectionPair, context: int, budget: int,
     sym, word = L.SECTION_STATUS.get(str(p.status), ("?", str(p.status)))
     where = " → ".join(x for x in (f"A {L.LINE.format(p.a.line)}" if p.a else "",
                                    f"B {L.LINE.format(p.b.line)}" if p.b else "") if x)
-    head = (f"#### {sym} {_label(p.a)} → {_label(p.b)}\n{word} · {L.SIMILARITY} {round(p.similarity * 100)}%"
-            f" · {where}\n\n")
+    phrase = destination_phrase(p)
+    status = f"{word} · {_cell(phrase)}" if phrase else f"{word} · {L.SIMILARITY} {round(p.similarity * 100)}%"
+    head = f"#### {sym} {_label(p.a)} → {_label(p.b)}\n{status} · {where}\n\n"
     if any(op.kind != OpKind.EQUAL for op in p.diff):
         pieces = _diff_body(p, context)
     elif p.a is None or p.b is None:
@@ -221,9 +221,15 @@ def _details(summary: str, body: str) -> str:
     return f"<details><summary>{summary}</summary>\n\n{body}\n</details>\n"
 
 
+def _into(p: SectionPair) -> str:
+    phrase = destination_phrase(p)
+    return f" ({_cell(phrase)})" if phrase else ""
+
+
 def _alignment_table(c: Comparison) -> str:
     rows = "".join(
-        f"| {_label(p.a)} | {_label(p.b)} | {_status(L.SECTION_STATUS, str(p.status))} | {round(p.similarity * 100)}% |\n"
+        f"| {_label(p.a)} | {_label(p.b)} | {_status(L.SECTION_STATUS, str(p.status))}"
+        f"{_into(p)} | {round(p.similarity * 100)}% |\n"
         for p in c.sections
     )
     return "| A | B | 状态 | 相似度 |\n|---|---|---|---|\n" + rows

@@ -68,7 +68,7 @@ def render_outline_term(doc: Document, outline: Outline, *, color: bool, width: 
     )
     heading = Text(doc.meta.title or doc.path, style="bold")
     sections = sum(1 for _ in outline.walk())
-    heading.append(f"  {doc.line_count:,} lines · {sections} sections · {len(outline.tables)} tables", style="dim")
+    heading.append(f"  {doc.file_line_count:,} lines · {sections} sections · {len(outline.tables)} tables", style="dim")
     tree = Tree(heading, guide_style="dim")
     for s in outline.sections:
         _add(tree, s)

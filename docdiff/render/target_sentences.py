@@ -97,8 +97,8 @@ def changed_target_sentences(c: Comparison, ops_of: dict[int, list[DiffOp]] | No
     diffed: dict[str, list[tuple[int, int]]] = {"a": [], "b": []}  # document ranges some diff shows
     out: list[ChangedSentence] = []
     for pair in c.sections:
-        if not pair.diff or pair.a is None or pair.b is None:
-            continue
+        if not pair.diff or pair.a is None or pair.b is None or pair.into:
+            continue  # a merged/split pair is diffed against all of its B section: shown elsewhere
         map_a = _OffsetMap(c.a, pair.a.span, [ch.span for ch in pair.a.children])
         map_b = _OffsetMap(c.b, pair.b.span, [ch.span for ch in pair.b.children])
         diffed["a"].extend(map_a.ranges)

@@ -13,6 +13,8 @@ STATUS_STYLE = {
     "moved": "magenta",
     "added": "green",
     "removed": "red",
+    "merged": "yellow",
+    "split": "yellow",
     "shared": "dim",
 }
 GAP = "  "  # between two columns

@@ -23,7 +23,7 @@ def build_series(documents: Sequence[Document]) -> Ledger:
     from docdiff.targets.context import DocContext
     from docdiff.targets import extract_targets
 
-    undated = {d.path for d in documents if d.meta.year is None}
+    undated = {d.path for d in documents if d.meta.year is None or d.meta.year_read_from_body}
     docs, gaps = order_by_year(documents)
     notes = [f"{d.path}: year {d.meta.year} read from the text (no date line)" for d in docs if d.path in undated]
     targets, figures, unset = [], [], []

@@ -172,7 +172,8 @@ class _LineReader:
         if self.previous is None:
             doc = self.ctx.doc
             self.previous = ""
-            for n in range(self.line_no - 1, max(0, self.line_no - 4), -1):
+            here = bisect.bisect_right(doc.line_starts, self.span.start)  # its line in doc.text (rejoined
+            for n in range(here - 1, max(0, here - 4), -1):  # layouts: not the file's line_no)
                 span = doc.line_span(n)
                 text = doc.norm[span.start : span.end]
                 if text.strip():
@@ -267,7 +268,7 @@ class _LineReader:
                 id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
-                year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
+                year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
                 section=" / ".join(t for t, _ in chain if t),
                 confidence=confidence,
                 tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain],
