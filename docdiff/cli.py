@@ -19,7 +19,7 @@ from docdiff.errors import DocdiffError, printable
 if TYPE_CHECKING:
     from docdiff.model import Document
 
-COMPARE_FORMATS = ("term", "html", "json", "md")
+COMPARE_FORMATS = ("term", "html", "json", "md", "docx")
 TARGET_FORMATS = ("term", "json", "csv")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
@@ -85,7 +85,7 @@ def _console_options(output: str | None) -> dict[str, Any]:
     return {"color": color, "width": width}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...]) -> None:
     from docdiff.output import write_output
 
     write_output(text, output, inputs=inputs)
@@ -224,6 +224,10 @@ def compare(
         from docdiff.render.html import render_html
 
         text = render_html(result)
+    elif fmt == "docx":
+        from docdiff.render.redline_docx import render_redline_docx
+
+        text = render_redline_docx(result)
     elif fmt == "md":
         from docdiff.render.markdown import render_markdown
 

@@ -66,10 +66,11 @@ class Document:
 
     path: str
     text: str
-    format: str = "text"  # text, html, docx, pdf
+    format: str = "text"  # text, html, docx, pdf, doc, wps, odt, rtf, ofd
     encoding: str = "utf-8"
     meta: Metadata = field(default_factory=Metadata)
     debris: tuple[Span, ...] = ()
+    notes: tuple[str, ...] = ()  # how the text was got, when a reader should know (OCR confidence)
 
     @cached_property
     def norm(self) -> str:

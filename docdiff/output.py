@@ -10,8 +10,15 @@ from pathlib import Path
 from docdiff.errors import DocdiffError, printable
 
 
-def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
+def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
+    Bytes (a .docx) are written as they are; to a terminal they are refused."""
+    if isinstance(text, bytes) and (path is None or path == "-"):
+        if sys.stdout.isatty():
+            raise DocdiffError("binary output (a .docx): name a file with -o FILE")
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+        return
     if path is None or path == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
@@ -33,7 +40,8 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        binary = isinstance(text, bytes)
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
             f.write(text)
         os.replace(tmp, target)
