@@ -30,7 +30,7 @@ _LAZY = {
     "load": "docdiff.ingest",
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
-    "compare": "docdiff.compare",
+    "compare": "docdiff.comparison",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -40,7 +40,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target
@@ -52,5 +52,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # looked up once; no submodule shares an API name (tests/test_layout.py)
+        return value
     raise AttributeError(f"module 'docdiff' has no attribute {name!r}")

@@ -210,10 +210,10 @@ def compare(
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     gate_config = None
     if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
-        from docdiff.gate import load_config
+        from docdiff.check.config import load_config
 
         gate_config = load_config(None, fail_on=fail_on)
-    from docdiff.compare import compare as run_compare
+    from docdiff.comparison import compare as run_compare
 
     result = run_compare(doc_a, doc_b)
     if fmt == "json":
@@ -240,7 +240,7 @@ def compare(
         )
     _write(text, output, (a, b))
     if gate_config is not None:
-        from docdiff.gate import evaluate
+        from docdiff.check.gate import evaluate
 
         if evaluate(doc_a, doc_b, result.targets, gate_config).flagged:
             sys.exit(1)
@@ -274,7 +274,8 @@ def check(
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
-    from docdiff.gate import load_config, run_check
+    from docdiff.check import run_check
+    from docdiff.check.config import load_config
     from docdiff.render.check import render_check
 
     config = load_config(config_path, fail_on=fail_on)

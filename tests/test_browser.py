@@ -188,11 +188,11 @@ def test_hostile_document_stays_text(browser, report_files):
 
 def test_real_plan_pair_loads_fast_and_jumps(browser, tmp_path, capsys):
     """Luqiao's plan vs Linhai's plan through the whole pipeline, once every stage exists."""
-    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
-                   "docdiff.reuse", "docdiff.targetdiff"):
+    for module in ("docdiff.outline.tree", "docdiff.targets.extract", "docdiff.comparison.align", "docdiff.comparison.textdiff",
+                   "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from conftest import sample
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
 
     c = compare(load(str(sample("luqiao"))), load(str(sample("linhai"))))

@@ -261,7 +261,7 @@ def _is_boundary(s: str) -> bool:
 
 
 def _units(text: str) -> list[str]:
-    from docdiff.textdiff import split_sentences
+    from docdiff.comparison.textdiff import split_sentences
 
     return split_sentences(text)
 
@@ -292,7 +292,7 @@ def diff_text_view(p: SectionPair, *, context: int, markers: bool) -> Text:
 def _width_only_as_equal(ops: tuple[DiffOp, ...]) -> list[DiffOp]:
     """Show a delete + insert that differ only in character width (，/, ７/7) as unchanged text
     in b's spelling: the reader sees no change there, and flagging every comma is noise."""
-    from docdiff.normalize import fold_width
+    from docdiff.chinese import fold_width
 
     out: list[DiffOp] = []
     k = 0

@@ -13,7 +13,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docdiff.model import Document, Outline, Section, SectionKind, SectionPair, SectionStatus, Span
+from docdiff.model import (
+    Document,
+    Outline,
+    Section,
+    SectionKind,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,7 +72,7 @@ def align_sections(
     a: Document, outline_a: Outline, b: Document, outline_b: Outline
 ) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
     """Align the sections of ``a`` and ``b`` one-to-one; pairs in b's reading order, and notes."""
-    from docdiff.similarity import SectionVectors
+    from docdiff.comparison.similarity import SectionVectors
 
     notes: list[str] = []
     roots_a, roots_b = outline_a.sections, outline_b.sections
@@ -174,7 +182,7 @@ def _combine(
     """The alignment score of every (a, b) section pair of one group (≥ 0; identical in place = 1.5)."""
     import numpy as np
 
-    from docdiff.similarity import title_similarity
+    from docdiff.comparison.similarity import title_similarity
 
     n, m = content.shape
     if use_titles:

@@ -11,13 +11,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from docdiff.candidates import SENTENCE_END
-from docdiff.clauses import read_sentence
-from docdiff.indicators import fold_key
+from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Comparator, Kind, Span, Target
-from docdiff.numbers import parse_chinese_integer, to_float
-from docdiff.target_context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
-from docdiff.target_rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
+from docdiff.targets.candidates import SENTENCE_END
+from docdiff.targets.clauses import read_sentence
+from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
+from docdiff.targets.keys import fold_key
+from docdiff.targets.numbers import to_float
+from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")

@@ -1,6 +1,6 @@
 """Comparing target values: (value, unit as written) → a Quantity in a base unit of one dimension.
 
-Parsing numbers out of text is ``docdiff.numbers``' job; this module only decides whether two
+Parsing numbers out of text is ``docdiff.targets.numbers``' job; this module only decides whether two
 already-parsed values are the same amount: 1000亿元 == 0.1万亿元 == 10000000万元, 5‰ == 0.5%, but
 7% and 7个百分点 are different dimensions (a rate versus a change of a rate), as are 人 and 人次.
 """
@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docdiff.normalize import fold_width
+from docdiff.chinese import fold_width
 
 # Magnitude prefixes, longest first so 万亿 wins over 万 and 亿. A bare 百/十 is left out: "百
 # 亩" does not occur, while 十 and 百 begin no unit we would want to split.

@@ -3,29 +3,35 @@
 Pairs are chosen by an optimal assignment (scipy's ``linear_sum_assignment``, via align's drop-in,
 solved per group of targets linked by possible pairs) over a score built from indicator
 similarity (RapidFuzz on the folded key), unit dimension, year, value and the aligned sections;
-a matched pair is then compared field by field (values as quantities, via ``docdiff.quantity``)
+a matched pair is then compared field by field (values as quantities, via ``docdiff.comparison.quantity``)
 and, for a value change, labelled raised/lowered and stricter/looser.
 """
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from docdiff.model import Comparator, Document, SectionPair, Span, Target, TargetPair, TargetStatus
-from docdiff.nesting import NestedRanges
-from docdiff.normalize import fold_width
-from docdiff.quantity import convert, parse_unit, same_quantity
-
-# Minimum indicator similarity (0..1) for two targets to be the same indicator. 0.7 keeps
-# 固定资产投资 ~ 区本级固定资产投资 (0.9, contained) and 旅游人数 ~ 旅游接待人数 (0.8) together
-# while 一般公共预算收入增长 and 社会消费品零售总额增长 (0.19) stay apart.
-MIN_KEY_SIMILARITY = 0.7
+from docdiff.chinese import fold_width
+from docdiff.comparison.nesting import NestedRanges
+from docdiff.comparison.quantity import parse_unit, same_quantity
+from docdiff.comparison.target_direction import better_direction, value_direction
+from docdiff.comparison.target_keys import (
+    AGGREGATE,
+    DIGITS,
+    MIN_KEY_SIMILARITY,
+    NOT_KEY,
+    PARTS,
+    exclusive,
+    key_similarity,
+    match_form,
+    resolve_aggregate,
+)
+from docdiff.model import Document, SectionPair, Span, Target, TargetPair, TargetStatus
 
 # Weights of the evidence in a pair's score; the key dominates, the rest break ties between
 # several candidates for the same indicator (a target stated in prose and again in a table).
@@ -34,11 +40,6 @@ W_KEY, W_SECTION, W_VALUE, W_YEAR, W_COMPARATOR, W_POSITION = 0.70, 0.10, 0.08, 
 # The assignment maximises the sum of (score - SCORE_FLOOR): without the floor two mediocre
 # pairs (0.55 + 0.55) would outbid one exact pair (1.0) plus an unmatched target.
 SCORE_FLOOR = 0.45
-
-# A shorter key wholly inside a longer one (固定资产投资 in 区本级固定资产投资) counts as this
-# similar, if it is at least MIN_CONTAINED characters and half the longer key's length.
-CONTAINED_SIMILARITY = 0.9
-MIN_CONTAINED = 4
 
 # A key this short (投资, 产值, 增长) names no indicator by itself; such targets pair only when
 # their clauses (CONTEXT_CHARS before the value) are as similar as keys must be.
@@ -49,60 +50,12 @@ CONTEXT_CHARS = 40
 # in a clause at least this long (digits removed) that reads the same is still the same target.
 MIN_CLAUSE = 6
 
-# Qualifiers that make two otherwise similar indicators different things: urban vs rural
-# residents, imports vs exports, one industry vs another, a rise vs a fall.
-_EXCLUSIVE: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("城镇",), ("农村", "农民")),
-    (("进口",), ("出口",)),
-    (("第一产业",), ("第二产业",), ("第三产业",)),
-    (("国家级",), ("省级",), ("市级",), ("县级",)),
-    (("增长", "提高", "增加", "上升"), ("下降", "降低", "减少", "削减")),
-    (("增长", "增速", "增幅"), ("比重", "占比", "比例")),  # a growth rate vs a share
-    (("登记",), ("调查",)),  # 城镇登记失业率 vs 城镇调查失业率: two different statistics
-)
-
-# A flow (新增企业 150家) and a stock (企业数 1100家) are different indicators.
-_FLOW = "新增"
-
-# Renamed statistics that successive reports use for one indicator: the 2013 household-survey
-# reform replaced 农民人均纯收入 by 农村居民人均可支配收入. Used for matching only (longest first).
-_EQUIVALENT: tuple[tuple[str, str], ...] = (
-    ("农民人均纯收入", "农村居民人均可支配收入"),
-    ("城镇人均可支配收入", "城镇居民人均可支配收入"),
-    ("纯收入", "可支配收入"),
-    ("农民", "农村居民"),
-    ("常住居民", "居民"),
-    ("分别", ""),  # "respectively": 城乡居民收入分别增长 names the same two indicators
-)
-
-# 城乡居民… is one figure for both 城镇居民… and 农村居民…, so it may pair with both halves.
-_AGGREGATE, _PARTS = "城乡", ("城镇", "农村")
-
-# Better direction of an indicator, when the wording says it. The value of a 下降/降低 indicator
-# is a reduction (单位GDP能耗降低13.5%), so more is better there, before any ceiling word.
-_REDUCTION_WORDS = ("下降", "降低", "减少", "削减", "压减", "减排")
-_LOWER_IS_BETTER = (
-    "失业率", "能耗", "排放", "PM2.5", "PM10", "浓度", "死亡率", "发生率", "事故", "赤字",
-    "负债率", "债务率", "价格涨幅", "价格总水平", "CPI", "耗水", "耗地", "不良贷款率", "贫困",
-)
-_HIGHER_IS_BETTER = (
-    "增长", "提高", "提升", "增加", "新增", "达到", "突破", "比重", "占比", "覆盖率", "普及率",
-    "收入", "总值", "总额", "增加值", "产值", "投资", "营业收入", "利润", "人数", "率", "比例", "优良",
-    "寿命", "年限", "人均", "拥有", "外资", "出口", "税收", "销售",
-    # Task verbs of a work plan: building, finishing or attracting more is more ambitious.
-    "新建", "建成", "建设", "完成", "实施", "推进", "改造", "培育", "引进", "招引", "开工", "创建", "打造",
-)
-
 # Units one indicator may switch between (a unit change, not a different indicator): rates,
 # and counts of people or things. "" (no unit) belongs to both.
 _UNIT_FAMILIES = (
     frozenset({"%", "个百分点", "倍", ""}),
     frozenset({"个", "人", "人次", "户", ""}),
 )
-
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_NOT_KEY = re.compile(r"[\s,.;:()\[\]<>'\"、，。；：（）【】《》“”‘’·—-]+")
-
 
 @dataclass(frozen=True, slots=True)
 class _Side:
@@ -164,7 +117,7 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
         groups.setdefault(root(n + j), ([], []))[1].append(j)
     # align's drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the
     # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
-    from docdiff.align import linear_assignment
+    from docdiff.comparison.align import linear_assignment
 
     matched = []
     for group_rows, group_cols in groups.values():
@@ -206,15 +159,7 @@ def _context(doc: Document, t: Target, *, titled: bool = True) -> str:
     cut = max(before.rfind(c) for c in "。;；\n")
     title = t.section.rsplit(" / ", 1)[-1] if titled else ""
     clause = fold_width(title) + before[cut + 1 :] + doc.norm[t.span.start : t.span.end]
-    return _DIGITS.sub("", _NOT_KEY.sub("", clause))
-
-
-def match_form(key: str) -> str:
-    """The key as compared: width-folded, lower-case, no punctuation, renamed statistics folded."""
-    form = _NOT_KEY.sub("", fold_width(key).lower())
-    for old, new in _EQUIVALENT:
-        form = form.replace(old, new)
-    return form
+    return DIGITS.sub("", NOT_KEY.sub("", clause))
 
 
 def _own_years(doc: Document, targets: Sequence[Target]) -> frozenset[int]:
@@ -228,51 +173,6 @@ def _own_years(doc: Document, targets: Sequence[Target]) -> frozenset[int]:
         if counts:
             years.add(counts.most_common(1)[0][0])
     return frozenset(years)
-
-
-def key_similarity(x: str, y: str) -> float:
-    """Similarity (0..1) of two matching forms; a long enough contained key scores 0.9."""
-    from rapidfuzz import fuzz
-
-    if x == y:
-        return 1.0
-    x, y = _resolve_aggregate(x, y)
-    if x == y:
-        return 1.0
-    sim = fuzz.ratio(x, y) / 100
-    short, long_ = sorted((x, y), key=len)
-    if len(short) >= MIN_CONTAINED and 2 * len(short) >= len(long_) and short in long_:
-        sim = max(sim, CONTAINED_SIMILARITY)
-    return sim
-
-
-def _resolve_aggregate(x: str, y: str) -> tuple[str, str]:
-    """Read 城乡 as the other key's 城镇 or 农村 when only one key is the aggregate."""
-    if (_AGGREGATE in x) == (_AGGREGATE in y):
-        return x, y
-    agg, part = (x, y) if _AGGREGATE in x else (y, x)
-    half = next((p for p in _PARTS if p in part), None)
-    if half is None:
-        return x, y
-    agg = agg.replace(_AGGREGATE, half)
-    return (agg, part) if _AGGREGATE in x else (part, agg)
-
-
-def _exclusive(x: str, y: str) -> bool:
-    """Whether the keys carry incompatible qualifiers (城镇 vs 农村, 新增 vs a stock, growth vs
-    share) or different numbers."""
-    if _DIGITS.findall(x) != _DIGITS.findall(y):
-        return True  # PM2.5 vs PM10, 5G vs 4G
-    # 增加值 (value added) is a noun, not a rise: keep it out of the rise-vs-fall test.
-    x, y = x.replace("增加值", ""), y.replace("增加值", "")
-    if (_FLOW in x) != (_FLOW in y):
-        return True
-    for group in _EXCLUSIVE:
-        sides_x = {n for n, words in enumerate(group) if any(w in x for w in words)}
-        sides_y = {n for n, words in enumerate(group) if any(w in y for w in words)}
-        if sides_x and sides_y and not sides_x & sides_y:
-            return True
-    return False
 
 
 def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]) -> dict[tuple[int, int], float]:
@@ -291,7 +191,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     nest_a, nest_b = _nest(aligned), _nest(flipped)
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
     homes_b: dict[int, list[tuple[Span, Span]]] = {}
-    exclusive: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
+    excluded: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
     for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms):
@@ -313,9 +213,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
             continue
         fa, fb = side_a.forms[i], side_b.forms[j]
         if fa != fb:
-            if (fa, fb) not in exclusive:
-                exclusive[fa, fb] = _exclusive(*_resolve_aggregate(fa, fb))
-            if exclusive[fa, fb]:
+            if (fa, fb) not in excluded:
+                excluded[fa, fb] = exclusive(*resolve_aggregate(fa, fb))
+            if excluded[fa, fb]:
                 continue
         # Units tell a level (万元) from its growth (%) even where one side states no value
         # (居民人均可支配收入增长高于经济增长): compare them whenever both are known.
@@ -426,7 +326,7 @@ def _aggregate_pairs(
     """Extra pairs for an unmatched 城镇…/农村… target whose 城乡… counterpart is already
     paired with the other half: "城乡居民收入增长18%" answers both halves of the other side."""
     def is_half(form: str) -> bool:
-        return _AGGREGATE not in form and any(p in form for p in _PARTS)
+        return AGGREGATE not in form and any(p in form for p in PARTS)
 
     extra: list[tuple[int, int]] = []
     partner_of_a = dict(matched)
@@ -434,14 +334,14 @@ def _aggregate_pairs(
     for j in range(len(side_b.targets)):  # an unmatched half in B, the aggregate in A
         if j in partner_of_b or not is_half(side_b.forms[j]):
             continue
-        cands = [i for i, k in partner_of_a.items() if _AGGREGATE in side_a.forms[i]
+        cands = [i for i, k in partner_of_a.items() if AGGREGATE in side_a.forms[i]
                  and is_half(side_b.forms[k]) and (i, j) in scores]
         if cands:
             extra.append((max(cands, key=lambda i: scores[i, j]), j))
     for i in range(len(side_a.targets)):  # an unmatched half in A, the aggregate in B
         if i in partner_of_a or not is_half(side_a.forms[i]):
             continue
-        cands = [j for j, k in partner_of_b.items() if _AGGREGATE in side_b.forms[j]
+        cands = [j for j, k in partner_of_b.items() if AGGREGATE in side_b.forms[j]
                  and is_half(side_a.forms[k]) and (i, j) in scores]
         if cands:
             extra.append((i, max(cands, key=lambda j: scores[i, j])))
@@ -473,7 +373,7 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
     # The contract gives a direction only where the better direction is known or inferable:
     # "raised" means something to a reader only when it is clear whether that is ambitious.
     better = better_direction(tb) or better_direction(ta)
-    direction = _direction(ta, tb) if "value" in changes and same_dim and better else None
+    direction = value_direction(ta, tb) if "value" in changes and same_dim and better else None
     ambition = None
     if direction is not None:
         ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"
@@ -485,39 +385,6 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
         direction=direction,
         ambition=ambition,
     )
-
-
-def _midpoint(t: Target) -> float | None:
-    if t.value is None:
-        return None
-    return t.value if t.value_high is None else (t.value + t.value_high) / 2
-
-
-def _direction(ta: Target, tb: Target) -> str | None:
-    """raised / lowered by value (a range by its midpoint), compared in B's unit."""
-    mid_a, mid_b = _midpoint(ta), _midpoint(tb)
-    if mid_a is None or mid_b is None:
-        return None
-    a_in_b = convert(mid_a, ta.unit, tb.unit)
-    if a_in_b is None or same_quantity(a_in_b, tb.unit, mid_b, tb.unit):
-        return None
-    return "raised" if mid_b > a_in_b else "lowered"
-
-
-def better_direction(t: Target) -> str | None:
-    """'higher' or 'lower' when the target's wording says which way is more ambitious, else None.
-
-    单位GDP能耗降低13.5% → higher (a bigger cut); 失业率控制在5%以内 → lower (a ceiling);
-    生产总值增长7% → higher.
-    """
-    key = fold_width(t.key or t.indicator).upper()
-    if any(w in key for w in _REDUCTION_WORDS):
-        return "higher"
-    if t.comparator == Comparator.LE or any(w.upper() in key for w in _LOWER_IS_BETTER):
-        return "lower"
-    if t.comparator == Comparator.GE or any(w in key for w in _HIGHER_IS_BETTER):
-        return "higher"
-    return None
 
 
 def _in_reading_order(pairs: list[TargetPair]) -> tuple[TargetPair, ...]:

@@ -11,13 +11,28 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from docdiff.indicators import fold_key
-from docdiff.model import Cell, Comparator, Document, Kind, Outline, Period, Span, Table, Target
-from docdiff.numbers import ARABIC, parse_arabic, to_float
-from docdiff.target_rules import CHANGE_RE, PREFIX_COMPARATORS, comparator_for, period_for
+from docdiff.model import (
+    Cell,
+    Comparator,
+    Document,
+    Kind,
+    Outline,
+    Period,
+    Span,
+    Table,
+    Target,
+)
+from docdiff.targets.keys import fold_key
+from docdiff.targets.numbers import ARABIC, parse_arabic, to_float
+from docdiff.targets.rules import (
+    CHANGE_RE,
+    PREFIX_COMPARATORS,
+    comparator_for,
+    period_for,
+)
 
 if TYPE_CHECKING:
-    from docdiff.target_context import DocContext
+    from docdiff.targets.context import DocContext
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)")
 _UNIT_IN_NAME_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]?$")

@@ -1,13 +1,13 @@
 """compare(a, b): outline both, extract targets, align sections, diff text, match targets."""
 from __future__ import annotations
 
-from docdiff.align import align_sections
+from docdiff.comparison.align import align_sections
+from docdiff.comparison.reuse import measure_similarity
+from docdiff.comparison.targetdiff import match_targets
+from docdiff.comparison.textdiff import diff_pairs
 from docdiff.model import Comparison, Document
 from docdiff.outline import parse_outline
-from docdiff.reuse import measure_similarity
-from docdiff.targetdiff import match_targets
 from docdiff.targets import extract_targets
-from docdiff.textdiff import diff_pairs
 
 
 def compare(a: Document, b: Document) -> Comparison:

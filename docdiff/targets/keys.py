@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from docdiff.chinese import fold_width
 from docdiff.errors import ConfigError
-from docdiff.normalize import fold_width
 
 ENV_VAR = "DOCDIFF_SYNONYMS"
 

@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from docdiff.numbers import UNIT_RE, Quantity, find_quantities
-from docdiff.target_rules import ACTION_VERBS, SUFFIX_COMPARATORS, strip_indicator
+from docdiff.targets.numbers import UNIT_RE, Quantity, find_quantities
+from docdiff.targets.rules import ACTION_VERBS, SUFFIX_COMPARATORS, strip_indicator
 
 SENTENCE_END = "。！？!?"
 CLAUSE_SEP = ",，:：;；"

@@ -11,9 +11,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Document, Kind, Outline, Section, Span
-from docdiff.numbers import parse_chinese_integer
-from docdiff.target_rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
+from docdiff.targets.rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
 
 _PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),

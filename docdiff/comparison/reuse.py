@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from docdiff.model import Document, Section, SectionPair, SharedPassage, Similarity, Span
+from docdiff.model import (
+    Document,
+    Section,
+    SectionPair,
+    SharedPassage,
+    Similarity,
+    Span,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -195,7 +202,7 @@ def measure_similarity(
 
 
 def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
-    from docdiff.textdiff import own_text
+    from docdiff.comparison.textdiff import own_text
 
     def own_chars(doc: Document, sec: Section) -> int:
         text = own_text(doc, sec)

@@ -14,11 +14,11 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
-from docdiff.indicators import fold_key
 from docdiff.model import Document, Outline, Span, Target
-from docdiff.sentences import sentence_targets
-from docdiff.target_context import DocContext
-from docdiff.target_tables import table_targets
+from docdiff.targets.context import DocContext
+from docdiff.targets.keys import fold_key
+from docdiff.targets.sentences import sentence_targets
+from docdiff.targets.tables import table_targets
 
 
 def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Target, ...]:

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_BIG = {"万": 10**4, "亿": 10**8}
-
-CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
+from docdiff.chinese import (
+    CN_BIG_UNITS,
+    CN_DECIMAL_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SMALL_UNITS,
+    parse_chinese_decimal,
+    parse_chinese_integer,
+)
 
 # Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
 MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
@@ -48,48 +50,11 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral run (no nested quantifier: one character class, bounded).
 CHINESE = f"[{CN_NUMERAL_CHARS}]{{1,12}}"
 # 五点五, 一点五六: a Chinese decimal (digits after 点 are read one by one).
-_CN_DECIMAL_DIGITS = "〇零一二三四五六七八九"
-CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{_CN_DECIMAL_DIGITS}]{{1,6}}"
+CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{CN_DECIMAL_DIGITS}]{{1,6}}"
 
 _BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
 # 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
 UNIT_RE = re.compile(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
-
-
-def parse_chinese_integer(text: str) -> Decimal:
-    """三千五百 → 3500, 一万零一十二 → 10012, 两百 → 200, 百 → 100, 十二 → 12, 二〇三五 → 2035."""
-    if not text or any(c not in CN_NUMERAL_CHARS for c in text):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
-    if all(c in _DIGITS for c in text):  # digit-by-digit: 二〇三五
-        return Decimal("".join(str(_DIGITS[c]) for c in text))
-    total, section, digit = 0, 0, None
-    for c in text:
-        if c in _DIGITS:
-            digit = _DIGITS[c]
-        elif c in _SMALL:
-            section += (1 if digit is None else digit) * _SMALL[c]  # 百 alone = 一百
-            digit = None
-        else:  # 万 / 亿 close a section
-            big = _BIG[c]
-            section += digit or 0
-            if section == 0 and total == 0:
-                section = 1  # 万 alone = 一万
-            if big == 10**8:
-                total = (total + section) * big
-            else:
-                # 万 after 亿 (一亿二千万) scales only what follows the 亿
-                high, low = divmod(total, 10**8)
-                total = high * 10**8 + (low + section) * big
-            section, digit = 0, None
-    return Decimal(total + section + (digit or 0))
-
-
-def parse_chinese_decimal(text: str) -> Decimal:
-    """五点五 → 5.5, 一点五六 → 1.56, 二十三点八 → 23.8 (an integer part, 点, then digits)."""
-    whole, dot, frac = text.partition("点")
-    if not dot or not frac or any(c not in _CN_DECIMAL_DIGITS for c in frac):
-        raise ValueError(f"not a Chinese decimal: {text!r}")
-    return parse_chinese_integer(whole) + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
 
 
 def parse_arabic(text: str) -> Decimal:
@@ -118,12 +83,12 @@ def parse_number(text: str) -> Decimal:
     text = text.strip()
     m = _MIXED_RE.fullmatch(text)
     if m:
-        return parse_arabic(m.group(1)) * _BIG[m.group(2)] + Decimal(m.group(3))
+        return parse_arabic(m.group(1)) * CN_BIG_UNITS[m.group(2)] + Decimal(m.group(3))
     if _ARABIC_RE.fullmatch(text):
         return parse_arabic(text)
     m = _ARABIC_MAGNITUDE_RE.fullmatch(text)
     if m:
-        return parse_arabic(m.group(1)) * (10**12 if m.group(2) == "万亿" else _BIG[m.group(2)])
+        return parse_arabic(m.group(1)) * (10**12 if m.group(2) == "万亿" else CN_BIG_UNITS[m.group(2)])
     return parse_chinese_integer(text)
 
 
@@ -175,7 +140,7 @@ def _to_value(numeral: str) -> tuple[Decimal, str]:
     head, mag = split_magnitude(numeral)
     if not head:  # 万亿元, 亿吨: one
         return Decimal(1), mag
-    if head in _SMALL or (mag and head[-1] in _SMALL and len(head) == 1):
+    if head in CN_SMALL_UNITS or (mag and head[-1] in CN_SMALL_UNITS and len(head) == 1):
         return parse_chinese_integer(head), mag  # 千亿 → 1000 亿
     return parse_chinese_integer(head), mag
 

@@ -14,7 +14,15 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from docdiff.model import DiffOp, Document, OpKind, Section, SectionPair, SectionStatus, Span
+from docdiff.model import (
+    DiffOp,
+    Document,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
 
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch
@@ -45,7 +53,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _key(sentence: str) -> str:
-    from docdiff.normalize import fold_width
+    from docdiff.chinese import fold_width
 
     return _SPACE.sub("", fold_width(sentence))
 
@@ -131,7 +139,7 @@ def _similar_moves(
         return set(), set()
     from rapidfuzz import fuzz, process
 
-    from docdiff.align import assign
+    from docdiff.comparison.align import assign
 
     sim = process.cdist([keys_a[i] for i in dels], [keys_b[j] for j in inss], scorer=fuzz.ratio) / 100.0
     chosen = assign(sim, MOVED_SIMILAR_MIN)
@@ -197,7 +205,7 @@ def _char_diff(
         if char_level and notes is not None:
             notes.append(f"{max(len(a), len(b)):,}-character sentence shown as replaced, not diffed by character")
         return [DiffOp(OpKind.DELETE, a), DiffOp(OpKind.INSERT, b)]
-    from docdiff.normalize import fold_width
+    from docdiff.chinese import fold_width
 
     # Diff the width-folded texts (，/, and ７/7 are the same character to the reader), then cut
     # the originals at the same offsets: folding maps one character to one character.
@@ -265,7 +273,7 @@ def own_spans(section_span: Span, children_spans: list[Span]) -> list[Span]:
 
 def own_text(doc: Document, section: Section) -> str:
     """The body text of ``section`` outside its subsections (debris left out)."""
-    from docdiff.similarity import body_text
+    from docdiff.comparison.similarity import body_text
 
     return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
 
