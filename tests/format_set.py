@@ -51,10 +51,12 @@ def official_docx(lines: list[str], path: Path) -> Path:
     return path
 
 
-def soffice_convert(src: Path, target: str, outdir: Path) -> Path:
-    """``src`` converted by LibreOffice to ``target`` in ``outdir`` (private profile, timeout)."""
-    with tempfile.TemporaryDirectory(prefix="docdiff-test-soffice-") as profile:
-        subprocess.run([SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+def soffice_convert(src: Path, target: str, outdir: Path, profile: Path | None = None) -> Path:
+    """``src`` converted by LibreOffice to ``target`` in ``outdir``, under a timeout, with a
+    private profile (``profile``, reused across calls to save LibreOffice's first start)."""
+    with tempfile.TemporaryDirectory(prefix="docdiff-test-soffice-") as fresh:
+        home = profile or Path(fresh)
+        subprocess.run([SOFFICE, f"-env:UserInstallation={home.as_uri()}", "--headless",
                         "--norestore", "--convert-to", target, "--outdir", str(outdir), str(src)],
                        check=True, capture_output=True, timeout=180)
     out = outdir / f"{src.stem}.{target.split(':')[0]}"

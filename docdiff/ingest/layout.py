@@ -5,8 +5,9 @@ A printed line is joined to the one before when that one reached the right edge 
 column and this one starts at its left edge (no first-line indent), on the same page or at the
 top of the next: the way a reader sees a paragraph run on. A short line, an indented line
 (Chinese paragraphs open with two ideographic spaces) or a vertical gap starts a new one.
-Typesetters also widen the gap between CJK and Latin text, which extractors read as a space;
-such a single space between an ideograph and a digit or Latin letter is dropped.
+Spaces the file draws are kept; a space is inferred from a gap only between Latin letters or
+digits, or from a gap of most of a character next to an ideograph: typesetters widen the gap
+between CJK and Latin text by about a quarter em, which is not a space.
 """
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ WIDE_GAP = 0.9
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{_CJK}]")
-_AUTOSPACE_RE = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
 _INDENT_RE = re.compile(r"^[ \u3000]+")
 
 
@@ -85,8 +85,8 @@ def lines_from_glyphs(glyphs: Sequence[Glyph]) -> list[PrintedLine]:
         for prev, g in zip(row, row[1:]):
             gap = g.x0 - prev.x1
             cjk = _is_cjk(prev.text[-1:]) or _is_cjk(g.text[:1])
-            if gap > (WIDE_GAP if cjk else SPACE_GAP) * height and not prev.text.endswith(" ") \
-                    and not g.text.startswith(" "):
+            if gap > (WIDE_GAP if cjk else SPACE_GAP) * height and not prev.text[-1:].isspace() \
+                    and not g.text[:1].isspace():
                 parts.append(" ")
             parts.append(g.text)
         lines.append(PrintedLine("".join(parts), row[0].x0, max(g.x1 for g in row),
@@ -109,7 +109,7 @@ def join_pages(pages: Sequence[PrintedPage]) -> str:
             continue
         left, right, height = _column(lines, page.width)
         for i, line in enumerate(lines):
-            text = _AUTOSPACE_RE.sub("", line.text.rstrip())
+            text = line.text.rstrip()
             indented = line.x0 > left + INDENT_MIN * height or _INDENT_RE.match(text) is not None
             gap = prev is not None and i > 0 and line.top - prev.bottom > PARAGRAPH_GAP * height
             if open_para and paragraphs and not indented and not gap:

@@ -128,8 +128,7 @@ def _text_object_glyphs(obj) -> list[Glyph]:
         deltas = _deltas(code.get("DeltaX"), len(text))
         for i, ch in enumerate(text):
             advance = deltas[i] if i < len(deltas) else size
-            if not ch.isspace():
-                out.append(Glyph(ch, bx + x, bx + x + min(advance, size), by + y - 0.85 * size, by + y + 0.15 * size))
+            out.append(Glyph(ch, bx + x, bx + x + min(advance, size), by + y - 0.85 * size, by + y + 0.15 * size))
             x += advance
     return out
 

@@ -51,7 +51,9 @@ def extract_office_text(data: bytes, path: str, kind: str) -> tuple[str, str]:
         raise InputError(path, f".{fmt} file: {INSTALL_HINT}")
     from docdiff.ingest.docx import extract_docx_text
 
-    return extract_docx_text(convert_with_soffice(soffice, data, path, "docx"), path), fmt
+    # The temporary copy is named for what the bytes are: LibreOffice trusts a .txt name.
+    suffix = {"doc": ".doc", "wps": ".doc", "odt": ".odt", "rtf": ".rtf"}[fmt]
+    return extract_docx_text(convert_with_soffice(soffice, data, path, "docx", suffix=suffix), path), fmt
 
 
 def _check_ole(data: bytes, path: str) -> str:
@@ -88,13 +90,13 @@ def _fib_encrypted(data: bytes) -> bool:
     return bool(int.from_bytes(data[fib + 10 : fib + 12], "little") & 0x0100)
 
 
-def convert_with_soffice(soffice: str, data: bytes, path: str, target: str) -> bytes:
+def convert_with_soffice(soffice: str, data: bytes, path: str, target: str, *, suffix: str = "") -> bytes:
     """The bytes of ``data`` converted by LibreOffice to ``target`` ('docx', 'pdf', …).
 
     A private profile (``-env:UserInstallation``) lets parallel runs work side by side; the
     process group is killed on a timeout or an interrupt; the temporary folder always goes.
     """
-    ext = os.path.splitext(path)[1].lower() or ".bin"
+    ext = suffix or os.path.splitext(path)[1].lower() or ".bin"
     with tempfile.TemporaryDirectory(prefix="docdiff-soffice-") as tmp:
         src = Path(tmp, "in" + ext)
         src.write_bytes(data)

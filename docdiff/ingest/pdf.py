@@ -91,7 +91,7 @@ def _collect_glyphs(item: Any, height: float, out: list[Glyph]) -> None:
         node = stack.pop()
         if isinstance(node, LTChar):
             text = _OTHER_BREAKS_RE.sub(" ", node.get_text())
-            if text and not text.isspace():
+            if text:
                 out.append(Glyph(text, node.x0, node.x1, height - node.y1, height - node.y0))
         elif hasattr(node, "__iter__"):
             stack.extend(node)

@@ -80,7 +80,7 @@ def _summary_page(document: Any, c: Comparison, moves: list[Piece]) -> None:
     for piece in moves:
         first = piece.b.strip().split("\n", 1)[0][:30]
         document.add_paragraph(_clean(f"移动：“{first}”{piece.moved}"))
-    for note in c.notes + tuple(f"{d.path}: {n}" for d in (c.a, c.b) for n in d.notes):
+    for note in c.notes:
         document.add_paragraph(_clean(f"注：{note}"))
     if c.targets:
         _target_table(document, c.targets)
@@ -141,7 +141,7 @@ class _RevisionWriter:
     def piece(self, piece: Piece) -> None:
         self.moved = bool(piece.move)
         if piece.kind == "pair":
-            from docdiff.textdiff import diff_text
+            from docdiff.comparison.textdiff import diff_text
 
             for op in diff_text(piece.a, piece.b):
                 self.text(op.kind, op.text)
