@@ -1,10 +1,11 @@
 """Accept or reject all tracked changes of a .docx in LibreOffice headless; write the text.
 
 Run with the system Python that has LibreOffice's UNO bridge (Debian: python3-uno):
-    /usr/bin/python3 tests/lo_revisions.py accept|reject|count IN.docx OUT.txt
+    /usr/bin/python3 tests/lo_revisions.py accept|reject|count|encrypt IN.docx OUT
 A private soffice (own profile, own pipe) is started and killed; the document is loaded
 hidden, ``.uno:AcceptAllTrackedChanges`` / ``.uno:RejectAllTrackedChanges`` is dispatched, and
-the result saved as UTF-8 text. ``count`` writes the number of revisions and their authors.
+the result saved as UTF-8 text. ``count`` writes the number of revisions and their authors;
+``encrypt`` saves the document as a Word 97 file protected by the password "docdiff".
 """
 from __future__ import annotations
 
@@ -60,7 +61,10 @@ def main(mode: str, src: str, out: str) -> None:
                                            (_prop("Hidden", True),))
         if doc is None:
             raise SystemExit(f"LibreOffice could not load {src}")
-        if mode == "count":
+        if mode == "encrypt":
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                           (_prop("FilterName", "MS Word 97"), _prop("Password", "docdiff")))
+        elif mode == "count":
             redlines = doc.Redlines
             authors = set()
             enum = redlines.createEnumeration()

@@ -19,6 +19,7 @@ from docdiff.errors import InputError
 
 SOFFICE_TIMEOUT = 120  # seconds; a 300-page .doc converts in ~20 s on one slow core
 ANTIWORD_TIMEOUT = 60
+KILL_WAIT = 5.0  # seconds to go on killing a process group until it is empty
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 INSTALL_HINT = "install LibreOffice to read it (apt-get install libreoffice-writer-nogui)"
 
@@ -71,23 +72,50 @@ def _check_ole(data: bytes, path: str) -> str:
 
 
 def _fib_encrypted(data: bytes) -> bool:
-    """Whether the Word FIB says the document is encrypted (fEncrypted, bit 8 of the flags).
+    """Whether the Word FIB says the document is encrypted (fEncrypted, bit 8 of its flags).
 
-    The WordDocument stream starts with the FIB, whose magic is 0xA5EC (Word 97+) or 0xA5DC;
-    a stream of over 4 KB is in regular sectors, so its first sector is where its FIB sits.
-    Found via the directory entry: start sector at +116, sector size from the header.
+    The WordDocument stream starts with the FIB, magic 0xA5EC (Word 97+) or 0xA5DC. The stream's
+    directory entry gives its first sector (+116) and size (+120); a stream under the mini-stream
+    cutoff lives in 64-byte mini sectors inside the root entry's stream. Only the first sector is
+    needed, so no FAT is walked; when the guess does not land on a FIB the answer is "no", and
+    LibreOffice then decides.
     """
     at = data.find(_WORD_STREAM)
-    if at < 0 or at % 128 != 0 or len(data) < at + 128:
+    if at < 0 or at % 128 != 0 or len(data) < at + 128 or len(data) < 512:
+        return False
+    sector = 1 << int.from_bytes(data[30:32], "little")
+    if sector not in (512, 4096):
         return False
     start = int.from_bytes(data[at + 116 : at + 120], "little")
-    sector = 1 << int.from_bytes(data[30:32], "little")
-    fib = (start + 1) * sector
-    if sector not in (512, 4096) or len(data) < fib + 12:
-        return False
-    if data[fib : fib + 2] not in (b"\xec\xa5", b"\xdc\xa5"):
+    size = int.from_bytes(data[at + 120 : at + 124], "little")
+    if size < int.from_bytes(data[56:60], "little"):  # in the mini stream
+        root = (int.from_bytes(data[48:52], "little") + 1) * sector  # directory entry 0: Root Entry
+        mini = int.from_bytes(data[root + 116 : root + 120], "little")
+        for _ in range(start * 64 // sector):  # follow the root stream's chain to the right sector
+            mini = _next_sector(data, mini, sector)
+            if mini < 0:
+                return False
+        fib = (mini + 1) * sector + start * 64 % sector
+    else:
+        fib = (start + 1) * sector
+    if len(data) < fib + 12 or data[fib : fib + 2] not in (b"\xec\xa5", b"\xdc\xa5"):
         return False
     return bool(int.from_bytes(data[fib + 10 : fib + 12], "little") & 0x0100)
+
+
+def _next_sector(data: bytes, current: int, sector: int) -> int:
+    """The sector after ``current`` in its FAT chain (FAT sectors from the header's first 109
+    DIFAT entries, enough for a 7 MB file with 512-byte sectors); -1 at the end or when unknown."""
+    per_sector = sector // 4
+    index = current // per_sector
+    if current < 0 or index >= 109:
+        return -1
+    fat_sector = int.from_bytes(data[76 + 4 * index : 80 + 4 * index], "little")
+    at = (fat_sector + 1) * sector + 4 * (current % per_sector)
+    if fat_sector >= 0xFFFFFFFA or len(data) < at + 4:
+        return -1
+    nxt = int.from_bytes(data[at : at + 4], "little")
+    return -1 if nxt >= 0xFFFFFFFA else nxt
 
 
 def convert_with_soffice(soffice: str, data: bytes, path: str, target: str, *, suffix: str = "") -> bytes:
@@ -133,10 +161,19 @@ def run_killable(cmd: list[str], path: str, timeout: float, what: str) -> subpro
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    """SIGKILL the process group until it is gone (a shell wrapper may be forking as we kill)."""
+    import time
+
+    deadline = time.monotonic() + KILL_WAIT
+    while True:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            break
+        proc.poll()  # reap our direct child, so an emptied group reads as gone
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
     proc.wait()
 
 
@@ -147,7 +184,12 @@ def _antiword(data: bytes, path: str) -> str:
         done = run_killable(["antiword", "-m", "UTF-8.txt", "-w", "0", str(src)], path,
                             ANTIWORD_TIMEOUT, "antiword")
     if done.returncode != 0:
-        raise InputError(path, "antiword could not read it (corrupt or encrypted .doc?); " + INSTALL_HINT)
-    text = done.stdout.decode("utf-8", errors="strict").replace("\r\n", "\n")
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[0][:100] if said else "corrupt or encrypted .doc?"
+        raise InputError(path, f"antiword could not read it ({reason}); {INSTALL_HINT}")
+    try:
+        text = done.stdout.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise InputError(path, f"antiword could not read it (output not UTF-8); {INSTALL_HINT}") from None
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line.strip()) + "\n"
