@@ -73,7 +73,10 @@ def _size(text: str | None) -> int | None:
 def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
     from docdiff.ingest import load
 
-    return load(path, encoding=encoding, max_bytes=_size(max_size))
+    doc = load(path, encoding=encoding, max_bytes=_size(max_size))
+    for note in doc.notes:  # how the text was got (OCR and its confidence): say so on every command
+        click.echo(f"docdiff: {printable(path)}: {printable(note)}", err=True)
+    return doc
 
 
 def _console_options(output: str | None) -> dict[str, Any]:
