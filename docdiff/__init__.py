@@ -20,6 +20,7 @@ __all__ = [
     "InputError",
     "Outline",
     "Target",
+    "build_series",
     "compare",
     "extract_targets",
     "load",
@@ -31,6 +32,7 @@ _LAZY = {
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
     "compare": "docdiff.comparison",
+    "build_series": "docdiff.series",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target
     from docdiff.outline import parse_outline
+    from docdiff.series import build_series
     from docdiff.targets import extract_targets
 
 

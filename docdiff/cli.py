@@ -23,6 +23,8 @@ COMPARE_FORMATS = ("term", "html", "json", "md", "docx")
 TARGET_FORMATS = ("term", "json", "csv")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+SERIES_FORMATS = ("term", "html", "json", "csv", "xlsx")
+SERIES_TIERS = ("headline", "all")
 FAIL_ON = ("changed", "removed", "added", "any")
 
 
@@ -116,6 +118,7 @@ def cli(debug: bool) -> None:
     docdiff targets FILE       the quantified targets (指标) one document sets
     docdiff outline FILE       the section tree (and tables) of one document
     docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    docdiff series FILE...     one government's targets over the years, met or missed
     """
 
 
@@ -286,6 +289,54 @@ def check(
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(SERIES_FORMATS), default="term", show_default=True)
+@click.option("--tier", type=click.Choice(SERIES_TIERS), default=None,
+              help="Rows shown: headline indicators, or all (default: headline for term and html, all otherwise).")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def series(
+    files: tuple[str, ...], fmt: str, tier: str | None, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
+    """One government's targets over the years: FILE... are its reports (any order), one per year.
+
+    One row per indicator, one cell per year: the target, the outcome the next report states,
+    and met / missed / no_outcome / no_target / not_set; streaks and changes per row.
+    """
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    docs = [_load(f, encoding, max_size) for f in files]
+    from docdiff.series import build_series
+
+    ledger = build_series(docs)
+    tier = tier or ("headline" if fmt in ("term", "html") else "all")
+    rows = tuple(r for r in ledger.rows if tier == "all" or r.tier == "headline")
+    if fmt == "json":
+        from docdiff.render.series_json import render_series_json
+
+        _write(render_series_json(ledger, rows), output, files)
+    elif fmt == "csv":
+        from docdiff.render.series_csv import render_series_csv
+
+        _write(render_series_csv(ledger, rows), output, files)
+    elif fmt == "xlsx":
+        from docdiff.render.series_xlsx import render_series_xlsx
+        from docdiff.output import write_bytes
+
+        write_bytes(render_series_xlsx(ledger, rows), output, inputs=files)
+    elif fmt == "html":
+        from docdiff.render.series_html import render_series_html
+
+        _write(render_series_html(ledger, rows), output, files)
+    else:
+        from docdiff.render.series_term import render_series_term
+
+        _write(render_series_term(ledger, rows, **_console_options(output)), output, files)
 
 
 def main() -> None:

@@ -12,8 +12,11 @@ from docdiff.errors import DocdiffError, printable
 
 def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
     """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
-    Bytes (a .docx) are written as they are; to a terminal they are refused."""
-    if isinstance(text, bytes) and (path is None or path == "-"):
+    Bytes (a .docx redline) are written as they are; to a terminal they are refused."""
+    if isinstance(text, bytes):
+        if path is not None and path != "-":
+            _replace(text, path, inputs)
+            return
         if sys.stdout.isatty():
             raise DocdiffError("binary output (a .docx): name a file with -o FILE")
         sys.stdout.buffer.write(text)
@@ -25,6 +28,15 @@ def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...]
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    _replace(text.encode("utf-8"), path, inputs)
+
+
+def write_bytes(data: bytes, path: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` in one step (a binary report: an XLSX workbook)."""
+    _replace(data, path, inputs)
+
+
+def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
@@ -40,10 +52,9 @@ def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...]
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        binary = isinstance(text, bytes)
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as f:
+        with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
-            f.write(text)
+            f.write(data)
         os.replace(tmp, target)
     except BaseException as e:
         try:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from docdiff.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("compare", "targets", "outline", "check")
+COMMANDS = ("compare", "targets", "outline", "check", "series")
 
 
 def test_every_command_has_help():
