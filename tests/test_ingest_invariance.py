@@ -133,9 +133,10 @@ def _ocr_ready() -> bool:
 @pytest.mark.slow
 @needs_soffice
 @pytest.mark.skipif(not _ocr_ready(), reason="needs the OCR extra (pip install 'docdiff[ocr]') and pdftoppm")
-def test_a_scanned_pdf_is_read_by_ocr(format_set, plain, tmp_path: Path) -> None:
+def test_a_scanned_pdf_is_read_by_ocr(format_set, plain, tmp_path: Path, capsys) -> None:
     scan = scan_pdf(format_set["pdf"], tmp_path / "scan.pdf")
-    doc = load(str(scan), progress=False)
+    doc = load(str(scan), progress=True)
+    assert f"{scan}: OCR page 1 (1/" in capsys.readouterr().err  # page by page on stderr
     assert doc.format == "pdf"
     assert doc.notes and re.match(r"OCR read \d+ pages without a text layer: \d+ lines, mean confidence", doc.notes[0])
     assert _outline(doc) == _outline(plain)

@@ -252,3 +252,48 @@ def test_a_pdf_without_pages_is_one_line(tmp_path: Path, private_tmp: Path) -> N
     bad = tmp_path / "empty.pdf"
     bad.write_bytes(bytes(out))
     _fails_cleanly(bad, "PDF has no pages", private_tmp)
+
+
+def test_a_pdf_with_a_blank_page_reads_its_text_pages_without_ocr(tmp_path: Path, monkeypatch) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from test_ingest_formats import make_pdf
+
+    monkeypatch.setattr("docdiff.ingest.ocr.available", lambda: False)
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(make_pdf(["Annual report", "GDP grew by 5%"]))).pages[0])
+    writer.add_blank_page(612, 792)  # a scanned chart, say: no text layer, and no OCR installed
+    path = tmp_path / "mixed.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    doc = load(str(path))
+    assert doc.text.splitlines() == ["Annual report", "GDP grew by 5%"]
+    assert doc.notes == ()
+
+
+def test_ocr_runs_only_on_pages_without_a_text_layer(tmp_path: Path, monkeypatch) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from docdiff.ingest import ocr
+    from docdiff.ingest.layout import PrintedLine, PrintedPage
+    from test_ingest_formats import make_pdf
+
+    asked: list[list[int]] = []
+
+    def fake_ocr(data, indexes, path, *, progress=False):  # stands in for RapidOCR: which pages?
+        asked.append(list(indexes))
+        pages = tuple(PrintedPage(100, [PrintedLine(f"OCR page {i}", 10, 40, 0, 10)]) for i in indexes)
+        return ocr.OcrResult(pages, "OCR read 1 page without a text layer: 1 lines, mean confidence 0.99", 1.0)
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "ocr_pdf_pages", fake_ocr)
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.add_page(PdfReader(io.BytesIO(make_pdf(["Text layer"]))).pages[0])
+    path = tmp_path / "mixed.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    doc = load(str(path))
+    assert asked == [[0]]
+    assert doc.text.splitlines() == ["OCR page 0", "Text layer"]
+    assert doc.notes == ("OCR read 1 page without a text layer: 1 lines, mean confidence 0.99",)
