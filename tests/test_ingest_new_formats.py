@@ -297,3 +297,22 @@ def test_ocr_runs_only_on_pages_without_a_text_layer(tmp_path: Path, monkeypatch
     assert asked == [[0]]
     assert doc.text.splitlines() == ["OCR page 0", "Text layer"]
     assert doc.notes == ("OCR read 1 page without a text layer: 1 lines, mean confidence 0.99",)
+
+
+def test_an_ofd_placed_by_ctm_in_the_default_namespace_reads_in_order(tmp_path: Path) -> None:
+    # the style of ofdrw-made files: no Boundary, no X/Y, objects placed by CTM; objects out of order
+    ns = "http://www.ofdspec.org/2016"
+    rows = [(31.7, 37.8, "二、发展目标"), (31.7, 25.4, "一、总体要求"), (31.7, 44.0, "地区生产总值增长6%。")]
+    page = "".join(f'<TextObject ID="{i}" CTM="1 0 0 1 {x} {y}" Size="3.5"><TextCode>{t}</TextCode></TextObject>'
+                   for i, (x, y, t) in enumerate(rows, 10))
+    files = {
+        "OFD.xml": f'<OFD xmlns="{ns}" Version="1.2" DocType="OFD"><DocBody><DocRoot>Doc/Document.xml</DocRoot></DocBody></OFD>',
+        "Doc/Document.xml": f'<Document xmlns="{ns}"><CommonData><PageArea><PhysicalBox>0 0 210 297</PhysicalBox>'
+                            f'</PageArea></CommonData><Pages><Page ID="1" BaseLoc="Pages/Page_1.xml"/></Pages></Document>',
+        "Doc/Pages/Page_1.xml": f'<Page xmlns="{ns}"><Content><Layer ID="2">{page}</Layer></Content></Page>',
+    }
+    path = tmp_path / "ctm.ofd"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    assert load(str(path)).text.splitlines() == ["一、总体要求", "二、发展目标", "地区生产总值增长6%。"]

@@ -113,10 +113,13 @@ def _text_object_glyphs(obj) -> list[Glyph]:
     """One Glyph per character of a TextObject's TextCodes, placed by X, Y and DeltaX.
 
     A TextCode without X or Y continues where the previous one left off (GB/T 33190 §11.3);
-    ascent and descent are taken as 0.85 and 0.15 of the font size.
+    the object's CTM maps its coordinates onto the page; ascent and descent are taken as 0.85
+    and 0.15 of the font size.
     """
     bx, by, _, _ = _box(obj.get("Boundary", ""))
-    size = _float(obj.get("Size") or obj.get("size"), 3.5)  # some writers spell it "size"
+    a, b, c, d, e, f = _ctm(obj.get("CTM"))
+    scale = abs(a * d - b * c) ** 0.5 or 1.0
+    size = _float(obj.get("Size") or obj.get("size"), 3.5) * scale  # some writers spell it "size"
     out: list[Glyph] = []
     x = y = 0.0
     for code in obj:
@@ -127,9 +130,10 @@ def _text_object_glyphs(obj) -> list[Glyph]:
         text = code.text or ""
         deltas = _deltas(code.get("DeltaX"), len(text))
         for i, ch in enumerate(text):
-            advance = deltas[i] if i < len(deltas) else size
-            out.append(Glyph(ch, bx + x, bx + x + min(advance, size), by + y - 0.85 * size, by + y + 0.15 * size))
-            x += advance
+            advance = deltas[i] * scale if i < len(deltas) else size
+            px, py = bx + a * x + c * y + e, by + b * x + d * y + f  # CTM: object → page (§8.3.2)
+            out.append(Glyph(ch, px, px + min(advance, size), py - 0.85 * size, py + 0.15 * size))
+            x += advance / scale
     return out
 
 
@@ -148,6 +152,15 @@ def _deltas(spec: str | None, count: int) -> list[float]:
             out.append(_float(tokens[i], 0.0))
             i += 1
     return out[: max(count - 1, 0)]
+
+
+def _ctm(spec: str | None) -> tuple[float, float, float, float, float, float]:
+    """A TextObject's CTM "a b c d e f" (identity when absent or malformed)."""
+    parts = (spec or "").split()
+    if len(parts) != 6:
+        return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+    a, b, c, d, e, f = (_float(p, 0.0) for p in parts)
+    return a, b, c, d, e, f
 
 
 def _local(el) -> str:
