@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from docdiff.model import Comparison, OpKind, TargetPair, TargetStatus
+from docdiff.render.labels import L
 from docdiff.render.redline_plan import Piece, plan_redline
 
 if TYPE_CHECKING:
@@ -71,8 +72,9 @@ def _summary_page(document: Any, c: Comparison, moves: list[Piece]) -> None:
     sections: dict[str, int] = {}
     for pair in c.sections:
         sections[pair.status] = sections.get(pair.status, 0) + 1
-    document.add_paragraph("章节：" + "，".join(f"{k} {v}" for k, v in sorted(sections.items())) if sections
-                           else "章节：无可对齐的章节")
+    document.add_paragraph("章节：" + "，".join(f"{L.SECTION_STATUS[k][1].split()[0]} {sections[k]}"
+                                               for k in L.SECTION_ORDER if k in sections)
+                           if sections else "章节：" + L.NO_SECTIONS)
     counts: dict[str, int] = {}
     for pair in c.targets:
         counts[_STATUS[pair.status]] = counts.get(_STATUS[pair.status], 0) + 1
@@ -103,7 +105,12 @@ def _target_table(document: Any, targets: tuple[TargetPair, ...]) -> None:
         row[1].text = _clean(_value(pair.a))
         row[2].text = _clean(_value(pair.b))
         row[3].text = _STATUS[pair.status]
-        row[4].text = _clean("，".join(x for x in (*pair.changes, pair.direction or "", pair.ambition or "") if x))
+        words = [L.CHANGES.get(x, x) for x in pair.changes]
+        if pair.direction:
+            words.append(L.DIRECTIONS[pair.direction][1].split()[0])
+        if pair.ambition:
+            words.append(L.AMBITION[pair.ambition].split()[0])
+        row[4].text = _clean("，".join(words))
         if pair.status != TargetStatus.SHARED:
             for cell in row:
                 shading = OxmlElement("w:shd")
@@ -119,7 +126,8 @@ def _value(target: Any) -> str:
     if target.value is None:
         return target.text[:30]
     value = f"{target.value:g}" + (f"–{target.value_high:g}" if target.value_high is not None else "")
-    comparator = "" if target.comparator == "=" else f"{target.comparator} "
+    symbol = L.COMPARATORS.get(target.comparator, ("", ""))[0]
+    comparator = f"{symbol} " if symbol else ""
     year = f"（{target.year}年）" if target.year else ""
     return f"{comparator}{value}{target.unit}{year}"
 
