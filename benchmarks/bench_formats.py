@@ -7,7 +7,8 @@ The set is the one tests/test_ingest_invariance.py checks: samples/hailar-distri
 a 公文-style .docx, LibreOffice's .doc/.wps/.odt/.rtf/.pdf of it, the committed .ofd, and with
 --ocr an image-only PDF (pdftoppm at 150 dpi, bound by Pillow). "found" counts the .txt's targets
 (key, value, unit, comparator, year) that the format gives too; "extra" those it gives beyond.
-Time is a fresh in-process load + outline + targets, wall clock, so LibreOffice's start is in it.
+Time is a fresh in-process load + outline + targets, wall clock (LibreOffice's start is in it)
+and this process's CPU time (OCR's threads included; LibreOffice's, a child process, not).
 Needs LibreOffice; --ocr needs the OCR extra and poppler-utils. Nothing here asserts.
 """
 from __future__ import annotations
@@ -29,12 +30,12 @@ import docdiff  # noqa: E402
 SAMPLE = ROOT / "samples" / "hailar-district-2019-work-report.txt"
 
 
-def _read(path: Path) -> tuple[docdiff.Document, set[tuple], float]:
-    start = time.perf_counter()
+def _read(path: Path) -> tuple[docdiff.Document, set[tuple], float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
     doc = docdiff.load(str(path), progress=sys.stderr.isatty())
     targets = docdiff.extract_targets(doc, docdiff.parse_outline(doc))
-    took = time.perf_counter() - start
-    return doc, {(t.key, t.value, t.unit, t.comparator, t.year) for t in targets}, took
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return doc, {(t.key, t.value, t.unit, t.comparator, t.year) for t in targets}, took, cpu
 
 
 def main() -> None:
@@ -54,16 +55,18 @@ def main() -> None:
         files["ofd"] = DATA / "hailar-district-2019-work-report.ofd"
         if args.ocr:
             files["scan"] = scan_pdf(files["pdf"], tmp / "scan.pdf")
-        _, expected, _ = _read(SAMPLE)
-        print(f"{'format':<6} {'found/expected':>15} {'extra':>6} {'seconds':>8}  notes")
+        _, expected, _, _ = _read(SAMPLE)
+        print(f"{'format':<6} {'found/expected':>15} {'extra':>6} {'seconds':>8} {'cpu s':>7}  notes")
         for name, path in files.items():
-            doc, got, took = _read(path)
+            doc, got, took, cpu = _read(path)
             notes = "; ".join(doc.notes)
-            print(f"{name:<6} {len(got & expected):>7}/{len(expected):<7} {len(got - expected):>6} {took:>8.2f}  {notes}")
+            print(f"{name:<6} {len(got & expected):>7}/{len(expected):<7} {len(got - expected):>6} {took:>8.2f} "
+                  f"{cpu:>7.2f}  {notes}")
             if name == "scan":
                 pages = int(notes.split("OCR read ", 1)[1].split()[0]) if "OCR read" in notes else 0
                 if pages:
-                    print(f"OCR: {pages} pages, {took / pages:.1f} s per page (load + outline + targets)")
+                    print(f"OCR: {pages} pages, {took / pages:.1f} s wall and {cpu / pages:.1f} s CPU per page "
+                          "(load + outline + targets)")
 
 
 if __name__ == "__main__":
