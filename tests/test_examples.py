@@ -61,6 +61,9 @@ def test_workflow_sets_up_python_311_and_installs_docdiff():
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert str(setup["with"]["python-version"]) == "3.11"
     install = next(s for s in steps if "pip install" in s.get("run", ""))
+    # a repository of documents has no setup of its own: docdiff is installed as a package
+    assert shlex.split(install["run"]) == ["python", "-m", "pip", "install", "$DOCDIFF_PACKAGE"]
+    assert install["env"]["DOCDIFF_PACKAGE"].startswith("docdiff @ ")
     assert steps.index(install) < min(steps.index(s) for s in steps if s.get("run", "").startswith("docdiff "))
     gate = _docdiff_runs()[0]
     assert gate == ["docdiff", "check", "baseline.txt", "draft.txt", "--format", "github"]

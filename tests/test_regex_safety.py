@@ -250,7 +250,8 @@ def test_compare_and_renderers_never_hang(case: str) -> None:
     with hang_guard(2 * HANG_SECONDS):
         c = compare(a, b)
     for render in (render_comparison_json, render_html, render_markdown,
-                   lambda c: render_compare_term(c, color=False, width=100, context=1, only_changed=False)):
+                   lambda c: render_compare_term(c, color=False, width=100, context=1, only_changed=False),
+                   lambda c: render_compare_term(c, color=True, width=80, context=1, only_changed=False, full=False)):
         with hang_guard(HANG_SECONDS):
             render(c)
 

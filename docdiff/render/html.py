@@ -252,11 +252,12 @@ def _header(c: Comparison) -> str:
     )
 
 
-def _target_cell(t: Target | None, changed: bool) -> str:
+def _target_cell(t: Target | None, changed: bool, column: int) -> str:
+    label = f' data-label="{_e(L.TARGET_COLUMNS[column])}"'  # shown before the cell on a narrow screen
     if t is None:
-        return '<td class="val none">—</td>'
+        return f'<td class="val none"{label}>—</td>'
     cls = "val chg" if changed else "val"
-    return (f'<td class="{cls}"><span class="v">{_value(t)}</span>'
+    return (f'<td class="{cls}"{label}><span class="v">{_value(t)}</span>'
             f'<span class="sub">{_e(_value_sub(t))}</span></td>')
 
 
@@ -284,11 +285,12 @@ def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, i
         rows_html.append(
             f'<tr tabindex="0" data-row="{i}" class="st-{_e(st)}">'
             f'<th scope="row" class="ind">{_e(indicator)}</th>'
-            f'{_target_cell(p.a, bool(p.changes))}{_target_cell(p.b, bool(p.changes))}'
-            f'<td><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
+            f'{_target_cell(p.a, bool(p.changes), 1)}{_target_cell(p.b, bool(p.changes), 2)}'
+            f'<td data-label="{_e(L.TARGET_COLUMNS[3])}"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
             f'{_e(word)}</span>{changes_html}</td>'
-            f'<td>{direction}</td><td class="sec" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
-            f'<td class="ln">{_e(lines)}</td></tr>'
+            f'<td data-label="{_e(L.TARGET_COLUMNS[4])}">{direction}</td>'
+            f'<td class="sec" data-label="{_e(L.TARGET_COLUMNS[5])}" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
+            f'<td class="ln" data-label="{_e(L.TARGET_COLUMNS[6])}">{_e(lines)}</td></tr>'
         )
         rows_data.append({
             "s": st,
@@ -314,7 +316,7 @@ def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, in
         for st in L.TARGET_ORDER
     )
     heads = "".join(
-        f'<th scope="col" aria-sort="none"><button type="button" class="sort" data-col="{i}">{_e(h)}'
+        f'<th scope="col" aria-sort="none" data-label="{_e(h)}"><button type="button" class="sort" data-col="{i}">{_e(h)}'
         f'<span class="si" aria-hidden="true"></span></button></th>'
         for i, h in enumerate(L.TARGET_COLUMNS)
     )
@@ -329,9 +331,34 @@ def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, in
         f'<span class="k">{_e(L.FILTER)}</span>{buttons}'
         f'<label class="search"><span class="vh">{_e(L.SEARCH)}</span>'
         f'<input type="search" id="tsearch" placeholder="{_e(L.SEARCH)}" autocomplete="off"></label>'
-        f'<output id="tcount" aria-live="polite">{len(c.targets)} / {len(c.targets)}</output></div>'
+        f'<output id="tcount" aria-live="polite">{len(c.targets)} / {len(c.targets)}</output>'
+        f'{_csv_link(c)}</div>'
         f'{table}<p class="hint">{_e(L.TARGET_HINT)}</p></section>'
     ), data
+
+
+def _csv_link(c: Comparison) -> str:
+    """The target pairs as a CSV file inside the report (a data: URL), downloadable offline and
+    under the CSP: the same file as ``compare --format csv``."""
+    import base64
+
+    from docdiff.render.sheet import render_comparison_csv
+
+    if not c.targets:
+        return ""
+    payload = base64.b64encode(render_comparison_csv(c).encode("utf-8")).decode("ascii")
+    return (f'<a class="btn" id="csv" download="docdiff-targets.csv" title="{_e(L.DOWNLOAD_TITLE)}" '
+            f'href="data:text/csv;charset=utf-8;base64,{payload}">{_e(L.DOWNLOAD_CSV)}</a>')
+
+
+def _search_synonyms() -> list[list[str]]:
+    """Synonym rules (lower-cased variant, canonical) the search box folds a query with, so
+    "GDP" finds 地区生产总值 as the keys do; rules that drop a word are left out."""
+    import os
+
+    from docdiff.targets.keys import ENV_VAR, load_rules
+
+    return [[v.lower(), c] for v, c in load_rules(os.environ.get(ENV_VAR) or None) if c and v != c]
 
 
 def _nav(c: Comparison) -> str:
@@ -439,7 +466,7 @@ def render_html(c: Comparison) -> str:
                     anchors[(side, t.id)] = hit
     targets_html, rows = _targets_section(c, anchors)
     data = {"rows": rows, "changed": [i for i, p in enumerate(c.sections) if _is_changed(p)],
-            "text": L.SCRIPT_TEXT}
+            "text": L.SCRIPT_TEXT, "synonyms": _search_synonyms()}
     title = f"{L.REPORT_TITLE} · {_doc_title(c.a)} → {_doc_title(c.b)}"
     return (
         "<!DOCTYPE html>\n"
@@ -451,6 +478,7 @@ def render_html(c: Comparison) -> str:
         f'<a class="skip" href="#targets">{_e(L.SKIP)}</a>\n'
         f"{_header(c)}\n<main>\n{targets_html}\n"
         f'<div class="layout">{_nav(c)}{_sections_part(c, panes, anchors)}</div>\n{_passages(c)}\n</main>\n'
+        f'<button type="button" id="back" class="back" hidden title="{_e(L.BACK_TITLE)}">{_e(L.BACK)}</button>\n'
         f'<script type="application/json" id="docdiff-data">{script_json(data)}</script>\n'
         f"<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )

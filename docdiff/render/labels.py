@@ -48,6 +48,8 @@ class L:
     MISSING = {"a": "A 中没有对应章节（B 新增）", "b": "B 中没有对应章节（A 删去）"}
     PASSAGES, CHARS = "共有段落（逐字相同的文字）", "字"
     SKIP = "跳到指标表"
+    DOWNLOAD_CSV, DOWNLOAD_TITLE = "下载 CSV", "每个指标对一行，Excel 和 WPS 可直接打开"
+    BACK, BACK_TITLE = "↩ 返回指标表", "返回刚才的指标行（Esc）"
     SCRIPT_TEXT = {"shown": "显示 {n} / {total} 个指标", "noanchor": "原文中未定位到该指标"}
 
 
