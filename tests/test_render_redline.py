@@ -58,9 +58,16 @@ def test_moved_sections_are_deleted_there_inserted_here_and_listed(hailar) -> No
     for p in moved:
         other = [q for q in moved if q.move == p.move and q is not p]
         assert len(other) == 1 and {p.kind, other[0].kind} == {"deleted", "inserted"}
-    body = _document_xml(render_redline_docx(hailar))
-    summary = "".join(body.itertext())
+    root = _document_xml(render_redline_docx(hailar))
+    summary = "".join(root.itertext())
     assert summary.count("移动：") == len(moved) // 2
+    # written as Word moves: each name has a moveFrom range and a moveTo range, holding moves only
+    starts = {side: [el.get(f"{W}name") for el in root.iter(f"{W}{side}RangeStart")]
+              for side in ("moveFrom", "moveTo")}
+    assert sorted(starts["moveFrom"]) == sorted(starts["moveTo"]) == sorted({p.move for p in moved})
+    moved_runs = [el for el in root.iter(f"{W}moveFrom") if el.find(f"{W}r") is not None]
+    assert moved_runs and all(el.find(f"{W}r/{W}delText") is None for el in moved_runs)  # w:t, as Word
+    assert next(root.iter(f"{W}moveTo"), None) is not None
 
 
 def _document_xml(data: bytes):
@@ -74,18 +81,22 @@ def _body_paragraphs(root) -> list:
     return paragraphs[mark + 1 :]
 
 
+ADDED = (f"{W}ins", f"{W}moveTo")
+GONE = (f"{W}del", f"{W}moveFrom")
+
+
 def _text(paragraphs, *, accept: bool) -> str:
     """The text with every revision accepted (or rejected), read from the XML."""
     out = []
     for p in paragraphs:
         for el in p.iter(f"{W}t", f"{W}delText", f"{W}tab"):
             wrap = el.getparent().getparent()
-            if wrap.tag == f"{W}ins" and not accept or wrap.tag == f"{W}del" and accept:
+            if wrap.tag in ADDED and not accept or wrap.tag in GONE and accept:
                 continue
             out.append("\t" if el.tag == f"{W}tab" else el.text or "")
         mark = p.find(f"{W}pPr/{W}rPr")
-        joined = mark is not None and (mark.find(f"{W}ins") is not None and not accept
-                                       or mark.find(f"{W}del") is not None and accept)
+        joined = mark is not None and any(
+            mark.find(tag) is not None for tag in (ADDED if not accept else GONE))
         if not joined:
             out.append("\n")
     return "".join(out)
@@ -106,7 +117,7 @@ def test_every_body_paragraph_is_valid_wordprocessingml(hailar) -> None:
     assert len(body) > 50
     for p in body:
         assert schema.validate(p), schema.error_log.last_error
-    revisions = [el for el in root.iter(f"{W}ins", f"{W}del")]
+    revisions = [el for el in root.iter(*ADDED, *GONE, f"{W}moveFromRangeStart", f"{W}moveToRangeStart")]
     assert revisions and {el.get(f"{W}author") for el in revisions} == {"docdiff"}
     assert {el.get(f"{W}date") for el in revisions} == {"2026-12-05T09:30:00Z"}
     ids = [el.get(f"{W}id") for el in revisions]

@@ -4,14 +4,13 @@ Page one is a summary (the two files, similarity, section and target counts, not
 target table, changed targets highlighted; the body after it is B's text with every change a
 real revision (``w:ins`` / ``w:del`` by author "docdiff", dated), so Word, WPS or LibreOffice
 can accept or reject each one: accepting all gives B's text, rejecting all gives A's.
-Moved sections are deleted where they stood and inserted where they stand, both ends set in
-blue with a double underline, and listed on the summary page with where they went. The order of the body is
+Moved sections are written as Word moves (``w:moveFrom`` where they stood, ``w:moveTo`` where
+they stand, in named move ranges) and listed on the summary page with where they came from. The order of the body is
 planned by render/redline_plan.py; the diff within an aligned section is textdiff's.
 
-Revision markup used (ECMA-376 Part 1, §17.13.5): ``w:ins``/``w:del`` around runs (deleted text
-in ``w:delText``) and in ``w:pPr/w:rPr`` for an inserted or deleted paragraph mark. No comments,
-``w:moveFrom``/``w:moveTo`` or bookmarks: LibreOffice 7.4 driven through UNO crashes loading a
-.docx with any of them among tracked changes, and a redline must open everywhere.
+Revision markup used (ECMA-376 Part 1, §17.13.5): ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo``
+around runs (deleted text in ``w:delText``) and in ``w:pPr/w:rPr`` for a paragraph mark, and the
+move ranges. No comments: LibreOffice 7.4 driven through UNO crashes loading a .docx with them.
 """
 from __future__ import annotations
 
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 AUTHOR = "docdiff"
 BODY_MARK = "—— 以下为修订稿：B 的全文，A→B 的修改以修订标记显示 ——"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-MOVED_COLOUR = "2E75B6"  # blue, as Word shows moves
 _HIGHLIGHT = "FFF2CC"  # pale yellow cell shading for a changed target
 _STATUS = {TargetStatus.SHARED: "相同", TargetStatus.CHANGED: "变化",
            TargetStatus.ADDED: "新增", TargetStatus.REMOVED: "删除"}
@@ -136,18 +134,27 @@ def _value(target: Any) -> str:
 
 class _RevisionWriter:
     """Streams (kind, text) runs into paragraphs; a newline ends a paragraph, and its mark is
-    tracked as inserted or deleted when the newline itself was. A moved section is deleted where
-    it stood and inserted where it stands, both in blue, double-underlined."""
+    tracked as inserted or deleted when the newline itself was. A moved section is written as a
+    move: ``w:moveFrom`` where it stood, ``w:moveTo`` where it stands, each inside a move range
+    (``w:moveFromRangeStart``/``End``, ``w:moveToRangeStart``/``End``) named for the move."""
 
     def __init__(self, document: Any, stamp: str) -> None:
         self.body = document.element.body
         self.stamp = stamp
         self.next_id = 1
         self.paragraph: _Element | None = None
-        self.moved = False  # writing a moved section
+        self.move = False  # writing a moved section
 
     def piece(self, piece: Piece) -> None:
-        self.moved = bool(piece.move)
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        side = "moveFrom" if piece.kind == "deleted" else "moveTo"
+        if piece.move:
+            start = self._mark(f"w:{side}RangeStart")
+            start.set(qn("w:name"), piece.move)
+            self._open().append(start)
+        self.move = bool(piece.move)
         if piece.kind == "pair":
             from docdiff.comparison.textdiff import diff_text
 
@@ -157,6 +164,11 @@ class _RevisionWriter:
             self.text(OpKind.DELETE, piece.a)
         else:
             self.text(OpKind.INSERT, piece.b)
+        self.move = False
+        if piece.move:
+            end = OxmlElement(f"w:{side}RangeEnd")
+            end.set(qn("w:id"), start.get(qn("w:id")))
+            self._open().append(end)
 
     def text(self, kind: OpKind, text: str) -> None:
         lines = text.split("\n")
@@ -179,7 +191,9 @@ class _RevisionWriter:
         return self.paragraph
 
     def _tag(self, kind: OpKind) -> str:
-        return "w:ins" if kind == OpKind.INSERT else "w:del"
+        if kind == OpKind.INSERT:
+            return "w:moveTo" if self.move else "w:ins"
+        return "w:moveFrom" if self.move else "w:del"
 
     def _mark(self, tag: str) -> _Element:
         from docx.oxml import OxmlElement
@@ -194,11 +208,11 @@ class _RevisionWriter:
 
     def _run(self, kind: OpKind, text: str) -> None:
         from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
 
         p = self._open()
         r = OxmlElement("w:r")
-        text_tag = "w:delText" if kind == OpKind.DELETE else "w:t"
+        # deleted text is w:delText; moved-away text stays w:t, as the standard's examples write it
+        text_tag = "w:delText" if kind == OpKind.DELETE and not self.move else "w:t"
         for k, part in enumerate(_clean(text).split("\t")):
             if k:
                 r.append(OxmlElement("w:tab"))
@@ -207,13 +221,6 @@ class _RevisionWriter:
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 t.text = part
                 r.append(t)
-        if self.moved:  # a moved section's runs are double-underlined in blue (formatting, not text)
-            rpr = OxmlElement("w:rPr")
-            for tag, val in (("w:color", MOVED_COLOUR), ("w:u", "double")):
-                el = OxmlElement(tag)
-                el.set(qn("w:val"), val)
-                rpr.append(el)
-            r.insert(0, rpr)
         if kind == OpKind.EQUAL:
             p.append(r)
         else:
