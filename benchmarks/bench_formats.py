@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from format_set import DATA, SOFFICE, official_docx, scan_pdf, soffice_convert  # noqa: E402
+from format_set import DATA, SOFFICE, official_docx, scan_pdf, soffice_convert
 
-import docdiff  # noqa: E402
+import docdiff
 
 SAMPLE = ROOT / "samples" / "hailar-district-2019-work-report.txt"
 

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import uuid
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +131,7 @@ def write_ofd(pdf: Path, out: Path, title: str) -> Path:
             width = (run[-1].x1 - run[0].x0) * PT_TO_MM
             obj = el(layer, "TextObject", ID=next(next_id), Font=2, Size=f"{size:.3f}",
                      Boundary=f"{x0:.3f} {top:.3f} {width:.3f} {size * 1.2:.3f}")
-            deltas = [f"{(b.x0 - a.x0) * PT_TO_MM:.3f}" for a, b in zip(run, run[1:])]
+            deltas = [f"{(b.x0 - a.x0) * PT_TO_MM:.3f}" for a, b in pairwise(run)]
             el(obj, "TextCode", "".join(c.get_text() for c in run), X="0", Y=f"{size * 0.85:.3f}",
                DeltaX=" ".join(deltas))
         files[f"Doc_0/Pages/Page_{n}/Content.xml"] = xml(page)

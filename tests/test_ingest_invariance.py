@@ -16,9 +16,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from format_set import DATA, SOFFICE, official_docx, scan_pdf, soffice_convert
 
 from docdiff import extract_targets, load, parse_outline
-from format_set import DATA, SOFFICE, official_docx, scan_pdf, soffice_convert
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "hailar-district-2019-work-report.txt"

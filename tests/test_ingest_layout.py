@@ -4,7 +4,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docdiff.ingest.layout import Glyph, PrintedLine, PrintedPage, join_pages, lines_from_glyphs
+from docdiff.ingest.layout import (
+    Glyph,
+    PrintedLine,
+    PrintedPage,
+    join_pages,
+    lines_from_glyphs,
+)
 
 H = 10.0  # line height
 WIDTH = 200.0  # page width; the column runs from 20 to 180

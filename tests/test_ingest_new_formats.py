@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from format_set import DATA, SOFFICE, official_docx, soffice_convert
 
 from docdiff import load
 from docdiff.cli import cli
 from docdiff.errors import InputError
 from docdiff.ingest import office
-from format_set import DATA, SOFFICE, official_docx, soffice_convert
 
 OFD = DATA / "hailar-district-2019-work-report.ofd"
 LINES = ["政府工作报告", "一、2023年工作回顾", "地区生产总值增长6%。", "二、2024年工作安排", "地区生产总值增长5%左右。"]
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice")
 needs_uno = pytest.mark.skipif(SOFFICE is None or subprocess.run(
-    ["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode != 0, reason="needs python3-uno")
+    ["/usr/bin/python3", "-c", "import uno"], check=False, capture_output=True).returncode != 0, reason="needs python3-uno")
 
 
 def _runner() -> CliRunner:
@@ -256,7 +256,6 @@ def test_a_pdf_without_pages_is_one_line(tmp_path: Path, private_tmp: Path) -> N
 
 def test_a_pdf_with_a_blank_page_reads_its_text_pages_without_ocr(tmp_path: Path, monkeypatch) -> None:
     from pypdf import PdfReader, PdfWriter
-
     from test_ingest_formats import make_pdf
 
     monkeypatch.setattr("docdiff.ingest.ocr.available", lambda: False)
@@ -273,10 +272,10 @@ def test_a_pdf_with_a_blank_page_reads_its_text_pages_without_ocr(tmp_path: Path
 
 def test_ocr_runs_only_on_pages_without_a_text_layer(tmp_path: Path, monkeypatch) -> None:
     from pypdf import PdfReader, PdfWriter
+    from test_ingest_formats import make_pdf
 
     from docdiff.ingest import ocr
     from docdiff.ingest.layout import PrintedLine, PrintedPage
-    from test_ingest_formats import make_pdf
 
     asked: list[list[int]] = []
 

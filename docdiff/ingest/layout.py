@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A line ending within this many character heights of the column's right edge is full: CJK lines
 # are ragged by up to a few characters where a number or a closing mark may not start a line.
@@ -82,7 +83,7 @@ def lines_from_glyphs(glyphs: Sequence[Glyph]) -> list[PrintedLine]:
         row.sort(key=lambda g: g.x0)
         height = statistics.median(g.bottom - g.top for g in row) or 1.0
         parts = [row[0].text]
-        for prev, g in zip(row, row[1:]):
+        for prev, g in pairwise(row):
             gap = g.x0 - prev.x1
             cjk = _is_cjk(prev.text[-1:]) or _is_cjk(g.text[:1])
             if gap > (WIDE_GAP if cjk else SPACE_GAP) * height and not prev.text[-1:].isspace() \

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from docdiff.errors import InputError
@@ -137,4 +138,4 @@ def _reading_order(lines: list[tuple[PrintedLine, float]]) -> list[tuple[Printed
 def _wide_gaps(parts: list[PrintedLine]) -> bool:
     """Whether the pieces of a row stand apart by more than two character heights (table cells)."""
     height = statistics.median(p.bottom - p.top for p in parts)
-    return any(b.x0 - a.x1 > 2 * height for a, b in zip(parts, parts[1:]))
+    return any(b.x0 - a.x1 > 2 * height for a, b in pairwise(parts))

@@ -10,6 +10,7 @@ Template pages (headers, footers, stamps) and annotations are not body text and 
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import zipfile
 
@@ -183,4 +184,4 @@ def _float(text: str | None, default: float) -> float:
         value = float(text) if text is not None else default
     except ValueError:
         return default
-    return value if value == value and abs(value) != float("inf") else default
+    return value if math.isfinite(value) else default
