@@ -57,7 +57,7 @@ def test_glyphs_become_lines_in_reading_order_with_latin_spaces_but_no_cjk_autos
         Glyph("增", 20, 30, 0, 10), Glyph("长", 30, 40, 0, 10),
         Glyph("6", 43, 48, 0, 10),  # a quarter-em CJK/Latin gap: no space
         Glyph("%", 48, 53, 0, 10),
-        Glyph("G", 70, 75, 0, 10), Glyph("D", 75, 80, 0, 10),  # a wide gap: a space
+        Glyph("G", 57, 62, 0, 10), Glyph("D", 62, 67, 0, 10),  # a word gap: a space
     ]
     assert [ln.text for ln in lines_from_glyphs(glyphs)] == ["增长6% GD", "第二"]
 
@@ -71,3 +71,8 @@ def test_rejoining_never_loses_or_adds_a_character(rows) -> None:
         y += H + gap * 4.0
     out = join_pages([PrintedPage(WIDTH, lines)])
     assert out.replace("\n", "") == "".join(text for text, *_ in rows)
+
+
+def test_table_cells_side_by_side_become_a_row() -> None:
+    glyphs = [Glyph(ch, x, x + 10, 0, 10) for ch, x in (("地", 20), ("区", 30), ("亿", 60), ("元", 70), ("1", 100))]
+    assert [ln.text for ln in lines_from_glyphs(glyphs)] == ["地区 | 亿元 | 1"]
