@@ -240,6 +240,8 @@ class Target:
     baseline_year: int | None = None
     binding: str | None = None  # 预期性 / 约束性
     status: str = "target"  # or "past"
+    tier: str = "task"  # "headline": a goal list (主要预期目标, 发展目标) or an indicator table row
+    confidence: str = "high"  # "low": no indicator name was found, the nearest noun phrase stands in
 
 
 class SectionStatus(StrEnum):
