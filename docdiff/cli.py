@@ -19,7 +19,7 @@ from docdiff.errors import DocdiffError, printable
 if TYPE_CHECKING:
     from docdiff.model import Document
 
-COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx")
+COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx", "docx")
 TARGET_FORMATS = ("term", "json", "csv", "xlsx")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
@@ -78,7 +78,10 @@ def _size(text: str | None) -> int | None:
 def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
     from docdiff.ingest import load
 
-    return load(path, encoding=encoding, max_bytes=_size(max_size))
+    doc = load(path, encoding=encoding, max_bytes=_size(max_size))
+    for note in doc.notes:  # how the text was got (OCR and its confidence): say so on every command
+        click.echo(f"docdiff: {printable(path)}: {printable(note)}", err=True)
+    return doc
 
 
 def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
@@ -88,7 +91,7 @@ def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
     return {"color": use_color(color, output), "width": layout_width(output)}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
+def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
     """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
     from docdiff.output import write_output
 
@@ -289,6 +292,10 @@ def compare(
         from docdiff.render.html import render_html
 
         text = render_html(result)
+    elif fmt == "docx":
+        from docdiff.render.redline_docx import render_redline_docx
+
+        text = render_redline_docx(result)
     elif fmt == "md":
         from docdiff.render.markdown import render_markdown
 

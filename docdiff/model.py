@@ -67,7 +67,7 @@ class Document:
 
     path: str
     text: str
-    format: str = "text"  # text, html, docx, pdf
+    format: str = "text"  # text, html, docx, pdf, doc, wps, odt, rtf, ofd
     encoding: str = "utf-8"
     meta: Metadata = field(default_factory=Metadata)
     debris: tuple[Span, ...] = ()
@@ -75,6 +75,7 @@ class Document:
     # sentence-per-line layout into paragraphs (ingest/layout.py); empty when text is the file's.
     line_origins: tuple[int, ...] = ()
     source_text: str = ""  # the text as the file (or the extraction) laid it out, when rejoined
+    notes: tuple[str, ...] = ()  # how the text was got, when a reader should know (OCR confidence)
 
     @cached_property
     def norm(self) -> str:

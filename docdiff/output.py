@@ -10,8 +10,18 @@ from pathlib import Path
 from docdiff.errors import DocdiffError, printable
 
 
-def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written)."""
+def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Print ``text`` to stdout, or replace ``path`` with it in one step (never half-written).
+    Bytes (a .docx redline) are written as they are; to a terminal they are refused."""
+    if isinstance(text, bytes):
+        if path is not None and path != "-":
+            _replace(text, path, inputs)
+            return
+        if sys.stdout.isatty():
+            raise DocdiffError("binary output (a .docx): name a file with -o FILE")
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+        return
     if path is None or path == "-":
         sys.stdout.write(text)
         if text and not text.endswith("\n"):

@@ -30,7 +30,8 @@ def _runner() -> CliRunner:
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 @pytest.mark.parametrize("kind", KINDS)
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, kind: str, command: str) -> None:
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, kind: str, command: str, monkeypatch) -> None:
+    monkeypatch.setattr("docdiff.ingest.ocr.available", lambda: False)  # the message without the OCR extra
     build, problem = BAD[kind]
     bad = build(tmp_path)
     good = tmp_path / "good.txt"

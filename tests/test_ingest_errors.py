@@ -95,28 +95,29 @@ BAD: dict[str, tuple[Callable[[Path], str], str]] = {
                         f"damaged GB18030 text: bad byte at {len(GOOD.encode('gb18030'))} (line 8)"),
     "docx-not-zip": (_file("fake.docx", GOOD.encode()), "not a valid .docx (not a zip file)"),
     "docx-old-doc": (_file("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
-                     "not a valid .docx (an old binary .doc or a password-protected file; save it as an "
-                     "unprotected .docx)"),
+                     "not a valid .doc (an OLE file without a WordDocument stream)"),
     "docx-excel": (_build_excel_renamed, "not a valid .docx (an Excel workbook)"),
     "docx-truncated": (lambda tmp: _file("cut.docx", make_docx(tmp / "whole.docx", ["正文"]).read_bytes()[:900])(tmp),
                        "not a valid .docx (not a zip file)"),
     "zip-bomb": (_build_bomb, "zip bomb? word/document.xml would expand to 31,457,280 bytes from a "),
     "pdf-encrypted": (_build_encrypted, "encrypted PDF (needs a password; decrypt it first)"),
-    "pdf-no-text": (_file("scan.pdf", make_pdf([])), "PDF has no text layer (scanned image?); OCR it first"),
+    "pdf-no-text": (_file("scan.pdf", make_pdf([])),
+                    "PDF has no text layer (scanned image?); to read it by OCR: pip install 'docdiff[ocr]'"),
     "pdf-broken": (_file("cut.pdf", make_pdf(["Hello"])[:60]), "not a valid PDF (PDFSyntaxError)"),
     "pdf-not-pdf": (_file("fake.pdf", GOOD.encode()), "not a valid PDF (no %PDF header)"),
-    "xlsx": (_file("table.xlsx", b"PK\x03\x04"), "unsupported format .xlsx (docdiff reads .txt .md .html .htm .docx .pdf)"),
-    "pptx": (_file("slides.pptx", b"PK\x03\x04"), "unsupported format .pptx (docdiff reads .txt .md .html .htm .docx .pdf)"),
-    "doc": (_file("old.doc", b"\xd0\xcf\x11\xe0"),
-            "unsupported format .doc (old binary Word: convert to .docx; docdiff reads .txt .md .html .htm .docx .pdf)"),
-    "png-ext": (_file("chart.png", b"\x89PNG\r\n\x1a\n"), "unsupported format .png (docdiff reads .txt .md .html .htm .docx .pdf)"),
+    "xlsx": (_file("table.xlsx", b"PK\x03\x04"), "unsupported format .xlsx (docdiff reads .txt .md .html .htm .docx .pdf .doc .wps .odt .rtf .ofd)"),
+    "pptx": (_file("slides.pptx", b"PK\x03\x04"), "unsupported format .pptx (docdiff reads .txt .md .html .htm .docx .pdf .doc .wps .odt .rtf .ofd)"),
+    "doc": (_file("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+            "not a valid .doc (an OLE file without a WordDocument stream)"),
+    "png-ext": (_file("chart.png", b"\x89PNG\r\n\x1a\n"), "unsupported format .png (docdiff reads .txt .md .html .htm .docx .pdf .doc .wps .odt .rtf .ofd)"),
     "html-no-text": (_file("empty.html", b"<html><head><title>t</title></head><body><script>x()</script></body></html>"),
                      "HTML page with no text"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_input_is_one_input_error_naming_the_file(tmp_path: Path, name: str) -> None:
+def test_bad_input_is_one_input_error_naming_the_file(tmp_path: Path, name: str, monkeypatch) -> None:
+    monkeypatch.setattr("docdiff.ingest.ocr.available", lambda: False)  # the message without the OCR extra
     build, problem = BAD[name]
     path = build(tmp_path)
     with pytest.raises(InputError) as info:

@@ -114,18 +114,20 @@ def test_compare_of_two_pdfs_prints_no_warnings(printed: dict[str, Path], tmp_pa
 
 
 def test_page_numbers_in_sequence_go_and_a_table_cell_stays() -> None:
-    from docdiff.ingest.pdf import _without_running_lines
+    from docdiff.ingest.page_cleanup import running_lines
 
     pages = [["2024年政府工作报告", f"正文第{k}页的一段文字。", "5" if k == 2 else "预期性", f"- {k + 1} -"]
              for k in range(4)]
-    kept = [line for page in _without_running_lines(pages) for line in page if line]
+    drops = running_lines(pages)
+    kept = [line for page, drop in zip(pages, drops) for i, line in enumerate(page) if i not in drop]
     assert not any(line.startswith("- ") for line in kept)  # 1 … 4, one per page, in sequence
     assert "2024年政府工作报告" not in kept  # a running head on every page
     assert "5" in kept  # a number ending one page is a cell, not a page number
 
 
 def test_autospacing_is_undone_only_when_the_producer_did_it() -> None:
-    from docdiff.ingest.pdf import _autospaced, _without_cjk_spaces
+    from docdiff.ingest.page_cleanup import autospaced as _autospaced
+    from docdiff.ingest.page_cleanup import without_cjk_spaces as _without_cjk_spaces
 
     spaced = ["2018 年 3 月 7 日在第 15 届", "投资 2.76 亿元，完成 47 个", "表2 路桥区主要指标"]
     assert _autospaced(spaced)

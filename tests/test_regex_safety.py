@@ -103,7 +103,9 @@ def _ingest_entry_points() -> dict[str, Callable[[str], object]]:
     from docdiff.ingest.metadata import classify, extract_metadata, find_period
     from docdiff.ingest.body_clues import kind_from_body, year_from_body
     from docdiff.ingest.layout import rejoin_lines
-    from docdiff.ingest.pdf import _autospaced, _without_cjk_spaces, _without_running_lines
+    from docdiff.ingest.page_cleanup import autospaced as _autospaced
+    from docdiff.ingest.page_cleanup import running_lines as _without_running_lines
+    from docdiff.ingest.page_cleanup import without_cjk_spaces as _without_cjk_spaces
     from docdiff.ingest.read import parse_size
     from docdiff.model import Kind
 

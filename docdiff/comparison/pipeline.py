@@ -40,5 +40,10 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
         targets=target_pairs,
         similarity=similarity,
         shared_passages=passages,
-        notes=align_notes + diff_notes + merge_notes + reuse_notes,
+        notes=_document_notes(a, b) + align_notes + diff_notes + merge_notes + reuse_notes,
     )
+
+
+def _document_notes(a: Document, b: Document) -> tuple[str, ...]:
+    """What ingest said about how it got either text (OCR and its confidence), file by file."""
+    return tuple(f"{d.path}: {note}" for d in (a, b) for note in d.notes)

@@ -1,8 +1,9 @@
 """Ingest: a path → a Document (decoded or extracted text, debris spans, metadata).
 
 ``load`` is the only entry point; every problem with the file is an InputError naming it.
-The format is decided by content first (a PDF or docx is read as one whatever its name),
-then by extension; plain text that is really an HTML page is extracted as HTML.
+The format is decided by content first (a PDF, docx, OFD, OLE .doc/.wps, .odt or .rtf is read
+as one whatever its name), then by extension; plain text that is really an HTML page is
+extracted as HTML. .doc, .wps, .odt and .rtf go through LibreOffice (ingest/office.py).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from docdiff.ingest.debris import find_debris
 from docdiff.ingest.layout import rejoin_lines
 from docdiff.ingest.decode import decode_bytes, fold_newlines
 from docdiff.ingest.metadata import extract_metadata
+from docdiff.ingest.office import office_kind
+from docdiff.ingest.ofd import is_ofd
 from docdiff.ingest.read import check_extension, read_bytes, sniff_binary
 from docdiff.model import Document
 
@@ -23,18 +26,38 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 _NO_TEXT = {
     "html": "HTML page with no text",
     "docx": "no text (the .docx has no paragraphs or tables with text)",
-    "pdf": "PDF has no text layer (scanned image?); OCR it first",
+    "pdf": "PDF has no text layer (scanned image?); to read it by OCR: pip install 'docdiff[ocr]'",
+    "ofd": "no text (the OFD has no text objects; a scan?)",
 }
+_OFFICE_EXTENSIONS = {".doc": "ole", ".wps": "ole", ".odt": "odt", ".rtf": "rtf"}
 
 
-def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None) -> Document:
-    """Read ``path`` into a Document; raise InputError naming the file and the problem."""
+def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None,
+         progress: bool | None = None) -> Document:
+    """Read ``path`` into a Document; raise InputError naming the file and the problem.
+
+    ``progress``: report OCR page by page on stderr (default: when stderr is a terminal).
+    """
     ext = check_extension(path)
     data = read_bytes(path, max_bytes=max_bytes)
+    notes: tuple[str, ...] = ()
+    office = office_kind(data)
     if data.lstrip()[:5] == b"%PDF-" or ext == ".pdf":
-        from docdiff.ingest.pdf import extract_pdf_text
+        import sys
 
-        text, fmt, enc = extract_pdf_text(data, path), "pdf", ""
+        from docdiff.ingest.pdf import read_pdf
+
+        pdf = read_pdf(data, path, progress=sys.stderr.isatty() if progress is None else progress)
+        text, fmt, enc, notes = pdf.text, "pdf", "", pdf.notes
+    elif office is not None or ext in _OFFICE_EXTENSIONS:
+        from docdiff.ingest.office import extract_office_text
+
+        text, fmt = extract_office_text(data, path, office or _OFFICE_EXTENSIONS[ext])
+        enc = ""
+    elif ext == ".ofd" or is_ofd(data):
+        from docdiff.ingest.ofd import extract_ofd_text
+
+        text, fmt, enc = extract_ofd_text(data, path), "ofd", ""
     elif ext == ".docx" or _is_docx_zip(data, path):
         from docdiff.ingest.docx import extract_docx_text
 
@@ -47,7 +70,7 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
     text, origins = rejoin_lines(text)
     debris = find_debris(text)
     return Document(path=path, text=text, format=fmt, encoding=enc,
-                    meta=extract_metadata(text, debris), debris=debris,
+                    meta=extract_metadata(text, debris), debris=debris, notes=notes,
                     line_origins=origins, source_text=source if origins else "")
 
 

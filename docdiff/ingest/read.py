@@ -13,18 +13,14 @@ from docdiff.errors import DocdiffError, InputError
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # 50 MB: ten times the longest plan we have seen as HTML
 
 # Extensions docdiff reads; anything else known to be a non-text format is refused by name.
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".odt", ".rtf", ".ofd")
 _UNSUPPORTED_HINTS = {
-    ".doc": "old binary Word: convert to .docx",
-    ".wps": "WPS Office: save as .docx",
-    ".dot": "old binary Word template: convert to .docx",
-    ".rtf": "save as .docx",
-    ".odt": "save as .docx",
+    ".dot": "old binary Word template: save as .doc or .docx",
     ".xls": "", ".xlsx": "", ".xlsm": "", ".csv": "", ".ods": "", ".et": "",
     ".ppt": "", ".pptx": "", ".odp": "", ".dps": "",
     ".png": "", ".jpg": "", ".jpeg": "", ".gif": "", ".bmp": "", ".tif": "", ".tiff": "", ".webp": "",
     ".zip": "", ".rar": "", ".7z": "", ".gz": "", ".tgz": "", ".bz2": "", ".xz": "", ".tar": "",
-    ".ofd": "convert to .pdf", ".caj": "convert to .pdf", ".epub": "",
+    ".caj": "convert to .pdf", ".epub": "",
     ".exe": "", ".dll": "", ".so": "", ".bin": "",
 }
 
