@@ -100,3 +100,55 @@ def test_output_onto_a_folder_is_refused_in_one_line(pair: tuple[Path, Path], tm
     folder.mkdir()
     one_line_error(invoke("outline", str(pair[0]), "-o", str(folder)), str(folder), "is a folder")
     assert list(folder.iterdir()) == []
+
+
+# --- 2. control characters in a document or a file name never reach a terminal raw ---
+
+HOSTILE_CONTROLS = ("\x1b", "\x07", "\x9b", "\x90", "\x08")
+_PAD = "".join(f"第{i}段说明文字,用于让控制字符的占比保持在二进制判断之下。\n" for i in range(40))
+
+
+@pytest.fixture
+def escapes(tmp_path: Path) -> tuple[Path, Path]:
+    a = tmp_path / "esc\x1b]0;pwned\x07.txt"
+    b = tmp_path / "new\x1b[2J.txt"
+    a.write_text("一、总体\x1b[2J要求\n到2025年,地区\x1b]0;title\x07生产总值增长6%。\n" + _PAD, encoding="utf-8")
+    b.write_text("一、总体\x1b[2J要求\n到2025年,地区\x1b]0;title\x07生产总值增长7%\x9b。\n" + _PAD, encoding="utf-8")
+    return a, b
+
+
+TEXT_RUNS = [
+    ("outline", "term"), ("targets", "term"), ("targets", "csv"),
+    ("compare", "term"), ("compare", "md"),
+    ("check", "text"), ("check", "github"), ("check", "junit"),
+]
+
+
+@pytest.mark.parametrize(("command", "fmt"), TEXT_RUNS)
+def test_control_characters_are_shown_escaped(escapes: tuple[Path, Path], command: str, fmt: str) -> None:
+    files = [str(escapes[0])] if command in ("outline", "targets") else [str(p) for p in escapes]
+    result = invoke(command, *files, "--format", fmt)
+    assert result.exit_code in (0, 1), result.stderr
+    for c in HOSTILE_CONTROLS:
+        assert c not in result.stdout, (c, result.stdout[:500])
+    assert "\\x1b" in result.stdout  # shown, not dropped
+
+
+def test_escape_controls_keeps_layout_characters() -> None:
+    from docdiff.errors import escape_controls
+
+    assert escape_controls("a\tb\nc\x1b[2J\x9b\u3000d") == "a\tb\nc\\x1b[2J\\x9b\u3000d"
+    assert escape_controls("a\tb\nc", keep="") == "a\\tb\\nc"
+
+
+def test_colour_terminal_output_escapes_document_controls_but_keeps_its_styles(escapes: tuple[Path, Path]) -> None:
+    import docdiff
+    from docdiff.render.compare_term import render_compare_term
+    from docdiff.render.outline_term import render_outline_term
+
+    a, b = docdiff.load(str(escapes[0])), docdiff.load(str(escapes[1]))
+    for text in (render_outline_term(a, docdiff.parse_outline(a), color=True, width=100),
+                 render_compare_term(docdiff.compare(a, b), color=True, width=100, context=1, only_changed=False)):
+        assert "\x1b[" in text  # rich's own colours
+        assert "\x1b[2J" not in text and "\x1b]0;" not in text and "\x07" not in text
+        assert "\\x1b[2J" in text

@@ -54,9 +54,9 @@ _TERMINATORS = "。！？；!?;\n"
 
 def render_compare_term(c: Comparison, *, color: bool, width: int, context: int, only_changed: bool) -> str:
     """The whole terminal report as one string (ANSI styles only when ``color``)."""
-    from rich.console import Console
+    from docdiff.render.console import SafeConsole
 
-    console = Console(
+    console = SafeConsole(
         file=io.StringIO(),
         width=width,
         color_system="truecolor" if color else None,

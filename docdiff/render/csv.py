@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
+from docdiff.errors import escape_controls
 from docdiff.model import Document, Target
 from docdiff.render.json import target_json
 
@@ -23,5 +24,14 @@ def render_targets_csv(doc: Document, targets: tuple[Target, ...]) -> str:
     writer.writerow(FIELDS)
     for t in targets:
         data = target_json(t)
-        writer.writerow(["" if data[f] is None else data[f] for f in FIELDS])
+        writer.writerow([_cell(data[f]) for f in FIELDS])
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A cell as written: null empty; control characters shown as ``\\xNN`` escapes."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return escape_controls(value)
+    return value

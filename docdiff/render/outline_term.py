@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
+from docdiff.render.console import SafeConsole
 from rich.text import Text
 from rich.tree import Tree
 
@@ -58,7 +58,7 @@ def _add(tree: Tree, s: Section) -> None:
 def render_outline_term(doc: Document, outline: Outline, *, color: bool, width: int) -> str:
     """The outline of ``doc`` as terminal text (ANSI colours only when ``color``)."""
     out = io.StringIO()
-    console = Console(
+    console = SafeConsole(
         file=out,
         width=width,
         color_system="truecolor" if color else None,
