@@ -143,12 +143,13 @@ def test_escape_controls_keeps_layout_characters() -> None:
 
 def test_colour_terminal_output_escapes_document_controls_but_keeps_its_styles(escapes: tuple[Path, Path]) -> None:
     import docdiff
+    from docdiff.compare import compare
     from docdiff.render.compare_term import render_compare_term
     from docdiff.render.outline_term import render_outline_term
 
     a, b = docdiff.load(str(escapes[0])), docdiff.load(str(escapes[1]))
     for text in (render_outline_term(a, docdiff.parse_outline(a), color=True, width=100),
-                 render_compare_term(docdiff.compare(a, b), color=True, width=100, context=1, only_changed=False)):
+                 render_compare_term(compare(a, b), color=True, width=100, context=1, only_changed=False)):
         assert "\x1b[" in text  # rich's own colours
         assert "\x1b[2J" not in text and "\x1b]0;" not in text and "\x07" not in text
         assert "\\x1b[2J" in text
