@@ -153,3 +153,72 @@ def test_colour_terminal_output_escapes_document_controls_but_keeps_its_styles(e
         assert "\x1b[" in text  # rich's own colours
         assert "\x1b[2J" not in text and "\x1b]0;" not in text and "\x07" not in text
         assert "\\x1b[2J" in text
+
+
+# --- 3. a .txt stays text: every line kept, stray tags ignored, nothing dropped ---
+
+MARKED_UP_TXT = (
+    "<p>一、总体要求</p>\n"
+    "<p>到2025年,地区生产总值增长6%。</p>\n"
+    "<script>var note = '脚本里的文字也是文字';</script>\n"
+    "<p>二、主要任务</p>\n"
+    "<!-- 注释里的话 -->\n"
+    "<p>到2025年,城镇新增就业<b>5万人</b>。</p>\n"
+)
+
+
+def test_a_txt_whose_lines_all_carry_tags_keeps_its_lines(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "marked.txt"
+    path.write_text(MARKED_UP_TXT, encoding="utf-8")
+    outline = json.loads(invoke("outline", str(path), "--format", "json").stdout)
+    assert outline["document"]["format"] == "text"
+    assert [(s["line"], s["title"]) for s in _walk(outline["sections"])] == [(1, "总体要求"), (4, "主要任务")]
+    targets = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
+    assert sorted(t["line"] for t in targets) == [2, 6]
+    import docdiff
+
+    doc = docdiff.load(str(path))
+    assert doc.line_count == 6
+    assert "脚本里的文字也是文字" in doc.text and "注释里的话" in doc.text
+
+
+def test_an_unclosed_script_in_a_txt_swallows_nothing(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "script.txt"
+    path.write_text("<html-ish>\n<script>\n<p>一、总体要求</p>\n<p>到2025年,地区生产总值增长6%。</p>\n<p>x</p>\n",
+                    encoding="utf-8")
+    targets = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
+    assert [t["line"] for t in targets] == [4]
+
+
+def test_one_inline_tag_in_a_txt_does_not_hide_its_target(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "one-tag.txt"
+    plain = tmp_path / "plain.txt"
+    path.write_text("一、总体要求\n说明。\n到2025年,<b>地区生产总值</b>增长6%。\n", encoding="utf-8")
+    plain.write_text("一、总体要求\n说明。\n到2025年,地区生产总值增长6%。\n", encoding="utf-8")
+    targets = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
+    expected = json.loads(invoke("targets", str(plain), "--format", "json").stdout)["targets"]
+    assert [(t["line"], t["indicator"], t["value"]) for t in targets] == [(3, expected[0]["indicator"], 6)]
+
+
+def test_a_declared_page_in_a_txt_is_still_read_as_html(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "page.txt"
+    path.write_text("<!DOCTYPE html>\n<html><body><h1>一、总体要求</h1><p>到2025年,地区生产总值增长6%。</p></body></html>\n",
+                    encoding="utf-8")
+    outline = json.loads(invoke("outline", str(path), "--format", "json").stdout)
+    assert outline["document"]["format"] == "html"
+
+
+def _walk(sections: list[dict]) -> list[dict]:
+    out = []
+    for s in sections:
+        out.append(s)
+        out.extend(_walk(s.get("children", [])))
+    return out
