@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from docdiff.lines import split_lines
 from docdiff.model import Document, Outline, Section, SectionKind, SectionPair, SectionStatus, Span
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ _CLOSING_RE = re.compile(
 def _paragraph_starts(text: str, span: Span) -> list[int]:
     """Start offsets of the non-blank lines (paragraphs) inside ``span``."""
     starts, pos = [], span.start
-    for line in text[span.start : span.end].splitlines(keepends=True):
+    for line in split_lines(text[span.start : span.end], keepends=True):
         if line.strip():
             starts.append(pos)
         pos += len(line)

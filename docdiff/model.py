@@ -57,7 +57,8 @@ class Metadata:
 class Document:
     """A document's extracted text and what ingest learned about it.
 
-    ``text`` is the decoded text with line ends folded to ``\\n``; its lines are the file's lines
+    ``text`` is the decoded text with line ends folded to ``\\n`` (the only line break counted:
+    form feeds and U+2028 are characters of their line, as in editors); its lines are the file's lines
     (for HTML, docx and PDF: the lines of the extracted text). ``norm`` is the same text with
     full-width ASCII and ideographic spaces folded to half-width, character for character, so
     offsets into one are offsets into the other. ``debris`` spans (menus, ads, portal metadata)
@@ -79,11 +80,14 @@ class Document:
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
-        starts, pos = [0], 0
-        for line in self.text.splitlines(keepends=True):
-            pos += len(line)
-            starts.append(pos)
-        if starts[-1] == len(self.text) and len(starts) > 1:
+        """Offsets where lines start: after each ``\n``, the only break editors count
+        (``docdiff.lines``); a form feed or U+2028 is a character of its line."""
+        text, starts = self.text, [0]
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()  # no line after a final newline
         return tuple(starts)
 
@@ -99,7 +103,7 @@ class Document:
         """Span of 1-based ``line`` without its line break."""
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        while end > start and self.text[end - 1] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+        if end > start and self.text[end - 1] == "\n":
             end -= 1
         return Span(start, end)
 

@@ -222,3 +222,31 @@ def _walk(sections: list[dict]) -> list[dict]:
         out.append(s)
         out.extend(_walk(s.get("children", [])))
     return out
+
+
+# --- 4. lines are counted as editors count them: \n only (CR and CRLF are folded to it) ---
+
+_OTHER_BREAKS = ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("brk", _OTHER_BREAKS, ids=[f"U+{ord(c):04X}" for c in _OTHER_BREAKS])
+def test_form_feeds_and_unicode_breaks_do_not_start_lines(tmp_path: Path, brk: str) -> None:
+    import json
+
+    path = tmp_path / "breaks.txt"
+    # pdftotext puts a form feed at each page start; the file's line 4 holds the target
+    path.write_text(f"一、总体要求\n第一页说明。{brk}\n{brk}第二页说明。\n到2025年,地区生产总值增长6%。\n", encoding="utf-8")
+    targets = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
+    assert [t["line"] for t in targets] == [4]
+    result = invoke("check", str(path), str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_document_lines_follow_line_feeds_only() -> None:
+    from docdiff.model import Document
+
+    doc = Document(path="x", text="a\fb\nc\u2028d\n\ne")
+    assert doc.line_count == 4
+    assert doc.line_at(doc.text.index("d")) == 2
+    assert doc.slice(doc.line_span(1)) == "a\fb"
+    assert doc.slice(doc.line_span(3)) == ""
