@@ -250,3 +250,37 @@ def test_document_lines_follow_line_feeds_only() -> None:
     assert doc.line_at(doc.text.index("d")) == 2
     assert doc.slice(doc.line_span(1)) == "a\fb"
     assert doc.slice(doc.line_span(3)) == ""
+
+
+# --- 5. CSV cells that a spreadsheet would run as a formula are prefixed with ' ---
+
+
+def test_csv_cells_starting_like_a_formula_are_defused(tmp_path: Path) -> None:
+    import csv
+    import io
+    from dataclasses import replace
+
+    import docdiff
+    from docdiff.render.csv import render_targets_csv
+
+    path = tmp_path / "formula.txt"
+    path.write_text("一、总体要求\n到2025年,地区生产总值增长6%。\n到2025年,城镇新增就业5万人。\n", encoding="utf-8")
+    doc = docdiff.load(str(path))
+    found = docdiff.extract_targets(doc, docdiff.parse_outline(doc))
+    hostile = (replace(found[0], indicator='=HYPERLINK("http://evil.example/?x","点击")', text="+1+cmd|' /C calc'!A0"),
+               replace(found[1], indicator="@SUM(1+1)", unit="-2+3", text="\t=1"))
+    rows = list(csv.DictReader(io.StringIO(render_targets_csv(doc, hostile))))
+    assert len(rows) == 2
+    for row in rows:
+        assert row["comparator"] in ("=", ">=", "<=", "~", "range")  # a closed vocabulary, not text
+        for field, value in row.items():
+            assert field == "comparator" or not value or value[0] not in "=+-@\t\r", row
+    assert rows[0]["indicator"] == """'=HYPERLINK("http://evil.example/?x","点击")"""
+    assert rows[1]["unit"] == "'-2+3" and rows[1]["text"] == "'\t=1"
+
+
+def test_csv_defuse_rule() -> None:
+    from docdiff.render.csv import defuse_formula
+
+    assert [defuse_formula(s) for s in ("=1+1", "+1", "-x", "@A1", "\tx", "\rx", "地区", "")] == [
+        "'=1+1", "'+1", "'-x", "'@A1", "'\tx", "'\rx", "地区", ""]
