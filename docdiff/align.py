@@ -87,6 +87,13 @@ def align_sections(
         a, [spans_a.get(id(s), s.span) for s in flat_a], b, [spans_b.get(id(s), s.span) for s in flat_b]
     )
 
+    if not use_titles and len(flat_a) * len(flat_b) > _dense_max_cells():
+        from docdiff.align_sparse import NOTE, align_flat
+
+        matches, content_sim = align_flat(vectors, len(flat_a), len(flat_b))
+        notes.append(NOTE.format(n=len(flat_a), m=len(flat_b)))
+        return tuple(_reading_order(flat_a, flat_b, matches, content_sim)), tuple(notes)
+
     def scores(rows: list[int], cols: list[int], *, order: bool) -> tuple[np.ndarray, np.ndarray]:
         content = vectors.cosine(rows, cols)
         return _combine(content, [flat_a[i] for i in rows], [flat_b[j] for j in cols], order, use_titles), content
@@ -167,6 +174,12 @@ def _content_spans(doc: Document, roots: tuple[Section, ...]) -> dict[int, Span]
                 out[id(last)] = Span(last.span.start, start)
                 break
     return out
+
+
+def _dense_max_cells() -> int:
+    from docdiff.align_sparse import DENSE_MAX_CELLS
+
+    return DENSE_MAX_CELLS
 
 
 def _combine(

@@ -284,3 +284,65 @@ def test_csv_defuse_rule() -> None:
 
     assert [defuse_formula(s) for s in ("=1+1", "+1", "-x", "@A1", "\tx", "\rx", "地区", "")] == [
         "'=1+1", "'+1", "'-x", "'@A1", "'\tx", "'\rx", "地区", ""]
+
+
+# --- 6. unheaded documents: candidate pairs above a size, linear memory, said in a note ---
+
+
+def _paragraphs_only(name: str) -> list[str]:
+    """A sample's body lines without its headings: a document of paragraphs only."""
+    import docdiff
+
+    doc = docdiff.load(f"samples/{name}")
+    heading_lines = {s.line for r in docdiff.parse_outline(doc).sections for s in r.walk()}
+    return [doc.slice(span) for n, span in doc.body_lines() if n not in heading_lines and doc.slice(span).strip()]
+
+
+def _unheaded_pair(tmp_path: Path) -> tuple[Path, Path]:
+    import random
+
+    paras = [p for f in sorted(Path("samples").glob("*.txt")) if not f.name.startswith("luqiao")  # it has tables
+             for p in _paragraphs_only(f.name)]
+    rng = random.Random(3)
+    edited = [p for p in paras if rng.random() > 0.05]
+    for _ in range(5):  # move a few paragraphs
+        edited.insert(rng.randrange(len(edited)), edited.pop(rng.randrange(len(edited))))
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\n".join(paras) + "\n", encoding="utf-8")
+    b.write_text("\n".join(edited) + "\n", encoding="utf-8")
+    return a, b
+
+
+def test_large_unheaded_pair_takes_the_candidate_path_and_says_so(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import docdiff
+    from docdiff.compare import compare
+
+    a, b = (docdiff.load(str(p)) for p in _unheaded_pair(tmp_path))
+    assert not docdiff.parse_outline(a).sections and not docdiff.parse_outline(b).sections
+    exact = compare(a, b)
+    monkeypatch.setattr("docdiff.align_sparse.DENSE_MAX_CELLS", 100)
+    cheap = compare(a, b)
+    assert any("candidate pairs" in n for n in cheap.notes)
+    assert not any("candidate pairs" in n for n in exact.notes)
+
+    def pairs(c: object) -> set[tuple[int, int]]:
+        return {(p.a.line, p.b.line) for p in c.sections if p.a is not None and p.b is not None}  # type: ignore[attr-defined]
+
+    found, wanted = pairs(cheap), pairs(exact)
+    assert len(found & wanted) >= 0.95 * len(wanted), (len(found & wanted), len(wanted))
+
+
+def test_candidate_pairs_grow_linearly_with_the_paragraphs(tmp_path: Path) -> None:
+    """O(n·(TOP_K + WINDOW)) pairs, never n × m: the bound that keeps memory linear."""
+    import docdiff
+    from docdiff.align import paragraph_sections
+    from docdiff.align_sparse import TOP_K, WINDOW, candidate_pairs
+    from docdiff.similarity import SectionVectors
+
+    a, b = (docdiff.load(str(p)) for p in _unheaded_pair(tmp_path))
+    sa, sb = paragraph_sections(a), paragraph_sections(b)
+    vectors = SectionVectors(a, [s.span for s in sa], b, [s.span for s in sb])
+    rows, cols = candidate_pairs(vectors, len(sa), len(sb))
+    assert len(rows) <= len(sa) * (TOP_K + 2 * WINDOW + 1)
+    assert len(set(zip(rows.tolist(), cols.tolist()))) == len(rows)
