@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docdiff.lines import split_lines
 from docdiff.model import Document, Outline, Section, SectionKind, SectionPair, SectionStatus, Span
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from docdiff.similarity import SectionVectors
 
 # Evidence = content·W_CONTENT + title·W_TITLE. Content leads: titles are rewritten every year
 # (发展质效持续提高 → 产业项目蓬勃发展) while the body keeps its topic; titles still decide between
@@ -87,13 +89,6 @@ def align_sections(
         a, [spans_a.get(id(s), s.span) for s in flat_a], b, [spans_b.get(id(s), s.span) for s in flat_b]
     )
 
-    if not use_titles and len(flat_a) * len(flat_b) > _dense_max_cells():
-        from docdiff.align_sparse import NOTE, align_flat
-
-        matches, content_sim = align_flat(vectors, len(flat_a), len(flat_b))
-        notes.append(NOTE.format(n=len(flat_a), m=len(flat_b)))
-        return tuple(_reading_order(flat_a, flat_b, matches, content_sim)), tuple(notes)
-
     def scores(rows: list[int], cols: list[int], *, order: bool) -> tuple[np.ndarray, np.ndarray]:
         content = vectors.cosine(rows, cols)
         return _combine(content, [flat_a[i] for i in rows], [flat_b[j] for j in cols], order, use_titles), content
@@ -105,13 +100,17 @@ def align_sections(
         rows, cols = groups.pop()
         if not rows or not cols:
             continue
-        score, content = scores(rows, cols, order=True)
-        chosen = assign(score, MATCH_MIN)
-        in_order = set(longest_increasing([(r, c) for r, c in chosen]))
-        for r, c in chosen:
+        if len(rows) * len(cols) > _dense_max_cells():  # candidate pairs: n × m would not fit
+            picked = _align_large_group(vectors, rows, cols, flat_a, flat_b, notes, use_titles=use_titles,
+                                        order=True, threshold=MATCH_MIN)
+        else:
+            score, content = scores(rows, cols, order=True)
+            picked = [(r, c, float(content[r, c])) for r, c in assign(score, MATCH_MIN)]
+        in_order = set(longest_increasing([(r, c) for r, c, _ in picked]))
+        for r, c, sim in picked:
             ia, ib = rows[r], cols[c]
             matches[ia] = _Match(ia, ib, moved=(r, c) not in in_order)
-            content_sim[ia, ib] = float(content[r, c])
+            content_sim[ia, ib] = sim
             groups.append(
                 ([index_a[id(s)] for s in flat_a[ia].children], [index_b[id(s)] for s in flat_b[ib].children])
             )
@@ -120,7 +119,12 @@ def align_sections(
     taken_b = {m.ib for m in matches.values()}
     rest_a = [i for i in range(len(flat_a)) if i not in matches]
     rest_b = [j for j in range(len(flat_b)) if j not in taken_b]
-    if rest_a and rest_b:
+    if rest_a and rest_b and len(rest_a) * len(rest_b) > _dense_max_cells():
+        for r, c, sim in _align_large_group(vectors, rest_a, rest_b, flat_a, flat_b, notes, use_titles=use_titles,
+                                            order=False, threshold=MOVE_MIN, max_level_shift=MAX_LEVEL_SHIFT):
+            matches[rest_a[r]] = _Match(rest_a[r], rest_b[c], moved=True)
+            content_sim[rest_a[r], rest_b[c]] = sim
+    elif rest_a and rest_b:
         import numpy as np
 
         score, content = scores(rest_a, rest_b, order=False)
@@ -180,6 +184,16 @@ def _dense_max_cells() -> int:
     from docdiff.align_sparse import DENSE_MAX_CELLS
 
     return DENSE_MAX_CELLS
+
+
+def _align_large_group(vectors: SectionVectors, rows: list[int], cols: list[int], flat_a: list[Section],
+                       flat_b: list[Section], notes: list[str], **how: Any) -> list[tuple[int, int, float]]:
+    """``align_sparse.align_group`` for one group too large for the exact path; notes it once."""
+    from docdiff.align_sparse import NOTE, align_group
+
+    if not any("candidate pairs" in n for n in notes):
+        notes.append(NOTE.format(n=len(rows), m=len(cols)))
+    return align_group(vectors, rows, cols, [flat_a[i] for i in rows], [flat_b[j] for j in cols], **how)
 
 
 def _combine(

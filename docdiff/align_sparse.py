@@ -1,15 +1,16 @@
-"""Paragraph alignment for large unheaded documents: candidate pairs instead of a full matrix.
+"""Alignment of very large sibling groups: candidate pairs instead of a full matrix.
 
-Two documents without headings are aligned paragraph by paragraph. The exact path (``align.py``)
-scores every pair (n × m floats, several copies) and solves an n × m assignment: 10,000
-paragraphs a side took 3.4 GB. Above ``DENSE_MAX_CELLS`` pairs this path is taken instead:
+Two documents without headings are aligned paragraph by paragraph, and a document may have
+100,000 sibling headings. The exact path (``align.py``) scores every pair of a group (n × m
+floats, several copies) and solves an n × m assignment: 10,000 paragraphs a side took 3.4 GB,
+5,000 sibling headings minutes. Above ``DENSE_MAX_CELLS`` pairs in one group this path is taken:
 
-* candidates: for each paragraph of A, the paragraphs of B that share one of its rarer bigrams
+* candidates: for each section of A, the sections of B that share one of its rarer bigrams
   (posting lists longer than ``POSTING_CAP`` are left out of the retrieval, not of the score),
   the ``TOP_K`` best of those by shared rare weight, plus the ``WINDOW`` paragraphs of B at the
   same relative position — O(n·(TOP_K + WINDOW)) pairs;
-* each candidate's exact TF-IDF cosine (the same vectors as the exact path), the same floor,
-  position boost and thresholds;
+* each candidate's exact TF-IDF cosine (the same vectors as the exact path) and title
+  similarity, the same floors, position boost and thresholds;
 * a greedy one-to-one choice, best score first (the exact path's optimal assignment costs
   O(n²) memory); in-order pairs are the longest increasing chain, as there.
 
@@ -22,41 +23,42 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from docdiff.model import Section
     from docdiff.similarity import SectionVectors
 
-DENSE_MAX_CELLS = 4_000_000  # 2,000 × 2,000 paragraphs: below this the exact path is cheap enough
+DENSE_MAX_CELLS = 250_000  # 500 × 500 sections in one group: below this the exact path is cheap
 TOP_K = 8
 WINDOW = 3  # paragraphs of B either side of A's relative position
 POSTING_CAP = 64
-NOTE = ("sections: {n:,} × {m:,} paragraphs: aligned on candidate pairs (shared rare bigrams, "
-        "nearby positions) with a greedy best-first choice instead of the exact assignment")
+NOTE = ("sections: {n:,} × {m:,} sections in one group: aligned on candidate pairs (shared rare "
+        "bigrams, nearby positions) with a greedy best-first choice instead of the exact assignment")
 
 
-def candidate_pairs(vectors: SectionVectors, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """(rows, cols) of the candidate pairs, each pair once, sorted."""
+def candidate_pairs(vectors: SectionVectors, rows: list[int], cols: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate (r, c) pairs, as positions in ``rows`` and ``cols`` (section indices of a and
+    b), each pair once, sorted."""
     import numpy as np
 
-    a, b = vectors.matrices()
+    a_all, b_all = vectors.matrices()
+    a, b = a_all[rows], b_all[cols]
+    n, m = len(rows), len(cols)
     df_b = np.bincount(b.indices, minlength=a.shape[1])
     rare = (df_b > 0) & (df_b <= POSTING_CAP)
-    a_rare = _keep_columns(a, rare)
-    b_rare = _keep_columns(b, rare)
-    shared = (a_rare @ b_rare.T).tocsr()  # nnz ≤ POSTING_CAP · nnz(a): linear
+    shared = (_keep_columns(a, rare) @ _keep_columns(b, rare).T).tocsr()  # nnz ≤ POSTING_CAP · nnz(a)
     rows_parts, cols_parts = [], []
     for i in range(n):
         lo, hi = shared.indptr[i], shared.indptr[i + 1]
         if hi > lo:
-            cols, weights = shared.indices[lo:hi], shared.data[lo:hi]
+            found = shared.indices[lo:hi]
             if hi - lo > TOP_K:
-                cols = cols[np.argpartition(-weights, TOP_K)[:TOP_K]]
-            rows_parts.append(np.full(len(cols), i, dtype=np.int64))
-            cols_parts.append(cols.astype(np.int64))
+                found = found[np.argpartition(-shared.data[lo:hi], TOP_K)[:TOP_K]]
+            rows_parts.append(np.full(len(found), i, dtype=np.int64))
+            cols_parts.append(found.astype(np.int64))
     centre = np.round((np.arange(n) + 0.5) * m / n - 0.5).astype(np.int64)
     for d in range(-WINDOW, WINDOW + 1):
         rows_parts.append(np.arange(n, dtype=np.int64))
         cols_parts.append(np.clip(centre + d, 0, m - 1))
-    rows, cols = np.concatenate(rows_parts), np.concatenate(cols_parts)
-    key = np.unique(rows * m + cols)
+    key = np.unique(np.concatenate(rows_parts) * m + np.concatenate(cols_parts))
     return key // m, key % m
 
 
@@ -68,19 +70,19 @@ def _keep_columns(matrix, mask):  # type: ignore[no-untyped-def]
     return out
 
 
-def pair_cosines(vectors: SectionVectors, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """The exact content cosine of each (row, col) pair, in [0, 1]."""
+def pair_cosines(vectors: SectionVectors, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """The exact content cosine of each (ia, ib) pair of section indices, in [0, 1]."""
     import numpy as np
 
     a, b = vectors.matrices()
-    sims = np.empty(len(rows))
+    sims = np.empty(len(ia))
     step = 65_536
-    for s in range(0, len(rows), step):
-        r, c = rows[s : s + step], cols[s : s + step]
+    for s in range(0, len(ia), step):
+        r, c = ia[s : s + step], ib[s : s + step]
         sims[s : s + step] = np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
     empty_a = np.diff(a.indptr) == 0
     empty_b = np.diff(b.indptr) == 0
-    sims[empty_a[rows] & empty_b[cols]] = 1.0  # two empty sections are equal in content
+    sims[empty_a[ia] & empty_b[ib]] = 1.0  # two empty sections are equal in content
     return np.clip(sims, 0.0, 1.0)
 
 
@@ -101,36 +103,34 @@ def greedy_assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, thresho
     return sorted(chosen)
 
 
-def align_flat(vectors: SectionVectors, n: int, m: int) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    """The matches and content similarities of ``align.align_sections`` for two flat lists of
-    ``n`` and ``m`` paragraphs, from candidate pairs only (same floor, boost and thresholds)."""
+def align_group(vectors: SectionVectors, rows: list[int], cols: list[int], secs_a: list[Section],
+                secs_b: list[Section], *, use_titles: bool, order: bool, threshold: float,
+                max_level_shift: int | None = None) -> list[tuple[int, int, float]]:
+    """(r, c, content cosine) of the pairs chosen in one group (positions in ``rows``/``cols``),
+    scored as ``align._combine`` scores them, from candidate pairs only."""
     import numpy as np
+    from rapidfuzz import fuzz
 
-    from docdiff.align import CONTENT_FLOOR, MATCH_MIN, MOVE_MIN, ORDER_BOOST, _Match, longest_increasing
+    from docdiff.align import CONTENT_FLOOR, ORDER_BOOST, TITLE_ALONE, W_CONTENT, W_TITLE
+    from docdiff.similarity import clean_title
 
-    rows, cols = candidate_pairs(vectors, n, m)
-    content = pair_cosines(vectors, rows, cols)
-    floored = np.where(content < CONTENT_FLOOR, 0.0, content)
-    boost = 1.0 + ORDER_BOOST * (1.0 - np.abs((rows + 0.5) / n - (cols + 0.5) / m))
-    keys = rows * m + cols  # sorted: candidate_pairs returns them in order
-
-    def sim(r: int, c: int) -> float:
-        return float(content[np.searchsorted(keys, r * m + c)])
-
-    matches: dict[int, _Match] = {}
-    content_sim: dict[tuple[int, int], float] = {}
-    chosen = greedy_assign(rows, cols, floored * boost, MATCH_MIN)
-    in_order = set(longest_increasing(chosen))
-    for r, c in chosen:
-        matches[r] = _Match(r, c, moved=(r, c) not in in_order)
-        content_sim[r, c] = sim(r, c)
-    # second pass, as across parents in align.py: what is left, anywhere, at the stricter bar
-    taken_a = np.zeros(n, dtype=bool)
-    taken_b = np.zeros(m, dtype=bool)
-    taken_a[[r for r, _ in chosen]] = True
-    taken_b[[c for _, c in chosen]] = True
-    rest = ~taken_a[rows] & ~taken_b[cols]
-    for r, c in greedy_assign(rows[rest], cols[rest], floored[rest], MOVE_MIN):
-        matches[r] = _Match(r, c, moved=True)
-        content_sim[r, c] = sim(r, c)
-    return matches, content_sim
+    r, c = candidate_pairs(vectors, rows, cols)
+    ia, ib = np.asarray(rows, dtype=np.int64)[r], np.asarray(cols, dtype=np.int64)[c]
+    content = pair_cosines(vectors, ia, ib)
+    if use_titles:
+        ta = [clean_title(s.title) for s in secs_a]
+        tb = [clean_title(s.title) for s in secs_b]
+        titles = np.array([fuzz.ratio(ta[x], tb[y]) / 100 for x, y in zip(r.tolist(), c.tolist())])
+        score = (content * W_CONTENT + titles * W_TITLE) / (W_CONTENT + W_TITLE)
+        score[(content < CONTENT_FLOOR) & (titles < TITLE_ALONE)] = 0.0
+    else:
+        score = np.where(content < CONTENT_FLOOR, 0.0, content)
+    if order:
+        score = score * (1.0 + ORDER_BOOST * (1.0 - np.abs((r + 0.5) / len(rows) - (c + 0.5) / len(cols))))
+    if max_level_shift is not None:
+        levels_a = np.array([s.level for s in secs_a])[r]
+        levels_b = np.array([s.level for s in secs_b])[c]
+        score[np.abs(levels_a - levels_b) > max_level_shift] = 0.0
+    keys = r * len(cols) + c  # sorted, as candidate_pairs returns them
+    return [(x, y, float(content[np.searchsorted(keys, x * len(cols) + y)]))
+            for x, y in greedy_assign(r, c, score, threshold)]

@@ -343,6 +343,50 @@ def test_candidate_pairs_grow_linearly_with_the_paragraphs(tmp_path: Path) -> No
     a, b = (docdiff.load(str(p)) for p in _unheaded_pair(tmp_path))
     sa, sb = paragraph_sections(a), paragraph_sections(b)
     vectors = SectionVectors(a, [s.span for s in sa], b, [s.span for s in sb])
-    rows, cols = candidate_pairs(vectors, len(sa), len(sb))
+    rows, cols = candidate_pairs(vectors, list(range(len(sa))), list(range(len(sb))))
     assert len(rows) <= len(sa) * (TOP_K + 2 * WINDOW + 1)
     assert len(set(zip(rows.tolist(), cols.tolist()))) == len(rows)
+
+
+# --- 9. many targets: candidate pairs, never targets × targets ---
+
+
+def test_one_key_shared_by_thousands_of_targets_pairs_each_with_its_nearest() -> None:
+    from docdiff.target_candidates import NEAREST
+    from docdiff.targetdiff import _similar_key_pairs
+
+    n = 2000
+    forms = ("地区生产总值",) * n
+    positions = ([i / n for i in range(n)], [i / n for i in range(n)])
+    pairs = _similar_key_pairs(forms, forms, positions)
+    assert len(pairs) <= 2 * NEAREST * n  # not n × n = 4,000,000
+    assert {(i, i) for i in range(n)} <= {(i, j) for i, j, _ in pairs}
+
+
+def test_distinct_keys_screened_by_the_bigram_index_find_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docdiff
+    from docdiff.targetdiff import _similar_key_pairs, match_form
+
+    def forms(name: str) -> tuple[str, ...]:
+        doc = docdiff.load(f"samples/{name}")
+        return tuple(match_form(t.key or t.indicator) for t in docdiff.extract_targets(doc, docdiff.parse_outline(doc)))
+
+    fa, fb = forms("hailar-district-2018-work-report.txt"), forms("hailar-district-2019-work-report.txt")
+    exact = _similar_key_pairs(fa, fb)
+    monkeypatch.setattr("docdiff.target_candidates.DENSE_KEY_CELLS", 1)
+    screened = _similar_key_pairs(fa, fb)
+    assert set(screened) <= set(exact)
+    assert len(screened) >= 0.95 * len(exact), (len(screened), len(exact))
+
+
+def test_comparing_thousands_of_target_sentences_is_not_quadratic() -> None:
+    """5,000 distinct target sentences a side took 145 s of CPU (27 M key comparisons)."""
+    from cpu_guard import hang_guard
+
+    from docdiff.compare import compare
+    from docdiff.model import Document
+
+    text = "".join(f"到2025年,第{i}号园区产值增长{i % 90 + 1}%。" for i in range(5000)) + "\n"
+    with hang_guard(40):
+        result = compare(Document(path="a", text=text), Document(path="b", text=text))
+    assert sum(p.status == "shared" for p in result.targets) >= 4900
