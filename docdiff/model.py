@@ -6,6 +6,7 @@ spans (``Document.line_at``), so every output can point back at the source.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -243,6 +244,14 @@ class Target:
     baseline_year: int | None = None
     binding: str | None = None  # 预期性 / 约束性
     status: str = "target"  # or "past"
+
+    def __post_init__(self) -> None:
+        # A figure too large for a float (310+ digits) is no value: ``text`` keeps its digits,
+        # and no renderer writes Infinity (not JSON; the HTML report's script died on it).
+        for name in ("value", "value_high", "baseline"):
+            v = getattr(self, name)
+            if v is not None and not math.isfinite(v):
+                object.__setattr__(self, name, None)
 
 
 class SectionStatus(StrEnum):

@@ -390,3 +390,42 @@ def test_comparing_thousands_of_target_sentences_is_not_quadratic() -> None:
     with hang_guard(40):
         result = compare(Document(path="a", text=text), Document(path="b", text=text))
     assert sum(p.status == "shared" for p in result.targets) >= 4900
+
+
+# --- 7. a number too large for a float is no Infinity in JSON ---
+
+
+def _strict_json(text: str) -> object:
+    import json
+
+    def refuse(name: str) -> None:
+        raise ValueError(f"not JSON: {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_a_310_digit_number_gives_valid_json_everywhere(tmp_path: Path) -> None:
+    import re
+
+    huge = "9" * 320
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(f"一、总体要求\n到2025年,地区生产总值达到{huge}亿元。\n", encoding="utf-8")
+    b.write_text(f"一、总体要求\n到2025年,地区生产总值达到{huge}8亿元,城镇新增就业1e999人。\n", encoding="utf-8")
+    (target,) = _strict_json(invoke("targets", str(a), "--format", "json").stdout)["targets"]  # type: ignore[index]
+    assert target["value"] is None and huge in target["text"]
+    _strict_json(invoke("compare", str(a), str(b), "--format", "json").stdout)
+    _strict_json(invoke("check", str(a), str(b), "--format", "json", "--exit-zero").stdout)
+    _strict_json(invoke("check", str(a), str(b), "--format", "sarif", "--exit-zero").stdout)
+    page = invoke("compare", str(a), str(b), "--format", "html").stdout
+    data = re.search(r'<script type="application/json" id="docdiff-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    _strict_json(data.group(1))
+    for command in (["targets", str(a)], ["targets", str(a), "--format", "csv"], ["compare", str(a), str(b)]):
+        assert not re.search(r"\binf\b", invoke(*command).stdout)
+
+
+def test_json_refuses_non_finite_numbers() -> None:
+    from docdiff.render.json import dumps
+
+    with pytest.raises(ValueError):
+        dumps({"value": float("inf")})
