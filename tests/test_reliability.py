@@ -429,3 +429,36 @@ def test_json_refuses_non_finite_numbers() -> None:
 
     with pytest.raises(ValueError):
         dumps({"value": float("inf")})
+
+
+# --- 8. a user's regex runs in linear time ---
+
+
+def test_a_pathological_ignore_regex_does_not_hang(tmp_path: Path) -> None:
+    from cpu_guard import hang_guard
+
+    from docdiff.gate import _compile
+
+    with hang_guard(10):
+        assert _compile("re:(a+)+$").search("a" * 40 + "!") is None
+        assert _compile("re:(x+x+)+y").search("x" * 5000) is None
+
+
+def test_check_with_a_pathological_ignore_from_config_finishes(tmp_path: Path) -> None:
+    from cpu_guard import hang_guard
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    indicator = "城" * 32 + "镇新增就业"  # the document supplies the regex's input
+    a.write_text(f"一、总体要求\n到2025年,{indicator}5万人。\n", encoding="utf-8")
+    b.write_text(f"一、总体要求\n到2025年,{indicator}6万人。\n", encoding="utf-8")
+    config = tmp_path / "docdiff.toml"
+    config.write_text('ignore = ["re:(城+)+$"]\n', encoding="utf-8")
+    with hang_guard(20):
+        result = invoke("check", str(a), str(b), "--config", str(config))
+    assert result.exit_code == 1, result.stderr
+
+
+def test_a_regex_outside_the_linear_engine_is_one_line(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+    config = tmp_path / "docdiff.toml"
+    config.write_text('ignore = ["re:(a)\\\\1"]\n', encoding="utf-8")
+    one_line_error(invoke("check", str(pair[0]), str(pair[1]), "--config", str(config)), str(config), "regex")
