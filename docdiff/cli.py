@@ -280,9 +280,38 @@ def check(
         sys.exit(1)
 
 
+class Interrupted(BaseException):
+    """A signal asked the command to stop. A BaseException, so that neither click (which turns
+    KeyboardInterrupt into "Aborted!" and exit 1, the code `check` uses for "flagged") nor the
+    internal-error guard catches it; every ``finally`` on the way out (the temp file of ``-o``)
+    still runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
     # numpy's OpenBLAS starts a worker thread per core on import that spins while idle; docdiff's
     # matrices are small, so one thread is faster. Only the command sets this: a program that
     # imports docdiff as a library keeps its own setting.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    cli(prog_name="docdiff")
+    import signal
+
+    catch = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    for signum in catch:
+        signal.signal(signum, _raise_interrupted)
+    try:
+        cli(prog_name="docdiff")
+    except (Interrupted, KeyboardInterrupt) as e:
+        signum = e.signum if isinstance(e, Interrupted) else signal.SIGINT
+        for s in catch:  # a second signal while reporting the first ends the process as usual
+            signal.signal(s, signal.SIG_DFL)
+        which = "" if signum == signal.SIGINT else f" ({signal.Signals(signum).name})"
+        sys.stderr.write(f"docdiff: interrupted{which}\n")
+        sys.stderr.flush()
+        sys.exit(128 + signum)

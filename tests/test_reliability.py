@@ -462,3 +462,48 @@ def test_a_regex_outside_the_linear_engine_is_one_line(tmp_path: Path, pair: tup
     config = tmp_path / "docdiff.toml"
     config.write_text('ignore = ["re:(a)\\\\1"]\n', encoding="utf-8")
     one_line_error(invoke("check", str(pair[0]), str(pair[1]), "--config", str(config)), str(config), "regex")
+
+
+# --- 10. signals: temp files cleaned, Ctrl-C exits 130 with one line ---
+
+_SIGNAL_SCRIPT = """
+import os, signal, sys
+import docdiff.output
+from docdiff.cli import main
+
+def deliver(*args, **kwargs):
+    os.kill(os.getpid(), signal.{sig})
+    signal.pause()  # until the handler runs (it raises)
+
+{where} = deliver
+sys.argv = ["docdiff", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(("sig", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_signal_during_the_write_leaves_no_temp_file(pair: tuple[Path, Path], tmp_path: Path,
+                                                       sig: str, code: int) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "report.json"
+    script = _SIGNAL_SCRIPT.format(sig=sig, where="docdiff.output.os.replace")
+    proc = subprocess.run([sys.executable, "-c", script, "compare", str(pair[0]), str(pair[1]),
+                           "--format", "json", "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == code, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith("docdiff: interrupted"), proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_ctrl_c_while_reading_exits_130_with_one_line(pair: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+
+    script = _SIGNAL_SCRIPT.format(sig="SIGINT", where="docdiff.cli._load")
+    proc = subprocess.run([sys.executable, "-c", script, "check", str(pair[0]), str(pair[1])],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 130
+    assert proc.stderr == "docdiff: interrupted\n"
+    assert proc.stdout == ""
