@@ -50,9 +50,9 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except RecursionError:
             if debug:
                 raise
-            raise UserError("internal error: input nested too deeply (re-run with --debug for the traceback)") from None
+            raise UserError(f"{_inputs()}internal error: input nested too deeply (re-run with --debug for the traceback)") from None
         except MemoryError:
-            raise UserError("out of memory: the input is too large for this machine") from None
+            raise UserError(f"{_inputs()}out of memory: the input is too large for this machine") from None
         except Exception as e:  # a bug: say so, briefly, unless --debug asks for the traceback
             if debug:
                 traceback.print_exc()
@@ -60,6 +60,13 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise UserError(f"internal error: {type(e).__name__}: {printable(str(e))}{where}") from None
 
     return wrapper
+
+
+def _inputs() -> str:
+    """"A, B: " — the input files of the running command, to start an error that has no file."""
+    params = click.get_current_context().params
+    names = [params[k] for k in ("file", "a", "b") if isinstance(params.get(k), str)]
+    return ", ".join(printable(n) for n in names) + ": " if names else ""
 
 
 def _size(text: str | None) -> int | None:

@@ -122,14 +122,14 @@ def _find_table(path: str | None) -> tuple[dict[str, Any] | None, str | None]:
             raise ConfigError(f"{path}: no such config file" if not p.exists() else f"{path}: not a file")
         data = _read_toml(p)
         if p.name == "pyproject.toml" or "tool" in data:
-            table = data.get("tool", {}).get("docdiff")
+            table = _tool_table(data, path).get("docdiff")
             if not isinstance(table, dict):
                 raise ConfigError(f"{path}: no [tool.docdiff] table")
             return table, path
         return data, path
     pyproject = Path("pyproject.toml")
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("docdiff")
+        table = _tool_table(_read_toml(pyproject), "pyproject.toml").get("docdiff")
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError("pyproject.toml: [tool.docdiff] must be a table")
@@ -138,6 +138,14 @@ def _find_table(path: str | None) -> tuple[dict[str, Any] | None, str | None]:
     if dotfile.is_file():
         return _read_toml(dotfile), ".docdiff.toml"
     return None, None
+
+
+def _tool_table(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """The file's [tool] table; a ``tool`` that is a number, string or array is an error."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{source}: tool must be a table ([tool.docdiff]), not a {type(tool).__name__}")
+    return tool
 
 
 def _read_toml(p: Path) -> dict[str, Any]:
@@ -152,6 +160,8 @@ def _read_toml(p: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         # tomllib's message already ends "(at line N, column M)": one line naming file and line.
         raise ConfigError(f"{p}: invalid TOML: {e}") from None
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        raise ConfigError(f"{p}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _config_from_table(table: dict[str, Any], source: str) -> CheckConfig:

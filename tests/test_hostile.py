@@ -169,8 +169,8 @@ def test_debug_shows_the_traceback(pair: tuple[Path, Path], monkeypatch: pytest.
 
 
 @pytest.mark.parametrize(("error", "message"), [
-    (RecursionError("maximum recursion depth exceeded"), "docdiff: internal error: input nested too deeply"),
-    (MemoryError(), "docdiff: out of memory: the input is too large for this machine"),
+    (RecursionError("maximum recursion depth exceeded"), "{a}, {b}: internal error: input nested too deeply"),
+    (MemoryError(), "{a}, {b}: out of memory: the input is too large for this machine"),
 ])
 def test_resource_exhaustion_is_one_line(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
                                          error: BaseException, message: str) -> None:
@@ -178,7 +178,8 @@ def test_resource_exhaustion_is_one_line(pair: tuple[Path, Path], monkeypatch: p
         raise error
 
     monkeypatch.setattr("docdiff.compare.match_targets", exhausted)
-    one_line_error(invoke("compare", str(pair[0]), str(pair[1]), "--format", "json"), message)
+    one_line_error(invoke("compare", str(pair[0]), str(pair[1]), "--format", "json"),
+                   "docdiff: " + message.format(a=pair[0], b=pair[1]))  # names the inputs (issue 13)
 
 
 # --- hostile file names ---

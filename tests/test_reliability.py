@@ -507,3 +507,36 @@ def test_ctrl_c_while_reading_exits_130_with_one_line(pair: tuple[Path, Path]) -
     assert proc.returncode == 130
     assert proc.stderr == "docdiff: interrupted\n"
     assert proc.stdout == ""
+
+
+# --- 11. every error names the file and the problem ---
+
+
+def test_a_lone_surrogate_from_the_chosen_encoding_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "u7.txt"
+    path.write_bytes("一、总体要求\n到2025年,地区生产总值增长6%。\n".encode("utf-7") + b"+2AA-\n")
+    for command in (["compare", str(path), str(path), "--format", "html"], ["targets", str(path), "--format", "json"],
+                    ["outline", str(path)]):
+        one_line_error(invoke(*command, "--encoding", "utf-7"), str(path), "utf-7", "surrogate")
+
+
+@pytest.mark.parametrize("tool", ["5", '"x"', "[1]", "true"])
+def test_a_config_whose_tool_is_not_a_table_is_one_line(tmp_path: Path, pair: tuple[Path, Path], tool: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f"tool = {tool}\n", encoding="utf-8")
+    one_line_error(invoke("check", str(pair[0]), str(pair[1]), "--config", str(config)), str(config), "tool")
+
+
+def test_a_config_nested_too_deeply_is_one_line(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+    config = tmp_path / "deep.toml"
+    config.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    one_line_error(invoke("check", str(pair[0]), str(pair[1]), "--config", str(config)), str(config), "nested")
+
+
+def test_out_of_memory_names_the_input_files(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("docdiff.compare.match_targets", exhausted)
+    line = one_line_error(invoke("compare", str(pair[0]), str(pair[1])), "out of memory")
+    assert str(pair[0]) in line and str(pair[1]) in line
