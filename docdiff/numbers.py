@@ -9,6 +9,7 @@ turns into 1639999999.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -231,5 +232,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def to_float(value: Decimal | None) -> float | None:
-    """Decimal → float for the model (exact for every value a document writes)."""
-    return None if value is None else float(value)
+    """Decimal → float for the model (exact for every value a document writes); None for a
+    figure a float cannot hold (310+ digits would be inf, 0.(400 zeros)1 would be 0)."""
+    if value is None:
+        return None
+    f = float(value)
+    if not math.isfinite(f) or (f == 0.0 and value != 0):
+        return None
+    return f

@@ -540,3 +540,57 @@ def test_out_of_memory_names_the_input_files(pair: tuple[Path, Path], monkeypatc
     monkeypatch.setattr("docdiff.compare.match_targets", exhausted)
     line = one_line_error(invoke("compare", str(pair[0]), str(pair[1])), "out of memory")
     assert str(pair[0]) in line and str(pair[1]) in line
+
+
+# --- 13. nothing silently lost: text after an entity in a docx, a tiny decimal ---
+
+
+def _docx_with_entity(path: Path) -> Path:
+    import io
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("一、总体要求")
+    d.add_paragraph("前文MARKER后文到2025年,地区生产总值增长6%。")
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                decl_end = xml.index("?>") + 2
+                xml = xml[:decl_end] + '<!DOCTYPE w:document [<!ENTITY ent "实体">]>' + xml[decl_end:]
+                data = xml.replace("MARKER", "&ent;").encode("utf-8")
+            out.writestr(info, data)
+    return path
+
+
+def test_text_after_an_entity_in_a_docx_is_kept(tmp_path: Path) -> None:
+    import docdiff
+
+    doc = docdiff.load(str(_docx_with_entity(tmp_path / "entity.docx")))
+    assert "后文到2025年,地区生产总值增长6%。" in doc.text
+    assert [t.line for t in docdiff.extract_targets(doc, docdiff.parse_outline(doc))] == [2]
+
+
+def test_a_decimal_too_small_for_a_float_is_not_zero() -> None:
+    from decimal import Decimal
+
+    from docdiff.numbers import to_float
+
+    assert to_float(Decimal("0." + "0" * 400 + "1")) is None
+    assert to_float(Decimal("1" + "0" * 400)) is None
+    assert to_float(Decimal("0.000001")) == 1e-06 and to_float(Decimal(0)) == 0.0
+
+
+def test_a_tiny_target_value_is_not_reported_as_zero(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "tiny.txt"
+    path.write_text(f"一、总体要求\n到2025年,单位能耗下降0.{'0' * 400}1%。\n", encoding="utf-8")
+    (target,) = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
+    assert target["value"] != 0
