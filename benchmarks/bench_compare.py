@@ -94,15 +94,15 @@ def run_ruby(a: Path, b: Path, out: Path) -> None:
 
 
 def stages(a_path: Path, b_path: Path) -> dict[str, float]:
-    """Seconds per stage of one in-process comparison (the steps of docdiff.compare.compare)."""
-    from docdiff.align import align_sections
+    """Seconds per stage of one in-process comparison (the steps of docdiff.comparison.pipeline.compare)."""
+    from docdiff.comparison.align import align_sections
     from docdiff.ingest import load
     from docdiff.outline import parse_outline
     from docdiff.render.compare_term import render_compare_term
-    from docdiff.reuse import measure_similarity
-    from docdiff.targetdiff import match_targets
+    from docdiff.comparison.reuse import measure_similarity
+    from docdiff.comparison.targetdiff import match_targets
     from docdiff.targets import extract_targets
-    from docdiff.textdiff import diff_pairs
+    from docdiff.comparison.textdiff import diff_pairs
     from docdiff.model import Comparison
 
     t: dict[str, float] = {}
@@ -127,7 +127,7 @@ def stages(a_path: Path, b_path: Path) -> dict[str, float]:
 
 
 def in_process(a_path: Path, b_path: Path) -> None:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
     from docdiff.render.compare_term import render_compare_term
 

@@ -110,7 +110,7 @@ def run_cli(a: Path, b: Path, fmt: str, out: Path, timeout: float) -> tuple[floa
 def profile(a: Path, b: Path, top: int) -> str:
     """cProfile of one in-process load + compare + JSON render, by cumulative time."""
     sys.path.insert(0, str(ROOT))
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
     from docdiff.render.json import render_comparison_json
 

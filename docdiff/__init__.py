@@ -20,6 +20,7 @@ __all__ = [
     "InputError",
     "Outline",
     "Target",
+    "build_series",
     "compare",
     "extract_targets",
     "load",
@@ -30,7 +31,8 @@ _LAZY = {
     "load": "docdiff.ingest",
     "parse_outline": "docdiff.outline",
     "extract_targets": "docdiff.targets",
-    "compare": "docdiff.compare",
+    "compare": "docdiff.comparison",
+    "build_series": "docdiff.series",
     "Comparison": "docdiff.model",
     "Document": "docdiff.model",
     "Outline": "docdiff.model",
@@ -40,11 +42,12 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.errors import DocdiffError, InputError
     from docdiff.ingest import load
     from docdiff.model import Comparison, Document, Outline, Target
     from docdiff.outline import parse_outline
+    from docdiff.series import build_series
     from docdiff.targets import extract_targets
 
 
@@ -52,5 +55,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # looked up once; no submodule shares an API name (tests/test_layout.py)
+        return value
     raise AttributeError(f"module 'docdiff' has no attribute {name!r}")

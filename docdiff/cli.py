@@ -19,10 +19,12 @@ from docdiff.errors import DocdiffError, printable
 if TYPE_CHECKING:
     from docdiff.model import Document
 
-COMPARE_FORMATS = ("term", "html", "json", "md")
-TARGET_FORMATS = ("term", "json", "csv")
+COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx")
+TARGET_FORMATS = ("term", "json", "csv", "xlsx")
 OUTLINE_FORMATS = ("term", "json")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
+SERIES_FORMATS = ("term", "html", "json", "csv", "xlsx")
+SERIES_TIERS = ("headline", "all")
 FAIL_ON = ("changed", "removed", "added", "any")
 
 
@@ -83,19 +85,46 @@ def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
     return load(path, encoding=encoding, max_bytes=_size(max_size))
 
 
-def _console_options(output: str | None) -> dict[str, Any]:
-    """Colour and the terminal's width when writing to a terminal; plain text, 100 wide, else."""
-    import shutil
+def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
+    """Colour by ``--color`` and NO_COLOR; the terminal's width, else COLUMNS, else 100."""
+    from docdiff.terminal import layout_width, use_color
 
-    color = output in (None, "-") and sys.stdout.isatty()
-    width = shutil.get_terminal_size((100, 24)).columns if color else 100
-    return {"color": color, "width": width}
+    return {"color": use_color(color, output), "width": layout_width(output)}
 
 
-def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
+def _write(text: str, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
+    """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
     from docdiff.output import write_output
 
+    if pager:
+        from docdiff.terminal import page
+
+        if page(text):
+            return
     write_output(text, output, inputs=inputs)
+
+
+def _term_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--color and --no-pager, for the commands with a terminal view."""
+    fn = click.option("--no-pager", is_flag=True,
+                      help="Print to the terminal directly instead of through $PAGER (less -R).")(fn)
+    return click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
+                        show_default=True,
+                        help="Colour the terminal view: auto = only on a terminal and without NO_COLOR.")(fn)
+
+
+def _xlsx_path(output: str | None) -> str:
+    """The -o file a workbook goes to; a workbook is never written to standard output."""
+    if output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    assert output is not None
+    return output
+
+
+def _paged(no_pager: bool, output: str | None) -> bool:
+    from docdiff.terminal import use_pager
+
+    return use_pager(no_pager, output)
 
 
 encoding_option = click.option(
@@ -120,17 +149,21 @@ def cli(debug: bool) -> None:
     docdiff targets FILE       the quantified targets (指标) one document sets
     docdiff outline FILE       the section tree (and tables) of one document
     docdiff check A B          CI gate: exit 1 when B changed or dropped A's targets
+    docdiff series FILE...     one government's targets over the years, met or missed
     """
 
 
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(OUTLINE_FORMATS), default="term", show_default=True)
+@_term_options
 @output_option
 @encoding_option
 @max_size_option
 @_guarded
-def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_size: str | None) -> None:
+def outline(
+    file: str, fmt: str, color: str, no_pager: bool, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
     """Show the section tree of FILE: level, number, title, line and length."""
     doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
@@ -143,22 +176,25 @@ def outline(file: str, fmt: str, output: str | None, encoding: str | None, max_s
     else:
         from docdiff.render.outline_term import render_outline_term
 
-        text = render_outline_term(doc, tree, **_console_options(output))
-    _write(text, output, (file,))
+        text = render_outline_term(doc, tree, **_console_options(output, color))
+    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
 
 
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(TARGET_FORMATS), default="term", show_default=True)
 @click.option("--include-past", is_flag=True, help="Also list a past period's targets (十三五 review tables).")
+@_term_options
 @output_option
 @encoding_option
 @max_size_option
 @_guarded
 def targets(
-    file: str, fmt: str, include_past: bool, output: str | None, encoding: str | None, max_size: str | None
+    file: str, fmt: str, include_past: bool, color: str, no_pager: bool, output: str | None, encoding: str | None,
+    max_size: str | None,
 ) -> None:
     """List the quantified targets (指标) that FILE sets, grouped by section."""
+    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
     doc = _load(file, encoding, max_size)
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
@@ -170,14 +206,22 @@ def targets(
         text = render_targets_json(doc, found)
     elif fmt == "csv":
         from docdiff.render.csv import render_targets_csv
+        from docdiff.render.sheet import BOM
 
-        text = render_targets_csv(doc, found)
+        text = BOM + render_targets_csv(doc, found)
+    elif fmt == "xlsx":
+        from docdiff.output import write_bytes
+        from docdiff.render.sheet import targets_sheet
+        from docdiff.render.xlsx import render_xlsx
+
+        write_bytes(render_xlsx((targets_sheet(found),)), workbook, inputs=(file,))
+        return
     else:
         from docdiff.render.targets_term import render_targets_term
 
         shown = found if include_past else tuple(t for t in found if t.status != "past")
-        text = render_targets_term(doc, shown, **_console_options(output))
-    _write(text, output, (file,))
+        text = render_targets_term(doc, shown, **_console_options(output, color))
+    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
 
 
 def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -197,6 +241,9 @@ def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Calla
 @click.option("--context", type=click.IntRange(0), default=1, show_default=True,
               help="Unchanged sentences shown around each change (terminal and Markdown).")
 @click.option("--only-changed", is_flag=True, help="Show only sections and targets that differ.")
+@click.option("--full", is_flag=True,
+              help="Terminal: every text change (default: the changed sentences that hold targets).")
+@_term_options
 @_fail_on_option(None)
 @output_option
 @encoding_option
@@ -208,19 +255,23 @@ def compare(
     fmt: str,
     context: int,
     only_changed: bool,
+    full: bool,
+    color: str,
+    no_pager: bool,
     fail_on: str | None,
     output: str | None,
     encoding: str | None,
     max_size: str | None,
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
+    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
     gate_config = None
     if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
-        from docdiff.gate import load_config
+        from docdiff.check.config import load_config
 
         gate_config = load_config(None, fail_on=fail_on)
-    from docdiff.compare import compare as run_compare
+    from docdiff.comparison import compare as run_compare
 
     result = run_compare(doc_a, doc_b)
     if fmt == "json":
@@ -235,15 +286,27 @@ def compare(
         from docdiff.render.markdown import render_markdown
 
         text = render_markdown(result, context=context, only_changed=only_changed)
+    elif fmt == "csv":
+        from docdiff.render.sheet import render_comparison_csv
+
+        text = render_comparison_csv(result)
+    elif fmt == "xlsx":
+        from docdiff.output import write_bytes
+        from docdiff.render.sheet import comparison_sheets
+        from docdiff.render.xlsx import render_xlsx
+
+        write_bytes(render_xlsx(comparison_sheets(result)), workbook, inputs=(a, b))
+        text = ""  # written above
     else:
         from docdiff.render.compare_term import render_compare_term
 
         text = render_compare_term(
-            result, context=context, only_changed=only_changed, **_console_options(output)
+            result, context=context, only_changed=only_changed, full=full, **_console_options(output, color)
         )
-    _write(text, output, (a, b))
+    if fmt != "xlsx":
+        _write(text, output, (a, b), pager=fmt == "term" and _paged(no_pager, output))
     if gate_config is not None:
-        from docdiff.gate import evaluate
+        from docdiff.check.gate import evaluate
 
         if evaluate(doc_a, doc_b, result.targets, gate_config).flagged:
             sys.exit(1)
@@ -277,7 +340,8 @@ def check(
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
-    from docdiff.gate import load_config, run_check
+    from docdiff.check import run_check
+    from docdiff.check.config import load_config
     from docdiff.render.check import render_check
 
     config = load_config(config_path, fail_on=fail_on)
@@ -285,6 +349,54 @@ def check(
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(SERIES_FORMATS), default="term", show_default=True)
+@click.option("--tier", type=click.Choice(SERIES_TIERS), default=None,
+              help="Rows shown: headline indicators, or all (default: headline for term and html, all otherwise).")
+@output_option
+@encoding_option
+@max_size_option
+@_guarded
+def series(
+    files: tuple[str, ...], fmt: str, tier: str | None, output: str | None, encoding: str | None, max_size: str | None
+) -> None:
+    """One government's targets over the years: FILE... are its reports (any order), one per year.
+
+    One row per indicator, one cell per year: the target, the outcome the next report states,
+    and met / missed / no_outcome / no_target / not_set; streaks and changes per row.
+    """
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
+    docs = [_load(f, encoding, max_size) for f in files]
+    from docdiff.series import build_series
+
+    ledger = build_series(docs)
+    tier = tier or ("headline" if fmt in ("term", "html") else "all")
+    rows = tuple(r for r in ledger.rows if tier == "all" or r.tier == "headline")
+    if fmt == "json":
+        from docdiff.render.series_json import render_series_json
+
+        _write(render_series_json(ledger, rows), output, files)
+    elif fmt == "csv":
+        from docdiff.render.series_csv import render_series_csv
+
+        _write(render_series_csv(ledger, rows), output, files)
+    elif fmt == "xlsx":
+        from docdiff.render.series_xlsx import render_series_xlsx
+        from docdiff.output import write_bytes
+
+        write_bytes(render_series_xlsx(ledger, rows), output, inputs=files)
+    elif fmt == "html":
+        from docdiff.render.series_html import render_series_html
+
+        _write(render_series_html(ledger, rows), output, files)
+    else:
+        from docdiff.render.series_term import render_series_term
+
+        _write(render_series_term(ledger, rows, **_console_options(output)), output, files)
 
 
 class Interrupted(BaseException):

@@ -75,7 +75,7 @@ class Document:
 
     @cached_property
     def norm(self) -> str:
-        from docdiff.normalize import fold_width
+        from docdiff.chinese import fold_width
 
         return fold_width(self.text)
 

@@ -20,6 +20,15 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    _replace(text.encode("utf-8"), path, inputs)
+
+
+def write_bytes(data: bytes, path: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` in one step (a binary report: an XLSX workbook)."""
+    _replace(data, path, inputs)
+
+
+def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     target, shown = Path(path), printable(path)
     for inp in inputs:
         try:
@@ -36,7 +45,7 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise DocdiffError(f"{shown}: cannot write: is a folder")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        _write_through(text, target, shown)
+        _write_through(data, target, shown)
         return
     if st is not None:
         target = Path(os.path.realpath(target))  # through a symlink: replace its file, keep the link
@@ -48,9 +57,9 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
-            f.write(text)
+            f.write(data)
         os.replace(tmp, target)
     except BaseException as e:
         try:
@@ -62,11 +71,11 @@ def write_output(text: str, path: str | None, *, inputs: tuple[str, ...] = ()) -
         raise
 
 
-def _write_through(text: str, target: Path, shown: str) -> None:
+def _write_through(data: bytes, target: Path, shown: str) -> None:
     """Write into an existing device or FIFO without replacing it (no atomicity to be had)."""
     try:
-        with open(target, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with open(target, "wb") as f:
+            f.write(data)
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.align import _content_spans, align_sections, assign, longest_increasing, paragraph_sections
+from docdiff.comparison.align import _content_spans, align_sections, assign, longest_increasing, paragraph_sections
 from docdiff.model import Document, Outline, SectionStatus
 from cpu_guard import hang_guard
 from test_align_support import make_doc
@@ -240,7 +240,7 @@ def _load(path: Path) -> Document:
 
 @pytest.mark.skipif(not GOLD.exists(), reason="shared gold keys not present")
 def test_hailar_2018_2019_against_the_analyst_key() -> None:
-    outline = pytest.importorskip("docdiff.outline", reason="outline stage not built yet")
+    outline = pytest.importorskip("docdiff.outline.tree", reason="outline stage not built yet")
     key = json.loads(GOLD.read_text(encoding="utf-8"))
     samples = Path(__file__).resolve().parents[1] / "samples"
     a, b = _load(samples / key["a"]), _load(samples / key["b"])
@@ -260,7 +260,7 @@ def test_hailar_2018_2019_against_the_analyst_key() -> None:
 def test_hungarian_agrees_with_scipy_on_larger_matrices(n: int, m: int, seed: int) -> None:
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.align import _hungarian
+    from docdiff.comparison.align import _hungarian
 
     cost = np.random.default_rng(seed).random((min(n, m), max(n, m)))
     cols = _hungarian(cost)
@@ -270,7 +270,7 @@ def test_hungarian_agrees_with_scipy_on_larger_matrices(n: int, m: int, seed: in
 
 
 def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
-    from docdiff import similarity
+    from docdiff.comparison import similarity
 
     da, oa = make_doc(build(BASE))
     db, ob = make_doc(build([BASE[2], ("新增", ["数字经济", "生态保护"]), BASE[0]]))
@@ -289,7 +289,7 @@ def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
 def test_linear_assignment_is_a_drop_in_for_scipy(n: int, m: int, maximize: bool, seed: int) -> None:
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.align import linear_assignment
+    from docdiff.comparison.align import linear_assignment
 
     weights = np.random.default_rng(seed).integers(-5, 10, size=(n, m)).astype(float)
     rows, cols = linear_assignment(weights, maximize=maximize)
@@ -300,7 +300,7 @@ def test_linear_assignment_is_a_drop_in_for_scipy(n: int, m: int, maximize: bool
 
 
 def _real_pair(name_a: str, name_b: str):
-    compare_mod = pytest.importorskip("docdiff.compare", reason="pipeline stages not all built yet")
+    compare_mod = pytest.importorskip("docdiff.comparison.pipeline", reason="pipeline stages not all built yet")
     ingest = pytest.importorskip("docdiff.ingest", reason="ingest not built yet")
     samples = Path(__file__).resolve().parents[1] / "samples"
     return compare_mod.compare, ingest.load(str(samples / name_a)), ingest.load(str(samples / name_b))
@@ -351,7 +351,7 @@ def test_every_section_appears_exactly_once_in_b_order(spec_a, spec_b) -> None:
 
 
 def test_large_problems_go_to_scipy_with_the_same_optimum(monkeypatch) -> None:
-    from docdiff import align
+    from docdiff.comparison import align
 
     score = np.random.default_rng(7).random((30, 45))
     small = align.assign(score, 0.5)

@@ -1,7 +1,7 @@
 """Helpers for the align/textdiff/reuse tests: build Documents and Outlines without the outline stage.
 
 A tiny heading reader (一、 → level 1, (一) → level 2, 1. → level 3) so these tests do not
-depend on ``docdiff.outline``; also checks that the helper itself slices correctly.
+depend on ``docdiff.outline.tree``; also checks that the helper itself slices correctly.
 """
 from __future__ import annotations
 

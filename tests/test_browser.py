@@ -41,7 +41,7 @@ class Watched:
     """A page that records console errors, page errors, dialogs and every request."""
 
     def __init__(self, browser, url: str, **ctx) -> None:
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, **ctx)
+        self.context = browser.new_context(**{"viewport": {"width": 1400, "height": 900}, **ctx})
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -188,11 +188,11 @@ def test_hostile_document_stays_text(browser, report_files):
 
 def test_real_plan_pair_loads_fast_and_jumps(browser, tmp_path, capsys):
     """Luqiao's plan vs Linhai's plan through the whole pipeline, once every stage exists."""
-    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
-                   "docdiff.reuse", "docdiff.targetdiff"):
+    for module in ("docdiff.outline.tree", "docdiff.targets.extract", "docdiff.comparison.align", "docdiff.comparison.textdiff",
+                   "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from conftest import sample
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
 
     c = compare(load(str(sample("luqiao"))), load(str(sample("linhai"))))
@@ -247,6 +247,93 @@ def test_unified_view_keeps_b_only_targets_in_unchanged_text(browser, tmp_path):
     w.page.click("table.targets tbody tr")
     marks = w.page.eval_on_selector_all("#p1 .uni mark.hl", "ms => ms.map(m => m.textContent).join('')")
     assert marks == "地区生产总值增长6%左右"
+    assert w.errors == []
+    w.close()
+
+
+def test_narrow_screen_stacks_panes_and_target_cells(browser, report_files):
+    """At 400 px the panes sit one above the other and each target is a card: nothing hides
+    behind a horizontal scroll (状态 and 方向 were off screen)."""
+    w = Watched(browser, report_files["small"].as_uri(), viewport={"width": 400, "height": 800})
+    page = w.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    a = page.eval_on_selector("#p1 .pane-a", "e => e.getBoundingClientRect().toJSON()")
+    b = page.eval_on_selector("#p1 .pane-b", "e => e.getBoundingClientRect().toJSON()")
+    assert b["top"] >= a["bottom"] - 1 and abs(a["left"] - b["left"]) < 1 and a["width"] > 300
+    row = "table.targets tbody tr:nth-child(2)"
+    cells = page.eval_on_selector_all(f"{row} td", "ts => ts.map(t => t.getBoundingClientRect().toJSON())")
+    assert all(c["right"] <= 400 for c in cells)
+    assert [round(c["left"]) for c in cells] == [round(cells[0]["left"])] * len(cells)  # one below another
+    labels = page.eval_on_selector_all(f"{row} td", "ts => ts.map(t => getComputedStyle(t, '::before').content)")
+    assert labels[2] == '"状态"' and labels[3] == '"方向"'
+    assert w.errors == []
+    w.close()
+
+
+def test_print_shows_summary_targets_and_changed_sections_with_page_numbers(browser, report_files, tmp_path):
+    w = Watched(browser, report_files["small"].as_uri())
+    page = w.page
+    page.emulate_media(media="print")
+    assert page.is_visible("header.top") and page.is_visible("table.targets")
+    assert not page.is_visible("#p4") and "same" in page.get_attribute("#p4", "class")  # unchanged: left out
+    assert page.is_visible("#p1")  # a changed one is printed
+    assert not page.is_visible("details.passages") and not page.is_visible("#csv")
+    # the repeated header row prints its words, on white, not an empty grey bar
+    th = "table.targets thead th"
+    assert page.eval_on_selector(th, "t => getComputedStyle(t, '::before').content") == '"指标"'
+    assert page.eval_on_selector(th, "t => getComputedStyle(t).backgroundColor") in ("rgb(255, 255, 255)",
+                                                                                        "rgba(0, 0, 0, 0)")
+    assert page.eval_on_selector(".ph", "t => getComputedStyle(t).backgroundColor") in ("rgb(255, 255, 255)",
+                                                                                       "rgba(0, 0, 0, 0)")
+    pdf = tmp_path / "small.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    from pypdf import PdfReader
+
+    pages = PdfReader(str(pdf)).pages
+    assert "1 / " + str(len(pages)) in pages[0].extract_text()  # page numbers in the margin
+    w.close()
+
+
+def test_search_finds_synonyms_of_a_key(small):
+    page = small.page
+    page.fill("#tsearch", "GDP")  # GDP = 生产总值, a built-in synonym
+    assert visible_rows(page) == ["地区生产总值增长"]
+    page.fill("#tsearch", "gdp增长")
+    assert visible_rows(page) == ["地区生产总值增长"]
+    page.fill("#tsearch", "生产总值")
+    assert visible_rows(page) == ["地区生产总值增长"]
+    page.fill("#tsearch", "GNP")
+    assert visible_rows(page) == []
+
+
+def test_back_to_the_row_after_a_jump(small):
+    page = small.page
+    page.set_viewport_size({"width": 1400, "height": 500})
+    row = "tr:has(th:text-is('新增市场主体'))"
+    assert not page.is_visible("#back")
+    page.click(row)
+    assert page.is_visible("#back") and not in_viewport(page, row)
+    page.keyboard.press("Escape")
+    assert in_viewport(page, row) and not page.is_visible("#back")
+    assert page.evaluate("document.activeElement.querySelector('th').textContent") == "新增市场主体"
+    page.click("tr:has(th:text-is('城镇登记失业率'))")
+    page.mouse.wheel(0, 2000)
+    page.click("#back")
+    assert in_viewport(page, "tr:has(th:text-is('城镇登记失业率'))")
+
+
+def test_download_csv_works_offline(browser, report_files, tmp_path):
+    w = Watched(browser, report_files["small"].as_uri(), accept_downloads=True)
+    with w.page.expect_download() as info:
+        w.page.click("#csv")
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(str(path))
+    text = path.read_bytes().decode("utf-8")  # as saved: \r\n row ends kept
+    from docdiff.render.sheet import render_comparison_csv
+
+    assert info.value.suggested_filename == "docdiff-targets.csv"
+    assert text == render_comparison_csv(small_comparison()) and text.startswith("\ufeffindicator,key,")
+    assert all(not u.startswith(("http:", "https:")) for u in w.requests)
     assert w.errors == []
     w.close()
 

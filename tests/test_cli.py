@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from docdiff.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("compare", "targets", "outline", "check")
+COMMANDS = ("compare", "targets", "outline", "check", "series")
 
 
 def test_every_command_has_help():
@@ -29,7 +29,8 @@ def test_version():
 def test_readme_opens_with_the_two_commands_and_names_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [b.split("```")[0].strip() for b in readme.split("```sh")[1:3]]
-    assert blocks[0].startswith("pip install . && docdiff compare samples/")
+    # a virtual environment first, so `docdiff` is ours and not Debian's Ruby /usr/bin/docdiff
+    assert blocks[0].startswith("python3 -m venv .venv && . .venv/bin/activate && pip install . && docdiff compare samples/")
     assert blocks[1] == "pip install -e '.[test]' && pytest"
     for name in COMMANDS:
         assert f"docdiff {name}" in readme

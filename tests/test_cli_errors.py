@@ -16,6 +16,7 @@ COMMANDS = {
     "targets": lambda bad, good: [["targets", bad]],
     "compare": lambda bad, good: [["compare", bad, good], ["compare", good, bad]],
     "check": lambda bad, good: [["check", bad, good], ["check", good, bad]],
+    "series": lambda bad, good: [["series", bad, good, "--format", "json"], ["series", good, bad, "--format", "json"]],
 }
 KINDS = sorted(BAD)
 

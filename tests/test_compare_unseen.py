@@ -31,7 +31,7 @@ SAMPLES = ROOT / "samples"
 #   qingjiang  P 14/15 R 14/15 F1 0.933  headline 8/9  (same tail miss; 城镇新增就业 reads shared, key: added)
 #   songling   P 15/15 R 14/14 F1 1.000  headline 5/7  (城镇登记失业率 → 城镇调查失业率 reads changed, key: removed + added)
 # raised once a last leaf's content stopped at the review's closing (align._content_spans) and
-# 登记/调查 became exclusive qualifiers (targetdiff._EXCLUSIVE):
+# 登记/调查 became exclusive qualifiers (target_keys._EXCLUSIVE):
 #   dongchuan  P 17/17 R 16/16 F1 1.000  headline 8/8
 #   qingjiang  P 15/15 R 15/15 F1 1.000  headline 8/9  (城镇新增就业 still reads shared)
 #   songling   P 15/15 R 14/14 F1 1.000  headline 7/7

@@ -41,7 +41,7 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def documents(tmp_path: Path):
     """baseline.txt (a real work report) and a draft.txt writer."""
-    pytest.importorskip("docdiff.targets", reason="target extraction (docdiff.targets) not built yet")
+    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
     from conftest import sample
 
     baseline = sample("hailar-district-2018").read_bytes().decode("utf-8")
@@ -61,6 +61,9 @@ def test_workflow_sets_up_python_311_and_installs_docdiff():
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert str(setup["with"]["python-version"]) == "3.11"
     install = next(s for s in steps if "pip install" in s.get("run", ""))
+    # a repository of documents has no setup of its own: docdiff is installed as a package
+    assert shlex.split(install["run"]) == ["python", "-m", "pip", "install", "$DOCDIFF_PACKAGE"]
+    assert install["env"]["DOCDIFF_PACKAGE"].startswith("docdiff @ ")
     assert steps.index(install) < min(steps.index(s) for s in steps if s.get("run", "").startswith("docdiff "))
     gate = _docdiff_runs()[0]
     assert gate == ["docdiff", "check", "baseline.txt", "draft.txt", "--format", "github"]

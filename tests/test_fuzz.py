@@ -140,7 +140,7 @@ def test_compare_and_every_renderer(tmp_path: Path, text: str, cut: int, insert:
     b = _load_text(tmp_path, "b.txt", _edit(text, cut, insert))
     if a is None or b is None:
         return
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
 
     c = compare(a, b)
     _check_comparison(c)
@@ -178,7 +178,7 @@ _BASELINE_SCRIPTS: list[int] = []
 def _baseline_scripts() -> int:
     """How many <script> elements the HTML report has of its own (for a harmless document)."""
     if not _BASELINE_SCRIPTS:
-        from docdiff.compare import compare
+        from docdiff.comparison import compare
         from docdiff.render.html import render_html
 
         doc = Document(path="a.txt", text="一、总体要求\n地区生产总值增长6%。\n")
@@ -187,7 +187,8 @@ def _baseline_scripts() -> int:
 
 
 def _check_renderers(c: Comparison) -> None:
-    from docdiff.gate import CheckConfig, evaluate
+    from docdiff.check.config import CheckConfig
+    from docdiff.check.gate import evaluate
     from docdiff.render.check import render_check
     from docdiff.render.compare_term import render_compare_term
     from docdiff.render.html import render_html

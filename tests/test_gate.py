@@ -7,12 +7,13 @@ import pytest
 from click.testing import CliRunner
 from test_targetdiff import hailar_pair, make_doc, revise, tgt
 
-import docdiff.gate as gate
+import docdiff.check.gate as gate
 from docdiff.cli import cli
 from docdiff.errors import ConfigError
-from docdiff.gate import CheckConfig, evaluate, is_ignored, load_config, parse_fail_on, run_check
+from docdiff.check.config import CheckConfig, is_ignored, load_config, parse_fail_on
+from docdiff.check.gate import evaluate, run_check
 from docdiff.model import TargetStatus
-from docdiff.targetdiff import match_targets
+from docdiff.comparison.targetdiff import match_targets
 
 ALL = frozenset(TargetStatus)
 ANY = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED, TargetStatus.ADDED})
@@ -176,8 +177,8 @@ def test_ignored_findings_are_reported_apart():
 
 
 def test_ignore_by_a_synonym_when_keys_fold():
-    pytest.importorskip("docdiff.indicators", reason="indicator folding not built yet")
-    from docdiff.indicators import fold_key
+    pytest.importorskip("docdiff.targets.keys", reason="indicator folding not built yet")
+    from docdiff.targets.keys import fold_key
 
     a = make_doc("GDP增长6%", 2018)
     b = make_doc("GDP增长7%", 2018)
@@ -251,7 +252,7 @@ def test_config_ignore_and_tolerance_through_the_cli(files, fake_match):
 
 def test_compare_fail_on_flags_like_check(files, monkeypatch):
     """`compare --fail-on` exits 1 exactly when a pair has a named status the config does not ignore."""
-    import docdiff.compare as compare_mod
+    import docdiff.comparison as compare_mod
     from docdiff.model import Comparison, Outline, Similarity
 
     a, b, pairs = _hailar_pairs()
@@ -273,7 +274,7 @@ def test_compare_fail_on_flags_like_check(files, monkeypatch):
 
 
 def _real(name: str):
-    pytest.importorskip("docdiff.targets", reason="target extraction (docdiff.targets) not built yet")
+    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
     from conftest import sample
 
     from docdiff.ingest import load

@@ -125,11 +125,11 @@ def test_check_renderer_failure_writes_nothing(pair: tuple[Path, Path], tmp_path
 STAGES = {
     "outline": ("docdiff.outline.parse_outline", ["outline", "{a}"]),
     "targets": ("docdiff.targets.extract_targets", ["targets", "{a}"]),
-    "align": ("docdiff.compare.align_sections", ["compare", "{a}", "{b}", "--format", "json"]),
-    "textdiff": ("docdiff.compare.diff_pairs", ["compare", "{a}", "{b}", "--format", "json"]),
-    "reuse": ("docdiff.compare.measure_similarity", ["compare", "{a}", "{b}", "--format", "json"]),
-    "targetdiff": ("docdiff.compare.match_targets", ["compare", "{a}", "{b}", "--format", "json"]),
-    "gate": ("docdiff.gate.run_check", ["check", "{a}", "{b}"]),
+    "align": ("docdiff.comparison.pipeline.align_sections", ["compare", "{a}", "{b}", "--format", "json"]),
+    "textdiff": ("docdiff.comparison.pipeline.diff_pairs", ["compare", "{a}", "{b}", "--format", "json"]),
+    "reuse": ("docdiff.comparison.pipeline.measure_similarity", ["compare", "{a}", "{b}", "--format", "json"]),
+    "targetdiff": ("docdiff.comparison.pipeline.match_targets", ["compare", "{a}", "{b}", "--format", "json"]),
+    "gate": ("docdiff.check.run_check", ["check", "{a}", "{b}"]),
     "ingest": ("docdiff.ingest.extract_metadata", ["outline", "{a}"]),
 }
 
@@ -152,7 +152,7 @@ def test_internal_error_with_a_multiline_message_is_still_one_line(
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("first line\nsecond line")
 
-    monkeypatch.setattr("docdiff.compare.align_sections", boom)
+    monkeypatch.setattr("docdiff.comparison.pipeline.align_sections", boom)
     one_line_error(invoke("compare", str(pair[0]), str(pair[1])), "docdiff: internal error: ValueError: first line")
 
 
@@ -177,7 +177,7 @@ def test_resource_exhaustion_is_one_line(pair: tuple[Path, Path], monkeypatch: p
     def exhausted(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("docdiff.compare.match_targets", exhausted)
+    monkeypatch.setattr("docdiff.comparison.pipeline.match_targets", exhausted)
     one_line_error(invoke("compare", str(pair[0]), str(pair[1]), "--format", "json"),
                    "docdiff: " + message.format(a=pair[0], b=pair[1]))  # names the inputs (issue 13)
 
@@ -288,7 +288,7 @@ def _check_parses(fmt: str, text: str) -> None:
     elif fmt == "junit":
         ET.fromstring(text)
     elif fmt == "csv":
-        rows = list(csv_module.reader(io.StringIO(text)))
+        rows = list(csv_module.reader(io.StringIO(text.removeprefix("\ufeff"))))  # the BOM is for Excel
         assert rows and rows[0][0] == "id"
         assert all(not cell or cell[0] not in "=+-@" for row in rows[1:] for cell in row[1:6] + row[13:14])
     if fmt not in ("json", "sarif", "html"):

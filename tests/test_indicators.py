@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff.errors import ConfigError
-from docdiff.indicators import ENV_VAR, fold_key, load_rules
+from docdiff.targets.keys import ENV_VAR, fold_key, load_rules
 
 
 @pytest.mark.parametrize(("a", "b"), [

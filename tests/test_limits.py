@@ -139,7 +139,7 @@ def test_english_document_has_no_targets_and_says_so(tmp_path: Path, fmt: str) -
     elif fmt == "json":
         assert json.loads(out)["targets"] == []
     else:
-        assert out.splitlines()[0].startswith("id,indicator,key,value")
+        assert out.splitlines()[0].startswith("\ufeffid,indicator,key,value")  # BOM: Excel reads UTF-8
         assert len(out.splitlines()) == 1
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docdiff.model import Document, Span
-from docdiff.normalize import fold_width
+from docdiff.chinese import fold_width
 
 
 def test_line_at_counts_like_splitlines():

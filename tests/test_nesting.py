@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.nesting import NestedRanges
+from docdiff.comparison.nesting import NestedRanges
 
 
 def _nested(draw_cuts: list[int], depth: int, start: int, end: int, out: list[tuple[int, int]]) -> None:

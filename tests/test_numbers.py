@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.numbers import find_quantities, parse_chinese_integer, parse_number, split_magnitude
+from docdiff.chinese import parse_chinese_integer
+from docdiff.targets.numbers import find_quantities, parse_number, split_magnitude
 
 _CN_DIGITS = "零一二三四五六七八九"
 

@@ -19,7 +19,7 @@ import pytest
 from cpu_guard import Hang, hang_guard
 from docdiff.errors import DocdiffError
 from docdiff.model import Document
-from docdiff.normalize import fold_width
+from docdiff.chinese import fold_width
 
 SIZE = 100_000
 HANG_SECONDS = 10  # for SIZE characters; the slowest call needs 1.4 s (parse_outline, 12,500 headings)
@@ -134,12 +134,12 @@ def test_ingest_regexes_never_hang(case: str) -> None:
 
 
 def _reader_entry_points() -> dict[str, Callable[[str], object]]:
-    from docdiff.indicators import fold_key
-    from docdiff.numbers import find_quantities
-    from docdiff.reuse import common_runs, reused_share
-    from docdiff.similarity import clean_title
-    from docdiff.targetdiff import match_form
-    from docdiff.textdiff import split_sentences
+    from docdiff.targets.keys import fold_key
+    from docdiff.targets.numbers import find_quantities
+    from docdiff.comparison.reuse import common_runs, reused_share
+    from docdiff.comparison.similarity import clean_title
+    from docdiff.comparison.target_keys import match_form
+    from docdiff.comparison.textdiff import split_sentences
 
     return {
         "find_quantities": lambda s: find_quantities(fold_width(s)),
@@ -167,7 +167,7 @@ def test_reader_regexes_never_hang(case: str) -> None:
 @pytest.mark.parametrize("case", TEXT_CASES)
 def test_outline_and_tables_never_hang(case: str) -> None:
     from docdiff.outline import parse_outline
-    from docdiff.tables import find_flat_tables, find_pipe_tables, find_tables
+    from docdiff.outline.tables import find_flat_tables, find_pipe_tables, find_tables
 
     doc = _doc(ADVERSARIAL[case])
     for name, fn in (("parse_outline", parse_outline), ("find_tables", find_tables),
@@ -221,7 +221,7 @@ def test_one_goal_sentence_of_many_quantities_is_not_quadratic() -> None:
 def test_strip_indicator_is_linear_in_runs_of_brackets_and_fillers(unit: str) -> None:
     """An unpaired bracket (or a filler) is dropped one at a time: each drop must not recount or
     re-slice the rest (100,000 '(' took 5 s, now well under a tenth of that)."""
-    from docdiff.target_rules import strip_indicator
+    from docdiff.targets.rules import strip_indicator
 
     # Linear work takes up to 0.65 s of CPU here (a run of 和); the quadratic version took 5–17 s.
     with hang_guard(4):
@@ -239,7 +239,7 @@ COMPARE_CASES = ["line_without_stop", "wan_run", "deadline_run", "heading_lines"
 
 @pytest.mark.parametrize("case", COMPARE_CASES)
 def test_compare_and_renderers_never_hang(case: str) -> None:
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.render.compare_term import render_compare_term
     from docdiff.render.html import render_html
     from docdiff.render.json import render_comparison_json
@@ -250,7 +250,8 @@ def test_compare_and_renderers_never_hang(case: str) -> None:
     with hang_guard(2 * HANG_SECONDS):
         c = compare(a, b)
     for render in (render_comparison_json, render_html, render_markdown,
-                   lambda c: render_compare_term(c, color=False, width=100, context=1, only_changed=False)):
+                   lambda c: render_compare_term(c, color=False, width=100, context=1, only_changed=False),
+                   lambda c: render_compare_term(c, color=True, width=80, context=1, only_changed=False, full=False)):
         with hang_guard(HANG_SECONDS):
             render(c)
 

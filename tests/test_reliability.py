@@ -143,7 +143,7 @@ def test_escape_controls_keeps_layout_characters() -> None:
 
 def test_colour_terminal_output_escapes_document_controls_but_keeps_its_styles(escapes: tuple[Path, Path]) -> None:
     import docdiff
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.render.compare_term import render_compare_term
     from docdiff.render.outline_term import render_outline_term
 
@@ -316,12 +316,12 @@ def _unheaded_pair(tmp_path: Path) -> tuple[Path, Path]:
 def test_large_unheaded_pair_takes_the_candidate_path_and_says_so(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import docdiff
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
 
     a, b = (docdiff.load(str(p)) for p in _unheaded_pair(tmp_path))
     assert not docdiff.parse_outline(a).sections and not docdiff.parse_outline(b).sections
     exact = compare(a, b)
-    monkeypatch.setattr("docdiff.align_sparse.DENSE_MAX_CELLS", 100)
+    monkeypatch.setattr("docdiff.comparison.align_sparse.DENSE_MAX_CELLS", 100)
     cheap = compare(a, b)
     assert any("candidate pairs" in n for n in cheap.notes)
     assert not any("candidate pairs" in n for n in exact.notes)
@@ -336,9 +336,9 @@ def test_large_unheaded_pair_takes_the_candidate_path_and_says_so(tmp_path: Path
 def test_candidate_pairs_grow_linearly_with_the_paragraphs(tmp_path: Path) -> None:
     """O(n·(TOP_K + WINDOW)) pairs, never n × m: the bound that keeps memory linear."""
     import docdiff
-    from docdiff.align import paragraph_sections
-    from docdiff.align_sparse import TOP_K, WINDOW, candidate_pairs
-    from docdiff.similarity import SectionVectors
+    from docdiff.comparison.align import paragraph_sections
+    from docdiff.comparison.align_sparse import TOP_K, WINDOW, candidate_pairs
+    from docdiff.comparison.similarity import SectionVectors
 
     a, b = (docdiff.load(str(p)) for p in _unheaded_pair(tmp_path))
     sa, sb = paragraph_sections(a), paragraph_sections(b)
@@ -352,8 +352,8 @@ def test_candidate_pairs_grow_linearly_with_the_paragraphs(tmp_path: Path) -> No
 
 
 def test_one_key_shared_by_thousands_of_targets_pairs_each_with_its_nearest() -> None:
-    from docdiff.target_candidates import NEAREST
-    from docdiff.targetdiff import _similar_key_pairs
+    from docdiff.comparison.target_candidates import NEAREST
+    from docdiff.comparison.targetdiff import _similar_key_pairs
 
     n = 2000
     forms = ("地区生产总值",) * n
@@ -365,7 +365,8 @@ def test_one_key_shared_by_thousands_of_targets_pairs_each_with_its_nearest() ->
 
 def test_distinct_keys_screened_by_the_bigram_index_find_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     import docdiff
-    from docdiff.targetdiff import _similar_key_pairs, match_form
+    from docdiff.comparison.target_keys import match_form
+    from docdiff.comparison.targetdiff import _similar_key_pairs
 
     def forms(name: str) -> tuple[str, ...]:
         doc = docdiff.load(f"samples/{name}")
@@ -373,7 +374,7 @@ def test_distinct_keys_screened_by_the_bigram_index_find_the_same_pairs(monkeypa
 
     fa, fb = forms("hailar-district-2018-work-report.txt"), forms("hailar-district-2019-work-report.txt")
     exact = _similar_key_pairs(fa, fb)
-    monkeypatch.setattr("docdiff.target_candidates.DENSE_KEY_CELLS", 1)
+    monkeypatch.setattr("docdiff.comparison.target_candidates.DENSE_KEY_CELLS", 1)
     screened = _similar_key_pairs(fa, fb)
     assert set(screened) <= set(exact)
     assert len(screened) >= 0.95 * len(exact), (len(screened), len(exact))
@@ -383,7 +384,7 @@ def test_comparing_thousands_of_target_sentences_is_not_quadratic() -> None:
     """5,000 distinct target sentences a side took 145 s of CPU (27 M key comparisons)."""
     from cpu_guard import hang_guard
 
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.model import Document
 
     text = "".join(f"到2025年,第{i}号园区产值增长{i % 90 + 1}%。" for i in range(5000)) + "\n"
@@ -437,7 +438,7 @@ def test_json_refuses_non_finite_numbers() -> None:
 def test_a_pathological_ignore_regex_does_not_hang(tmp_path: Path) -> None:
     from cpu_guard import hang_guard
 
-    from docdiff.gate import _compile
+    from docdiff.check.config import _compile
 
     with hang_guard(10):
         assert _compile("re:(a+)+$").search("a" * 40 + "!") is None
@@ -537,7 +538,7 @@ def test_out_of_memory_names_the_input_files(pair: tuple[Path, Path], monkeypatc
     def exhausted(*args: object, **kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr("docdiff.compare.match_targets", exhausted)
+    monkeypatch.setattr("docdiff.comparison.pipeline.match_targets", exhausted)
     line = one_line_error(invoke("compare", str(pair[0]), str(pair[1])), "out of memory")
     assert str(pair[0]) in line and str(pair[1]) in line
 
@@ -580,7 +581,7 @@ def test_text_after_an_entity_in_a_docx_is_kept(tmp_path: Path) -> None:
 def test_a_decimal_too_small_for_a_float_is_not_zero() -> None:
     from decimal import Decimal
 
-    from docdiff.numbers import to_float
+    from docdiff.targets.numbers import to_float
 
     assert to_float(Decimal("0." + "0" * 400 + "1")) is None
     assert to_float(Decimal("1" + "0" * 400)) is None

@@ -150,7 +150,9 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     p = parse(page)
     assert [t for t, _ in p.tags if t == "script"] == ["script", "script"]
     assert [t for t, _ in p.tags if t in ("style", "img")] == ["style"]
-    assert all(a["href"].startswith("#") for t, a in p.tags if t == "a")
+    # links stay inside the report; the one exception is the CSV download, a base64 data: URL
+    assert all(a["href"].startswith("#") or a.get("id") == "csv" and re.fullmatch(
+        r"data:text/csv;charset=utf-8;base64,[A-Za-z0-9+/=]+", a["href"]) for t, a in p.tags if t == "a")
     assert all(not k.startswith("on") for _, a in p.tags for k in a)
     text = "".join(p.text)
     for s in HOSTILE[:9]:
@@ -177,11 +179,11 @@ def test_empty_comparison_still_renders() -> None:
 
 def test_real_pair_report(tmp_path: Path) -> None:
     """Hailar 2018 → 2019 through the whole pipeline, once every stage exists."""
-    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
-                   "docdiff.reuse", "docdiff.targetdiff"):
+    for module in ("docdiff.outline.tree", "docdiff.targets.extract", "docdiff.comparison.align", "docdiff.comparison.textdiff",
+                   "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from conftest import sample
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
 
     c = compare(load(str(sample("hailar-district-2018"))), load(str(sample("hailar-district-2019"))))
@@ -196,8 +198,8 @@ def test_real_pair_report(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt, start", [("html", "<!DOCTYPE html>"), ("md", "## 文档比较报告")])
 def test_cli_writes_the_report(tmp_path: Path, fmt: str, start: str) -> None:
-    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
-                   "docdiff.reuse", "docdiff.targetdiff"):
+    for module in ("docdiff.outline.tree", "docdiff.targets.extract", "docdiff.comparison.align", "docdiff.comparison.textdiff",
+                   "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from click.testing import CliRunner
 

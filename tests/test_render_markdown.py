@@ -153,11 +153,11 @@ def test_hostile_text_through_the_other_compare_renderers() -> None:
 
 def test_real_pair_markdown_fits() -> None:
     """Luqiao vs Linhai through the whole pipeline: a big diff, cut to the comment limit."""
-    for module in ("docdiff.outline", "docdiff.targets", "docdiff.align", "docdiff.textdiff",
-                   "docdiff.reuse", "docdiff.targetdiff"):
+    for module in ("docdiff.outline.tree", "docdiff.targets.extract", "docdiff.comparison.align", "docdiff.comparison.textdiff",
+                   "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from conftest import sample
-    from docdiff.compare import compare
+    from docdiff.comparison import compare
     from docdiff.ingest import load
 
     c = compare(load(str(sample("luqiao"))), load(str(sample("linhai"))))

@@ -4,10 +4,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff import reuse
-from docdiff.align import align_sections
+from docdiff.comparison import reuse
+from docdiff.comparison.align import align_sections
 from docdiff.model import Document, Span
-from docdiff.reuse import REUSE_MIN, common_runs, measure_similarity, reused_share
+from docdiff.comparison.reuse import REUSE_MIN, common_runs, measure_similarity, reused_share
 from test_align import BASE, TOPICS, build
 from test_align_support import make_doc
 

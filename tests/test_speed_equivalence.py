@@ -8,9 +8,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff import reuse, similarity, targetdiff
+from docdiff.comparison import reuse, similarity, targetdiff
 from docdiff.model import Span, Target, TargetPair, TargetStatus
-from docdiff.target_rules import LEADING_FILLERS, TRAILING_VERBS, _by_length
+from docdiff.targets.rules import LEADING_FILLERS, TRAILING_VERBS, _by_length
 
 
 def _all_chars() -> np.ndarray:
@@ -92,7 +92,7 @@ def test_reading_order_by_bisection_equals_the_insertion_scan(spans: list[tuple[
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.one_of(st.none(), st.floats(0, 1)), min_size=4, max_size=4), min_size=1, max_size=5))
 def test_assignment_per_group_reaches_the_whole_problem_optimum(rows: list[list[float | None]]) -> None:
-    from docdiff.align import linear_assignment
+    from docdiff.comparison.align import linear_assignment
 
     score = np.array([[np.nan if v is None else v for v in r] for r in rows])
     gain = np.where(np.isnan(score), -1.0, score - targetdiff.SCORE_FLOOR)
@@ -116,7 +116,7 @@ def test_context_chain_and_regime_per_stretch_equal_the_direct_reading() -> None
 
     from docdiff.ingest import load
     from docdiff.outline import parse_outline
-    from docdiff.target_context import DocContext
+    from docdiff.targets.context import DocContext
 
     root = Path(__file__).resolve().parent.parent
     paths = sorted((root / "samples").glob("*.txt"))[:6] + sorted((root / "tests/data/unseen").glob("*.txt"))[:3]
@@ -137,7 +137,7 @@ _spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda p
 @settings(max_examples=150, deadline=None)
 @given(_spans, st.integers(0, 60))
 def test_table_test_by_bisection_equals_the_scan(spans: list[Span], offset: int) -> None:
-    from docdiff.targets import _table_test
+    from docdiff.targets.extract import _table_test
 
     assert _table_test(spans)(offset) == any(t.start <= offset < t.end for t in spans)
 

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SAMPLES
 from docdiff.model import Cell, Document, Table
-from docdiff.tables import find_flat_tables, find_pipe_tables, find_tables
+from docdiff.outline.tables import find_flat_tables, find_pipe_tables, find_tables
 
 
 def doc_of(*lines: str) -> Document:

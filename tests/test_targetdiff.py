@@ -21,8 +21,10 @@ from docdiff.model import (
     TargetPair,
     TargetStatus,
 )
-from docdiff.quantity import parse_unit, same_dimension, same_quantity, to_quantity
-from docdiff.targetdiff import better_direction, key_similarity, match_form, match_targets
+from docdiff.comparison.quantity import parse_unit, same_dimension, same_quantity, to_quantity
+from docdiff.comparison.target_direction import better_direction
+from docdiff.comparison.target_keys import key_similarity, match_form
+from docdiff.comparison.targetdiff import match_targets
 
 # --- builders --------------------------------------------------------------------------------
 
@@ -392,9 +394,9 @@ def test_every_target_appears_once_and_swapping_mirrors(specs_a, specs_b):
 
 
 def _pipeline():
-    pytest.importorskip("docdiff.targets", reason="target extraction (docdiff.targets) not built yet")
-    pytest.importorskip("docdiff.align", reason="section alignment (docdiff.align) not built yet")
-    from docdiff.align import align_sections
+    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
+    pytest.importorskip("docdiff.comparison.align", reason="section alignment (docdiff.comparison.align) not built yet")
+    from docdiff.comparison.align import align_sections
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
@@ -581,7 +583,7 @@ def test_the_assignment_solver_agrees_with_scipy(n, m, seed):
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.align import linear_assignment
+    from docdiff.comparison.align import linear_assignment
 
     rng = np.random.default_rng(seed)
     gain = np.where(rng.random((n, m)) < 0.3, -1.0, rng.random((n, m)) - 0.45)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from docdiff.clauses import read_sentence
+from docdiff.targets.clauses import read_sentence
 from docdiff.model import Cell, Document, Kind, Metadata, Outline, Span, Table
-from docdiff.numbers import find_quantities
+from docdiff.targets.numbers import find_quantities
 from docdiff.targets import extract_targets
 
 

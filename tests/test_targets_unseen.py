@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 FLOOR = json.loads((ROOT / "tests" / "quality_floor.json").read_text(encoding="utf-8"))["unseen"]
 
-pytest.importorskip("docdiff.outline", reason="the outline stage is not in this tree yet")
+pytest.importorskip("docdiff.outline.tree", reason="the outline stage is not in this tree yet")
 
 from docdiff.ingest import load  # noqa: E402
-from docdiff.targets import extract_targets  # noqa: E402
+from docdiff.targets.extract import extract_targets  # noqa: E402
 
 
 def _targets(name: str) -> list[dict]:

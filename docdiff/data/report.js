@@ -26,14 +26,36 @@
     });
   });
   var search = document.getElementById("tsearch");
+  var folded = "";
   if (search) {
-    search.addEventListener("input", function () { query = search.value.trim().toLowerCase(); applyFilter(); });
+    search.addEventListener("input", function () {
+      query = search.value.trim().toLowerCase();
+      folded = foldQuery(query);
+      applyFilter();
+    });
+  }
+  // The query folded by the synonym table, as indicator keys are: GDP → 生产总值, R&D经费 → 研发经费.
+  function foldQuery(q) {
+    var syn = data.synonyms || [];
+    for (var round = 0; round < 4; round++) {
+      var before = q;
+      for (var i = 0; i < syn.length; i++) {
+        if (q.indexOf(syn[i][0]) >= 0) q = q.split(syn[i][0]).join(syn[i][1]);
+      }
+      if (q === before) break;
+    }
+    return q;
+  }
+  function matches(r) {
+    if (!query) return true;
+    var q = r.q.toLowerCase();
+    return q.indexOf(query) >= 0 || (folded !== query && q.indexOf(folded) >= 0);
   }
   function applyFilter() {
     var shown = 0;
     rows.forEach(function (tr) {
       var r = data.rows[+tr.getAttribute("data-row")];
-      var ok = active[r.s] !== false && (!query || r.q.toLowerCase().indexOf(query) >= 0);
+      var ok = active[r.s] !== false && matches(r);
       tr.hidden = !ok;
       if (ok) shown++;
     });
@@ -141,6 +163,7 @@
       if (h) { Array.prototype.forEach.call(h.marks, function (m) { m.classList.add("hl"); }); hits.push(h); }
     });
     if (!hits.length) { tr.title = data.text.noanchor; return; }
+    if (back) back.hidden = false;
     hits[0].marks[0].scrollIntoView({ block: "center", inline: "nearest" });
     for (var k = 1; k < hits.length; k++) {
       // the second side: scroll only its own pane, so the first stays in view
@@ -184,6 +207,19 @@
     if (wrap) centerIn(wrap, tr);
   });
 
+  /* ---- back from the text to the row jumped from: the button or Esc ---- */
+  var back = document.getElementById("back");
+  function goBack() {
+    if (!selected) return false;
+    var wrap = selected.closest(".tablewrap");
+    selected.scrollIntoView({ block: "center", inline: "nearest" });
+    if (wrap) centerIn(wrap, selected);
+    selected.focus({ preventScroll: true });
+    if (back) back.hidden = true;
+    return true;
+  }
+  if (back) back.addEventListener("click", goBack);
+
   /* ---- j / k between changed sections ---- */
   function visibleChanged() {
     return data.changed.filter(function (i) {
@@ -221,6 +257,7 @@
   });
   document.addEventListener("keydown", function (ev) {
     var t = ev.target;
+    if (ev.key === "Escape" && back && !back.hidden && goBack()) { ev.preventDefault(); return; }
     if (ev.altKey || ev.ctrlKey || ev.metaKey || (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     if (ev.key === "j") { ev.preventDefault(); step(1); }
     else if (ev.key === "k") { ev.preventDefault(); step(-1); }

@@ -19,30 +19,24 @@ from docdiff.model import (
     Section,
     SectionPair,
     SectionStatus,
-    Target,
-    TargetPair,
 )
+from docdiff.render.target_table_term import target_rows, target_table  # noqa: F401 - target_table re-exported
+from docdiff.render.term_cells import GAP as _GAP
+from docdiff.render.term_cells import STATUS_STYLE
+from docdiff.render.term_cells import fit_cell as _cell
+from docdiff.render.term_cells import styled as _text
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-STATUS_STYLE = {
-    "matched": "dim",
-    "changed": "yellow",
-    "moved": "magenta",
-    "added": "green",
-    "removed": "red",
-    "shared": "dim",
-}
 DELETE_STYLE = "red strike"
-INSERT_STYLE = "green"
+INSERT_STYLE = "green underline"
 MOVED_DELETE_STYLE = "magenta strike"
 MOVED_INSERT_STYLE = "magenta underline"
 MOVED_MARK = "↪"
+PILCROW = "¶"  # a deleted or inserted line break, which would otherwise show as nothing
 BAR_CELLS = 10  # similarity bar: one cell per 10 %
-_COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "~": "≈", "range": ""}
-_ARROW = {"raised": "↑", "lowered": "↓"}
 # A unit of context ends after a sentence terminator or a line break, closing quotes, then
 # spaces. Tested by stripping from the right, not by searching for a pattern anchored at \Z:
 # that search restarts at every character of a long whitespace run not at the end of the text
@@ -52,8 +46,14 @@ _CLOSERS = "”’」』）)"
 _TERMINATORS = "。！？；!?;\n"
 
 
-def render_compare_term(c: Comparison, *, color: bool, width: int, context: int, only_changed: bool) -> str:
-    """The whole terminal report as one string (ANSI styles only when ``color``)."""
+def render_compare_term(
+    c: Comparison, *, color: bool, width: int, context: int, only_changed: bool, full: bool = True
+) -> str:
+    """The whole terminal report as one string (ANSI styles only when ``color``).
+
+    ``full``: every section's text diff and the shared passages; otherwise a summary, whose
+    text part is the changed sentences that hold changed, added or removed targets.
+    """
     from docdiff.render.console import SafeConsole
 
     console = SafeConsole(
@@ -66,35 +66,68 @@ def render_compare_term(c: Comparison, *, color: bool, width: int, context: int,
         emoji=False,
         soft_wrap=False,
     )
-    print_compare(console, c, context=context, only_changed=only_changed, markers=not color)
+    print_compare(console, c, context=context, only_changed=only_changed, markers=not color, full=full)
     return console.file.getvalue()  # type: ignore[attr-defined]  # the StringIO given above
 
 
-def print_compare(console: Console, c: Comparison, *, context: int, only_changed: bool, markers: bool) -> None:
+def print_compare(
+    console: Console, c: Comparison, *, context: int, only_changed: bool, markers: bool, full: bool = True
+) -> None:
     """Print the report to ``console`` (the golden test passes its own fixed console)."""
     from rich.rule import Rule
 
-    console.print(_header(c))
+    from docdiff.render.linebreak import wrap_text
+
+    _print_rows(console, wrap_text(_header(c), console.width))
     if c.targets:  # what users most want to know comes first: how the targets changed
         console.print()
         _print_rows(console, target_rows(c, only_changed=only_changed, width=console.width))
     console.print()
     _print_rows(console, alignment_rows(c, only_changed=only_changed, width=console.width))
-    for p in c.sections:
-        if not p.diff:
-            continue
-        console.print(Rule(_pair_label(p), style=STATUS_STYLE.get(str(p.status), "")))
-        console.print(diff_text_view(p, context=context, markers=markers))
-    if c.shared_passages:
+    if full:
+        for p in c.sections:
+            if not p.diff:
+                continue
+            console.print(Rule(_pair_label(p), style=STATUS_STYLE.get(str(p.status), "")))
+            _print_rows(console, wrap_text(diff_text_view(p, context=context, markers=markers), console.width))
+        if c.shared_passages:
+            console.print()
+            _print_rows(console, passage_rows(c, width=console.width))
+    else:
         console.print()
-        _print_rows(console, passage_rows(c, width=console.width))
+        _print_rows(console, sentence_rows(c, markers=markers, width=console.width))
     if c.notes:
         console.print()
         notes = _text("Notes", "bold")
         for n in c.notes:
             notes.append("\n• ")
             notes.append(n)
-        console.print(notes)
+        _print_rows(console, wrap_text(notes, console.width))
+
+
+def sentence_rows(c: Comparison, *, markers: bool, width: int) -> list[Text]:
+    """The summary's text part: each changed sentence that holds a changed, added or removed
+    target, under its section pair, wrapped to ``width``; then how to see every change."""
+    from docdiff.render.linebreak import wrap_text
+    from docdiff.render.target_sentences import changed_target_sentences
+
+    ops_of = {id(p): _width_only_as_equal(p.diff) for p in c.sections if p.diff}
+    found = changed_target_sentences(c, ops_of)
+    changed = sum(1 for p in c.sections if p.diff)
+    out = [_text(f"Changed sentences holding targets ({len(found)})", "bold")]
+    last_pair: object = object()
+    for s in found:
+        if s.pair is not last_pair:
+            last_pair = s.pair
+            label = _pair_label(s.pair) if s.pair is not None else _text("added and removed sections", "dim")
+            out.extend(wrap_text(_text("── ", "dim").append_text(label), width))
+        where = " ".join(f"{side}:{n}" for side, n in (("a", s.line_a), ("b", s.line_b)) if n is not None)
+        line = _text(where + "  ", "dim")
+        line.append_text(_ops_text(s.ops, markers=markers, flat=True))
+        out.extend(wrap_text(line, width))
+    hint = f"{changed} section pair{'s' if changed != 1 else ''} changed; --full shows every text change."
+    out.extend([_text()] + wrap_text(_text(hint, "dim"), width))
+    return out
 
 
 def _print_rows(console: Console, rows: list[Text]) -> None:
@@ -114,12 +147,6 @@ def _print_rows(console: Console, rows: list[Text]) -> None:
         segments.extend(row.render(console))
         segments.append(Segment.line())
     console.print(Segments(segments), end="")
-
-
-def _text(s: str = "", style: str = "") -> Text:
-    from rich.text import Text
-
-    return Text(s, style=style)
 
 
 def _describe(doc: Document) -> Text:
@@ -199,7 +226,6 @@ def _bar(similarity: float) -> Text:
 
 
 _STATUS_CELLS = 9  # "removed", "moved ↪"
-_GAP = "  "
 
 
 def alignment_table(c: Comparison, *, only_changed: bool, width: int) -> Text:
@@ -241,14 +267,6 @@ def alignment_rows(c: Comparison, *, only_changed: bool, width: int) -> list[Tex
     return out
 
 
-def _cell(t: Text, cells: int) -> Text:
-    """``t`` cut (with …) or padded to exactly ``cells`` terminal cells, on one line."""
-    t = t.copy()
-    t.plain = t.plain.replace("\n", " ")
-    t.truncate(cells, overflow="ellipsis", pad=True)
-    return t
-
-
 def _is_boundary(s: str) -> bool:
     """Whether ``s`` is empty or ends a unit: a terminator or line break, closing quotes, spaces."""
     if not s:
@@ -261,7 +279,7 @@ def _is_boundary(s: str) -> bool:
 
 
 def _units(text: str) -> list[str]:
-    from docdiff.textdiff import split_sentences
+    from docdiff.comparison.textdiff import split_sentences
 
     return split_sentences(text)
 
@@ -275,24 +293,56 @@ def diff_text_view(p: SectionPair, *, context: int, markers: bool) -> Text:
             _append_context(t, op.text, k > 0, k < len(ops) - 1, context,
                             tail_open=k > 0 and not _is_boundary(ops[k - 1].text), head_open=not _is_boundary(op.text))
             continue
-        deleted = op.kind == OpKind.DELETE
-        if op.moved:
-            style = MOVED_DELETE_STYLE if deleted else MOVED_INSERT_STYLE
-            t.append(MOVED_MARK, "bold magenta")
+        _append_op(t, op, markers=markers)
+    return t
+
+
+def _append_op(t: Text, op: DiffOp, *, markers: bool, flat: bool = False) -> None:
+    """A deletion or insertion: styled (red struck through, green underlined, so colour is not
+    the only sign), ↪ before moved text, and [-…-] / {+…+} around it when ``markers``.
+
+    Line breaks at either end stay outside the markers, so no line starts with a closing
+    marker; a change that is only a line break shows as ¶.
+    """
+    deleted = op.kind == OpKind.DELETE
+    text = _flat(op.text) if flat else op.text
+    core = text.strip("\r\n")
+    lead = text[: len(text) - len(text.lstrip("\r\n"))]
+    trail = text[len(lead) + len(core):] if core else text[len(lead):]
+    t.append(lead)
+    if op.moved:
+        style = MOVED_DELETE_STYLE if deleted else MOVED_INSERT_STYLE
+        t.append(MOVED_MARK, "bold magenta")
+    else:
+        style = DELETE_STYLE if deleted else INSERT_STYLE
+    if markers:
+        t.append("[-" if deleted else "{+", "bold")
+    t.append(core or PILCROW, style)
+    if markers:
+        t.append("-]" if deleted else "+}", "bold")
+    t.append(trail)
+
+
+def _flat(s: str) -> str:
+    """One line: line breaks and indentation runs of a sentence become single spaces."""
+    return " ".join(s.split()) if any(ch in s for ch in "\n\r\t\u3000") else s
+
+
+def _ops_text(ops: tuple[DiffOp, ...], *, markers: bool, flat: bool) -> Text:
+    t = _text()
+    for op in ops:
+        if op.kind == OpKind.EQUAL:
+            t.append(_flat(op.text) if flat else op.text)
         else:
-            style = DELETE_STYLE if deleted else INSERT_STYLE
-        if markers:
-            t.append("[-" if deleted else "{+", "bold")
-        t.append(op.text, style)
-        if markers:
-            t.append("-]" if deleted else "+}", "bold")
+            _append_op(t, op, markers=markers, flat=flat)
+    t.rstrip()
     return t
 
 
 def _width_only_as_equal(ops: tuple[DiffOp, ...]) -> list[DiffOp]:
     """Show a delete + insert that differ only in character width (，/, ７/7) as unchanged text
     in b's spelling: the reader sees no change there, and flagging every comma is noise."""
-    from docdiff.normalize import fold_width
+    from docdiff.chinese import fold_width
 
     out: list[DiffOp] = []
     k = 0
@@ -338,7 +388,9 @@ SHOWN_PASSAGES = 5  # the longest few tell whether one text borrowed from the ot
 
 def passage_rows(c: Comparison, *, width: int) -> list[Text]:
     """The longest shared verbatim passages, one line each: lines in a and b, length, text."""
-    rows = [_text(f"Shared passages ({len(c.shared_passages)}, longest first)", "bold")]
+    n = len(c.shared_passages)
+    title = f"{n}, longest first" if n <= SHOWN_PASSAGES else f"{SHOWN_PASSAGES} longest of {n}"
+    rows = [_text(f"Shared passages ({title})", "bold")]
     for sp in c.shared_passages[:SHOWN_PASSAGES]:
         row = _text(f"a:{c.a.line_at(sp.span_a.start)} b:{c.b.line_at(sp.span_b.start)} "
                     f"{len(sp.text):,} chars  ", "dim")
@@ -346,73 +398,3 @@ def passage_rows(c: Comparison, *, width: int) -> list[Text]:
         row.truncate(width, overflow="ellipsis")
         rows.append(row)
     return rows
-
-
-def _value(target: Target | None) -> Text:
-    if target is None:
-        return _text("—", "dim")
-    if target.value is None:
-        return _text(target.text[:20] if target.text else "?")
-    v = _number(target.value)
-    if str(target.comparator) == "range" and target.value_high is not None:
-        v = f"{v}–{_number(target.value_high)}"
-    t = _text(_COMPARATOR.get(str(target.comparator), ""))
-    t.append(f"{v}")
-    t.append(target.unit)
-    if target.year:
-        t.append(f" ({target.year})", "dim")
-    return t
-
-
-def _number(v: float) -> str:
-    return f"{v:g}" if abs(v) < 1e15 else f"{v:.0f}"
-
-
-def _lines(p: TargetPair) -> Text:
-    bits = []
-    if p.a is not None:
-        bits.append(f"a:{p.a.line}")
-    if p.b is not None:
-        bits.append(f"b:{p.b.line}")
-    return _text(" ".join(bits), "dim")
-
-
-def target_table(c: Comparison, *, only_changed: bool = False, width: int = 100) -> Text:
-    """indicator, a value → b value, status, direction arrow and lines: one line per target pair."""
-    return _text("\n").join(target_rows(c, only_changed=only_changed, width=width))
-
-
-def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) -> list[Text]:
-    """The lines of ``target_table``: title, header, one per target pair.
-
-    A Text grid like ``alignment_table`` (a plan has ~200 targets; a rich Table of that size
-    takes longer to lay out than the whole comparison).
-    """
-    status_cells, arrow_cells, line_cells = 18, 1, 13
-    flex = max(8, (width - status_cells - arrow_cells - line_cells - 4 * len(_GAP)) // 2)
-    columns = ((flex, "indicator"), (flex, "a → b"), (status_cells, "status"), (arrow_cells, ""),
-               (line_cells, "lines"))
-    out = [_text("Targets", "bold"), _row([_text(h, "bold") for _, h in columns], [w for w, _ in columns])]
-    for p in c.targets:
-        if only_changed and p.status == "shared":
-            continue
-        either = p.b or p.a
-        change = _value(p.a)
-        change.append(" → ", "dim")
-        change.append_text(_value(p.b))
-        status = _text(str(p.status), STATUS_STYLE.get(str(p.status), ""))
-        if p.changes:
-            status.append(f" ({', '.join(p.changes)})", "dim")
-        arrow = _text(_ARROW.get(p.direction or "", ""), "bold")
-        cells = [_text(either.indicator if either else ""), change, status, arrow, _lines(p)]
-        out.append(_row(cells, [w for w, _ in columns]))
-    return out
-
-
-def _row(cells: list[Text], widths: list[int]) -> Text:
-    row = _text()
-    for k, (cell, cells_wide) in enumerate(zip(cells, widths)):
-        if k:
-            row.append(_GAP)
-        row.append_text(_cell(cell, cells_wide) if k < len(cells) - 1 else cell)
-    return row

@@ -12,9 +12,10 @@ import io
 
 from docdiff.errors import escape_controls
 from docdiff.model import Document, Target
+from docdiff.render.cells import defuse_formula
 from docdiff.render.json import target_json
 
-_FORMULA_START = frozenset("=+-@\t\r")
+__all__ = ["FIELDS", "defuse_formula", "render_targets_csv"]
 # The target fields of shared/docs/CONTRACT.md, in its order.
 FIELDS = ("id", "indicator", "key", "value", "value_high", "unit", "comparator", "year", "period",
           "baseline", "baseline_year", "binding", "status", "text", "line", "section")
@@ -38,8 +39,3 @@ def _cell(value: object) -> object:
     if isinstance(value, str):
         return escape_controls(defuse_formula(value))
     return value
-
-
-def defuse_formula(text: str) -> str:
-    """OWASP's rule for CSV injection: a cell starting with = + - @, tab or CR gets a ``'``."""
-    return "'" + text if text[:1] in _FORMULA_START else text

@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import PurePath
 from typing import Any
 
+from docdiff.comparison.nesting import NestedRanges
 from docdiff.model import (
     Comparator,
     Comparison,
@@ -25,57 +26,11 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
-from docdiff.nesting import NestedRanges
+from docdiff.render.labels import L, section_label
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-
-class L:
-    """Words of the report (Chinese first, for the analysts who read it; English where it helps)."""
-
-    REPORT_TITLE = "文档比较报告"
-    SIDE = {"a": "A（基准）", "b": "B（新版）"}
-    SIDE_SHORT = {"a": "A", "b": "B"}
-    ISSUER, DATE, KIND, YEAR, NUMBER, PATH, LINES = "发布机构", "日期", "类型", "年份", "文号", "文件", "行数"
-    KINDS = {"work_report": "政府工作报告", "plan": "规划", "implementation_plan": "实施方案",
-             "reply": "建议提案答复", "bulletin": "统计公报", "other": "其他"}
-    SIM_DOC, REUSE_AB, REUSE_BA = "全文相似度", "A 的文字见于 B", "B 的文字见于 A"
-    SIMILARITY = "相似度"
-    TARGETS, SECTIONS, NOTES, OUTLINE = "指标 Targets", "章节对照 Sections", "说明 Notes", "章节目录 Outline"
-    TARGETS_CAPTION = "指标变化表：A 值、B 值、状态、方向、章节、行号"
-    # status → (symbol, word): the symbol repeats the colour's meaning, so colour is never alone
-    TARGET_STATUS = {"changed": ("≠", "变化 changed"), "removed": ("−", "删去 removed"),
-                     "added": ("+", "新增 added"), "shared": ("=", "不变 shared")}
-    TARGET_ORDER = ("changed", "removed", "added", "shared")
-    SECTION_STATUS = {"matched": ("=", "对应 matched"), "changed": ("≠", "修改 changed"),
-                      "moved": ("⇄", "移动 moved"), "added": ("+", "新增 added"), "removed": ("−", "删去 removed")}
-    SECTION_ORDER = ("matched", "changed", "moved", "added", "removed")
-    COMPARATORS = {"=": ("", ""), ">=": ("≥", "以上"), "<=": ("≤", "以内"), "~": ("≈", "左右"),
-                   "range": ("", "区间")}
-    PERIODS = {"point": "", "annual": "年度", "cumulative": "累计"}
-    DIRECTIONS = {"raised": ("↑", "提高 raised"), "lowered": ("↓", "降低 lowered")}
-    AMBITION = {"stricter": "更严格 stricter", "looser": "更宽松 looser"}
-    CHANGES = {"value": "数值", "unit": "单位", "comparator": "比较方式", "year": "年份", "period": "期间"}
-    NO_VALUE = "（无数值）"
-    PAST = "往期目标 past"
-    TARGET_COLUMNS = ("指标", "A 值", "B 值", "状态", "方向", "章节", "行 A → B")
-    FILTER, SEARCH = "筛选", "搜索指标…"
-    TARGET_HINT = "点击一行（或按 Enter）跳到原文；j / k 在修改过的章节间移动。"
-    NO_TARGETS = "两份文件都没有找到量化指标。"
-    NO_SECTIONS = "没有可对照的章节。"
-    VIEW, SIDE_BY_SIDE, UNIFIED, ONLY_CHANGED = "视图", "并排", "合并", "只看修改"
-    PREV, NEXT = "↑ 上一处", "↓ 下一处"
-    DELETED, INSERTED, MOVED, TARGET = "删去", "新增", "移动", "指标"
-    MOVED_TITLE = "移动 moved: 这句话在另一侧的别处"
-    LINE = "第{}行"
-    NO_COUNTERPART = "（无对应章节）"
-    MISSING = {"a": "A 中没有对应章节（B 新增）", "b": "B 中没有对应章节（A 删去）"}
-    PASSAGES, CHARS = "共有段落（逐字相同的文字）", "字"
-    SKIP = "跳到指标表"
-    SCRIPT_TEXT = {"shown": "显示 {n} / {total} 个指标", "noanchor": "原文中未定位到该指标"}
 
 
 def _e(value: object) -> str:
@@ -141,7 +96,7 @@ def _pane(doc: Document, p: SectionPair, section: Section | None, other: OpKind,
     else:  # identical pair, or one side only: show the section's own text
         text = doc.text[section.span.start : _own_end(section, starts)]
         if section.children:  # its text outside the subsections, a tail after the last one included
-            from docdiff.textdiff import own_text
+            from docdiff.comparison.textdiff import own_text
 
             text = own_text(doc, section)
         runs = (_Run(0, OpKind.EQUAL, text, False),)
@@ -252,14 +207,6 @@ def _is_changed(p: SectionPair) -> bool:
     return p.status != SectionStatus.MATCHED or any(op.kind != OpKind.EQUAL for op in p.diff)
 
 
-def section_label(s: Section | None) -> str:
-    """"一 2017年工作回顾", "(一)打好三大攻坚战": the outline keeps 一、's number without its 、."""
-    if s is None:
-        return ""
-    gap = " " if s.number and s.title and s.number[-1].isalnum() else ""
-    return f"{s.number}{gap}{s.title}"
-
-
 # ---------------------------------------------------------------- page parts
 
 
@@ -305,11 +252,12 @@ def _header(c: Comparison) -> str:
     )
 
 
-def _target_cell(t: Target | None, changed: bool) -> str:
+def _target_cell(t: Target | None, changed: bool, column: int) -> str:
+    label = f' data-label="{_e(L.TARGET_COLUMNS[column])}"'  # shown before the cell on a narrow screen
     if t is None:
-        return '<td class="val none">—</td>'
+        return f'<td class="val none"{label}>—</td>'
     cls = "val chg" if changed else "val"
-    return (f'<td class="{cls}"><span class="v">{_value(t)}</span>'
+    return (f'<td class="{cls}"{label}><span class="v">{_value(t)}</span>'
             f'<span class="sub">{_e(_value_sub(t))}</span></td>')
 
 
@@ -337,11 +285,12 @@ def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, i
         rows_html.append(
             f'<tr tabindex="0" data-row="{i}" class="st-{_e(st)}">'
             f'<th scope="row" class="ind">{_e(indicator)}</th>'
-            f'{_target_cell(p.a, bool(p.changes))}{_target_cell(p.b, bool(p.changes))}'
-            f'<td><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
+            f'{_target_cell(p.a, bool(p.changes), 1)}{_target_cell(p.b, bool(p.changes), 2)}'
+            f'<td data-label="{_e(L.TARGET_COLUMNS[3])}"><span class="st st-{_e(st)}"><span class="sym" aria-hidden="true">{_e(sym)}</span>'
             f'{_e(word)}</span>{changes_html}</td>'
-            f'<td>{direction}</td><td class="sec" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
-            f'<td class="ln">{_e(lines)}</td></tr>'
+            f'<td data-label="{_e(L.TARGET_COLUMNS[4])}">{direction}</td>'
+            f'<td class="sec" data-label="{_e(L.TARGET_COLUMNS[5])}" title="{_e(t.section)}">{_e(t.section.rsplit(" / ", 1)[-1])}</td>'
+            f'<td class="ln" data-label="{_e(L.TARGET_COLUMNS[6])}">{_e(lines)}</td></tr>'
         )
         rows_data.append({
             "s": st,
@@ -367,7 +316,7 @@ def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, in
         for st in L.TARGET_ORDER
     )
     heads = "".join(
-        f'<th scope="col" aria-sort="none"><button type="button" class="sort" data-col="{i}">{_e(h)}'
+        f'<th scope="col" aria-sort="none" data-label="{_e(h)}"><button type="button" class="sort" data-col="{i}">{_e(h)}'
         f'<span class="si" aria-hidden="true"></span></button></th>'
         for i, h in enumerate(L.TARGET_COLUMNS)
     )
@@ -382,9 +331,34 @@ def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, in
         f'<span class="k">{_e(L.FILTER)}</span>{buttons}'
         f'<label class="search"><span class="vh">{_e(L.SEARCH)}</span>'
         f'<input type="search" id="tsearch" placeholder="{_e(L.SEARCH)}" autocomplete="off"></label>'
-        f'<output id="tcount" aria-live="polite">{len(c.targets)} / {len(c.targets)}</output></div>'
+        f'<output id="tcount" aria-live="polite">{len(c.targets)} / {len(c.targets)}</output>'
+        f'{_csv_link(c)}</div>'
         f'{table}<p class="hint">{_e(L.TARGET_HINT)}</p></section>'
     ), data
+
+
+def _csv_link(c: Comparison) -> str:
+    """The target pairs as a CSV file inside the report (a data: URL), downloadable offline and
+    under the CSP: the same file as ``compare --format csv``."""
+    import base64
+
+    from docdiff.render.sheet import render_comparison_csv
+
+    if not c.targets:
+        return ""
+    payload = base64.b64encode(render_comparison_csv(c).encode("utf-8")).decode("ascii")
+    return (f'<a class="btn" id="csv" download="docdiff-targets.csv" title="{_e(L.DOWNLOAD_TITLE)}" '
+            f'href="data:text/csv;charset=utf-8;base64,{payload}">{_e(L.DOWNLOAD_CSV)}</a>')
+
+
+def _search_synonyms() -> list[list[str]]:
+    """Synonym rules (lower-cased variant, canonical) the search box folds a query with, so
+    "GDP" finds 地区生产总值 as the keys do; rules that drop a word are left out."""
+    import os
+
+    from docdiff.targets.keys import ENV_VAR, load_rules
+
+    return [[v.lower(), c] for v, c in load_rules(os.environ.get(ENV_VAR) or None) if c and v != c]
 
 
 def _nav(c: Comparison) -> str:
@@ -492,7 +466,7 @@ def render_html(c: Comparison) -> str:
                     anchors[(side, t.id)] = hit
     targets_html, rows = _targets_section(c, anchors)
     data = {"rows": rows, "changed": [i for i, p in enumerate(c.sections) if _is_changed(p)],
-            "text": L.SCRIPT_TEXT}
+            "text": L.SCRIPT_TEXT, "synonyms": _search_synonyms()}
     title = f"{L.REPORT_TITLE} · {_doc_title(c.a)} → {_doc_title(c.b)}"
     return (
         "<!DOCTYPE html>\n"
@@ -504,6 +478,7 @@ def render_html(c: Comparison) -> str:
         f'<a class="skip" href="#targets">{_e(L.SKIP)}</a>\n'
         f"{_header(c)}\n<main>\n{targets_html}\n"
         f'<div class="layout">{_nav(c)}{_sections_part(c, panes, anchors)}</div>\n{_passages(c)}\n</main>\n'
+        f'<button type="button" id="back" class="back" hidden title="{_e(L.BACK_TITLE)}">{_e(L.BACK)}</button>\n'
         f'<script type="application/json" id="docdiff-data">{script_json(data)}</script>\n'
         f"<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )

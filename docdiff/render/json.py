@@ -7,7 +7,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docdiff.model import Comparison, Document, Outline, Section, SectionPair, Table, Target, TargetPair
+from docdiff.model import (
+    Comparison,
+    Document,
+    Outline,
+    Section,
+    SectionPair,
+    Table,
+    Target,
+    TargetPair,
+)
 
 SCHEMA = "docdiff/1"
 

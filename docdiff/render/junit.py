@@ -10,9 +10,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from docdiff.errors import escape_controls
-from docdiff.gate import CheckReport
+from docdiff.check.gate import CheckReport
 from docdiff.model import TargetPair
-from docdiff.render.check import describe, indicator_of, summary, verdict
+from docdiff.render.check_words import describe, indicator_of, summary, verdict
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

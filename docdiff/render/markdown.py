@@ -9,8 +9,18 @@ from __future__ import annotations
 import re
 
 from docdiff.errors import escape_controls
-from docdiff.model import Comparator, Comparison, Document, OpKind, Section, SectionPair, SectionStatus, Target, TargetPair
-from docdiff.render.html import L, section_label
+from docdiff.model import (
+    Comparator,
+    Comparison,
+    Document,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Target,
+    TargetPair,
+)
+from docdiff.render.labels import L, section_label
 
 GITHUB_LIMIT = 65_536  # GitHub refuses a comment longer than this (counted in UTF-16 code units)
 _TITLE_MAX = 200  # a title or path longer than this is cut in the header, so the header always fits

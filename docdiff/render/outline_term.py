@@ -13,7 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from docdiff.model import Document, Outline, Section, SectionKind
-from docdiff.patterns import CN_DIGITS
+from docdiff.outline.patterns import CN_DIGITS
 
 __all__ = ["render_outline_term"]
 

@@ -13,9 +13,9 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from docdiff.gate import CheckReport, Finding
+from docdiff.check.gate import CheckReport, Finding
 from docdiff.model import TargetStatus
-from docdiff.render.check import describe, format_value
+from docdiff.render.check_words import describe, format_value
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT = "docdiffTarget/v1"  # bump the suffix if what is hashed ever changes

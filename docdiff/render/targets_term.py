@@ -6,11 +6,13 @@ from __future__ import annotations
 import io
 from itertools import groupby
 
+from rich.cells import cell_len
 from docdiff.render.console import SafeConsole
 from rich.table import Table
 from rich.text import Text
 
 from docdiff.model import Comparator, Document, Target
+from docdiff.render.linebreak import wrap_text
 
 _COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "≤", Comparator.APPROX: "≈",
                      Comparator.RANGE: "range"}
@@ -35,20 +37,22 @@ def _value(t: Target) -> Text:
 
 
 def _section_table(targets: list[Target]) -> Table:
+    values = [_value(t) for t in targets]
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
     table.add_column("indicator", ratio=3, overflow="fold")
-    table.add_column("value", justify="right", overflow="fold")
+    # The value is never wrapped or cut: the indicator column gives way instead.
+    table.add_column("value", justify="right", no_wrap=True, min_width=max(cell_len(v.plain) for v in values))
     table.add_column("cmp", justify="center")
     table.add_column("year", justify="right")
     table.add_column("period")
     table.add_column("line", justify="right", style="dim")
-    for t in targets:
+    for t, value in zip(targets, values):
         indicator = Text(t.indicator)
         if t.status == "past":
             indicator.append(" (past)", style="dim italic")
         if t.binding:
             indicator.append(f" [{t.binding}]", style="dim")
-        table.add_row(indicator, _value(t), Text(_COMPARATOR_SHOWN[t.comparator]),
+        table.add_row(indicator, value, Text(_COMPARATOR_SHOWN[t.comparator]),
                       Text("" if t.year is None else str(t.year)), Text(str(t.period)), Text(str(t.line)))
     return table
 
@@ -60,11 +64,13 @@ def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bo
                       force_terminal=color, highlight=False, emoji=False)
     title = Text(doc.meta.title or doc.path, style="bold")
     title.append(f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", style="dim")
-    console.print(title)
+    for line in wrap_text(title, width):
+        console.print(line)
     if not targets:
         console.print(Text("No quantified targets found.", style="dim"))
     for section, group in groupby(targets, key=lambda t: t.section):
         console.print()
-        console.print(Text(section or "(no section)", style="bold cyan"))
+        for line in wrap_text(Text(section or "(no section)", style="bold cyan"), width):
+            console.print(line)
         console.print(_section_table(list(group)))
     return out.getvalue()

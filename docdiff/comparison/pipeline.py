@@ -1,0 +1,33 @@
+"""compare(a, b): outline both, extract targets, align sections, diff text, match targets."""
+from __future__ import annotations
+
+from docdiff.comparison.align import align_sections
+from docdiff.comparison.reuse import measure_similarity
+from docdiff.comparison.targetdiff import match_targets
+from docdiff.comparison.textdiff import diff_pairs
+from docdiff.model import Comparison, Document
+from docdiff.outline import parse_outline
+from docdiff.targets import extract_targets
+
+
+def compare(a: Document, b: Document) -> Comparison:
+    """The full comparison of ``a`` (baseline) with ``b`` (new), as one Comparison."""
+    outline_a, outline_b = parse_outline(a), parse_outline(b)
+    targets_a, targets_b = extract_targets(a, outline_a), extract_targets(b, outline_b)
+    pairs, align_notes = align_sections(a, outline_a, b, outline_b)
+    pairs, diff_notes = diff_pairs(a, b, pairs)
+    similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
+    target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
+    return Comparison(
+        a=a,
+        b=b,
+        outline_a=outline_a,
+        outline_b=outline_b,
+        targets_a=targets_a,
+        targets_b=targets_b,
+        sections=pairs,
+        targets=target_pairs,
+        similarity=similarity,
+        shared_passages=passages,
+        notes=align_notes + diff_notes + reuse_notes,
+    )

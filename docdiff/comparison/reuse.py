@@ -1,0 +1,219 @@
+"""Two documents and their aligned sections → overall similarity, verbatim reuse each way, shared passages.
+
+Reuse is measured on the body (debris and whitespace dropped, width folded): a character of A
+counts as reused when it lies in a run of ≥ REUSE_MIN characters that also occurs in B. Every
+such run is made of REUSE_MIN-grams found in B, so hashing every gram of both texts (numpy) and
+testing A's against B's gives the share in O(n log n) with no Python loop per character. Shared
+passages extend each hit to its maximal common run (a few candidate positions per gram).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docdiff.model import (
+    Document,
+    Section,
+    SectionPair,
+    SharedPassage,
+    Similarity,
+    Span,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_SPACE_RUN = re.compile(r"\s+")
+REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
+MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
+MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
+_STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
+_HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well
+
+
+def _body(doc: Document) -> tuple[str, np.ndarray]:
+    """The folded body without debris or whitespace, and the offset in ``doc.text`` of each character."""
+    import numpy as np
+
+    norm = doc.norm
+    # Not _SPACE_RUN's characters, tested all at once: numpy's isspace is the same Unicode test
+    # as the regex's \s (checked over every code point in the tests).
+    keep = ~np.strings.isspace(np.frombuffer(norm.encode("utf-32-le"), dtype="<U1"))
+    for d in doc.debris:
+        keep[d.start : d.end] = False
+    offsets = np.flatnonzero(keep)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)[offsets]
+    return points.tobytes().decode("utf-32-le"), offsets
+
+
+def _gram_hashes(text: str) -> np.ndarray:
+    """A 64-bit polynomial hash of every REUSE_MIN-gram of ``text`` (numpy; wraps modulo 2**64)."""
+    import numpy as np
+
+    n = len(text) - REUSE_MIN + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(REUSE_MIN):
+        h = h * _HASH_BASE + points[k : k + n]
+    return h
+
+
+def _isin(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """``numpy.isin(values, ordered)`` by binary search in ``ordered`` (sorted): numpy 2's isin
+    goes through its hashing unique, which is slower here and imports numpy.ma on a first call."""
+    import numpy as np
+
+    if len(ordered) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[at] == values
+
+
+def _covered(hits: np.ndarray, length: int) -> int:
+    """How many of ``length`` positions lie in some REUSE_MIN-window starting at a hit."""
+    import numpy as np
+
+    if length == 0 or not hits.any():
+        return 0
+    starts = np.zeros(length + 1, dtype=np.int64)
+    idx = np.flatnonzero(hits)
+    np.add.at(starts, idx, 1)
+    np.add.at(starts, idx + REUSE_MIN, -1)
+    return int(np.count_nonzero(np.cumsum(starts[:length])))
+
+
+def reused_share(x: str, y: str) -> float:
+    """Share of the characters of ``x`` lying in a run of ≥ REUSE_MIN characters that occurs in ``y``.
+
+    Such a run consists of REUSE_MIN-grams that occur in ``y``, so: hash every gram of both
+    texts, test membership for all of x's grams at once (binary search), and count the
+    characters the hits cover. A false hit needs a 64-bit hash collision (odds ~1e-9 per
+    document pair); passages, below, are checked character by character.
+    """
+    import numpy as np
+
+    return _share(x, _isin(_gram_hashes(x), np.sort(_gram_hashes(y))))
+
+
+def _share(x: str, hits: np.ndarray) -> float:
+    return _covered(hits, len(x)) / len(x) if x else 0.0
+
+
+def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
+    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match."""
+    n = known
+    while i + n + _STEP <= len(x) and j + n + _STEP <= len(y) and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
+        n += _STEP
+    while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
+        n += 1
+    return n
+
+
+def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
+    """Maximal common runs (start in x, start in y, length ≥ REUSE_MIN), left to right in x.
+
+    From each hit not inside the previous run, the first MAX_CANDIDATES places of that gram in
+    y are extended and the longest kept; scanning resumes after it. Python runs once per
+    passage, not once per character.
+    """
+    import numpy as np
+
+    hx, hy = _gram_hashes(x), _gram_hashes(y)
+    order = np.argsort(hy, kind="stable")  # y's positions grouped by gram, each group ascending
+    return _runs(x, y, hx, hy[order], order, _isin(hx, hy[order]))
+
+
+def _runs(
+    x: str, y: str, hx: np.ndarray, sorted_hy: np.ndarray, order: np.ndarray, hit_mask: np.ndarray
+) -> list[tuple[int, int, int]]:
+    """``common_runs`` from the gram hashes: x's, y's sorted (``order`` gives their positions)
+    and which of x's occur in y."""
+    import numpy as np
+
+    hits = np.flatnonzero(hit_mask)
+    runs = []
+    k = 0
+    while k < len(hits):
+        i = int(hits[k])
+        lo = int(np.searchsorted(sorted_hy, hx[i], side="left"))
+        hi = min(lo + MAX_CANDIDATES, int(np.searchsorted(sorted_hy, hx[i], side="right")))
+        best_j, best_n = -1, 0
+        gram = x[i : i + REUSE_MIN]
+        for j in order[lo:hi].tolist():
+            if y[j : j + REUSE_MIN] != gram:
+                continue  # a hash collision
+            n = _extend(x, i, y, j, REUSE_MIN)
+            if n > best_n:
+                best_j, best_n = j, n
+        if best_n == 0:
+            k += 1
+            continue
+        runs.append((i, best_j, best_n))
+        k = int(np.searchsorted(hits, i + best_n))  # the rest of this run is in the passage found
+    return runs
+
+
+def measure_similarity(
+    a: Document, b: Document, pairs: tuple[SectionPair, ...]
+) -> tuple[Similarity, tuple[SharedPassage, ...], tuple[str, ...]]:
+    """Overall similarity, verbatim reuse each way and the longest shared passages, with notes.
+
+    ``document`` is the aligned pairs' content similarity weighted by the characters each pair
+    owns (its text outside its subsections, on both sides); sections left unaligned weigh in
+    with 0. So it reads "share of the text that sits in a similar, aligned section".
+    """
+    notes: list[str] = []
+    import numpy as np
+
+    body_a, offsets_a = _body(a)
+    body_b, offsets_b = _body(b)
+    # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
+    # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
+    # answers go back to text order.
+    hash_a, hash_b = _gram_hashes(body_a), _gram_hashes(body_b)
+    order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
+    sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
+    hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)
+    hits_a[order_a] = _isin(sorted_a, sorted_b)
+    hits_b[order_b] = _isin(sorted_b, sorted_a)
+    reuse_a = _share(body_a, hits_a)
+    reuse_b = _share(body_b, hits_b)
+
+    runs = _runs(body_a, body_b, hash_a, sorted_b, order_b, hits_a)
+    runs.sort(key=lambda r: (-r[2], r[0]))
+    if len(runs) > MAX_PASSAGES:
+        notes.append(f"shared passages: {len(runs)} found, the {MAX_PASSAGES} longest kept")
+        runs = runs[:MAX_PASSAGES]
+    passages = []
+    for i, j, n in runs:
+        span_a = Span(int(offsets_a[i]), int(offsets_a[i + n - 1]) + 1)
+        span_b = Span(int(offsets_b[j]), int(offsets_b[j + n - 1]) + 1)
+        passages.append(SharedPassage(text=a.slice(span_a), span_a=span_a, span_b=span_b))
+
+    document = _document_similarity(a, b, pairs)
+    if document is None:  # no sections at all: judge the bodies as a whole
+        document = 1.0 if body_a == body_b else (reuse_a * len(body_a) + reuse_b * len(body_b)) / max(
+            1, len(body_a) + len(body_b)
+        )
+    sim = Similarity(document=round(document, 4), reuse_a_in_b=round(reuse_a, 4), reuse_b_in_a=round(reuse_b, 4))
+    return sim, tuple(passages), tuple(notes)
+
+
+def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
+    from docdiff.comparison.textdiff import own_text
+
+    def own_chars(doc: Document, sec: Section) -> int:
+        text = own_text(doc, sec)
+        return len(text) - sum(len(m) for m in _SPACE_RUN.findall(text))
+
+    weighted = total = 0.0
+    for p in pairs:
+        weight = (own_chars(a, p.a) if p.a else 0) + (own_chars(b, p.b) if p.b else 0)
+        total += weight
+        if p.a is not None and p.b is not None:
+            weighted += weight * p.similarity
+    if total == 0:
+        return None
+    return weighted / total

@@ -1,0 +1,306 @@
+"""Aligned section pairs → inline diffs: sentences aligned first, then characters within similar ones.
+
+Sentences are compared on a key (width-folded, whitespace dropped) and aligned with
+diff-match-patch over one code point per distinct sentence (its ``diff_linesToChars`` trick), so a
+60,000-character section costs a few thousand symbols, not 60,000². Within each run of deleted
+and inserted sentences, similar pairs are matched in order and diffed character by character
+(dmp, ``diff_cleanupSemantic``); an unmatched sentence found verbatim on the other side is marked
+``moved``. Every op carries the original text: non-insert ops rebuild a, non-delete ops rebuild b.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from docdiff.model import (
+    DiffOp,
+    Document,
+    OpKind,
+    Section,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
+
+# A sentence ends after 。！？；, a newline, or their full-width/ASCII variants; closing quotes
+# and brackets stay with it, and so does the whitespace that follows (indentation included).
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|\Z)[ \t\u3000\r\n]*")
+_SPACE = re.compile(r"\s+")
+
+DIFF_TIMEOUT = 0.5  # seconds dmp may spend on one diff before returning a coarser (still exact) one
+SIMILAR_MIN = 0.5  # rapidfuzz ratio at which a deleted and an inserted sentence are one edited sentence
+MOVE_MIN_CHARS = 4  # a moved sentence must say something: not "。" or "一是"
+# An unpaired sentence this similar to one elsewhere on the other side moved (and was touched up).
+MOVED_SIMILAR_MIN = 0.8
+# Pairing deleted with inserted sentences is an O(k·l) dynamic programme; past this many cells
+# (≈ 200 × 200 sentences rewritten in one block) the block is shown as deleted + inserted.
+MAX_PAIRING_CELLS = 40_000
+# A character diff of two sentences longer than this (a table flattened into one "sentence")
+# is shown as delete + insert: dmp's bisection on such inputs takes seconds.
+MAX_CHAR_DIFF = 5_000
+# Sections longer than this (one side) are diffed by sentence only, without character detail.
+MAX_SECTION_CHARS = 60_000
+
+
+def split_sentences(text: str) -> list[str]:
+    """'一是稳增长。二是调结构；\\n三' → ['一是稳增长。', '二是调结构；\\n', '三']; joins back to text."""
+    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
+
+
+def _key(sentence: str) -> str:
+    from docdiff.chinese import fold_width
+
+    return _SPACE.sub("", fold_width(sentence))
+
+
+def _dmp() -> diff_match_patch:
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = DIFF_TIMEOUT
+    return dmp
+
+
+def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | None = None) -> tuple[DiffOp, ...]:
+    """Inline diff of ``a`` → ``b``: sentences first, then characters within similar sentences."""
+    if a == b:
+        return (DiffOp(OpKind.EQUAL, a),) if a else ()
+    dmp = _dmp()
+    sents_a, sents_b = split_sentences(a), split_sentences(b)
+    keys_a, keys_b = [_key(s) for s in sents_a], [_key(s) for s in sents_b]
+    codes: dict[str, str] = {}
+    # One code point per distinct sentence key; dmp then diffs sentence sequences. Python strings
+    # hold any code point, so 1.1 million distinct sentences fit.
+    enc_a = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_a)
+    enc_b = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_b)
+    runs = dmp.diff_main(enc_a, enc_b, False)
+
+    # Walk the sentence runs, collecting steps that index sents_a / sents_b.
+    ops: list[tuple[str, int, int]] = []  # ("eq", i, j) | ("del", i, -1) | ("ins", -1, j) | ("sim", i, j)
+    i = j = 0
+    pending_del: list[int] = []
+    pending_ins: list[int] = []
+
+    def flush() -> None:
+        ops.extend(_pair_block(pending_del, pending_ins, keys_a, keys_b, notes))
+        pending_del.clear()
+        pending_ins.clear()
+
+    for op, chunk in runs:
+        if op == 0:
+            flush()
+            for _ in chunk:
+                # Same key; the originals may still differ in width or whitespace.
+                ops.append(("eq" if sents_a[i] == sents_b[j] else "sim", i, j))
+                i += 1
+                j += 1
+        elif op == -1:
+            pending_del.extend(range(i, i + len(chunk)))
+            i += len(chunk)
+        else:
+            pending_ins.extend(range(j, j + len(chunk)))
+            j += len(chunk)
+    flush()
+
+    # An unpaired sentence whose key is also unpaired on the other side moved rather than changed;
+    # counted, so two deletions of one sentence against one insertion mark only one as moved.
+    left_del = Counter(keys_a[i] for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS)
+    left_ins = Counter(keys_b[j] for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS)
+    moves_a = {k: min(n, left_ins[k]) for k, n in left_del.items() if k in left_ins}
+    moves_b = dict(moves_a)
+    moved_a, moved_b = _similar_moves(ops, keys_a, keys_b, moves_a)
+
+    out: list[DiffOp] = []
+    for kind, i, j in ops:
+        if kind == "eq":
+            out.append(DiffOp(OpKind.EQUAL, sents_a[i]))
+        elif kind == "del":
+            out.append(DiffOp(OpKind.DELETE, sents_a[i], moved=i in moved_a or _take(moves_a, keys_a[i])))
+        elif kind == "ins":
+            out.append(DiffOp(OpKind.INSERT, sents_b[j], moved=j in moved_b or _take(moves_b, keys_b[j])))
+        else:
+            out.extend(_char_diff(dmp, sents_a[i], sents_b[j], char_level, notes))
+    return _merge(out)
+
+
+def _similar_moves(
+    ops: list[tuple[str, int, int]], keys_a: list[str], keys_b: list[str], exact: dict[str, int]
+) -> tuple[set[int], set[int]]:
+    """Unpaired deleted/inserted sentences that are near-copies of each other (moved and lightly
+    edited), by an optimal assignment at MOVED_SIMILAR_MIN; exact copies are left to ``exact``."""
+    dels = [i for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS and keys_a[i] not in exact]
+    inss = [j for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS and keys_b[j] not in exact]
+    if not dels or not inss or len(dels) * len(inss) > MAX_PAIRING_CELLS:
+        return set(), set()
+    from rapidfuzz import fuzz, process
+
+    from docdiff.comparison.align import assign
+
+    sim = process.cdist([keys_a[i] for i in dels], [keys_b[j] for j in inss], scorer=fuzz.ratio) / 100.0
+    chosen = assign(sim, MOVED_SIMILAR_MIN)
+    return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
+
+
+def _take(budget: dict[str, int], key: str) -> bool:
+    """True (and one less left) while ``key`` still has moves to hand out."""
+    if budget.get(key, 0) > 0:
+        budget[key] -= 1
+        return True
+    return False
+
+
+def _pair_block(
+    dels: list[int], inss: list[int], keys_a: list[str], keys_b: list[str], notes: list[str] | None
+) -> list[tuple[str, int, int]]:
+    """Match deleted with inserted sentences of one block in order (max Σ similarity ≥ SIMILAR_MIN)."""
+    if not dels or not inss:
+        return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
+    if len(dels) * len(inss) > MAX_PAIRING_CELLS:
+        if notes is not None:
+            notes.append(f"{len(dels)} deleted × {len(inss)} inserted sentences not paired (block too large)")
+        return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
+    from rapidfuzz import fuzz, process
+
+    sim = process.cdist([keys_a[i] for i in dels], [keys_b[j] for j in inss], scorer=fuzz.ratio) / 100.0
+    k, m = len(dels), len(inss)
+    # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically.
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    for x in range(k - 1, -1, -1):
+        row, below = best[x], best[x + 1]
+        for y in range(m - 1, -1, -1):
+            v = max(below[y], row[y + 1])
+            s = float(sim[x, y])
+            if s >= SIMILAR_MIN and s + below[y + 1] > v:
+                v = s + below[y + 1]
+            row[y] = v
+    out: list[tuple[str, int, int]] = []
+    x = y = 0
+    while x < k and y < m:
+        s = float(sim[x, y])
+        if s >= SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
+            out.append(("sim", dels[x], inss[y]))
+            x += 1
+            y += 1
+        elif best[x][y] == best[x + 1][y]:
+            out.append(("del", dels[x], -1))
+            x += 1
+        else:
+            out.append(("ins", -1, inss[y]))
+            y += 1
+    out.extend(("del", dels[xx], -1) for xx in range(x, k))
+    out.extend(("ins", -1, inss[yy]) for yy in range(y, m))
+    return out
+
+
+def _char_diff(
+    dmp: diff_match_patch, a: str, b: str, char_level: bool, notes: list[str] | None
+) -> list[DiffOp]:
+    """Character-level ops of two similar sentences (or delete + insert past the size caps)."""
+    if not char_level or len(a) > MAX_CHAR_DIFF or len(b) > MAX_CHAR_DIFF:
+        if char_level and notes is not None:
+            notes.append(f"{max(len(a), len(b)):,}-character sentence shown as replaced, not diffed by character")
+        return [DiffOp(OpKind.DELETE, a), DiffOp(OpKind.INSERT, b)]
+    from docdiff.chinese import fold_width
+
+    # Diff the width-folded texts (，/, and ７/7 are the same character to the reader), then cut
+    # the originals at the same offsets: folding maps one character to one character.
+    diffs = dmp.diff_main(fold_width(a), fold_width(b), False)
+    dmp.diff_cleanupSemantic(diffs)
+    out: list[DiffOp] = []
+    i = j = 0
+    for op, folded in diffs:
+        n = len(folded)
+        if op == -1:
+            out.append(DiffOp(OpKind.DELETE, a[i : i + n]))
+            i += n
+        elif op == 1:
+            out.append(DiffOp(OpKind.INSERT, b[j : j + n]))
+            j += n
+        else:
+            out.extend(_equal_run(a[i : i + n], b[j : j + n]))
+            i += n
+            j += n
+    return out
+
+
+def _equal_run(a: str, b: str) -> list[DiffOp]:
+    """Ops for two runs equal once width-folded: equal stretches, and each stretch that differs
+    in width only ('，' vs ',') as delete + insert, since one op cannot carry both spellings."""
+    if a == b:
+        return [DiffOp(OpKind.EQUAL, a)]
+    out: list[DiffOp] = []
+    start = 0
+    for k in range(1, len(a) + 1):
+        if k == len(a) or (a[k] == b[k]) != (a[start] == b[start]):
+            if a[start] == b[start]:
+                out.append(DiffOp(OpKind.EQUAL, a[start:k]))
+            else:
+                out += [DiffOp(OpKind.DELETE, a[start:k]), DiffOp(OpKind.INSERT, b[start:k])]
+            start = k
+    return out
+
+
+def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
+    """Join neighbouring ops of the same kind and moved flag."""
+    out: list[DiffOp] = []
+    for op in ops:
+        if not op.text:
+            continue
+        if out and out[-1].kind == op.kind and out[-1].moved == op.moved:
+            out[-1] = DiffOp(op.kind, out[-1].text + op.text, op.moved)
+        else:
+            out.append(op)
+    return tuple(out)
+
+
+def own_spans(section_span: Span, children_spans: list[Span]) -> list[Span]:
+    """The parts of a section outside its subsections: heading, lead text, and any text after
+    the last subsection (notes under a table, a closing paragraph). Subsections diff themselves."""
+    out, pos = [], section_span.start
+    for child in sorted(children_spans, key=lambda c: c.start):
+        if child.start > pos:
+            out.append(Span(pos, child.start))
+        pos = max(pos, child.end)
+    if pos < section_span.end:
+        out.append(Span(pos, section_span.end))
+    return out
+
+
+def own_text(doc: Document, section: Section) -> str:
+    """The body text of ``section`` outside its subsections (debris left out)."""
+    from docdiff.comparison.similarity import body_text
+
+    return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
+
+
+def diff_pairs(
+    a: Document, b: Document, pairs: tuple[SectionPair, ...]
+) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
+    """Fill ``diff`` of every aligned pair whose own text (its text outside its subsections,
+    which are pairs of their own) differs; notes for any fallback taken."""
+    notes: list[str] = []
+    out = []
+    for p in pairs:
+        if p.a is None or p.b is None or p.status not in (
+            SectionStatus.MATCHED, SectionStatus.CHANGED, SectionStatus.MOVED
+        ):
+            out.append(p)
+            continue
+        text_a, text_b = own_text(a, p.a), own_text(b, p.b)
+        if text_a == text_b:
+            out.append(p)
+            continue
+        where = p.b.path or p.a.path
+        char_level = max(len(text_a), len(text_b)) <= MAX_SECTION_CHARS
+        if not char_level:
+            notes.append(f"{where}: {max(len(text_a), len(text_b)):,}-character pair diffed by sentence only")
+        pair_notes: list[str] = []
+        ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes)
+        notes.extend(f"{where}: {n}" for n in pair_notes)
+        out.append(replace(p, diff=ops))
+    return tuple(out), tuple(notes)

@@ -1,0 +1,132 @@
+"""Break styled terminal text into lines of at most N cells by the rules of Chinese typesetting.
+
+禁则 (line-start/line-end prohibition): no line starts with a closing mark (，。、；：？！）」』》…)
+and none ends with an opening one (（「『《“). A number with its decimal point, thousands
+separators and percent sign (12.43亿元, 1,080, 6.5%), a Latin word, and a diff marker with the
+character it touches ([-…-], {+…+}) are never split. CJK characters are two cells wide.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# Characters that may not start a line (closing punctuation, small kana-like marks, units glued
+# to a number) and characters that may not end one (opening brackets and quotes).
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗”’‥·・%‰℃,.;:?!)]}>〃々～-+")
+_PAIRED = frozenset("—…")  # 破折号 ——, 省略号 ……: the two halves stay together
+NO_LINE_END = frozenset("（「『《〈【〔〖“‘([{<↪")
+# Diff markers drawn by the terminal renderer: openers stick to what follows, closers to what precedes.
+MARK_OPEN = ("[-", "{+")
+MARK_CLOSE = ("-]", "+}")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER_INNER = frozenset(".,．，")  # 12.43, 1,080: joined only between two digits
+# A number a diff cut in two (1[-0-]{+2+}%). Anchored after a non-number character, so a long
+# run of digits is tried once, not from each of its digits (that was quadratic: 40,000 digits, 28 s).
+_NUMBER_ACROSS_MARKERS = re.compile(
+    r"(?<![0-9０-９.,%])[0-9０-９][0-9０-９.,%]*(?:(?:\[-|-\]|\{\+|\+\})+[0-9０-９.,%]+)+")
+
+
+@lru_cache(maxsize=4096)
+def _cells(ch: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(ch)
+
+
+def _is_word(ch: str) -> bool:
+    """A character of a number or a Latin word: never a break between two of these."""
+    return ch.isascii() and ch.isalnum() or ch in _DIGITS
+
+
+def break_allowed(s: str) -> list[bool]:
+    """``ok[i]``: a line may break before ``s[i]`` (i ≥ 1). Index 0 is never a break."""
+    n = len(s)
+    ok = [True] * (n + 1)
+    ok[0] = ok[n] = False
+    for i in range(1, n):
+        prev, ch = s[i - 1], s[i]
+        if ch in NO_LINE_START or prev in NO_LINE_END or ch.isspace() and prev.isspace() \
+                or ch in _PAIRED and prev == ch:
+            ok[i] = False
+        elif _is_word(prev) and _is_word(ch):
+            ok[i] = False
+        elif ch in _NUMBER_INNER and prev in _DIGITS or prev in ".．" and ch in _DIGITS \
+                or prev in _NUMBER_INNER and ch in _DIGITS and i >= 2 and s[i - 2] in _DIGITS:
+            ok[i] = False  # 12.43, .5 (after a diff marker: 7[-.5%-]), 1,080
+    # Markers: "[-" and "{+" are glued to the next character, "-]" and "+}" to the previous one.
+    for marks, glue_after in ((MARK_OPEN, True), (MARK_CLOSE, False)):
+        for mark in marks:
+            start = s.find(mark)
+            while start != -1:
+                end = start + len(mark)
+                for i in range(start + 1, end):
+                    ok[i] = False
+                if glue_after and end < n:
+                    ok[end] = False
+                if not glue_after and start > 0:
+                    ok[start] = False
+                start = s.find(mark, end)
+    for m in _NUMBER_ACROSS_MARKERS.finditer(s):  # 1[-0-]{+2+}%: still one number
+        for i in range(m.start() + 1, m.end()):
+            ok[i] = False
+    return ok
+
+
+def wrap_offsets(s: str, width: int) -> list[int]:
+    """Offsets where the single-line string ``s`` is cut so no piece is wider than ``width``
+    cells, breaking only where ``break_allowed`` says (an unbreakable run wider than the whole
+    line is cut at its last fitting character rather than overflow the terminal)."""
+    ok = break_allowed(s)
+    cuts: list[int] = []
+    line_start, used = 0, 0
+    last_ok = -1  # last allowed break in the current line
+    for i, ch in enumerate(s):
+        if i > line_start and ok[i]:
+            last_ok = i
+        w = _cells(ch)
+        if used + w > width and i > line_start:
+            if not ch.isspace() and last_ok > line_start:
+                cut = last_ok
+                used = sum(_cells(c) for c in s[cut:i])
+                if used + w > width:  # what follows the break still does not fit: cut here too
+                    cuts.append(cut)
+                    cut, used = i, 0
+            else:  # a space that does not fit ends the line; or one run wider than the line
+                cut, used = i, 0
+            cuts.append(cut)
+            line_start, last_ok = cut, -1
+        used += w
+    return cuts
+
+
+def wrap_text(text: Text, width: int) -> list[Text]:
+    """``text`` (styles kept) as lines no wider than ``width`` cells: first at its own line
+    breaks, then by ``wrap_offsets``. Spaces left at the start of a wrapped line are dropped."""
+    width = max(2, width)
+    out: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        plain = line.plain
+        cuts = wrap_offsets(plain, width)
+        if not cuts:
+            out.append(line)
+            continue
+        for k, piece in enumerate(line.divide(cuts)):
+            if k:
+                piece = _lstrip(piece)
+            out.append(_rstrip(piece))
+    return out
+
+
+def _lstrip(t: Text) -> Text:
+    n = len(t.plain) - len(t.plain.lstrip(" \u3000"))
+    return t[n:] if n else t
+
+
+def _rstrip(t: Text) -> Text:
+    t = t.copy()
+    t.rstrip()
+    return t

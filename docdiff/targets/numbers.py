@@ -1,0 +1,207 @@
+"""Numbers as Chinese documents write them: text → exact Decimal value, unit, range.
+
+Handles Arabic digits (with thousands separators and decimals; full-width digits are folded by
+the caller through ``Document.norm``), Chinese numerals (三千五百, 一万零一十二, 两百, 百, 千),
+mixed forms (1.2万亿, 3万4000, 二十万亿), ranges (5%—6%, 5.5-6%, 1—2个) and units. Values stay as
+written: a trailing 万/亿 is not multiplied in, it moves to the unit (1.2万亿元 → 1.2, "万亿元"),
+as shared/gold/GUIDELINES.md asks. All arithmetic is ``decimal.Decimal`` so that 16.4亿 never
+turns into 1639999999.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from docdiff.chinese import (
+    CN_BIG_UNITS,
+    CN_DECIMAL_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SMALL_UNITS,
+    parse_chinese_decimal,
+    parse_chinese_integer,
+)
+
+# Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
+MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
+
+# Base units as written after a number, longest first so that 万人次 is not read as 万人 + 次.
+# Compound units (万元/人, 微克/立方米) are assembled by UNIT_RE from these pieces.
+BASE_UNITS = tuple(sorted({
+    "%", "‰", "个百分点", "百分点", "倍", "元", "美元", "欧元", "吨", "千克", "公斤", "立方米", "平方米",
+    "平方公里", "平方千米", "公顷", "亩", "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "瓦", "度",
+    "人次", "人", "名", "位", "户", "套", "间", "家", "个", "项", "件", "所", "座", "条", "处", "张",
+    "台", "辆", "艘", "架", "只", "头", "株", "棵", "篇", "部", "场", "批", "轮", "次", "岁", "年",
+    "天", "小时", "分钟", "秒", "个工作日", "工作日", "个技能等级", "标箱", "箱", "TEU", "teu",
+    "微克/立方米", "ug/m3", "μg/m3", "毫克/升", "立方米/秒", "年一遇", "环节", "万分之", "床", "册",
+    "千卡", "斤", "吨标准煤", "吉瓦时", "吉瓦", "兆瓦时", "千伏安", "GWh", "MWh", "标方", "吨标煤", "千瓦时", "栋", "幢", "宗", "块", "盏", "蒸吨", "辆次", "架次", "班次", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
+}, key=len, reverse=True))
+
+# Units that a per-unit suffix (/人, /亩, /亿元) may follow, and the suffixes themselves.
+PER_SUFFIXES = ("人", "亩", "亿元", "万元", "户", "年", "平方米", "吨", "千人", "万人", "百人", "天", "日")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# An Arabic number: 1,234.56 / 1234 / .5 is not a number in these texts.
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A Chinese numeral run (no nested quantifier: one character class, bounded).
+CHINESE = f"[{CN_NUMERAL_CHARS}]{{1,12}}"
+# 五点五, 一点五六: a Chinese decimal (digits after 点 are read one by one).
+CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{CN_DECIMAL_DIGITS}]{{1,6}}"
+
+_BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
+# 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
+UNIT_RE = re.compile(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
+
+
+def parse_arabic(text: str) -> Decimal:
+    """'1,234.50' → Decimal('1234.50'); full-width digits must be folded first."""
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+
+
+# One number as it may be written: Arabic, Chinese, or Arabic followed by a Chinese
+# magnitude and more digits (3万4000).
+NUMBER_RE = re.compile(rf"(?:{ARABIC}|{CHINESE})")
+_MIXED_RE = re.compile(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
+_ARABIC_RE = re.compile(ARABIC)
+_ARABIC_MAGNITUDE_RE = re.compile(rf"({ARABIC})(万亿|万|亿)")
+_ARABIC_MIXED_RE = re.compile(rf"{ARABIC}(?:万|亿)\d{{1,4}}")
+
+
+def parse_number(text: str) -> Decimal:
+    """Any single written number, with no unit: '16.4' → 16.4, '三千五百' → 3500, '3万4000' → 34000.
+
+    A trailing 万/亿 *is* multiplied in here; callers that must keep it in the unit split it off
+    first (see ``split_magnitude``).
+    """
+    text = text.strip()
+    m = _MIXED_RE.fullmatch(text)
+    if m:
+        return parse_arabic(m.group(1)) * CN_BIG_UNITS[m.group(2)] + Decimal(m.group(3))
+    if _ARABIC_RE.fullmatch(text):
+        return parse_arabic(text)
+    m = _ARABIC_MAGNITUDE_RE.fullmatch(text)
+    if m:
+        return parse_arabic(m.group(1)) * (10**12 if m.group(2) == "万亿" else CN_BIG_UNITS[m.group(2)])
+    return parse_chinese_integer(text)
+
+
+def split_magnitude(numeral: str) -> tuple[str, str]:
+    """A Chinese numeral's trailing magnitude that belongs in the unit: 二十万亿 → (二十, 万亿).
+
+    A bare magnitude keeps its leading one: 千亿 → (千, 亿), 万亿 → ('', 万亿) meaning 1.
+    """
+    for mag in ("万亿", "亿", "万"):
+        if numeral.endswith(mag):
+            head = numeral[: -len(mag)]
+            # 一万零一十二 has more digits after its 万, so it never reaches here whole
+            return head, mag
+    return numeral, ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: value as written, optional upper bound, unit, and its extent."""
+
+    value: Decimal | None  # None only for a draft's placeholder (打造XX个)
+    value_high: Decimal | None
+    unit: str
+    start: int  # offset of the first character of the number
+    end: int  # offset just after the unit
+    number_end: int  # offset just after the number (before the unit)
+    chinese: bool  # written in Chinese numerals (三千), which enumerations also use
+    bracketed: bool = False  # "[8]": a five-year total in a plan's indicator table
+
+
+_RANGE_SEP = "-－—–~～至到"
+# 百分之十八 / 千分之五: a share written in words, value 18 with unit %.
+_PER_WORDS = {"百分之": "%", "千分之": "‰"}
+_QTY_RE = re.compile(
+    rf"(?P<per>百分之|千分之)?"
+    rf"(?P<open>\[)?(?P<num>{ARABIC}(?:(?:万|亿)\d{{1,4}}(?![\d.]))?|{CHINESE_DECIMAL}|{CHINESE})(?P<close>\])?"
+    rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"
+)
+
+
+def _to_value(numeral: str) -> tuple[Decimal, str]:
+    """The value as written and the magnitude that moves to the unit."""
+    if _ARABIC_MIXED_RE.fullmatch(numeral):
+        return parse_number(numeral), ""
+    if _ARABIC_RE.fullmatch(numeral):
+        return parse_arabic(numeral), ""
+    if "点" in numeral:
+        return parse_chinese_decimal(numeral), ""
+    head, mag = split_magnitude(numeral)
+    if not head:  # 万亿元, 亿吨: one
+        return Decimal(1), mag
+    if head in CN_SMALL_UNITS or (mag and head[-1] in CN_SMALL_UNITS and len(head) == 1):
+        return parse_chinese_integer(head), mag  # 千亿 → 1000 亿
+    return parse_chinese_integer(head), mag
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` (already width-folded) with the unit written after it.
+
+    '增长5%—6%' → [5..6 %]; '1.2万亿元' → [1.2 万亿元]; '二十万亿' → [20 万亿]; '[8]以上' → [8, bracketed].
+    """
+    out: list[Quantity] = []
+    at = 0
+    while (m := _QTY_RE.search(text, at)) is not None:
+        at = m.end() or m.start() + 1
+        numeral = m.group("num")
+        if m.group("per"):
+            # 百分之十八, 百分之百 (the numeral after 之 is the whole share), 百分之50
+            try:
+                value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
+            except ValueError:
+                continue
+            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[m.group("per")],
+                                start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
+            continue
+        chinese = not numeral[0].isdigit()
+        try:
+            value, mag = _to_value(numeral)
+        except ValueError:
+            continue
+        high = None
+        pos = m.end("close") if m.group("close") else m.end("num")
+        if m.group("high"):
+            try:
+                high_value, high_mag = _to_value(m.group("high"))
+            except ValueError:
+                high_value, high_mag = None, ""
+            if high_value is not None and high_mag == mag and high_value > value:
+                high, pos = high_value, m.end("high")
+            elif high_value is not None and not mag and high_mag and high_value > value:
+                # 5-6万: the magnitude written once, after the upper bound
+                high, mag, pos = high_value, high_mag, m.end("high")
+        number_end = pos
+        unit = mag
+        unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))  # "30 项" in some replies
+        if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
+            unit, pos = mag + unit_m.group(0), unit_m.end()
+        elif high is not None and m.group("u1"):
+            unit = m.group("u1")
+        at = max(at, pos)  # never read 万 of 1.2万亿元 again as a number of its own
+        out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
+                            number_end=number_end, chinese=chinese,
+                            bracketed=bool(m.group("open") and m.group("close"))))
+    return out
+
+
+def to_float(value: Decimal | None) -> float | None:
+    """Decimal → float for the model (exact for every value a document writes); None for a
+    figure a float cannot hold (310+ digits would be inf, 0.(400 zeros)1 would be 0)."""
+    if value is None:
+        return None
+    f = float(value)
+    if not math.isfinite(f) or (f == 0.0 and value != 0):
+        return None
+    return f

@@ -1,0 +1,228 @@
+"""One body line → the targets its sentences set.
+
+A line is split into sentences (。！？); each sentence is judged a goal or a result (by the part
+of the document it sits in, and cue words: 已, 同比, 截至 versus 力争, 今年, 到2025年), and a
+goal sentence is read by ``clauses.read_sentence``; the year comes from the sentence (到2025年),
+else its section's title, else the document.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from docdiff.chinese import parse_chinese_integer
+from docdiff.model import Comparator, Kind, Span, Target
+from docdiff.targets.candidates import SENTENCE_END
+from docdiff.targets.clauses import read_sentence
+from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
+from docdiff.targets.keys import fold_key
+from docdiff.targets.numbers import to_float
+from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
+
+# 注: / 说明: / 资料来源: lines explain a table; they set nothing.
+_NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
+_HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
+# A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
+_COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
+
+
+@dataclass
+class _Sentence:
+    start: int  # offset in doc.text
+    text: str  # width-folded
+
+
+# A sentence runs up to and including its end mark; the rest of a line after the last mark is one too.
+_SENTENCE_RE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+\Z")
+
+
+def _split_sentences(text: str, base: int) -> list[_Sentence]:
+    return [_Sentence(base + m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+
+
+_FORECAST_RE = re.compile(r"预计(?:将|可|会)?(?:达到|达|超过|突破|完成|增长|为|有|在)")
+_PLEDGE_RE = re.compile(r"力争|确保|目标|计划|争取")
+_PLAN_COMPARISON_RE = re.compile(r"比上年|较上年|比去年")
+# “十三五”期间, 十三五以来: a sentence about a five-year period that ended before the document's
+_PERIOD_NAME_RE = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|以来|末|中)")
+_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+
+def _about_past_period(text: str, base_year: int | None) -> bool:
+    """“十三五”期间,全省高新技术企业由3157家增加到8559家 in a 2021–2025 plan: a result."""
+    if base_year is None:
+        return False
+    return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
+
+
+_THIS_YEAR_RE = re.compile(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
+
+
+def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
+    """(position, year) of every deadline the sentence writes (到2025年; 年内 → ``this_year``),
+    skipping base years (比2020年, 2024年以来, 较2020年末); in text order."""
+    found = []
+    for m in list(YEAR_RE.finditer(text)) + list(CN_YEAR_RE.finditer(text)):
+        before = text[max(0, m.start() - 3) : m.start()]
+        after = text[m.end() : m.end() + 3]
+        if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
+            continue
+        found.append((m.start(), int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))))
+    if this_year is not None:
+        found += [(m.start(), this_year) for m in _THIS_YEAR_RE.finditer(text)
+                  if not text.startswith(("以来", "前"), m.end())]
+    return sorted(found)
+
+
+# 到2025年, / 力争到2027年底, at a sentence's start: the year of what the paragraph goes on to list
+_OPENING_DEADLINE_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?:力争|争取)?(?:到|至)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年(?:底|末)?[,，]")
+
+
+def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
+    """The nearest deadline written before ``pos``."""
+    i = bisect.bisect_left(deadlines, (pos, -1))
+    return deadlines[i - 1][1] if i else None
+
+
+# Indicators that say what is measured but not of what: 投资, 产值, 产量 alone
+_GENERIC_RE = re.compile(r"投资|产值|产量|收入|规模")
+_NUMBERED_RE = re.compile(r"\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+# (二)以物流园区建设为重点,…: the topic a numbered heading names
+_WRAPPED_TOPIC_RE = re.compile(r"^以(.{2,16}?)为(?:重点|核心|引领|抓手|主线|突破口|载体|龙头|牵引)")
+# 全面加快东山组团建设: verbs before a lead's topic
+_TOPIC_VERBS_RE = re.compile(r"^(?:全面|加快|推进|抓好|着力|做强|做优|做精|做大|提升|坚持|强化|深化|围绕|全力|大力|积极|持续|进一步)+")
+MAX_TOPIC = 16
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_YEAR_RE = re.compile(r"\d|年")
+_CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
+
+
+_PROJECT_AFTER_RE = re.compile(r"[,，]\s*(?:实施|建设|推进|启动|开工建设|新建)([^,，;；。、]{2,20})(?=[,，;；。]|$)")
+
+
+def _project_after(text: str, end: int) -> str:
+    """'投资2.5亿元,实施俄罗斯风情精品街项目。' → '俄罗斯风情精品街项目' (the clause right after)."""
+    m = _PROJECT_AFTER_RE.match(text, end)
+    return m.group(1) if m and not _DIGIT_RE.search(m.group(1)) else ""
+
+
+def _topic(chain: list[tuple[str, int]]) -> str:
+    """The subject the innermost section names, when it names one plainly: a lead
+    ('全面加快东山组团建设' → '东山组团建设') or a numbered heading's '以X为重点' ('物流园区建设');
+    '' otherwise (a heading that is a whole slogan names no subject)."""
+    if not chain:
+        return ""
+    title = chain[-1][0].strip()
+    m = _NUMBERED_RE.match(title)
+    if m:
+        wrapped = _WRAPPED_TOPIC_RE.match(title[m.end():].strip())
+        topic = wrapped.group(1) if wrapped else ""
+    elif _CLAUSE_MARK_RE.search(title.rstrip("。")):
+        return ""
+    else:
+        topic = _TOPIC_VERBS_RE.sub("", title.rstrip("。"))
+    if _DIGIT_OR_YEAR_RE.search(topic) or not 2 <= len(topic) <= MAX_TOPIC:
+        return ""
+    return topic
+
+
+class _LineReader:
+    """Reads the sentences of one line; keeps the goal/result state of a reply's paragraph."""
+
+    def __init__(self, ctx: DocContext, line_no: int, span: Span) -> None:
+        self.ctx = ctx
+        self.line_no = line_no
+        self.span = span
+        self.state: str | None = None  # for replies: goal once a goal cue is read
+        self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
+
+    def targets(self) -> list[Target]:
+        doc = self.ctx.doc
+        text = doc.norm[self.span.start : self.span.end]
+        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text):
+            return []
+        out: list[Target] = []
+        for sent in _split_sentences(text, self.span.start):
+            out.extend(self._sentence(sent))
+        return out
+
+    # -- is this sentence a goal? --
+    def _is_goal(self, sent: _Sentence) -> tuple[bool, int | None]:
+        ctx = self.ctx
+        if ctx.kind == Kind.BULLETIN:
+            return False, None
+        mode, sec_year = ctx.regime(sent.start)
+        text = sent.text
+        if _FORECAST_RE.search(text) and not _PLEDGE_RE.search(text):
+            return False, sec_year  # 今年高校毕业生预计达到1222万人: a forecast, not a goal
+        # under a goal heading 比上年增加 compares the plan with last year, it reports nothing
+        judged = _PLAN_COMPARISON_RE.sub("", text) if mode == "goal" else text
+        achieved = bool(ACHIEVEMENT_RE.search(judged)) or _about_past_period(text, ctx.base_year)
+        by_cues = (mode is None and ctx.kind == Kind.WORK_REPORT) or (
+            ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
+        if by_cues:
+            # Replies (and reports whose headings say nothing) mix results and plans within one
+            # paragraph: a goal cue starts a run of goal sentences (接下来, …: everything after
+            # it), a result cue ends it.
+            if self.state is None and mode == "goal":
+                self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
+            if STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
+                self.state = "goal"
+            elif achieved:
+                self.state = "review"
+            return self.state == "goal", sec_year
+        if mode == "review":
+            return False, sec_year
+        if achieved and not _COMMITMENT_RE.search(text):
+            return False, sec_year
+        return True, sec_year
+
+    def _sentence(self, sent: _Sentence) -> list[Target]:
+        goal, sec_year = self._is_goal(sent)
+        if not goal:
+            return []
+        ctx = self.ctx
+        deadlines = _deadlines(sent.text, ctx.year)
+        carried = self.carried_year
+        opening = _OPENING_DEADLINE_RE.match(sent.text)
+        if opening and deadlines and (ctx.base_year is None or deadlines[0][1] >= ctx.base_year):
+            self.carried_year = deadlines[0][1]  # a paragraph opened by 到2025年, holds for its next sentences
+        drafts = read_sentence(sent.text)
+        if not drafts:
+            return []
+        out = []
+        for d in drafts:
+            year = _year_before(deadlines, d.start)
+            if year is None:
+                year = carried  # 到2025年,…。农村居民人均可支配收入年均增长7%—8%
+            if year is not None and ctx.base_year is not None and year < ctx.base_year:
+                continue  # 2020年,地区生产总值达669亿元: a result of the past
+            if year is None:
+                year = sec_year if sec_year is not None else ctx.default_year()
+            annual_doc = (ctx.kind in (Kind.WORK_REPORT, Kind.REPLY, Kind.OTHER)
+                          and (year is None or year == ctx.year))
+            period = period_for(d.indicator, d.unit, annual_doc=annual_doc, bracketed=d.bracketed,
+                                context=d.context)
+            indicator = d.indicator
+            if _GENERIC_RE.fullmatch(indicator):
+                # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
+                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
+                indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
+            start, end = sent.start + d.start, sent.start + d.end
+            raw = ctx.doc.text[start:end]
+            out.append(Target(
+                id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
+                value_high=to_float(d.value_high), unit=d.unit,
+                comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
+                year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
+                section=" / ".join(t for t, _ in ctx.chain(start) if t),
+            ))
+        return out
+
+
+def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:
+    """The targets set by the sentences of one body line."""
+    return _LineReader(ctx, line_no, span).targets()
+
+
