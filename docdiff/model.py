@@ -84,10 +84,15 @@ class Document:
         """Offsets where lines start: after each ``\n``, the only break editors count
         (``docdiff.lines``); a form feed or U+2028 is a character of its line."""
         text, starts = self.text, [0]
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
+        if "\r" in text:  # ingest folds CR and CRLF to \n; a Document built by hand may hold them
+            import re
+
+            starts += [m.end() for m in re.finditer("\r\n?|\n", text)]
+        else:
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
         if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()  # no line after a final newline
         return tuple(starts)
@@ -105,6 +110,8 @@ class Document:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         if end > start and self.text[end - 1] == "\n":
+            end -= 1
+        if end > start and self.text[end - 1] == "\r":
             end -= 1
         return Span(start, end)
 

@@ -168,7 +168,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end without the break, content) of every line (``\n`` ends a line, nothing else)."""
     out, pos = [], 0
     for raw in split_lines(text, keepends=True):
-        content = raw.removesuffix("\n")
+        content = raw.rstrip("\r\n")
         out.append((pos, pos + len(content), content))
         pos += len(raw)
     return out
