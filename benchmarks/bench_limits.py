@@ -189,7 +189,7 @@ def run_cases(scale: float, timeout: float) -> None:
         for title, unit, sizes, make, formats in cases:
             sizes = [max(10, int(n * scale)) for n in sizes]
             print(f"{title}: compare A B, sizes {', '.join(f'{n:,}' for n in sizes)} {unit}")
-            results: dict[str, list[tuple[float, float]]] = {f: [] for f in formats}
+            results: dict[str, list[tuple[float, float, float]]] = {f: [] for f in formats}
             for n in sizes:
                 a_text, b_text = make(n)
                 a, b = folder / "a.txt", folder / "b.txt"
@@ -200,10 +200,11 @@ def run_cases(scale: float, timeout: float) -> None:
                     shown = f"{seconds:6.1f} s" if seconds is not None else " TIMEOUT"
                     print(f"  {n:>8,} {unit:<10} A {a.stat().st_size / mb:5.1f} MB  --format {fmt:<4} {shown}"
                           f"  peak RSS {peak_kb / 1024:6.0f} MB  ({status})")
-                    results[fmt].append((seconds or float("nan"), peak_kb / 1024))
+                    cpu = float(status.split(", ")[1].split(" s CPU")[0]) if " s CPU" in status else float("nan")
+                    results[fmt].append((seconds or float("nan"), peak_kb / 1024, cpu))
             for fmt, rows in results.items():
-                print(f"  growth exponent --format {fmt}: time {growth(sizes, [t for t, _ in rows]):.2f}, "
-                      f"peak memory {growth(sizes, [m for _, m in rows]):.2f}")
+                print(f"  growth exponent --format {fmt}: time {growth(sizes, [r[0] for r in rows]):.2f}, "
+                      f"CPU {growth(sizes, [r[2] for r in rows]):.2f}, peak memory {growth(sizes, [r[1] for r in rows]):.2f}")
 
 
 def main() -> int:
