@@ -214,6 +214,9 @@ def test_a_declared_page_in_a_txt_is_still_read_as_html(tmp_path: Path) -> None:
                     encoding="utf-8")
     outline = json.loads(invoke("outline", str(path), "--format", "json").stdout)
     assert outline["document"]["format"] == "html"
+    assert outline["document"]["lines"] == "extracted_text"
+    for command in ("outline", "targets"):  # the terminal views say so too
+        assert "lines of the text extracted from the HTML" in " ".join(invoke(command, str(path)).stdout.split())
 
 
 def _walk(sections: list[dict]) -> list[dict]:

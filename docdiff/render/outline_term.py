@@ -69,6 +69,8 @@ def render_outline_term(doc: Document, outline: Outline, *, color: bool, width: 
     heading = Text(doc.meta.title or doc.path, style="bold")
     sections = sum(1 for _ in outline.walk())
     heading.append(f"  {doc.line_count:,} lines · {sections} sections · {len(outline.tables)} tables", style="dim")
+    if doc.format != "text":  # the line numbers below count the extracted text, not the file
+        heading.append(f" · lines of the text extracted from the {doc.format.upper()}", style="dim")
     tree = Tree(heading, guide_style="dim")
     for s in outline.sections:
         _add(tree, s)

@@ -64,6 +64,8 @@ def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bo
                       force_terminal=color, highlight=False, emoji=False)
     title = Text(doc.meta.title or doc.path, style="bold")
     title.append(f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", style="dim")
+    if doc.format != "text":  # the line numbers below count the extracted text, not the file
+        title.append(f" · lines of the text extracted from the {doc.format.upper()}", style="dim")
     for line in wrap_text(title, width):
         console.print(line)
     if not targets:
