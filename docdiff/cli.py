@@ -224,6 +224,13 @@ def targets(
     _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
 
 
+def _past_and_tier_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    fn = click.option("--tier", type=click.Choice(("headline", "task")), default=None,
+                      help="Compare only targets of this tier (headline: goal lists and indicator tables).")(fn)
+    return click.option("--include-past", is_flag=True,
+                        help="Also compare a past period's targets (十三五 review tables).")(fn)
+
+
 def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option(
         "--fail-on",
@@ -245,6 +252,7 @@ def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Calla
               help="Terminal: every text change (default: the changed sentences that hold targets).")
 @_term_options
 @_fail_on_option(None)
+@_past_and_tier_options
 @output_option
 @encoding_option
 @max_size_option
@@ -259,6 +267,8 @@ def compare(
     color: str,
     no_pager: bool,
     fail_on: str | None,
+    include_past: bool,
+    tier: str | None,
     output: str | None,
     encoding: str | None,
     max_size: str | None,
@@ -273,7 +283,7 @@ def compare(
         gate_config = load_config(None, fail_on=fail_on)
     from docdiff.comparison import compare as run_compare
 
-    result = run_compare(doc_a, doc_b)
+    result = run_compare(doc_a, doc_b, include_past=include_past, tier=tier)
     if fmt == "json":
         from docdiff.render.json import render_comparison_json
 
@@ -318,6 +328,7 @@ def compare(
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True)
 @_fail_on_option(None)
 @click.option("--exit-zero", is_flag=True, help="Report findings but always exit 0 (errors still exit 2).")
+@_past_and_tier_options
 @click.option("--config", "config_path", metavar="FILE",
               help="Config file (default: [tool.docdiff] in ./pyproject.toml, or ./.docdiff.toml).")
 @output_option
@@ -330,6 +341,8 @@ def check(
     fmt: str,
     fail_on: str | None,
     exit_zero: bool,
+    include_past: bool,
+    tier: str | None,
     config_path: str | None,
     output: str | None,
     encoding: str | None,
@@ -340,11 +353,17 @@ def check(
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
     doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    from dataclasses import replace
+
     from docdiff.check import run_check
     from docdiff.check.config import load_config
     from docdiff.render.check import render_check
 
     config = load_config(config_path, fail_on=fail_on)
+    if include_past:  # the options override the config file's include_past and tier
+        config = replace(config, include_past=True)
+    if tier is not None:
+        config = replace(config, tier=tier)
     report = run_check(doc_a, doc_b, config)
     _write(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:

@@ -251,13 +251,16 @@ class Target:
     baseline_year: int | None = None
     binding: str | None = None  # 预期性 / 约束性
     status: str = "target"  # or "past"
+    tier: str = "task"  # "headline": a goal list (主要预期目标, 发展目标) or an indicator table row
+    confidence: str = "high"  # "low": no indicator name was found, the nearest noun phrase stands in
 
     def __post_init__(self) -> None:
-        # A figure too large for a float (310+ digits) is no value: ``text`` keeps its digits,
-        # and no renderer writes Infinity (not JSON; the HTML report's script died on it).
+        # A float that is not finite is no value (``text`` keeps the digits): no renderer may
+        # write Infinity (not JSON; the HTML report's script died on it). A whole number too
+        # large for a float arrives as an exact int (``targets.numbers.to_float``) and stays.
         for name in ("value", "value_high", "baseline"):
             v = getattr(self, name)
-            if v is not None and not math.isfinite(v):
+            if isinstance(v, float) and not math.isfinite(v):
                 object.__setattr__(self, name, None)
 
 

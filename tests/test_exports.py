@@ -64,7 +64,7 @@ def test_comparison_csv_one_row_per_target_pair_formula_safe() -> None:
     assert changed[col["status"]] == "changed" and changed[col["a_value"]] == "3" and changed[col["b_value"]] == "5"
     assert changed[col["changes"]] == "value" and changed[col["direction"]] == "raised"
     assert changed[col["a_line"]].isdigit() and changed[col["a_text"]] == "一般公共预算收入增长3%"
-    assert changed[col["a_comparator"]] == "=" and changed[col["tier"]] == ""  # no tier field yet (issue 11)
+    assert changed[col["a_comparator"]] == "=" and changed[col["tier"]] == "task"  # tier of the fixture's targets (issue 11)
     removed = rows[4]
     assert removed[col["status"]] == "removed" and removed[col["b_value"]] == "" and removed[col["b_text"]] == ""
 

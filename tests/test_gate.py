@@ -204,7 +204,7 @@ def files(tmp_path, monkeypatch):
 def fake_match(monkeypatch):
     """run_check with the Hailar pairs, so exit statuses do not depend on extraction."""
     def use(pairs_of):
-        monkeypatch.setattr(gate, "_match", lambda a, b: (pairs_of(), ()))
+        monkeypatch.setattr(gate, "_match", lambda a, b, **_: (pairs_of(), ()))
     return use
 
 
@@ -259,7 +259,7 @@ def test_compare_fail_on_flags_like_check(files, monkeypatch):
     result = Comparison(a=a, b=b, outline_a=Outline(sections=()), outline_b=Outline(sections=()), targets_a=(),
                         targets_b=(), sections=(), targets=pairs,
                         similarity=Similarity(document=0, reuse_a_in_b=0, reuse_b_in_a=0))
-    monkeypatch.setattr(compare_mod, "compare", lambda x, y: result)
+    monkeypatch.setattr(compare_mod, "compare", lambda x, y, **_: result)
     base = ["compare", "a.txt", "b.txt", "--format", "json"]
     assert CliRunner().invoke(cli, base + ["--fail-on", "removed"]).exit_code == 1
     assert CliRunner().invoke(cli, base + ["--fail-on", "added"]).exit_code == 0

@@ -416,7 +416,7 @@ def test_a_310_digit_number_gives_valid_json_everywhere(tmp_path: Path) -> None:
     a.write_text(f"一、总体要求\n到2025年,地区生产总值达到{huge}亿元。\n", encoding="utf-8")
     b.write_text(f"一、总体要求\n到2025年,地区生产总值达到{huge}8亿元,城镇新增就业1e999人。\n", encoding="utf-8")
     (target,) = _strict_json(invoke("targets", str(a), "--format", "json").stdout)["targets"]  # type: ignore[index]
-    assert target["value"] is None and huge in target["text"]
+    assert target["value"] in (None, int(huge)) and huge in target["text"]  # exact, or none — never Infinity
     _strict_json(invoke("compare", str(a), str(b), "--format", "json").stdout)
     _strict_json(invoke("check", str(a), str(b), "--format", "json", "--exit-zero").stdout)
     _strict_json(invoke("check", str(a), str(b), "--format", "sarif", "--exit-zero").stdout)
@@ -452,11 +452,11 @@ def test_check_with_a_pathological_ignore_from_config_finishes(tmp_path: Path) -
     from cpu_guard import hang_guard
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    indicator = "城" * 32 + "镇新增就业"  # the document supplies the regex's input
-    a.write_text(f"一、总体要求\n到2025年,{indicator}5万人。\n", encoding="utf-8")
-    b.write_text(f"一、总体要求\n到2025年,{indicator}6万人。\n", encoding="utf-8")
+    indicator = "全市规模以上工业企业研究与试验发展经费支出占营业收入比重"  # the document supplies the input
+    a.write_text(f"一、总体要求\n到2025年,{indicator}达到2%。\n", encoding="utf-8")
+    b.write_text(f"一、总体要求\n到2025年,{indicator}达到3%。\n", encoding="utf-8")
     config = tmp_path / "docdiff.toml"
-    config.write_text('ignore = ["re:(城+)+$"]\n', encoding="utf-8")
+    config.write_text('ignore = ["re:^((.+)+)+X$"]\n', encoding="utf-8")  # exponential for a backtracking engine
     with hang_guard(20):
         result = invoke("check", str(a), str(b), "--config", str(config))
     assert result.exit_code == 1, result.stderr
@@ -587,7 +587,8 @@ def test_a_decimal_too_small_for_a_float_is_not_zero() -> None:
     from docdiff.targets.numbers import to_float
 
     assert to_float(Decimal("0." + "0" * 400 + "1")) is None
-    assert to_float(Decimal("1" + "0" * 400)) is None
+    assert to_float(Decimal("1" + "0" * 400 + ".5")) is None
+    assert to_float(Decimal("1" + "0" * 400)) == 10**400  # a whole number stays exact
     assert to_float(Decimal("0.000001")) == 1e-06 and to_float(Decimal(0)) == 0.0
 
 

@@ -17,7 +17,8 @@ from docdiff.errors import ConfigError
 from docdiff.model import TargetPair, TargetStatus
 
 DEFAULT_FAIL_ON = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED})
-CONFIG_KEYS = ("ignore", "abs_tol", "rel_tol", "fail_on")
+CONFIG_KEYS = ("ignore", "abs_tol", "rel_tol", "fail_on", "include_past", "tier")
+TIERS = ("headline", "task")
 REGEX_PREFIX = "re:"  # an ignore entry "re:…" is a regular expression; any other is a glob
 
 
@@ -30,6 +31,8 @@ class CheckConfig:
     abs_tol: float = 0.0
     rel_tol: float = 0.0
     source: str | None = None  # the file the settings came from, None for the defaults
+    include_past: bool = False  # also compare a past period's rows (--include-past)
+    tier: str | None = None  # compare this tier alone (--tier headline)
 
 
 def parse_fail_on(text: str) -> frozenset[TargetStatus]:
@@ -137,7 +140,15 @@ def _config_from_table(table: dict[str, Any], source: str) -> CheckConfig:
         fail_on = re.split(r"[,\s]+", fail_on)
     if fail_on is not None and (not isinstance(fail_on, list) or not all(isinstance(x, str) for x in fail_on)):
         raise ConfigError(f"{source}: fail_on must be a list of statuses")
+    include_past = table.get("include_past", False)
+    if not isinstance(include_past, bool):
+        raise ConfigError(f"{source}: include_past must be true or false")
+    tier = table.get("tier", None)
+    if tier is not None and tier not in TIERS:
+        raise ConfigError(f"{source}: tier must be one of {', '.join(TIERS)}, not {tier!r}")
     return CheckConfig(
+        include_past=include_past,
+        tier=tier,
         fail_on=_statuses(fail_on, f"{source}: fail_on") if fail_on is not None else DEFAULT_FAIL_ON,
         ignore=tuple(ignore),
         abs_tol=_tolerance(table, "abs_tol", source),

@@ -52,20 +52,23 @@ class CheckReport:
 
 def run_check(a: Document, b: Document, config: CheckConfig) -> CheckReport:
     """Outline, extract, align and match (no text diff: the gate needs only the targets)."""
-    pairs, notes = _match(a, b)
+    pairs, notes = _match(a, b, include_past=config.include_past, tier=config.tier)
     return evaluate(a, b, pairs, config, notes=notes)
 
 
-def _match(a: Document, b: Document) -> tuple[tuple[TargetPair, ...], tuple[str, ...]]:
+def _match(a: Document, b: Document, *, include_past: bool, tier: str | None,
+           ) -> tuple[tuple[TargetPair, ...], tuple[str, ...]]:
     # The full compare() also diffs every section's text and measures reuse, the slow part on
     # long plans; the gate needs only the section alignment, as evidence for matching targets.
     from docdiff.comparison.align import align_sections
+    from docdiff.comparison.selection import select_targets
     from docdiff.comparison.targetdiff import match_targets
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
     outline_a, outline_b = parse_outline(a), parse_outline(b)
-    targets_a, targets_b = extract_targets(a, outline_a), extract_targets(b, outline_b)
+    targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
+    targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
     sections: tuple[SectionPair, ...]
     sections, notes = align_sections(a, outline_a, b, outline_b)
     notes = tuple(notes)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from docdiff.comparison.align import align_sections
 from docdiff.comparison.reuse import measure_similarity
+from docdiff.comparison.selection import select_targets
 from docdiff.comparison.targetdiff import match_targets
 from docdiff.comparison.textdiff import diff_pairs
 from docdiff.model import Comparison, Document
@@ -10,10 +11,15 @@ from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
 
 
-def compare(a: Document, b: Document) -> Comparison:
-    """The full comparison of ``a`` (baseline) with ``b`` (new), as one Comparison."""
+def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:
+    """The full comparison of ``a`` (baseline) with ``b`` (new), as one Comparison.
+
+    Its targets are those compared: a past period's rows only with ``include_past``, one tier
+    alone when ``tier`` is given (see ``selection.select_targets``).
+    """
     outline_a, outline_b = parse_outline(a), parse_outline(b)
-    targets_a, targets_b = extract_targets(a, outline_a), extract_targets(b, outline_b)
+    targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
+    targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
     pairs, align_notes = align_sections(a, outline_a, b, outline_b)
     pairs, diff_notes = diff_pairs(a, b, pairs)
     similarity, passages, reuse_notes = measure_similarity(a, b, pairs)

@@ -7,10 +7,12 @@ already-parsed values are the same amount: 1000亿元 == 0.1万亿元 == 1000000
 from __future__ import annotations
 
 import math
+from decimal import Decimal, localcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
 from docdiff.chinese import fold_width
+from docdiff.measure_words import COUNT_CLASSIFIERS
 
 # Magnitude prefixes, longest first so 万亿 wins over 万 and 亿. A bare 百/十 is left out: "百
 # 亩" does not occur, while 十 and 百 begin no unit we would want to split.
@@ -52,7 +54,7 @@ _SYNONYMS: dict[str, tuple[float, str]] = {
 
 # Generic measure words: 150家 and 150个 of the same indicator count the same things. 人, 户 and
 # 人次 are not in the list: people, households and visits are different things.
-_CLASSIFIERS = frozenset("个家项所座处条支批只台套辆艘架部件间栋幢张根盏")
+_CLASSIFIERS = COUNT_CLASSIFIERS
 COUNT = "个"
 
 
@@ -102,12 +104,20 @@ def same_dimension(unit_a: str, unit_b: str) -> bool:
     return parse_unit(unit_a).base == parse_unit(unit_b).base
 
 
+def _as_float(value: float) -> float:
+    """A value as a float for arithmetic: an exact int too large for one (400 digits) is ±inf."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def to_quantity(value: float | None, unit: str) -> Quantity | None:
     """The amount in the unit's base: (1000, '亿元') → Quantity(1e11, '元'); None stays None."""
     if value is None:
         return None
     u = parse_unit(unit)
-    return Quantity(value * u.factor, u.base)
+    return Quantity(_as_float(value) * u.factor, u.base)
 
 
 def convert(value: float, unit_from: str, unit_to: str) -> float | None:
@@ -115,7 +125,16 @@ def convert(value: float, unit_from: str, unit_to: str) -> float | None:
     a, b = parse_unit(unit_from), parse_unit(unit_to)
     if a.base != b.base:
         return None
-    return value * a.factor / b.factor
+    return _as_float(value) * a.factor / b.factor
+
+
+def _same_exact(value_a: float, unit_a: str, value_b: float, unit_b: str, *, abs_tol: float, rel_tol: float) -> bool:
+    """same_quantity in exact decimal arithmetic, for a value too large for a float."""
+    with localcontext() as ctx:
+        ctx.prec = 1200  # a 1,000-digit number and its scale, exactly
+        a = Decimal(value_a) * Decimal(parse_unit(unit_a).factor) / Decimal(parse_unit(unit_b).factor)
+        b = Decimal(value_b)
+        return abs(a - b) <= Decimal(max(rel_tol, 1e-9)) * max(abs(a), abs(b)) + Decimal(abs_tol)
 
 
 def same_quantity(
@@ -132,5 +151,7 @@ def same_quantity(
     a_in_b = convert(value_a, unit_a, unit_b)
     if a_in_b is None:
         return False
+    if math.isinf(a_in_b) or isinstance(value_b, int):
+        return _same_exact(value_a, unit_a, value_b, unit_b, abs_tol=abs_tol, rel_tol=rel_tol)
     # A floor of 1e-9 relative absorbs float noise from scaling (0.1万亿元 → 1000亿元).
-    return math.isclose(a_in_b, value_b, rel_tol=max(rel_tol, 1e-9), abs_tol=max(abs_tol, 1e-12))
+    return math.isclose(a_in_b, _as_float(value_b), rel_tol=max(rel_tol, 1e-9), abs_tol=max(abs_tol, 1e-12))

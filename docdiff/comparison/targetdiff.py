@@ -20,6 +20,8 @@ from docdiff.chinese import fold_width
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.target_direction import better_direction, value_direction
+from docdiff.comparison.renamed import renamed_pairs
+from docdiff.comparison.restatements import unmatched_statements
 from docdiff.comparison.target_keys import (
     AGGREGATE,
     DIGITS,
@@ -77,17 +79,22 @@ def match_targets(
     targets_b: tuple[Target, ...],
     sections: tuple[SectionPair, ...],
 ) -> tuple[TargetPair, ...]:
-    """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B)."""
+    """Pair A's targets with B's one to one; unmatched ones are removed (A) or added (B).
+
+    A target a document restates (the goal list, then "今年预期目标设定为6%以上" explained again)
+    is one target: a statement left unmatched that restates another of its side is not reported.
+    """
     side_a, side_b = _side(a, targets_a), _side(b, targets_b)
     scores = _pair_scores(side_a, side_b, sections)
     matched = _assign(scores, len(targets_a), len(targets_b))
     matched += _aggregate_pairs(side_a, side_b, scores, matched)
+    matched += _renamed(side_a, side_b, sections, matched)
     pairs = [_compare_pair(side_a, i, side_b, j) for i, j in matched]
     used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
     pairs += [TargetPair(status=TargetStatus.REMOVED, a=t, b=None)
-              for i, t in enumerate(targets_a) if i not in used_a]
+              for t in unmatched_statements(targets_a, used_a)]
     pairs += [TargetPair(status=TargetStatus.ADDED, a=None, b=t)
-              for j, t in enumerate(targets_b) if j not in used_b]
+              for t in unmatched_statements(targets_b, used_b)]
     return _in_reading_order(pairs)
 
 
@@ -198,6 +205,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     homes_a: dict[int, list[tuple[Span, Span]]] = {}
     homes_b: dict[int, list[tuple[Span, Span]]] = {}
     excluded: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
+    # When both documents have a goal list (headline targets), a headline target pairs only with
+    # a headline target: the same indicator in a task paragraph is another statement.
+    tiered = any(t.tier == "headline" for t in side_a.targets) and any(t.tier == "headline" for t in side_b.targets)
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
     positions = ([t.span.start / side_a.length for t in side_a.targets],
@@ -219,6 +229,8 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
             s = min(s, ctx)
         if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
             continue
+        if tiered and ta.tier != tb.tier:
+            continue  # a goal list's target is not a task paragraph's mention (both lists exist)
         fa, fb = side_a.forms[i], side_b.forms[j]
         if fa != fb:
             if (fa, fb) not in excluded:
@@ -339,6 +351,27 @@ def _same_year(ta: Target, side_a: _Side, tb: Target, side_b: _Side) -> bool:
     return ta.year in side_a.own_years and tb.year in side_b.own_years
 
 
+def _renamed(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...],
+             matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of targets left unmatched that are one indicator renamed (see ``renamed``)."""
+    used_a, used_b = {i for i, _ in matched}, {j for _, j in matched}
+    unmatched_a = [i for i in range(len(side_a.targets)) if i not in used_a]
+    unmatched_b = [j for j in range(len(side_b.targets)) if j not in used_b]
+    if not unmatched_a or not unmatched_b:
+        return []
+    aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
+    flipped = [(pb, pa) for pa, pb in aligned]
+    nest_a, nest_b = _nest(aligned), _nest(flipped)
+
+    def home_a(t: Target) -> tuple[Span, Span] | None:
+        return next(iter(_home_pairs(t, aligned, nest_a)), None)
+
+    def home_b(t: Target) -> tuple[Span, Span] | None:
+        return next(iter(_home_pairs(t, flipped, nest_b)), None)
+
+    return renamed_pairs(side_a.targets, unmatched_a, side_b.targets, unmatched_b, home_a, home_b)
+
+
 # --- the 城乡 aggregate ----------------------------------------------------------------------
 
 
@@ -390,8 +423,8 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
         changes.append("comparator")
     if not _same_year(ta, side_a, tb, side_b):
         changes.append("year")
-    if ta.period != tb.period:
-        changes.append("period")
+    # period (point / annual / cumulative) is docdiff's own reading, never the document's
+    # wording: on its own it changes nothing (equal value, unit, comparator and year is shared).
     # The contract gives a direction only where the better direction is known or inferable:
     # "raised" means something to a reader only when it is clear whether that is ambitious.
     better = better_direction(tb) or better_direction(ta)

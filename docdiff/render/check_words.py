@@ -12,6 +12,8 @@ STATUS_ORDER = (TargetStatus.CHANGED, TargetStatus.REMOVED, TargetStatus.ADDED, 
 
 
 def _number(v: float) -> str:
+    if isinstance(v, int):
+        return str(v)  # a value too large for a float, kept exact
     return f"{v:.10g}"
 
 

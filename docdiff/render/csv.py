@@ -18,7 +18,7 @@ from docdiff.render.json import target_json
 __all__ = ["FIELDS", "defuse_formula", "render_targets_csv"]
 # The target fields of shared/docs/CONTRACT.md, in its order.
 FIELDS = ("id", "indicator", "key", "value", "value_high", "unit", "comparator", "year", "period",
-          "baseline", "baseline_year", "binding", "status", "text", "line", "section")
+          "baseline", "baseline_year", "binding", "status", "tier", "confidence", "text", "line", "section")
 
 
 def render_targets_csv(doc: Document, targets: tuple[Target, ...]) -> str:

@@ -27,6 +27,7 @@ from docdiff.model import (
     Target,
 )
 from docdiff.render.labels import L, section_label
+from docdiff.render.tiers import headline_first
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -164,7 +165,7 @@ def _render_runs(pane: _Pane, marks: list[tuple[int, int, str]]) -> str:
 def _num(v: float | None) -> str:
     if v is None:
         return ""
-    if float(v).is_integer():
+    if isinstance(v, int) or float(v).is_integer():
         return str(int(v))
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
@@ -264,7 +265,7 @@ def _target_cell(t: Target | None, changed: bool, column: int) -> str:
 def _target_rows(c: Comparison, anchors: dict[tuple[int, str], tuple[int, int, int]]) -> tuple[str, list[dict]]:
     rows_html: list[str] = []
     rows_data: list[dict[str, Any]] = []
-    for i, p in enumerate(c.targets):
+    for i, p in enumerate(headline_first(c.targets)):
         t = p.b or p.a
         assert t is not None  # a TargetPair always has one side
         st = str(p.status)

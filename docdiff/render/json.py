@@ -46,6 +46,8 @@ def document_json(doc: Document) -> dict[str, Any]:
 def _number(v: float | None) -> float | int | None:
     if v is None:
         return None
+    if isinstance(v, int):
+        return v  # a value too large for a float, kept exact (never Infinity)
     return int(v) if float(v).is_integer() and abs(v) < 2**53 else v
 
 
@@ -64,6 +66,8 @@ def target_json(t: Target) -> dict[str, Any]:
         "baseline_year": t.baseline_year,
         "binding": t.binding,
         "status": t.status,
+        "tier": t.tier,
+        "confidence": t.confidence,
         "text": t.text,
         "line": t.line,
         "start": t.span.start,

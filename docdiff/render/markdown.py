@@ -21,6 +21,7 @@ from docdiff.model import (
     TargetPair,
 )
 from docdiff.render.labels import L, section_label
+from docdiff.render.tiers import headline_first, is_headline
 
 GITHUB_LIMIT = 65_536  # GitHub refuses a comment longer than this (counted in UTF-16 code units)
 _TITLE_MAX = 200  # a title or path longer than this is cut in the header, so the header always fits
@@ -69,7 +70,7 @@ def _short(text: str, n: int = _TITLE_MAX) -> str:
 def _num(v: float | None) -> str:
     if v is None:
         return ""
-    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(int(v)) if isinstance(v, int) or float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def _value(t: Target | None) -> str:
@@ -240,8 +241,9 @@ def render_markdown(c: Comparison, *, context: int = 1, only_changed: bool = Fal
 
     # 1. the target changes, most important first
     order = {st: i for i, st in enumerate(L.TARGET_ORDER)}
-    moving = sorted((p for p in c.targets if p.status != "shared"), key=lambda p: order.get(str(p.status), 9))
-    shared = [p for p in c.targets if p.status == "shared"]
+    moving = sorted((p for p in headline_first(c.targets) if p.status != "shared"),
+                    key=lambda p: (not is_headline(p), order.get(str(p.status), 9)))
+    shared = headline_first(p for p in c.targets if p.status == "shared")
     rows: list[str] = []
     used += _size(_TABLE_HEAD) + 40
     for p in moving:

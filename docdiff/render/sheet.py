@@ -43,6 +43,8 @@ class Sheet:
 def _num(v: float | None) -> int | float | None:
     if v is None:
         return None
+    if isinstance(v, int):
+        return v  # a value too large for a float, kept exact
     return int(v) if float(v).is_integer() and abs(v) < 2**53 else float(v)
 
 

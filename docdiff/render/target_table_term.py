@@ -13,6 +13,7 @@ from docdiff.render.term_cells import GAP as _GAP
 from docdiff.render.term_cells import STATUS_STYLE
 from docdiff.render.term_cells import fit_cell as _cell
 from docdiff.render.term_cells import styled as _text
+from docdiff.render.tiers import headline_first
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -42,6 +43,8 @@ NO_VALUE_CHARS = 12  # a target without a number shows the start of its wording,
 
 
 def _number(v: float) -> str:
+    if isinstance(v, int):
+        return str(v)  # a value too large for a float, kept exact
     return f"{v:g}" if abs(v) < 1e15 else f"{v:.0f}"
 
 
@@ -85,7 +88,7 @@ def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) 
     """
     from rich.cells import cell_len
 
-    pairs = [p for p in c.targets if not (only_changed and p.status == "shared")]
+    pairs = [p for p in headline_first(c.targets) if not (only_changed and p.status == "shared")]
     rows = [_target_cells(p) for p in pairs]
     heads = [_text(h, "bold") for h in ("indicator", "a → b", "status", "", "lines")]
     natural = [max([cell_len(h.plain)] + [cell_len(r[k].plain) for r in rows]) for k, h in enumerate(heads)]

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from docdiff.model import Comparator, Document, Target
 from docdiff.render.linebreak import wrap_text
+from docdiff.render.tiers import headline_first
 
 _COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "≤", Comparator.APPROX: "≈",
                      Comparator.RANGE: "range"}
@@ -21,7 +22,7 @@ _COMPARATOR_SHOWN = {Comparator.EQ: "=", Comparator.GE: "≥", Comparator.LE: "�
 def _number(v: float | None) -> str:
     if v is None:
         return "—"
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+    return str(int(v)) if isinstance(v, int) or float(v).is_integer() else f"{v:g}"
 
 
 def _value(t: Target) -> Text:
@@ -50,6 +51,8 @@ def _section_table(targets: list[Target]) -> Table:
         indicator = Text(t.indicator)
         if t.status == "past":
             indicator.append(" (past)", style="dim italic")
+        if t.confidence == "low":
+            indicator.append(" (?)", style="dim italic")  # no proper name found: check this row
         if t.binding:
             indicator.append(f" [{t.binding}]", style="dim")
         table.add_row(indicator, value, Text(_COMPARATOR_SHOWN[t.comparator]),
@@ -70,7 +73,7 @@ def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bo
         console.print(line)
     if not targets:
         console.print(Text("No quantified targets found.", style="dim"))
-    for section, group in groupby(targets, key=lambda t: t.section):
+    for section, group in groupby(headline_first(targets), key=lambda t: t.section):
         console.print()
         for line in wrap_text(Text(section or "(no section)", style="bold cyan"), width):
             console.print(line)

@@ -21,6 +21,10 @@ CLAUSE_SEP = ",，:：;；"
 _NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
 _DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
+# Chinese digits without a place value (十百千万亿): 一二三 is a list of ordinals, never 123.
+_DIGIT_NUMERALS = frozenset("一二三四五六七八九两")
+# Units of a span of time: after 近 they say "recent", not "nearly".
+_PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
 _PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
 
 
@@ -66,7 +70,9 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
         return False  # “500精英计划”, 《…2021—2025年》: names
     before = text[max(0, q.start - 2) : q.start]
     after = text[q.end : q.end + 4]
-    if before.endswith(("第", "前", "近", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
+    if before.endswith("近") and (q.unit in _PERIOD_UNITS or not q.unit):
+        return False  # 近3年, 近期: a span of time; 近5万亿元 is an amount, approximately
+    if before.endswith(("第", "前", "每")) or (q.start and text[q.start - 1].isascii() and text[q.start - 1].isalnum()):
         return False
     if q.end < len(text) and text[q.end].isascii() and text[q.end].isalpha() and not q.unit:
         return False  # 5G, 4A级
@@ -84,6 +90,8 @@ def _plausible(q: Quantity, text: str, depth: list[int]) -> bool:
         return False  # 15分钟生活圈, 3岁以下婴幼儿, 20年以上小区: a name or a qualifier
     if q.chinese:
         numeral = text[q.start:q.number_end]
+        if len(numeral) >= 2 and all(c in _DIGIT_NUMERALS for c in numeral):
+            return False  # 一二三次产业, 三四线城市: numerals side by side enumerate, they count nothing
         bare = all(c in "十百千万亿" for c in numeral)
         if bare and numeral not in _ROUND_MAGNITUDES:
             return False  # 千万亿级: not an amount anyone writes

@@ -36,7 +36,7 @@ from docdiff.targets.rules import (
 from docdiff.targets.value_lists import distribute, read_value_list, value_lists
 
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
-_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月])均)[^\d,，;；、]{0,6}$")
+_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月生校床])均)[^\d,，;；、]{0,6}$")
 
 
 CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
@@ -78,7 +78,6 @@ def read_sentence(text: str) -> list[Draft]:
     for run in value_lists(text, quants):
         drafts.extend(read_value_list(text, quants, run, consumed))
     region_start, last_clause, lead_verb = 0, -1, ""
-    last_subject: tuple[str, int] | None = None  # (subject, clause start) of the last attribute
     for i, q in enumerate(quants):
         c_start, c_end = clause_bounds(text, q.start)
         if c_start != last_clause:
@@ -137,14 +136,8 @@ def read_sentence(text: str) -> list[Draft]:
         if drafts and _is_delta(text, region, drafts[-1], unit):
             continue
         shown_from = _text_start(text, span_start, q.start, indicator)
-        if len(indicator) <= 3 and read_from == c_start and not indicator.startswith(ACTION_VERBS):
-            # 实施…步道建设项目,全长37公里,总投资2.7亿元: attributes of the project named before
-            subject = _subject_before(text, c_start)
-            if not subject and last_subject and last_subject[1] == clause_bounds(text, max(0, c_start - 1))[0]:
-                subject = last_subject[0]
-            if subject:
-                indicator = subject + indicator
-                last_subject = (subject, c_start)
+        # 实施…步道建设项目,全长37公里: 全长 stays 全长 — an indicator never runs back across a
+        # clause mark (the project's clause, or 综合考虑…,赤字率拟按4%安排's motive, is another clause)
         if drafts and indicator in ACTION_VERBS and _base_unit(unit) == _base_unit(drafts[-1].unit):
             # 新开工保障性租赁住房5000套、筹集2.2万套: the verb alone counts the same thing
             indicator += _object_of(drafts[-1].indicator)
@@ -250,22 +243,6 @@ def _text_start(text: str, region_start: int, value_start: int, indicator: str) 
         if len(head) == size and head in region:
             return region_start + region.find(head)
     return value_start
-
-
-def _subject_before(text: str, c_start: int) -> str:
-    """The clause just before ``c_start``, as a subject, when it has no number: '还准备实施天台县
-    全民健身步道建设项目' → '天台县全民健身步道建设项目' ('' if it has one, or is long, or says when)."""
-    if c_start == 0:
-        return ""
-    p_start, _ = clause_bounds(text, c_start - 1)
-    clause = text[p_start : c_start - 1]
-    if any(ch.isdigit() for ch in clause) or re.search(r"时期|期间|年|目前|今年|“|”", clause):
-        return ""
-    subject = strip_indicator(clause)
-    verb = _lead_action(subject)
-    if verb and subject.startswith(verb):
-        subject = subject[len(verb):]
-    return subject if 2 <= len(subject) <= 20 else ""
 
 
 def _unit(q: Quantity, text: str) -> str:

@@ -87,6 +87,8 @@ class DocContext:
         lines = doc.body_lines()
         # Without an outline, numbered heading lines give the frame (the outline found none).
         headings = [] if outline.sections else _fallback_headings(doc, lines)
+        if year is None and kind == Kind.WORK_REPORT:
+            year = _plan_year(outline)
         return cls(doc=doc, outline=outline, kind=kind, year=year, period=period, headings=headings,
                    body_lines=lines)
 
@@ -214,11 +216,34 @@ class DocContext:
                 base = self.base_year
                 if t_year is not None and base is not None and t_year < base:
                     mode = "review"
+                elif _looks_back_then_forward(title):
+                    continue  # 过去五年工作回顾和今后五年目标任务: each sentence says which half it is in
                 elif REVIEW_TITLE_RE.search(title):
                     mode = "review"
                 elif GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
                     mode = "goal"
         return mode, year
+
+
+# 三、2026年工作安排 / 2026年主要预期目标: the year a work report plans for, in its own headings
+_PLAN_HEADING_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:工作安排|工作任务|重点工作|主要预期目标|经济社会发展)")
+
+
+def _plan_year(outline: Outline) -> int | None:
+    """The year a work report plans for, when ingest found none: the latest year a top-level
+    heading plans (三、2026年工作安排), or None."""
+    years = [int(m.group(1)) for s in outline.sections if (m := _PLAN_HEADING_RE.search(s.title))]
+    return max(years) if years else None
+
+
+def _looks_back_then_forward(title: str) -> bool:
+    """A title naming a past part, then a future one: '过去五年工作回顾和今后五年目标任务'."""
+    review = REVIEW_TITLE_RE.search(title)
+    return bool(review and GOAL_TITLE_RE.search(title, review.end()) and _FUTURE_RE.search(title, review.end()))
+
+
+# A future period named in a title: 今后五年, 未来五年, 2026年, 十五五, 目标任务
+_FUTURE_RE = re.compile(r"今后|未来|明年|今年|下一步|(?:19|20)\d\d年|十[一二三四五六]五|目标")
 
 
 def _heading_text(doc: Document, s: Section) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
 from docdiff.targets.drafts import ITEM_SEP
-from docdiff.targets.rules import ACTION_VERBS, strip_indicator
+from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS, strip_indicator
 
 # A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
 ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
@@ -121,11 +121,13 @@ def _drop_examples(core: str) -> str:
 
 def _is_bare(text: str) -> bool:
     """Only a verb (or nothing) before a number: the thing counted is written after it."""
-    return not text or len(text) <= 2 or text in ACTION_VERBS or (len(text) <= 5 and text.endswith(ACTION_VERBS))
+    return not text or len(text) <= 2 or text in ACTION_VERBS or (
+        len(text) <= 5 and text.endswith(ACTION_VERBS + COUNTING_VERBS))
 
 
 def verb_of(text: str) -> str:
-    for v in ACTION_VERBS:
+    """The action or counting verb ``text`` ends with, or ''."""
+    for v in ACTION_VERBS + COUNTING_VERBS:
         if text.endswith(v):
             return v
     return ""
@@ -138,10 +140,14 @@ def _noun_end(text: str, pos: int, clause_end: int, starts: list[int], lo: int, 
     k = bisect.bisect_left(starts, pos, lo, hi)  # the first later number at or after pos
     next_number = starts[k] if k < hi else None
     stop = clause_end if next_number is None else min(clause_end, next_number)
-    end = pos
-    while end < stop and text[end] not in ITEM_SEP + CLAUSE_SEP + SENTENCE_END:
+    end, depth = pos, 0
+    while end < stop and (depth or text[end] not in ITEM_SEP + CLAUSE_SEP + SENTENCE_END):
         # (end + 1 > pos, and no later number starts in (pos, stop): only the next one can follow)
-        if text[end] in "和及与或且并" and end + 1 == next_number:
+        if text[end] in "(（":
+            depth += 1  # 100个县(市、区): a 、 inside brackets ends nothing
+        elif text[end] in ")）" and depth:
+            depth -= 1
+        elif text[end] in "和及与或且并" and end + 1 == next_number:
             break  # 34个工业园区和29个…: the next item starts
         end += 1
     return end

@@ -22,6 +22,7 @@ from docdiff.chinese import (
     parse_chinese_decimal,
     parse_chinese_integer,
 )
+from docdiff.measure_words import MEASURE_WORDS
 
 # Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
 MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
@@ -31,11 +32,10 @@ MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
 BASE_UNITS = tuple(sorted({
     "%", "‰", "个百分点", "百分点", "倍", "元", "美元", "欧元", "吨", "千克", "公斤", "立方米", "平方米",
     "平方公里", "平方千米", "公顷", "亩", "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "瓦", "度",
-    "人次", "人", "名", "位", "户", "套", "间", "家", "个", "项", "件", "所", "座", "条", "处", "张",
-    "台", "辆", "艘", "架", "只", "头", "株", "棵", "篇", "部", "场", "批", "轮", "次", "岁", "年",
-    "天", "小时", "分钟", "秒", "个工作日", "工作日", "个技能等级", "标箱", "箱", "TEU", "teu",
+    *MEASURE_WORDS, "岁", "年",
+    "天", "小时", "分钟", "秒", "标箱", "箱", "TEU", "teu",
     "微克/立方米", "ug/m3", "μg/m3", "毫克/升", "立方米/秒", "年一遇", "环节", "万分之", "床", "册",
-    "千卡", "斤", "吨标准煤", "吉瓦时", "吉瓦", "兆瓦时", "千伏安", "GWh", "MWh", "标方", "吨标煤", "千瓦时", "栋", "幢", "宗", "块", "盏", "蒸吨", "辆次", "架次", "班次", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
+    "千卡", "斤", "吨标准煤", "吉瓦时", "吉瓦", "兆瓦时", "千伏安", "GWh", "MWh", "标方", "吨标煤", "千瓦时", "蒸吨", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
 }, key=len, reverse=True))
 
 # Units that a per-unit suffix (/人, /亩, /亿元) may follow, and the suffixes themselves.
@@ -196,12 +196,15 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def to_float(value: Decimal | None) -> float | None:
-    """Decimal → float for the model (exact for every value a document writes); None for a
-    figure a float cannot hold (310+ digits would be inf, 0.(400 zeros)1 would be 0)."""
+def to_float(value: Decimal | None) -> float | int | None:
+    """Decimal → float for the model (exact for every value a document writes); a whole number
+    too large for a float (400 digits) stays an exact int, never ``inf``; a fraction a float
+    cannot hold (0.(400 zeros)1 would be 0, a 400-digit fraction inf) is None, never wrong."""
     if value is None:
         return None
     f = float(value)
+    if math.isinf(f) and value == value.to_integral_value():
+        return int(value)
     if not math.isfinite(f) or (f == 0.0 and value != 0):
         return None
     return f

@@ -22,7 +22,8 @@ PREFIX_COMPARATORS = (
     ("超", Comparator.GE),
     ("不超过", Comparator.LE), ("不高于", Comparator.LE), ("低于", Comparator.LE), ("少于", Comparator.LE),
     ("控制在", Comparator.LE), ("控制到", Comparator.LE), ("小于", Comparator.LE),
-    ("约", Comparator.APPROX), ("大约", Comparator.APPROX),
+    ("约", Comparator.APPROX), ("大约", Comparator.APPROX), ("近", Comparator.APPROX), ("接近", Comparator.APPROX),
+    ("将近", Comparator.APPROX),
 )
 PREFIX_COMPARATORS = tuple(sorted(PREFIX_COMPARATORS, key=lambda wc: -len(wc[0])))  # 不超过 before 超过
 
@@ -48,7 +49,7 @@ TRAILING_VERBS = tuple(sorted((
     "不低于", "不少于", "不超过", "不高于", "低于", "高于", "少于", "多于", "大于", "小于", "为", "在", "约", "大约",
     "至少", "最少", "至多", "最多", "按", "拟按",
     "分别", "均", "总计", "合计", "共", "累计达到", "力争", "力争达到", "确保", "跃上", "以上", "达到了",
-    "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到",
+    "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到", "近", "接近", "将近", "继续", "持续",
 ), key=len, reverse=True))
 
 # Words that open a clause but are no part of the indicator: 同时, 力争到2025年, 全年.
@@ -69,6 +70,16 @@ ACTION_VERBS = tuple(sorted((
     "开工", "建立", "评定", "帮扶", "储备", "谋划", "签约", "盘活", "打通", "新(改)建", "新(扩)建",
     "改扩建", "扩建", "新改建", "共建成", "共建", "建好", "完成好", "抓好", "提前完成", "新(补)建",
     "安排", "统筹安排", "筹集", "筹建",
+), key=len, reverse=True))
+
+# Verbs other than ACTION_VERBS after which a number counts the noun written next: 守住18亿亩耕地
+# 红线, 开行中欧班列 is no list of them, but 开行300列班列 is; 惠及50万群众.
+COUNTING_VERBS = tuple(sorted((
+    "守住", "守牢", "守好", "筑牢", "开行", "开设", "开通", "新开通", "组建", "走访", "发放", "提供", "招聘", "吸纳",
+    "带动", "惠及", "覆盖", "救助", "资助", "筛查", "培养", "接待", "保障", "落实", "设置", "配备", "招收",
+    "选派", "派驻", "发布", "出台", "制定", "修订", "流转", "复垦", "种植", "栽植", "修复", "清理", "拆除",
+    "搬迁", "安置", "增设", "投放", "购置", "引入", "吸引", "承接", "减免", "压减", "淘汰", "关停", "撤并",
+    "植树", "造林", "服务", "培育壮大", "新增设",
 ), key=len, reverse=True))
 
 # Verbs a list's later items inherit: 新增国家级高新技术企业300家、省级科技型中小企业800家.
@@ -165,7 +176,8 @@ def _balance(text: str) -> str:
 # 二是, 其三, 首先: the order of a list, not what is measured.
 _LEADING_ORDINAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
 # 到2025年, 2019年度, 5年内: when, not what.
-_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间))")
+_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
+                              r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
 
 
 def leading_verb(text: str) -> str:
@@ -190,11 +202,12 @@ GOAL_TITLE_RE = re.compile(
 # Sentence cues: the sentence reports what was done (already, 同比, 截至) …
 ACHIEVEMENT_RE = re.compile(
     r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|(?<!项)目前|(?<!实)现有|"
-    r"以来|过去|前两年|近年来|近几年|近[两三五]年|五年来|一年来|提至|荣获|成功|"
+    r"以来|过去|前两年|近年来|近几年|近[两三五]年|近\d{1,2}年|五年来|一年来|这[一两三四五几]年|五年间|提至|荣获|成功|"
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
 # … or commits to a number later: enough on its own to read a sentence of a reply as a goal.
 STRONG_GOAL_RE = re.compile(r"力争|确保|计划|预期目标|目标[是为]|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
+                            r"今后[一二三四五两\d]{1,2}年|未来[一二三四五两\d]{1,2}年|"
                             r"不少于|不低于|不超过")
 
 

@@ -13,18 +13,36 @@ from dataclasses import dataclass
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Comparator, Kind, Span, Target
-from docdiff.targets.candidates import SENTENCE_END
+from docdiff.targets.background import is_background_count, is_policy_term
+from docdiff.targets.candidates import SENTENCE_END, clause_bounds
 from docdiff.targets.clauses import read_sentence
 from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
 from docdiff.targets.keys import fold_key
+from docdiff.targets.names import vet_indicator
 from docdiff.targets.numbers import to_float
 from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
+from docdiff.targets.tiers import sentence_tier
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
 _NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
+# A table-of-contents line ends in leader dots (……, ..., ···) or a tab and its page number.
+_LEADERS = ("…", "...", "···", "---", "———", "\t")
+
+
+def _is_contents_line(text: str) -> bool:
+    """'三、重点任务（20项）…… 15': leaders, then a page number of at most 4 digits, at the end.
+    (Read from the end, not by a regex search: a line of 100,000 leaders would be quadratic.)"""
+    body = text.rstrip()
+    page = len(body) - len(body.rstrip("0123456789"))
+    if not 1 <= page <= 4:
+        return False
+    before = body[: len(body) - page]
+    return before.endswith("\t") or before.rstrip(" ").endswith(_LEADERS)
+
 _HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
 _COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
+_WHOLE_YEAR_ONLY_RE = re.compile(r"(?:全年)+")
 
 
 @dataclass
@@ -136,16 +154,31 @@ class _LineReader:
         self.span = span
         self.state: str | None = None  # for replies: goal once a goal cue is read
         self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
+        self.previous: str | None = None  # the paragraph before, read once when asked
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
         text = doc.norm[self.span.start : self.span.end]
-        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text):
-            return []
+        if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text) or _is_contents_line(text):
+            return []  # (a contents line: 三、重点任务（20项）…… 15 names a chapter and its page)
         out: list[Target] = []
         for sent in _split_sentences(text, self.span.start):
             out.extend(self._sentence(sent))
         return out
+
+    def _previous_paragraph(self) -> str:
+        """The non-blank line before this one, when the same sections hold it ('' otherwise)."""
+        if self.previous is None:
+            doc = self.ctx.doc
+            self.previous = ""
+            for n in range(self.line_no - 1, max(0, self.line_no - 4), -1):
+                span = doc.line_span(n)
+                text = doc.norm[span.start : span.end]
+                if text.strip():
+                    if self.ctx.chain(span.start) == self.ctx.chain(self.span.start):
+                        self.previous = text
+                    break
+        return self.previous
 
     # -- is this sentence a goal? --
     def _is_goal(self, sent: _Sentence) -> tuple[bool, int | None]:
@@ -167,7 +200,13 @@ class _LineReader:
             # it), a result cue ends it.
             if self.state is None and mode == "goal":
                 self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
-            if STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
+            if ctx.kind != Kind.WORK_REPORT and _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
+                # Outside a work report, 全年 alone is the year a statistical report looks back on
+                # as often as the year a reply looks forward to: only a result cue decides
+                # (全年社会消费品零售总额1408亿元)
+                if achieved:
+                    self.state = "review"
+            elif STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
                 self.state = "goal"
             elif achieved:
                 self.state = "review"
@@ -205,18 +244,33 @@ class _LineReader:
             period = period_for(d.indicator, d.unit, annual_doc=annual_doc, bracketed=d.bracketed,
                                 context=d.context)
             indicator = d.indicator
-            if _GENERIC_RE.fullmatch(indicator):
+            generic = bool(_GENERIC_RE.fullmatch(indicator))
+            if generic:
                 # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
-                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose
+                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose —
+                # a guess from outside the clause, so the target is low-confidence
                 indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
+            clause = sent.text[slice(*clause_bounds(sent.text, max(d.start, d.end - 1)))]
+            if is_policy_term(clause) or is_background_count(indicator, d.unit, sent.text):
+                continue  # 减按25%计入, 户籍人口超过200万人: a policy's rule or a background figure
+            vetted = vet_indicator(indicator)
+            if vetted is None:
+                continue  # 部分, 6项指标: no name, or a count of the text's own parts
+            indicator, confidence = vetted
+            if generic:
+                confidence = "low"
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
+            chain = ctx.chain(start)
             out.append(Target(
                 id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=self.line_no,
-                section=" / ".join(t for t, _ in ctx.chain(start) if t),
+                section=" / ".join(t for t, _ in chain if t),
+                confidence=confidence,
+                tier=sentence_tier(ctx.doc.norm[self.span.start : start], [t for t, _ in chain],
+                                   self._previous_paragraph()),
             ))
         return out
 

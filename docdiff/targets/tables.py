@@ -24,6 +24,7 @@ from docdiff.model import (
 )
 from docdiff.targets.keys import fold_key
 from docdiff.targets.numbers import ARABIC, parse_arabic, to_float
+from docdiff.targets.tiers import HEADLINE
 from docdiff.targets.rules import (
     CHANGE_RE,
     PREFIX_COMPARATORS,
@@ -126,7 +127,7 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
     if t_year is not None and base_year_of_doc is not None and t_year < base_year_of_doc:
         past = True  # a 2020 target in a 2021–2025 plan
     header = table.header
-    name_col = _col(header, r"指标名称|指标|项目|名称", exclude=r"属性|性质|类别|目标")
+    name_col = _name_col(table, target_col)
     unit_col = _col(header, r"^单位$|计量单位")
     attr_col = _col(header, r"属性|性质")
     kind_col = _col(header, r"年均|累计")
@@ -135,8 +136,12 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
         m = _YEAR_RE.search(header[base_col])
         base_year = int(m.group(1)) if m else None
     out: list[Target] = []
+    spanning: Cell | None = None  # the name cell of the row above, for a cell spanning rows
     for row in table.rows:
         name_cell, value_cell = _cell(row, name_col), _cell(row, target_col)
+        if name_cell is None and name_col == _first_text_col(table):
+            name_cell = spanning  # a first-column cell spanning rows is blank below its first row
+        spanning = name_cell
         kind_cell = _cell(row, kind_col)
         from_kind_col = False
         if kind_cell is not None and (value_cell is None or _PLACEHOLDER_CELL_RE.match(value_cell.text)):
@@ -164,9 +169,39 @@ def _rows_targets(doc: Document, table: Table, section: str, base_year_of_doc: i
             text=doc.text[value_cell.span.start : value_cell.span.end], span=Span(value_cell.span.start, value_cell.span.end),
             line=value_cell.line, section=section,
             baseline=None if past else base_value, baseline_year=None if past or base_value is None else base_year,
-            binding=_binding(row, attr_col), status="past" if past else "target",
+            binding=_binding(row, attr_col), status="past" if past else "target", tier=HEADLINE,
         ))
     return out
+
+
+# Header words of a name column: 指标名称, 二级指标, 项目, 内容; never an attribute, a category or a value.
+_NAME_HEADER_EXCLUDE = r"属性|性质|类别|目标|值|单位|年|序号"
+
+
+def _name_col(table: Table, target_col: int) -> int | None:
+    """The column that names each row's indicator: the innermost 指标 column (二级指标 over 一级
+    指标), else 指标名称/项目/名称/内容, else the rightmost column before the target whose cells
+    are mostly text, not numbers (a header with no such word: 类别 | 内容 | 2025年 | 2030年)."""
+    header = table.header
+    levels = [i for i, h in enumerate(header)
+              if "指标" in h and not re.search(_NAME_HEADER_EXCLUDE, re.sub(r"\s", "", h))]
+    if levels:
+        return levels[-1]
+    named = _col(header, r"指标名称|项目|名称|内容", exclude=_NAME_HEADER_EXCLUDE)
+    if named is not None:
+        return named
+    text_cols = [i for i in range(min(target_col, len(header))) if _mostly_text(table, i)]
+    return text_cols[-1] if text_cols else None
+
+
+def _mostly_text(table: Table, col: int) -> bool:
+    cells = [r[col] for r in table.rows if col < len(r) and r[col] is not None]
+    text = [c for c in cells if not _CELL_VALUE_RE.match(c.text) and not _PLACEHOLDER_CELL_RE.match(c.text)]
+    return bool(cells) and 2 * len(text) > len(cells) and any(len(c.text) >= 4 for c in text)
+
+
+def _first_text_col(table: Table) -> int | None:
+    return next((i for i in range(len(table.header)) if _mostly_text(table, i)), None)
 
 
 def _binding(row: tuple[Cell | None, ...], attr_col: int | None) -> str | None:

@@ -13,7 +13,7 @@ from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import comparator_for, strip_indicator
 
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
-_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月])均(?![衡等匀值])")
+_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月生校床])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
 _BASE_YEAR_SPLIT_RE = re.compile(r"(?:比|较)(?:20\d\d年)")
 
@@ -64,6 +64,7 @@ def read_value_list(text: str, quants: list[Quantity], run: list[int], consumed:
         items = [items[0].replace("城乡", u, 1) for u in _URBAN_RURAL]
     if len(items) != len(run):
         return []
+    items = _complete_modifiers(items)
     verb = strip_indicator(verb)
     verb = verb if re.fullmatch(r"增长|下降|降低|提高|提升|减少|增加", verb) else ""
     shared = comparator_for("", text_after(text, last.end))
@@ -83,6 +84,62 @@ def read_value_list(text: str, quants: list[Quantity], run: list[int], consumed:
     return out
 
 
+# Without 均 a rate still holds for each short modifier listed before its noun: 新建、改建农村公路
+# 优良率达到85% → 新建农村公路优良率, 改建农村公路优良率. (An amount is a total: 新建、改建农村公路
+# 500公里 is 500 km in all, one target.)
+_RATE_UNITS = ("%", "‰", "个百分点", "百分点")
+MAX_MODIFIER = 4
+
+
+# The change a list of subjects shares: 社会消费品零售总额、固定资产投资增长4%左右.
+_SHARED_CHANGE_RE = re.compile(r"(?:年均|同比|比上年)?(?:增长|增速|增幅|下降|降低|提高)$")
+_CHANGE_WORD_RE = re.compile(r"增长|增速|增幅|下降|降低|提高")
+
+
+def _share_out_rate(d: Draft) -> list[Draft]:
+    """One target per listed subject of a rate: modifiers of one noun (新建、改建农村公路优良率),
+    or subjects sharing one change (社会消费品零售总额、固定资产投资增长); else ``[d]``."""
+    if d.unit not in _RATE_UNITS or "、" not in d.indicator:
+        return [d]
+    items = [strip_indicator(it) for it in _top_level_items(d.indicator)]
+    if len(items) < 2 or not all(items):
+        return [d]
+    *heads, last = items
+    change = _SHARED_CHANGE_RE.search(last)
+    if change and len(last) > len(change.group()) and not any(_CHANGE_WORD_RE.search(h) for h in heads):
+        return [replace(d, indicator=h + change.group()) for h in heads] + [replace(d, indicator=last)]
+    if any(len(h) > MAX_MODIFIER or len(h) != len(heads[0]) for h in heads):
+        return [d]
+    tail = last[len(heads[0]):]
+    if len(tail) < 2:
+        return [d]
+    return [replace(d, indicator=h + tail) for h in heads] + [replace(d, indicator=last)]
+
+
+def _complete_modifiers(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: two-character
+    modifiers listed before the noun the last item spells out share that noun."""
+    *heads, last = items
+    if not heads or any(len(h) != 2 for h in heads) or len(last) < 4:
+        return items
+    return [h + last[2:] for h in heads] + [last]
+
+
+def _top_level_items(text: str) -> list[str]:
+    """``text`` split at the 、 outside brackets and quotes."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（“《":
+            depth += 1
+        elif ch in ")）”》" and depth:
+            depth -= 1
+        elif depth == 0 and ch == "、":
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return items
+
+
 def distribute(d: Draft, shared: bool) -> list[Draft]:
     """One value shared by a listed subject: 亩均增加值、亩均税收均增长10% → two targets.
 
@@ -91,7 +148,7 @@ def distribute(d: Draft, shared: bool) -> list[Draft]:
     """
     marker = _DISTRIBUTE_RE.search(d.indicator)
     if marker is None and not shared and d.unit != "倍":
-        return [d]
+        return _share_out_rate(d)
     subject = d.indicator[: marker.start()] if marker else d.indicator
     verb = strip_indicator(d.indicator[marker.end():]) if marker else ""
     items = _subject_items(subject)
