@@ -599,3 +599,19 @@ def test_a_tiny_target_value_is_not_reported_as_zero(tmp_path: Path) -> None:
     path.write_text(f"一、总体要求\n到2025年,单位能耗下降0.{'0' * 400}1%。\n", encoding="utf-8")
     (target,) = json.loads(invoke("targets", str(path), "--format", "json").stdout)["targets"]
     assert target["value"] != 0
+
+
+def test_extracting_targets_from_one_long_line_is_not_quadratic() -> None:
+    """Each target's tier sliced its line up to the target: 25,000 sentences on one line took
+    80 s of CPU (issue 13, item 9, found again after the tiers of issue 11)."""
+    from cpu_guard import hang_guard
+
+    from docdiff.model import Document
+    from docdiff.outline import parse_outline
+    from docdiff.targets import extract_targets
+
+    text = "".join(f"到2025年,第{i}号园区产值增长{i % 90 + 1}%。" for i in range(20_000)) + "\n"
+    doc = Document(path="a", text=text)
+    with hang_guard(20):
+        found = extract_targets(doc, parse_outline(doc))
+    assert len(found) == 20_000
