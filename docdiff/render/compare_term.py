@@ -56,9 +56,9 @@ def render_compare_term(
     ``full``: every section's text diff and the shared passages; otherwise a summary, whose
     text part is the changed sentences that hold changed, added or removed targets.
     """
-    from rich.console import Console
+    from docdiff.render.console import SafeConsole
 
-    console = Console(
+    console = SafeConsole(
         file=io.StringIO(),
         width=width,
         color_system="truecolor" if color else None,
