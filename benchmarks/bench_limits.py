@@ -3,6 +3,8 @@
     python benchmarks/bench_limits.py                  # 20 MB pair, --format json
     python benchmarks/bench_limits.py --mb 5 --formats json,term,html,md
     python benchmarks/bench_limits.py --mb 2 --profile # cProfile of one in-process run, top 25
+    python benchmarks/bench_limits.py --cases          # the large-input cases of issue 13, 3 sizes each
+    python benchmarks/bench_limits.py --cases --scale 0.25   # the same at a quarter of the sizes
 
 The pair is made from the bundled samples: A concatenates every sample (decoded) until it holds
 ``--mb`` megabytes of UTF-8; B is A perturbed with a fixed seed: about 5% of lines dropped, 5%
@@ -10,6 +12,14 @@ with their numbers changed, 2% of new lines, and a few blocks of lines moved. Ea
 as a fresh process (`python -m docdiff compare A B --format F -o OUT`) under a wall-clock cap
 (``--timeout``); peak memory is that child's maximum resident set size (getrusage). Nothing here
 asserts: the figures are for the README's limits section.
+
+``--cases`` runs the inputs that were super-linear (issue 13, items 6 and 9), each at three
+sizes doubling, and prints time, peak memory and the growth exponent k of each (t ∝ size^k,
+fitted between the smallest and largest size; 1 is linear, 2 quadratic):
+
+* ``unheaded``: two documents of paragraphs only (sentences of the samples recombined; B edited);
+* ``one-line``: one line of target sentences, distinct indicators, compared with an edited copy;
+* ``headings``: n sibling ``一、`` headings with a sentence each, terminal view and JSON.
 """
 from __future__ import annotations
 
@@ -77,7 +87,8 @@ def perturb(text: str, seed: int = 7) -> str:
 
 
 def run_cli(a: Path, b: Path, fmt: str, out: Path, timeout: float) -> tuple[float | None, int, str]:
-    """(seconds, or None when killed at ``timeout``; this child's peak RSS in kB; exit status)."""
+    """(seconds, or None when killed at ``timeout``; this child's peak RSS in kB; exit status and
+    CPU seconds — on a shared machine the CPU time is the steadier figure)."""
     cmd = [sys.executable, "-m", "docdiff", "compare", str(a), str(b), "--format", fmt, "-o", str(out)]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -92,7 +103,8 @@ def run_cli(a: Path, b: Path, fmt: str, out: Path, timeout: float) -> tuple[floa
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
     if proc.returncode < 0 and elapsed >= timeout:
         return None, usage.ru_maxrss, f"killed after {timeout:.0f} s"
-    return elapsed, usage.ru_maxrss, f"exit {proc.returncode}{': ' + tail[0] if proc.returncode and tail else ''}"
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss, f"exit {proc.returncode}, {cpu:.1f} s CPU{': ' + tail[0] if proc.returncode and tail else ''}"
 
 
 def profile(a: Path, b: Path, top: int) -> str:
@@ -111,6 +123,90 @@ def profile(a: Path, b: Path, top: int) -> str:
     return buf.getvalue()
 
 
+INDICATORS = ("地区生产总值", "城镇新增就业", "一般公共预算收入", "固定资产投资", "社会消费品零售总额",
+              "研发经费投入", "森林覆盖率", "城乡居民人均可支配收入", "规上工业增加值", "外贸进出口总额")
+
+
+def sample_sentences() -> list[str]:
+    """The sentences (…。) of every sample's lines that are not headings, as found by the outline."""
+    sys.path.insert(0, str(ROOT))
+    import docdiff
+
+    out: list[str] = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        doc = docdiff.load(str(p))
+        heads = {sec.line for r in docdiff.parse_outline(doc).sections for sec in r.walk()}
+        for n, span in doc.body_lines():
+            if n not in heads:
+                out += [x + "。" for x in re.split(r"[。\s]+", doc.slice(span)) if len(x) > 8]
+    return out
+
+
+def unheaded(n: int, rng: random.Random, sentences: list[str]) -> tuple[str, str]:
+    """n paragraphs of three sample sentences each, no headings; B edited (perturb)."""
+    paras = ["".join(rng.sample(sentences, 3)) for _ in range(n)]
+    a = "\n".join(paras) + "\n"
+    return a, perturb(a)
+
+
+def one_line(n: int, rng: random.Random) -> tuple[str, str]:
+    """n target sentences on one line; B has 5% of the values changed."""
+    def sentence(i: int, edit: bool) -> str:
+        v = rng.randrange(1, 99) + (1 if edit else 0)
+        return f"到{2025 + i % 6}年,{INDICATORS[i % len(INDICATORS)]}第{i}号指标增长{v}%。"
+
+    state = rng.getstate()
+    a = "".join(sentence(i, False) for i in range(n)) + "\n"
+    rng.setstate(state)
+    b = "".join(sentence(i, rng.random() < 0.05) for i in range(n)) + "\n"
+    return a, b
+
+
+def headings(n: int, rng: random.Random, sentences: list[str]) -> tuple[str, str]:
+    """n sibling 一、 headings with a sample sentence each; B edited (perturb)."""
+    a = "".join(f"一、第{k}项重点工作\n{rng.choice(sentences)}\n" for k in range(n))
+    return a, perturb(a)
+
+
+def growth(sizes: list[int], values: list[float]) -> float:
+    import math
+
+    return math.log(values[-1] / values[0]) / math.log(sizes[-1] / sizes[0]) if values[0] > 0 else float("nan")
+
+
+def run_cases(scale: float, timeout: float) -> None:
+    rng = random.Random(11)
+    sentences = sample_sentences()
+    cases = [
+        ("unheaded paragraphs", "paragraphs", [5_000, 10_000, 20_000], lambda n: unheaded(n, rng, sentences), ["json"]),
+        ("one line of target sentences", "sentences", [50_000, 100_000, 200_000], lambda n: one_line(n, rng), ["json"]),
+        ("sibling 一、 headings", "headings", [25_000, 50_000, 100_000], lambda n: headings(n, rng, sentences),
+         ["term", "json"]),
+    ]
+    mb = 1024 * 1024
+    with tempfile.TemporaryDirectory() as tmp_name:
+        folder = Path(tmp_name)
+        for title, unit, sizes, make, formats in cases:
+            sizes = [max(10, int(n * scale)) for n in sizes]
+            print(f"{title}: compare A B, sizes {', '.join(f'{n:,}' for n in sizes)} {unit}")
+            results: dict[str, list[tuple[float, float, float]]] = {f: [] for f in formats}
+            for n in sizes:
+                a_text, b_text = make(n)
+                a, b = folder / "a.txt", folder / "b.txt"
+                a.write_text(a_text, encoding="utf-8")
+                b.write_text(b_text, encoding="utf-8")
+                for fmt in formats:
+                    seconds, peak_kb, status = run_cli(a, b, fmt, folder / f"out.{fmt}", timeout)
+                    shown = f"{seconds:6.1f} s" if seconds is not None else " TIMEOUT"
+                    print(f"  {n:>8,} {unit:<10} A {a.stat().st_size / mb:5.1f} MB  --format {fmt:<4} {shown}"
+                          f"  peak RSS {peak_kb / 1024:6.0f} MB  ({status})")
+                    cpu = float(status.split(", ")[1].split(" s CPU")[0]) if " s CPU" in status else float("nan")
+                    results[fmt].append((seconds or float("nan"), peak_kb / 1024, cpu))
+            for fmt, rows in results.items():
+                print(f"  growth exponent --format {fmt}: time {growth(sizes, [r[0] for r in rows]):.2f}, "
+                      f"CPU {growth(sizes, [r[2] for r in rows]):.2f}, peak memory {growth(sizes, [r[1] for r in rows]):.2f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=20.0, help="size of A in megabytes (default 20)")
@@ -118,7 +214,12 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds before a run is killed")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of one in-process run instead")
     ap.add_argument("--keep", metavar="DIR", help="write the pair into DIR and keep it")
+    ap.add_argument("--cases", action="store_true", help="run the large-input cases (issue 13) instead")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply the --cases sizes by this")
     args = ap.parse_args()
+    if args.cases:
+        run_cases(args.scale, args.timeout)
+        return 0
 
     a_text = build_a(sample_texts(), int(args.mb * 1024 * 1024))
     b_text = perturb(a_text)

@@ -7,17 +7,28 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
-from functools import wraps
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from docdiff.errors import DocdiffError, printable
+from docdiff.cli_support import (
+    UserError,
+    console_options,
+    encoding_option,
+    guarded,
+    load_input,
+    max_size_option,
+    output_option,
+    paged,
+    parse_size_option,
+    term_options,
+    write_result,
+    xlsx_path,
+)
 
 if TYPE_CHECKING:
-    from docdiff.model import Document
+    pass
 
 COMPARE_FORMATS = ("term", "html", "json", "md", "csv", "xlsx", "docx")
 TARGET_FORMATS = ("term", "json", "csv", "xlsx")
@@ -29,112 +40,6 @@ FAIL_ON = ("changed", "removed", "added", "any")
 CORPUS_FORMATS = ("term", "html", "json", "csv", "xlsx")
 CORPUS_FAIL_ON = ("missing", "weaker", "stronger", "local", "unjudged")
 STORE_NAME = "docdiff-corpus.sqlite"  # the default store, in the folder of -o
-
-
-class UserError(click.ClickException):
-    """A DocdiffError at the CLI boundary: one line on stderr, exit 2."""
-
-    exit_code = 2  # plain ClickException exits 1, which `check` uses for "flagged"
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"docdiff: {self.format_message()}", err=True)
-
-
-def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into UserError and bugs into one line with a --debug hint."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
-        try:
-            return fn(*args, **kwargs)
-        except DocdiffError as e:
-            raise UserError(printable(str(e))) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except RecursionError:
-            if debug:
-                raise
-            raise UserError("internal error: input nested too deeply (re-run with --debug for the traceback)") from None
-        except MemoryError:
-            raise UserError("out of memory: the input is too large for this machine") from None
-        except Exception as e:  # a bug: say so, briefly, unless --debug asks for the traceback
-            if debug:
-                traceback.print_exc()
-            where = "" if debug else " (re-run with --debug for the traceback)"
-            raise UserError(f"internal error: {type(e).__name__}: {printable(str(e))}{where}") from None
-
-    return wrapper
-
-
-def _size(text: str | None) -> int | None:
-    if text is None:
-        return None
-    from docdiff.ingest.read import parse_size
-
-    return parse_size(text)
-
-
-def _load(path: str, encoding: str | None, max_size: str | None) -> Document:
-    from docdiff.ingest import load
-
-    doc = load(path, encoding=encoding, max_bytes=_size(max_size))
-    for note in doc.notes:  # how the text was got (OCR and its confidence): say so on every command
-        click.echo(f"docdiff: {printable(path)}: {printable(note)}", err=True)
-    return doc
-
-
-def _console_options(output: str | None, color: str = "auto") -> dict[str, Any]:
-    """Colour by ``--color`` and NO_COLOR; the terminal's width, else COLUMNS, else 100."""
-    from docdiff.terminal import layout_width, use_color
-
-    return {"color": use_color(color, output), "width": layout_width(output)}
-
-
-def _write(text: str | bytes, output: str | None, inputs: tuple[str, ...], *, pager: bool = False) -> None:
-    """Write ``text`` to ``output`` (or standard output); through the pager when ``pager``."""
-    from docdiff.output import write_output
-
-    if pager:
-        from docdiff.terminal import page
-
-        if page(text):
-            return
-    write_output(text, output, inputs=inputs)
-
-
-def _term_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--color and --no-pager, for the commands with a terminal view."""
-    fn = click.option("--no-pager", is_flag=True,
-                      help="Print to the terminal directly instead of through $PAGER (less -R).")(fn)
-    return click.option("--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
-                        show_default=True,
-                        help="Colour the terminal view: auto = only on a terminal and without NO_COLOR.")(fn)
-
-
-def _xlsx_path(output: str | None) -> str:
-    """The -o file a workbook goes to; a workbook is never written to standard output."""
-    if output in (None, "-"):
-        raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
-    assert output is not None
-    return output
-
-
-def _paged(no_pager: bool, output: str | None) -> bool:
-    from docdiff.terminal import use_pager
-
-    return use_pager(no_pager, output)
-
-
-encoding_option = click.option(
-    "--encoding", metavar="NAME", help="Decode input files with this encoding instead of detecting it."
-)
-max_size_option = click.option(
-    "--max-size", metavar="SIZE", help="Refuse input files larger than this (e.g. 50MB; default 50MB)."
-)
-output_option = click.option(
-    "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -156,16 +61,16 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(OUTLINE_FORMATS), default="term", show_default=True)
-@_term_options
+@term_options
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def outline(
     file: str, fmt: str, color: str, no_pager: bool, output: str | None, encoding: str | None, max_size: str | None
 ) -> None:
     """Show the section tree of FILE: level, number, title, line and length."""
-    doc = _load(file, encoding, max_size)
+    doc = load_input(file, encoding, max_size)
     from docdiff.outline import parse_outline
 
     tree = parse_outline(doc)
@@ -176,26 +81,26 @@ def outline(
     else:
         from docdiff.render.outline_term import render_outline_term
 
-        text = render_outline_term(doc, tree, **_console_options(output, color))
-    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
+        text = render_outline_term(doc, tree, **console_options(output, color))
+    write_result(text, output, (file,), pager=fmt == "term" and paged(no_pager, output))
 
 
 @cli.command()
 @click.argument("file", metavar="FILE")
 @click.option("--format", "fmt", type=click.Choice(TARGET_FORMATS), default="term", show_default=True)
 @click.option("--include-past", is_flag=True, help="Also list a past period's targets (十三五 review tables).")
-@_term_options
+@term_options
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def targets(
     file: str, fmt: str, include_past: bool, color: str, no_pager: bool, output: str | None, encoding: str | None,
     max_size: str | None,
 ) -> None:
     """List the quantified targets (指标) that FILE sets, grouped by section."""
-    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
-    doc = _load(file, encoding, max_size)
+    workbook = xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
+    doc = load_input(file, encoding, max_size)
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets
 
@@ -220,8 +125,8 @@ def targets(
         from docdiff.render.targets_term import render_targets_term
 
         shown = found if include_past else tuple(t for t in found if t.status != "past")
-        text = render_targets_term(doc, shown, **_console_options(output, color))
-    _write(text, output, (file,), pager=fmt == "term" and _paged(no_pager, output))
+        text = render_targets_term(doc, shown, **console_options(output, color))
+    write_result(text, output, (file,), pager=fmt == "term" and paged(no_pager, output))
 
 
 def _past_and_tier_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -250,13 +155,13 @@ def _fail_on_option(default: str | None) -> Callable[[Callable[..., Any]], Calla
 @click.option("--only-changed", is_flag=True, help="Show only sections and targets that differ.")
 @click.option("--full", is_flag=True,
               help="Terminal: every text change (default: the changed sentences that hold targets).")
-@_term_options
+@term_options
 @_fail_on_option(None)
 @_past_and_tier_options
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def compare(
     a: str,
     b: str,
@@ -274,8 +179,8 @@ def compare(
     max_size: str | None,
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
-    workbook = _xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
-    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    workbook = xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
+    doc_a, doc_b = load_input(a, encoding, max_size), load_input(b, encoding, max_size)
     gate_config = None
     if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
         from docdiff.check.config import load_config
@@ -315,10 +220,10 @@ def compare(
         from docdiff.render.compare_term import render_compare_term
 
         text = render_compare_term(
-            result, context=context, only_changed=only_changed, full=full, **_console_options(output, color)
+            result, context=context, only_changed=only_changed, full=full, **console_options(output, color)
         )
     if fmt != "xlsx":
-        _write(text, output, (a, b), pager=fmt == "term" and _paged(no_pager, output))
+        write_result(text, output, (a, b), pager=fmt == "term" and paged(no_pager, output))
     if gate_config is not None:
         from docdiff.check.gate import evaluate
 
@@ -338,7 +243,7 @@ def compare(
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def check(
     a: str,
     b: str,
@@ -356,7 +261,7 @@ def check(
 
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
-    doc_a, doc_b = _load(a, encoding, max_size), _load(b, encoding, max_size)
+    doc_a, doc_b = load_input(a, encoding, max_size), load_input(b, encoding, max_size)
     from dataclasses import replace
 
     from docdiff.check import run_check
@@ -369,7 +274,7 @@ def check(
     if tier is not None:
         config = replace(config, tier=tier)
     report = run_check(doc_a, doc_b, config)
-    _write(render_check(report, fmt), output, (a, b))
+    write_result(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
         sys.exit(1)
 
@@ -385,11 +290,11 @@ def check(
 @click.option("--reuse-only", is_flag=True, help="Skip target extraction: similarity and shared passages only.")
 @click.option("--fail-on", metavar="VERDICTS",
               help=f"With --parent, exit 1 when a finding has these verdicts: comma-separated of {', '.join(CORPUS_FAIL_ON)}.")
-@_term_options
+@term_options
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def corpus(
     paths: tuple[str, ...],
     parent: str | None,
@@ -427,16 +332,16 @@ def corpus(
 
     report = build_corpus(
         list(paths), parent=parent, store=store, workers=workers or os.cpu_count() or 1, scheduler=scheduler,
-        targets=not reuse_only, progress=True, encoding=encoding, max_bytes=_size(max_size))
+        targets=not reuse_only, progress=True, encoding=encoding, max_bytes=parse_size_option(max_size))
     from docdiff.render.corpus_formats import render_corpus
 
-    data = render_corpus(report, fmt, **(_console_options(output, color) if fmt == "term" else {}))
+    data = render_corpus(report, fmt, **(console_options(output, color) if fmt == "term" else {}))
     if isinstance(data, bytes):
         from docdiff.output import write_bytes
 
         write_bytes(data, output, inputs=inputs)
     else:
-        _write(data, output, inputs, pager=fmt == "term" and _paged(no_pager, output))
+        write_result(data, output, inputs, pager=fmt == "term" and paged(no_pager, output))
     if fail and report.parent is not None and any(f.verdict in fail for f in report.parent.findings):
         sys.exit(1)
 
@@ -449,7 +354,7 @@ def corpus(
 @output_option
 @encoding_option
 @max_size_option
-@_guarded
+@guarded
 def series(
     files: tuple[str, ...], fmt: str, tier: str | None, output: str | None, encoding: str | None, max_size: str | None
 ) -> None:
@@ -460,7 +365,7 @@ def series(
     """
     if fmt == "xlsx" and output in (None, "-"):
         raise UserError("--format xlsx writes a binary workbook: name the file with -o FILE.xlsx")
-    docs = [_load(f, encoding, max_size) for f in files]
+    docs = [load_input(f, encoding, max_size) for f in files]
     from docdiff.series import build_series
 
     ledger = build_series(docs)
@@ -469,24 +374,39 @@ def series(
     if fmt == "json":
         from docdiff.render.series_json import render_series_json
 
-        _write(render_series_json(ledger, rows), output, files)
+        write_result(render_series_json(ledger, rows), output, files)
     elif fmt == "csv":
         from docdiff.render.series_csv import render_series_csv
 
-        _write(render_series_csv(ledger, rows), output, files)
+        write_result(render_series_csv(ledger, rows), output, files)
     elif fmt == "xlsx":
-        from docdiff.render.series_xlsx import render_series_xlsx
         from docdiff.output import write_bytes
+        from docdiff.render.series_xlsx import render_series_xlsx
 
         write_bytes(render_series_xlsx(ledger, rows), output, inputs=files)
     elif fmt == "html":
         from docdiff.render.series_html import render_series_html
 
-        _write(render_series_html(ledger, rows), output, files)
+        write_result(render_series_html(ledger, rows), output, files)
     else:
         from docdiff.render.series_term import render_series_term
 
-        _write(render_series_term(ledger, rows, **_console_options(output)), output, files)
+        write_result(render_series_term(ledger, rows, **console_options(output)), output, files)
+
+
+class Interrupted(BaseException):
+    """A signal asked the command to stop. A BaseException, so that neither click (which turns
+    KeyboardInterrupt into "Aborted!" and exit 1, the code `check` uses for "flagged") nor the
+    internal-error guard catches it; every ``finally`` on the way out (the temp file of ``-o``)
+    still runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
 
 
 def main() -> None:
@@ -494,4 +414,18 @@ def main() -> None:
     # matrices are small, so one thread is faster. Only the command sets this: a program that
     # imports docdiff as a library keeps its own setting.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    cli(prog_name="docdiff")
+    import signal
+
+    catch = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    for signum in catch:
+        signal.signal(signum, _raise_interrupted)
+    try:
+        cli(prog_name="docdiff")
+    except (Interrupted, KeyboardInterrupt) as e:
+        signum = e.signum if isinstance(e, Interrupted) else signal.SIGINT
+        for s in catch:  # a second signal while reporting the first ends the process as usual
+            signal.signal(s, signal.SIG_DFL)
+        which = "" if signum == signal.SIGINT else f" ({signal.Signals(signum).name})"
+        sys.stderr.write(f"docdiff: interrupted{which}\n")
+        sys.stderr.flush()
+        sys.exit(128 + signum)

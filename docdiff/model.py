@@ -6,6 +6,7 @@ spans (``Document.line_at``), so every output can point back at the source.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -58,7 +59,8 @@ class Metadata:
 class Document:
     """A document's extracted text and what ingest learned about it.
 
-    ``text`` is the decoded text with line ends folded to ``\\n``; its lines are the file's lines
+    ``text`` is the decoded text with line ends folded to ``\\n`` (the only line break counted:
+    form feeds and U+2028 are characters of their line, as in editors); its lines are the file's lines
     (for HTML, docx and PDF: the lines of the extracted text). ``norm`` is the same text with
     full-width ASCII and ideographic spaces folded to half-width, character for character, so
     offsets into one are offsets into the other. ``debris`` spans (menus, ads, portal metadata)
@@ -85,11 +87,19 @@ class Document:
 
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
-        starts, pos = [0], 0
-        for line in self.text.splitlines(keepends=True):
-            pos += len(line)
-            starts.append(pos)
-        if starts[-1] == len(self.text) and len(starts) > 1:
+        """Offsets where lines start: after each ``\n``, the only break editors count
+        (``docdiff.lines``); a form feed or U+2028 is a character of its line."""
+        text, starts = self.text, [0]
+        if "\r" in text:  # ingest folds CR and CRLF to \n; a Document built by hand may hold them
+            import re
+
+            starts += [m.end() for m in re.finditer("\r\n?|\n", text)]
+        else:
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+        if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()  # no line after a final newline
         return tuple(starts)
 
@@ -104,7 +114,9 @@ class Document:
     @cached_property
     def _file_line_starts(self) -> tuple[int, ...]:
         starts, pos = [], 0
-        for line in self.source_text.splitlines(keepends=True):
+        from docdiff.lines import split_lines
+
+        for line in split_lines(self.source_text, keepends=True):
             starts.append(pos)
             pos += len(line)
         return tuple(starts)
@@ -126,7 +138,9 @@ class Document:
         """Span of 1-based ``line`` without its line break."""
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        while end > start and self.text[end - 1] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+        if end > start and self.text[end - 1] == "\n":
+            end -= 1
+        if end > start and self.text[end - 1] == "\r":
             end -= 1
         return Span(start, end)
 
@@ -268,6 +282,15 @@ class Target:
     status: str = "target"  # or "past"
     tier: str = "task"  # "headline": a goal list (主要预期目标, 发展目标) or an indicator table row
     confidence: str = "high"  # "low": no indicator name was found, the nearest noun phrase stands in
+
+    def __post_init__(self) -> None:
+        # A float that is not finite is no value (``text`` keeps the digits): no renderer may
+        # write Infinity (not JSON; the HTML report's script died on it). A whole number too
+        # large for a float arrives as an exact int (``targets.numbers.to_float``) and stays.
+        for name in ("value", "value_high", "baseline"):
+            v = getattr(self, name)
+            if isinstance(v, float) and not math.isfinite(v):
+                object.__setattr__(self, name, None)
 
 
 class SectionStatus(StrEnum):

@@ -1,4 +1,6 @@
-"""Write a finished output atomically: a temporary file in the same folder, then rename."""
+"""Write a finished output: atomically onto a regular file or a new path (a temporary file in the
+same folder, then rename); straight through onto a device, a FIFO or a socket, which a rename
+would replace (as root, ``-o /dev/null`` would leave a regular file where the device was)."""
 from __future__ import annotations
 
 import os
@@ -44,6 +46,19 @@ def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
                 raise DocdiffError(f"{shown}: refusing to overwrite an input file")
         except OSError:
             continue
+    try:
+        st: os.stat_result | None = os.stat(target)  # follows symlinks: what a write would reach
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise DocdiffError(f"{shown}: cannot write: is a folder")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        _write_through(data, target, shown)
+        return
+    if st is not None:
+        target = Path(os.path.realpath(target))  # through a symlink: replace its file, keep the link
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise DocdiffError(f"{shown}: no such folder {str(folder)!r}")
@@ -64,6 +79,15 @@ def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
         if isinstance(e, OSError):
             raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
         raise
+
+
+def _write_through(data: bytes, target: Path, shown: str) -> None:
+    """Write into an existing device or FIFO without replacing it (no atomicity to be had)."""
+    try:
+        with open(target, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
 
 
 def _mode_for(target: Path) -> int:

@@ -345,3 +345,20 @@ def test_download_csv_works_offline(browser, report_files, tmp_path):
     assert all(not u.startswith(("http:", "https:")) for u in w.requests)
     assert w.errors == []
     w.close()
+
+
+def test_clicking_a_target_in_the_text_selects_its_row_and_highlights_it(small):
+    """The legend's <mark class="tg"> has no data-t: the click handler used to throw on it
+    ("reading 'split'"), so nothing was highlighted (issue 13, item 12)."""
+    page = small.page
+    mark = page.locator("#p1 .pane-b mark.tg[data-t]").first
+    ids = mark.get_attribute("data-t").split(" ")
+    mark.click()
+    assert small.errors == []
+    assert page.eval_on_selector_all("mark.hl", "ms => ms.length") >= 1
+    assert mark.evaluate("m => m.classList.contains('hl')")
+    row = page.locator("table.targets tbody tr.sel")
+    assert row.count() == 1
+    assert set(ids) & set(page.evaluate(
+        "r => { const d = JSON.parse(document.getElementById('docdiff-data').textContent).rows[+r]; return [d.a, d.b]; }",
+        row.get_attribute("data-row")))

@@ -105,13 +105,14 @@ def test_empty_folder_exit_2(tmp_path: Path):
 
 
 def test_hostile_text_is_escaped_in_every_format(tmp_path: Path):
-    body = ("一、总体要求\n到2025年，地区生产总值增长<script>alert(1)</script>6%以上，=cmd|' /C calc'!A0 [bold]红[/bold]\x1b[31m"
+    # (a whole tag in a .txt is removed at ingest; an unclosed one stays text and must be escaped)
+    body = ("一、总体要求\n到2025年，地区生产总值增长<script src=x onerror=alert(1)//6%以上，=cmd|' /C calc'!A0 [bold]红[/bold]\x1b[31m"
             "。坚持创新驱动发展，全面塑造发展新优势，研发经费支出占生产总值比重达到3%，高新技术企业达到500家。\n")
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(body, encoding="utf-8")
     files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
     html = _run([*files, "--format", "html"]).output
-    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<script src=x" not in html and "&lt;script src=x onerror=alert(1)" in html
     term = _run([*files, "--format", "term"]).output
     assert "\x1b[31m" not in term
     import csv
@@ -120,7 +121,7 @@ def test_hostile_text_is_escaped_in_every_format(tmp_path: Path):
     cells = [c for row in csv.reader(io.StringIO(_run([*files, "--format", "csv"]).output)) for c in row]
     assert any("=cmd" in c for c in cells) and not any(c.startswith(("=", "+", "-", "@")) for c in cells)
     data = json.loads(_run([*files, "--format", "json"]).output)
-    assert any("<script>" in p["text"] for p in data["passages"])
+    assert any("<script" in p["text"] for p in data["passages"])  # JSON keeps the text as it is
 
 
 def test_csv_neutralises_formula_cells():

@@ -51,10 +51,13 @@ LINE_BREAKS = st.sampled_from(["\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "
 
 @settings(max_examples=200)
 @given(st.lists(LINE_BREAKS, max_size=30).map("".join))
-def test_line_numbers_agree_with_splitlines(text):
+def test_line_numbers_agree_with_line_feeds(text):
+    """Lines as grep -n and editors count them: only \\n breaks (form feeds, U+2028 do not)."""
     doc = Document(path="x", text=text)
-    lines = text.splitlines()
-    assert doc.line_count == len(lines)
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    assert doc.line_count == len(lines) == text.count("\n") + (not text.endswith("\n") and bool(text))
     for n, line in enumerate(lines, 1):
         assert doc.slice(doc.line_span(n)) == line
         span = doc.line_span(n)

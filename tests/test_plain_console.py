@@ -16,6 +16,7 @@ from docdiff.comparison import compare
 from docdiff.ingest import load
 from docdiff.model import Comparison
 from docdiff.render.compare_term import print_compare, render_compare_term
+from docdiff.render.console import SafeConsole
 from docdiff.render.plain_console import PlainConsole, rule_line
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -27,7 +28,7 @@ PAIRS = (
 
 def _rich_plain(width: int) -> Console:
     """The Console render_compare_term used for colourless output before PlainConsole."""
-    return Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, markup=False,
+    return SafeConsole(file=io.StringIO(), width=width, color_system=None, force_terminal=False, markup=False,
                    highlight=False, emoji=False, soft_wrap=False)
 
 
@@ -80,7 +81,7 @@ def test_rule_line_equals_rich_rule(title: str, width: int) -> None:
 
 
 def test_rows_wider_than_the_console_are_cropped_as_rich_crops_them() -> None:
-    text = "一二三四五六七八九十" * 3 + "\n" + "abc\n" + "\n"
+    text = "一二三四五六七八九十" * 3 + "\n" + "abc\x1b]0;title\x07\x9b2J\n" + "\n"
     plain = PlainConsole(15)
     plain.write_lines(text)
     console = _rich_plain(15)
@@ -89,3 +90,9 @@ def test_rows_wider_than_the_console_are_cropped_as_rich_crops_them() -> None:
     console.print(Segments([Segment(text)]), end="")
     assert plain.getvalue() == console.file.getvalue()  # type: ignore[attr-defined]
     assert rule_line(Text(""), 10) == "─" * 10
+
+
+def test_control_characters_are_escaped_after_cropping() -> None:
+    plain = PlainConsole(80)
+    plain.write_lines("a\x1b[2Jb\n")
+    assert plain.getvalue() == "a\\x1b[2Jb\n"

@@ -135,7 +135,7 @@ def test_junit_one_testcase_per_pair_with_failures():
     assert "B b.txt:1:" in f.text
 
 
-def test_junit_escapes_hostile_text_and_drops_control_characters():
+def test_junit_escapes_hostile_text_and_shows_control_characters_escaped():
     report = hostile_report()
     bad = replace(report.pairs[0].b, indicator="坏\x00\x0b字符<&>")
     report = replace(report, pairs=(replace(report.pairs[0], b=bad),),
@@ -143,7 +143,7 @@ def test_junit_escapes_hostile_text_and_drops_control_characters():
     xml = render_check(report, "junit")
     root = ET.fromstring(xml)  # parses: everything was escaped
     case = root.find("testsuite/testcase")
-    assert "坏字符<&>" in case.get("name") and "\x00" not in xml
+    assert "坏\\x00\\x0b字符<&>" in case.get("name") and "\x00" not in xml
     assert "<script>" not in xml
 
 

@@ -82,14 +82,14 @@ def _find_table(path: str | None) -> tuple[dict[str, Any] | None, str | None]:
             raise ConfigError(f"{path}: no such config file" if not p.exists() else f"{path}: not a file")
         data = _read_toml(p)
         if p.name == "pyproject.toml" or "tool" in data:
-            table = data.get("tool", {}).get("docdiff")
+            table = _tool_table(data, path).get("docdiff")
             if not isinstance(table, dict):
                 raise ConfigError(f"{path}: no [tool.docdiff] table")
             return table, path
         return data, path
     pyproject = Path("pyproject.toml")
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("docdiff")
+        table = _tool_table(_read_toml(pyproject), "pyproject.toml").get("docdiff")
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError("pyproject.toml: [tool.docdiff] must be a table")
@@ -98,6 +98,14 @@ def _find_table(path: str | None) -> tuple[dict[str, Any] | None, str | None]:
     if dotfile.is_file():
         return _read_toml(dotfile), ".docdiff.toml"
     return None, None
+
+
+def _tool_table(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """The file's [tool] table; a ``tool`` that is a number, string or array is an error."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{source}: tool must be a table ([tool.docdiff]), not a {type(tool).__name__}")
+    return tool
 
 
 def _read_toml(p: Path) -> dict[str, Any]:
@@ -112,6 +120,8 @@ def _read_toml(p: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         # tomllib's message already ends "(at line N, column M)": one line naming file and line.
         raise ConfigError(f"{p}: invalid TOML: {e}") from None
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        raise ConfigError(f"{p}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _config_from_table(table: dict[str, Any], source: str) -> CheckConfig:
@@ -155,13 +165,21 @@ def _tolerance(table: dict[str, Any], name: str, source: str) -> float:
 
 
 @lru_cache(maxsize=256)
-def _compile(pattern: str, source: str = "ignore") -> re.Pattern[str]:
-    """An ignore entry as a regex: "re:…" as written, anything else as a whole-string glob."""
+def _compile(pattern: str, source: str = "ignore") -> Any:
+    """An ignore entry as a regex: "re:…" as written, anything else as a whole-string glob.
+
+    A "re:" pattern comes from a config and runs on text a document supplies, so it is compiled
+    by RE2 (google-re2), which matches in linear time: Python's backtracking engine took forever
+    on ``(a+)+$`` against 32 a's. RE2 has no backreferences or lookaround; such a pattern is an
+    error that says so."""
     if pattern.startswith(REGEX_PREFIX):
+        import re2
+
         try:
-            return re.compile(pattern[len(REGEX_PREFIX):])
-        except re.error as e:
-            raise ConfigError(f"{source}: ignore pattern {pattern!r} is not a valid regex: {e}") from None
+            return re2.compile(pattern[len(REGEX_PREFIX):])
+        except re2.error as e:
+            raise ConfigError(f"{source}: ignore pattern {pattern!r} is not a valid regex "
+                              f"(RE2 syntax: no backreferences or lookaround): {e}") from None
     return re.compile(fnmatch.translate(pattern))
 
 

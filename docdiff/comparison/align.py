@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docdiff.lines import split_lines
 from docdiff.model import (
     Document,
     Outline,
@@ -25,6 +26,8 @@ from docdiff.model import (
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from docdiff.comparison.similarity import SectionVectors
 
 # Evidence = content·W_CONTENT + title·W_TITLE. Content leads: titles are rewritten every year
 # (发展质效持续提高 → 产业项目蓬勃发展) while the body keeps its topic; titles still decide between
@@ -112,13 +115,17 @@ def align_sections(
         rows, cols = groups.pop()
         if not rows or not cols:
             continue
-        score, content = scores(rows, cols, order=True)
-        chosen = unambiguous(assign(score, MATCH_MIN), score)
-        in_order = set(longest_increasing([(r, c) for r, c in chosen]))
-        for r, c in chosen:
+        if len(rows) * len(cols) > _dense_max_cells():  # candidate pairs: n × m would not fit
+            picked = _align_large_group(vectors, rows, cols, flat_a, flat_b, notes, use_titles=use_titles,
+                                        order=True, threshold=MATCH_MIN)
+        else:
+            score, content = scores(rows, cols, order=True)
+            picked = [(r, c, float(content[r, c])) for r, c in unambiguous(assign(score, MATCH_MIN), score)]
+        in_order = set(longest_increasing([(r, c) for r, c, _ in picked]))
+        for r, c, sim in picked:
             ia, ib = rows[r], cols[c]
             matches[ia] = _Match(ia, ib, moved=(r, c) not in in_order)
-            content_sim[ia, ib] = float(content[r, c])
+            content_sim[ia, ib] = sim
             groups.append(
                 ([index_a[id(s)] for s in flat_a[ia].children], [index_b[id(s)] for s in flat_b[ib].children])
             )
@@ -127,7 +134,12 @@ def align_sections(
     taken_b = {m.ib for m in matches.values()}
     rest_a = [i for i in range(len(flat_a)) if i not in matches]
     rest_b = [j for j in range(len(flat_b)) if j not in taken_b]
-    if rest_a and rest_b:
+    if rest_a and rest_b and len(rest_a) * len(rest_b) > _dense_max_cells():
+        for r, c, sim in _align_large_group(vectors, rest_a, rest_b, flat_a, flat_b, notes, use_titles=use_titles,
+                                            order=False, threshold=MOVE_MIN, max_level_shift=MAX_LEVEL_SHIFT):
+            matches[rest_a[r]] = _Match(rest_a[r], rest_b[c], moved=True)
+            content_sim[rest_a[r], rest_b[c]] = sim
+    elif rest_a and rest_b:
         import numpy as np
 
         score, content = scores(rest_a, rest_b, order=False)
@@ -160,7 +172,7 @@ _CLOSING_RE = re.compile(
 def _paragraph_starts(text: str, span: Span) -> list[int]:
     """Start offsets of the non-blank lines (paragraphs) inside ``span``."""
     starts, pos = [], span.start
-    for line in text[span.start : span.end].splitlines(keepends=True):
+    for line in split_lines(text[span.start : span.end], keepends=True):
         if line.strip():
             starts.append(pos)
         pos += len(line)
@@ -181,6 +193,25 @@ def _content_spans(doc: Document, roots: tuple[Section, ...]) -> dict[int, Span]
                 out[id(last)] = Span(last.span.start, start)
                 break
     return out
+
+
+def _dense_max_cells() -> int:
+    from docdiff.comparison.align_sparse import DENSE_MAX_CELLS
+
+    return DENSE_MAX_CELLS
+
+
+def _align_large_group(vectors: SectionVectors, rows: list[int], cols: list[int], flat_a: list[Section],
+                       flat_b: list[Section], notes: list[str], **how: Any) -> list[tuple[int, int, float]]:
+    """``align_sparse.align_group`` for one group too large for the exact path; notes it once."""
+    from docdiff.comparison.align_sparse import NOTE, Weights, align_group
+
+    if not any("candidate pairs" in n for n in notes):
+        notes.append(NOTE.format(n=len(rows), m=len(cols)))
+    weights = Weights(content_floor=CONTENT_FLOOR, order_boost=ORDER_BOOST, title_alone=TITLE_ALONE,
+                      w_content=W_CONTENT, w_title=W_TITLE)
+    return align_group(vectors, rows, cols, [flat_a[i] for i in rows], [flat_b[j] for j in cols],
+                       weights=weights, **how)
 
 
 def _combine(

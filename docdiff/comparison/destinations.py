@@ -93,7 +93,8 @@ def find_destinations(
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
     strong: set[int] = set()  # id(a section) whose destination lends its subsections the low bar
     for p in pairs:
-        if p.a is not None and p.b is not None:
+        # (without headings on one side, pairs are of paragraphs, which B's outline does not hold)
+        if p.a is not None and p.b is not None and id(p.b) in index_b:
             went[id(p.a)] = [index_b[id(p.b)]]
             strong.add(id(p.a))
     parent_of = {id(c): s for r in outline_a.sections for s in r.walk() for c in s.children}

@@ -18,6 +18,7 @@ from docdiff.model import Document, Span
 
 if TYPE_CHECKING:
     import numpy as np
+    from scipy.sparse import csr_matrix
     from threadpoolctl import ThreadpoolController
 
 _DIGIT = re.compile(r"\d")
@@ -149,6 +150,23 @@ class SectionVectors:
         self._vocab_size = max(1, len(vocab))
         self._a = vectors[: len(spans_a)]
         self._b = vectors[len(spans_a) :]
+        self._matrices: tuple[csr_matrix, csr_matrix] | None = None
+
+    def matrices(self) -> tuple[csr_matrix, csr_matrix]:
+        """All sections of a and of b as sparse row vectors (scipy csr, unit length): for the
+        candidate-pair path of large unheaded documents (``align_sparse``)."""
+        if self._matrices is None:
+            self._matrices = (self._csr(self._a), self._csr(self._b))
+        return self._matrices
+
+    def _csr(self, vectors: list[tuple[np.ndarray, np.ndarray]]) -> csr_matrix:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        indptr = np.cumsum([0] + [len(ids) for ids, _ in vectors])
+        ids = np.concatenate([ids for ids, _ in vectors]) if vectors else np.zeros(0, dtype=np.int64)
+        data = np.concatenate([w for _, w in vectors]) if vectors else np.zeros(0, dtype=np.float32)
+        return csr_matrix((data, ids, indptr), shape=(len(vectors), self._vocab_size))
 
     def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]."""

@@ -126,8 +126,14 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
     # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
     from docdiff.comparison.align import linear_assignment
 
+    from docdiff.comparison.target_candidates import EXACT_GROUP_CELLS, greedy_matching
+
     matched = []
     for group_rows, group_cols in groups.values():
+        if len(group_rows) * len(group_cols) > EXACT_GROUP_CELLS:  # the matrix would not fit
+            links = [(i, j) for (i, j) in scores if root(i) == root(group_rows[0])]
+            matched += greedy_matching(links, [scores[p] - SCORE_FLOOR + 1 for p in links])
+            continue
         gain = np.full((len(group_rows), len(group_cols)), -1.0)  # -1: an impossible pair
         for a, i in enumerate(group_rows):
             for b, j in enumerate(group_cols):
@@ -204,7 +210,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     tiered = any(t.tier == "headline" for t in side_a.targets) and any(t.tier == "headline" for t in side_b.targets)
     # Only the pairs whose keys are similar enough: a few per target, so the Python work below
     # grows with the matches, not with n × m.
-    for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms):
+    positions = ([t.span.start / side_a.length for t in side_a.targets],
+                 [t.span.start / side_b.length for t in side_b.targets])
+    for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms, positions):
         ta, tb = side_a.targets[i], side_b.targets[j]
         if i not in homes_a:
             homes_a[i] = _home_pairs(ta, aligned, nest_a)
@@ -266,10 +274,15 @@ def _units_can_pair(unit_a: str, unit_b: str, *, same_key: bool) -> bool:
     return same_key and any(base_a in family and base_b in family for family in _UNIT_FAMILIES)
 
 
-def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> list[tuple[int, int, float]]:
-    """(i, j, key_similarity) of every pair of targets whose keys reach MIN_KEY_SIMILARITY, in
-    row-major order; rapidfuzz's cdist screens out the hopeless pairs fast."""
+def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
+                       positions: tuple[list[float], list[float]] | None = None) -> list[tuple[int, int, float]]:
+    """(i, j, key_similarity) of the pairs of targets whose keys reach MIN_KEY_SIMILARITY, in
+    row-major order; rapidfuzz's cdist screens out the hopeless pairs fast. With many targets
+    (``target_candidates``): keys screened through a bigram index, and a key's targets paired
+    with the other side's nearest ones only (needs ``positions``, relative, per target)."""
     from rapidfuzz import fuzz, process
+
+    from docdiff.comparison.target_candidates import DENSE_KEY_CELLS, candidate_key_pairs, nearest_pairs
 
     # A key recurs (the same indicator in prose and tables, or yearly): score each distinct
     # form once, so the cost follows the vocabulary of indicators, not targets × targets.
@@ -282,16 +295,25 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> li
     uniq_a, uniq_b = list(rows_of), list(cols_of)
     # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
     # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
-    bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+    if len(uniq_a) * len(uniq_b) > DENSE_KEY_CELLS:
+        screened = zip(*(idx.tolist() for idx in candidate_key_pairs(uniq_a, uniq_b)))
+    else:
+        bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+        screened = zip(*(idx.tolist() for idx in np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)))
     similar: dict[int, list[tuple[int, float]]] = {}
-    for ua, ub in zip(*(idx.tolist() for idx in np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35))):
+    for ua, ub in screened:
         sim = key_similarity(uniq_a[ua], uniq_b[ub])
         if sim >= MIN_KEY_SIMILARITY:
             similar.setdefault(ua, []).append((ub, sim))
     pairs = []
     for ua, matches in similar.items():
-        for i in rows_of[uniq_a[ua]]:
-            pairs += [(i, j, sim) for ub, sim in matches for j in cols_of[uniq_b[ub]]]
+        rows = rows_of[uniq_a[ua]]
+        for ub, sim in matches:
+            cols = cols_of[uniq_b[ub]]
+            if positions is None:
+                pairs += [(i, j, sim) for i in rows for j in cols]
+            else:
+                pairs += [(i, j, sim) for i, j in nearest_pairs(rows, cols, *positions)]
     return sorted(pairs)
 
 

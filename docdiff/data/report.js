@@ -197,7 +197,8 @@
     selected = tr;
     tr.classList.add("sel");
     Array.prototype.forEach.call(document.querySelectorAll("mark.hl"), function (x) { x.classList.remove("hl"); });
-    Array.prototype.forEach.call(document.querySelectorAll("mark.tg"), function (x) {
+    // only the marks in the text: the legend's sample mark has no data-t
+    Array.prototype.forEach.call(document.querySelectorAll("mark.tg[data-t]"), function (x) {
       var t = x.getAttribute("data-t").split(" ");
       var r = data.rows[+tr.getAttribute("data-row")];
       if (t.indexOf(r.a) >= 0 || t.indexOf(r.b) >= 0) x.classList.add("hl");

@@ -2,8 +2,9 @@
 
 ``load`` is the only entry point; every problem with the file is an InputError naming it.
 The format is decided by content first (a PDF, docx, OFD, OLE .doc/.wps, .odt or .rtf is read
-as one whatever its name), then by extension; plain text that is really an HTML page is
-extracted as HTML. .doc, .wps, .odt and .rtf go through LibreOffice (ingest/office.py).
+as one whatever its name), then by extension; .doc, .wps, .odt and .rtf go through LibreOffice
+(ingest/office.py). A text file is read as an HTML page only when it declares itself one
+(doctype or ``<html>`` root): any other stays text, every line kept, stray tags removed inline.
 """
 from __future__ import annotations
 
@@ -114,7 +115,12 @@ def _load_text(data: bytes, path: str, ext: str, encoding: str | None) -> tuple[
         raise InputError(path, "binary file (control characters)")
     from docdiff.ingest.html import extract_html_text, is_html
 
-    # Markdown may carry inline HTML (<br>, <sup>); only a page that declares itself is extracted.
-    if ext in (".html", ".htm", ".xhtml") or is_html(text, declared_only=ext in (".md", ".markdown")):
+    # A .txt or .md with markup in it stays text (its lines are the file's): only a page that
+    # declares itself is extracted, since extraction merges lines and drops script text.
+    if ext in (".html", ".htm", ".xhtml") or is_html(text):
         return extract_html_text(text, path), "html", enc
-    return text, "text", enc
+    if ext in (".md", ".markdown"):
+        return text, "text", enc  # inline HTML is part of Markdown: kept as written
+    from docdiff.ingest.stray_tags import strip_inline_tags
+
+    return strip_inline_tags(text), "text", enc

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from docdiff.lines import split_lines
 from docdiff.model import Span
 
 SHORT = 12  # a menu item or button: "农交网APP", "扫码下载", "官方微信"
@@ -164,10 +165,10 @@ def _mark_edge_runs(lines: list[tuple[int, int, str]], flags: list[bool]) -> Non
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end without the break, content) of every line as ``str.splitlines`` counts them."""
+    """(start, end without the break, content) of every line (``\n`` ends a line, nothing else)."""
     out, pos = [], 0
-    for raw in text.splitlines(keepends=True):
-        content = raw.splitlines()[0] if raw.splitlines() else ""
+    for raw in split_lines(text, keepends=True):
+        content = raw.rstrip("\r\n")
         out.append((pos, pos + len(content), content))
         pos += len(raw)
     return out

@@ -90,6 +90,9 @@ def _declared_charset(data: bytes) -> str | None:
     return _SUPERSET.get(name, name)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:
     try:
         name = codecs.lookup(encoding).name
@@ -105,6 +108,10 @@ def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:
         raise InputError(path, f"cannot decode as {encoding} ({type(e).__name__})") from None
     if not isinstance(text, str):
         raise InputError(path, f"{encoding} is not a text encoding")
+    lone = _SURROGATE_RE.search(text)  # utf-7 and a few others decode to half a character
+    if lone is not None:
+        raise InputError(path, f"decoding as {encoding} gives a lone surrogate (U+{ord(lone.group()):04X}) "
+                               f"at character {lone.start()}: not text in that encoding")
     return text.removeprefix("\ufeff"), name
 
 

@@ -95,12 +95,19 @@ def _paragraph_text(p: _Element) -> str:
         if next(el.iterancestors(para), None) is not p:
             continue  # belongs to a paragraph inside a text box
         if el.tag == t:
-            out.append(el.text or "")
+            out.append(_t_text(el))
         elif el.tag == tab:
             out.append("\t")
         elif el.tag == cr or el.get(_w("type")) in (None, "textWrapping"):
             out.append("\n")  # a page or column break is layout, not a line of text
     return "".join(out)
+
+
+def _t_text(t: _Element) -> str:
+    """Text of one w:t. Entities are not resolved (no XXE, no billion laughs): a reference
+    such as ``&ent;`` is a child node, kept as written, and the text after it is its tail —
+    ``.text`` alone stopped at the first entity and lost the rest."""
+    return (t.text or "") + "".join((c.text or "") + (c.tail or "") for c in t)
 
 
 def _paragraph_lines(p: _Element) -> list[str]:

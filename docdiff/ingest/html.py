@@ -1,15 +1,9 @@
 """HTML text → plain text lines: block elements become lines, table rows become 'a | b | c'.
 
-Also decides whether a ``.txt`` file is really an HTML page (then it is extracted) or plain
-text with a few stray tags (then it is kept as it is, so line numbers stay true, and
-``debris.py`` marks the tag-only lines). The rule, on non-blank lines:
-
-* a page declares itself (``<!DOCTYPE html``, ``<html``), or
-* most lines that carry text also carry markup (``<p>text</p>``: text lives inside tags), or
-* there are more tag-only lines than text lines (pretty-printed markup around the text).
-
-A scraped text file whose first lines are empty junk tags (``<legend id=…></legend>``) has
-text lines without markup that far outnumber the tag lines, so it stays text.
+Also decides whether a ``.txt`` file is an HTML page: only when it declares itself one
+(``<!DOCTYPE html``, an ``<html`` root). Guessing from the share of lines with tags turned text
+files into pages: lines merged, script text vanished and line numbers shifted. Any other text
+file stays text (``stray_tags.py`` removes inline tags, ``debris.py`` marks tag-only lines).
 """
 from __future__ import annotations
 
@@ -22,9 +16,7 @@ from docdiff.lazy_regex import lazy_compile
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-MIN_TAGS = 3  # "a <b> c" once in a text is not a page
-# Every text file is sniffed (is_html) but few are pages: the extraction patterns wait for one.
-_TAG_RE = re.compile(r"<[!/?]?[A-Za-z][^<>\n]{0,2000}>|<!--[^<>\n]{0,2000}-->")
+# Every .txt file is sniffed (is_html) but few are pages: the extraction patterns wait for one.
 _DECLARED_RE = re.compile(r"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I)
 _XML_DECL_RE = lazy_compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
@@ -46,25 +38,9 @@ _CJK_WRAP_RE = lazy_compile(rf"(?<=[{_CJK}])[ {_WRAP}]*{_WRAP}[ {_WRAP}]*(?=[{_C
 _HIDDEN_STYLE_RE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def is_html(text: str, *, declared_only: bool = False) -> bool:
-    """Is this text an HTML page (extract it) rather than text with stray tags (keep it)?"""
-    if _DECLARED_RE.match(text.lstrip("\ufeff \t\r\n")[:2000]):
-        return True
-    if declared_only:
-        return False
-    tags = text_lines = marked_up = tag_only = 0
-    for line in text.splitlines():
-        found = _TAG_RE.findall(line)
-        outside = _TAG_RE.sub("", line).strip()
-        tags += len(found)
-        if outside:
-            text_lines += 1
-            marked_up += bool(found)
-        elif found:
-            tag_only += 1
-    if tags < MIN_TAGS:
-        return False
-    return marked_up * 2 >= text_lines or tag_only > text_lines
+def is_html(text: str) -> bool:
+    """Does this text declare itself an HTML page (doctype, or an ``<html>`` root)?"""
+    return _DECLARED_RE.match(text.lstrip("\ufeff \t\r\n")[:2000]) is not None
 
 
 def extract_html_text(markup: str, path: str) -> str:

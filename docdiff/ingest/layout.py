@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from docdiff.lines import split_lines
+
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)\"'"
 _INDENT = " \t\u3000\xa0"
@@ -66,8 +68,8 @@ _CLAUSE_MARKS = "，,；;：:、"
 def rejoin_lines(text: str) -> tuple[str, tuple[int, ...]]:
     """(reading text, offset where each line of ``text`` starts in it); ``(text, ())`` when the
     layout is the usual one and nothing is joined."""
-    raw = text.splitlines(keepends=True)
-    lines = [r.splitlines()[0] if r.splitlines() else "" for r in raw]
+    raw = split_lines(text, keepends=True)
+    lines = [r.rstrip("\r\n") for r in raw]
     joins = _wrapped_joins(lines) or _sentence_joins(lines)
     if not joins:
         return text, ()

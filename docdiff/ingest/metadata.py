@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docdiff.ingest.body_clues import kind_from_body, year_from_body
+from docdiff.lines import split_lines
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
 from docdiff.model import Kind, Metadata, Span
 
@@ -184,7 +185,7 @@ def cn_int(s: str) -> int | None:
 def _lines(text: str, debris: tuple[Span, ...]) -> list[_Line]:
     starts = [d.start for d in debris]  # debris spans are sorted and disjoint
     out, pos = [], 0
-    for n, raw in enumerate(text.splitlines(keepends=True)):
+    for n, raw in enumerate(split_lines(text, keepends=True)):
         i = bisect.bisect_right(starts, pos) - 1
         is_debris = i >= 0 and (pos < debris[i].end or pos == debris[i].start)
         out.append(_Line(n, raw.strip(" \t\u3000\xa0\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), is_debris))

@@ -1,7 +1,6 @@
 """What one spreadsheet cell holds: text defused against formula injection, and its width.
 
-(Issue 13 adds the same rule for the targets CSV as ``render.csv.defuse_formula``; when both
-are in, one of the two should import the other.)
+The targets CSV (``render.csv``) uses the same ``defuse_formula``.
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport, Finding
 from docdiff.render.check_words import STATUS_ORDER, describe, location, summary
 from docdiff.render.json import SCHEMA, document_json, dumps, target_pair_json
@@ -38,7 +39,7 @@ def render_text(report: CheckReport) -> str:
     lines = [f"{location(f)}: {describe(f.pair)}" for f in report.flagged]
     lines += [f"note: {n}" for n in report.notes]
     lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return escape_controls("\n".join(lines) + "\n")
 
 
 def config_json(report: CheckReport) -> dict[str, Any]:

@@ -61,9 +61,9 @@ def render_compare_term(
         plain = PlainConsole(width)
         print_compare(plain, c, context=context, only_changed=only_changed, markers=True, full=full)
         return plain.getvalue()
-    from rich.console import Console
+    from docdiff.render.console import SafeConsole
 
-    console = Console(
+    console = SafeConsole(
         file=io.StringIO(),
         width=width,
         color_system="truecolor" if color else None,

@@ -6,6 +6,7 @@ findings a `::warning` says how many are not annotated.
 """
 from __future__ import annotations
 
+from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport, Finding
 from docdiff.render.check_words import describe, indicator_of, summary
 
@@ -13,8 +14,9 @@ ANNOTATION_CAP = 10  # GitHub's limit of error annotations shown per step
 
 
 def escape_data(s: str) -> str:
-    """The message part of a workflow command: %, CR and LF are percent-encoded."""
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command: %, CR and LF are percent-encoded, other control
+    characters shown as ``\\xNN`` (a CI log is a terminal too)."""
+    return escape_controls(s, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:

@@ -40,7 +40,7 @@ def _e(value: object) -> str:
 
 def script_json(data: Any) -> str:
     """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_ESCAPES)
 
 
 def _asset(name: str) -> str:

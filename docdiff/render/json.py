@@ -22,7 +22,7 @@ SCHEMA = "docdiff/1"
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # Infinity is not JSON
 
 
 def document_json(doc: Document) -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 A flagged pair is a `<failure>`, a pair the config ignores is `<skipped>`; every other pair
 passes. Built with xml.etree, which escapes text and attributes; characters XML 1.0 forbids
-(control characters from a bad scan) are dropped rather than producing an unreadable file.
+(control characters from a bad scan) are shown as ``\\xNN`` escapes, as in the text formats.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
+from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport
 from docdiff.model import TargetPair
 from docdiff.render.check_words import describe, indicator_of, summary, verdict
@@ -17,7 +18,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(s: str) -> str:
-    return _NOT_XML.sub("", s)
+    return _NOT_XML.sub("", escape_controls(s, keep="\t\n\r"))
 
 
 def render_junit(report: CheckReport) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from docdiff.errors import escape_controls
 from docdiff.model import (
     Comparator,
     Comparison,
@@ -38,7 +39,7 @@ _SPACE_RUN = re.compile(r"\s+")
 
 
 def _md(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL.sub(r"\\\1", escape_controls(text))
 
 
 def _block(md: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
+from docdiff.render.console import SafeConsole
 from rich.text import Text
 from rich.tree import Tree
 
@@ -58,7 +58,7 @@ def _add(tree: Tree, s: Section) -> None:
 def render_outline_term(doc: Document, outline: Outline, *, color: bool, width: int) -> str:
     """The outline of ``doc`` as terminal text (ANSI colours only when ``color``)."""
     out = io.StringIO()
-    console = Console(
+    console = SafeConsole(
         file=out,
         width=width,
         color_system="truecolor" if color else None,
@@ -69,6 +69,8 @@ def render_outline_term(doc: Document, outline: Outline, *, color: bool, width: 
     heading = Text(doc.meta.title or doc.path, style="bold")
     sections = sum(1 for _ in outline.walk())
     heading.append(f"  {doc.file_line_count:,} lines · {sections} sections · {len(outline.tables)} tables", style="dim")
+    if doc.format != "text":  # the line numbers below count the extracted text, not the file
+        heading.append(f" · lines of the text extracted from the {doc.format.upper()}", style="dim")
     tree = Tree(heading, guide_style="dim")
     for s in outline.sections:
         _add(tree, s)

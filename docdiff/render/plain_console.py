@@ -3,12 +3,15 @@
 Without colour a report is its rows' plain text; rich's Console (≈ 20 ms to import, a sixth of a
 one-line comparison's start-up) would only copy that text, crop lines wider than the console and
 draw the section rules. ``PlainConsole`` does those three things the way rich does them (rules:
-the centred title of ``rich.rule.Rule``; cropping: ``Segment.split_and_crop_lines``), so the
-output is byte for byte what a Console(color_system=None) prints; the tests compare the two.
+the centred title of ``rich.rule.Rule``; cropping: ``Segment.split_and_crop_lines``) and escapes
+control characters after cropping as ``render.console.SafeConsole`` does, so the output is byte
+for byte what a SafeConsole(color_system=None) prints; the tests compare the two.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from docdiff.errors import escape_controls
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -34,7 +37,7 @@ class PlainConsole:
         from rich.segment import Segment
 
         for line in Segment.split_and_crop_lines([Segment(text)], self.width, pad=False):
-            self._parts.append("".join(segment.text for segment in line))
+            self._parts.append(escape_controls("".join(segment.text for segment in line)))
 
     def rule(self, title: Text) -> None:
         """A line of ─ across the width with ``title`` in the middle (rich.rule.Rule, centred)."""

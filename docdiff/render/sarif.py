@@ -127,4 +127,4 @@ def render_sarif(report: CheckReport) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

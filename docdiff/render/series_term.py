@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from rich import box
-from rich.console import Console
+from docdiff.render.console import SafeConsole
 from rich.table import Table
 from rich.text import Text
 
@@ -62,7 +62,7 @@ def _cell(c: Cell, unit: str) -> Text:
 
 def render_series_term(ledger: Ledger, rows: tuple[Row, ...], *, color: bool, width: int) -> str:
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system="truecolor" if color else None,
+    console = SafeConsole(file=out, width=width, color_system="truecolor" if color else None,
                       force_terminal=color, highlight=False, emoji=False)
     docs = ledger.documents
     title = Text("Series", style="bold")

@@ -7,7 +7,7 @@ import io
 from itertools import groupby
 
 from rich.cells import cell_len
-from rich.console import Console
+from docdiff.render.console import SafeConsole
 from rich.table import Table
 from rich.text import Text
 
@@ -63,10 +63,12 @@ def _section_table(targets: list[Target]) -> Table:
 def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bool, width: int) -> str:
     """The targets of ``doc`` grouped by section, as terminal text (ANSI colours when ``color``)."""
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system="truecolor" if color else None,
+    console = SafeConsole(file=out, width=width, color_system="truecolor" if color else None,
                       force_terminal=color, highlight=False, emoji=False)
     title = Text(doc.meta.title or doc.path, style="bold")
     title.append(f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", style="dim")
+    if doc.format != "text":  # the line numbers below count the extracted text, not the file
+        title.append(f" · lines of the text extracted from the {doc.format.upper()}", style="dim")
     for line in wrap_text(title, width):
         console.print(line)
     if not targets:

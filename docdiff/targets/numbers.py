@@ -199,10 +199,13 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def to_float(value: Decimal | None) -> float | int | None:
     """Decimal → float for the model (exact for every value a document writes); a whole number
-    too large for a float (400 digits) stays an exact int, never ``inf``."""
+    too large for a float (400 digits) stays an exact int, never ``inf``; a fraction a float
+    cannot hold (0.(400 zeros)1 would be 0, a 400-digit fraction inf) is None, never wrong."""
     if value is None:
         return None
     f = float(value)
     if math.isinf(f) and value == value.to_integral_value():
         return int(value)
+    if not math.isfinite(f) or (f == 0.0 and value != 0):
+        return None
     return f
