@@ -10,6 +10,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from render_fixtures import (
+    HOSTILE,
+    Part,
+    build_document,
+    diff_ops,
+    hostile_comparison,
+    make_target,
+    own_text,
+    small_comparison,
+)
 
 from docdiff.model import (
     Comparator,
@@ -24,17 +34,8 @@ from docdiff.model import (
     TargetPair,
     TargetStatus,
 )
-from docdiff.render.html import CSP, render_html, script_json
-from render_fixtures import (
-    HOSTILE,
-    Part,
-    build_document,
-    diff_ops,
-    hostile_comparison,
-    make_target,
-    own_text,
-    small_comparison,
-)
+from docdiff.render.html import render_html
+from docdiff.render.html_page import CSP, script_json
 
 GOLDEN = Path(__file__).parent / "golden" / "report_small.html"
 
@@ -183,6 +184,7 @@ def test_real_pair_report(tmp_path: Path) -> None:
                    "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from conftest import sample
+
     from docdiff.comparison import compare
     from docdiff.ingest import load
 
@@ -202,8 +204,8 @@ def test_cli_writes_the_report(tmp_path: Path, fmt: str, start: str) -> None:
                    "docdiff.comparison.reuse", "docdiff.comparison.targetdiff"):
         pytest.importorskip(module, reason=f"{module} not built yet")
     from click.testing import CliRunner
-
     from conftest import sample
+
     from docdiff.cli import cli
 
     out = tmp_path / f"report.{fmt}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport, Finding
+from docdiff.errors import escape_controls
 from docdiff.render.check_words import STATUS_ORDER, describe, location, summary
 from docdiff.render.json import SCHEMA, document_json, dumps, target_pair_json
 

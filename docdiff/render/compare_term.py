@@ -20,14 +20,13 @@ from docdiff.model import (
     SectionPair,
     SectionStatus,
 )
+from docdiff.render.labels import destination_phrase
 from docdiff.render.plain_console import PlainConsole
 from docdiff.render.target_table_term import target_rows, target_table  # noqa: F401 - target_table re-exported
 from docdiff.render.term_cells import GAP as _GAP
 from docdiff.render.term_cells import STATUS_STYLE
 from docdiff.render.term_cells import fit_cell as _cell
 from docdiff.render.term_cells import styled as _text
-
-from docdiff.render.labels import destination_phrase
 
 if TYPE_CHECKING:
     from rich.console import Console

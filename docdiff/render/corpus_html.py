@@ -7,7 +7,9 @@ from __future__ import annotations
 from docdiff.corpus.report import CorpusReport, Passage, Verdict
 from docdiff.model import Target
 from docdiff.render.corpus_tables import doc_label, number, target_cell
-from docdiff.render.html import CSP, _asset, _e
+from docdiff.render.html_page import asset as _asset
+from docdiff.render.html_page import e as _e
+from docdiff.render.html_page import page_start
 
 HEATMAP_MAX = 150  # documents drawn in the heatmap (the most connected): 22,500 cells at most
 CELL = 12  # pixels per heatmap cell
@@ -187,11 +189,8 @@ def render_corpus_html(report: CorpusReport) -> str:
     nav = ("<nav><a href='#similarity'>相似度</a><a href='#targets'>指标表</a><a href='#copies'>共有段落</a>"
            + ("<a href='#parent'>上下衔接</a>" if report.parent else "") + "</nav>")
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{_asset('corpus.css')}</style>\n</head>\n<body>\n"
-        f"<header><h1>{_e(title)}</h1>{nav}</header>\n<main>\n"
+        page_start(title, "\n" + _asset("corpus.css"), light_and_dark=False)
+        +         f"<header><h1>{_e(title)}</h1>{nav}</header>\n<main>\n"
         f"<details class='docs'><summary>文件列表 Documents</summary><ol start='0'>{docs}</ol></details>\n"
         f"<section id='similarity'><h2>相似度 Similarity</h2>{_heatmap(report)}</section>\n"
         f"<section id='targets'><h2>指标 Targets</h2>{_targets(report)}</section>\n"

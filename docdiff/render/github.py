@@ -6,8 +6,8 @@ findings a `::warning` says how many are not annotated.
 """
 from __future__ import annotations
 
-from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport, Finding
+from docdiff.errors import escape_controls
 from docdiff.render.check_words import describe, indicator_of, summary
 
 ANNOTATION_CAP = 10  # GitHub's limit of error annotations shown per step

@@ -7,11 +7,8 @@ no document can close the script or style element. Styles and behaviour live in
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from dataclasses import dataclass
-from html import escape
-from importlib.resources import files
 from pathlib import PurePath
 from typing import Any
 
@@ -26,26 +23,11 @@ from docdiff.model import (
     SectionStatus,
     Target,
 )
+from docdiff.render.html_page import asset as _asset
+from docdiff.render.html_page import e as _e
+from docdiff.render.html_page import page_start, script_json
 from docdiff.render.labels import L, destination_phrase, section_counts, section_label
 from docdiff.render.tiers import headline_first
-
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def script_json(data: Any) -> str:
-    """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_ESCAPES)
-
-
-def _asset(name: str) -> str:
-    return files("docdiff").joinpath("data", name).read_text(encoding="utf-8")
-
 
 # ---------------------------------------------------------------- panes: the text of each side
 
@@ -474,13 +456,8 @@ def render_html(c: Comparison) -> str:
             "text": L.SCRIPT_TEXT, "synonyms": _search_synonyms()}
     title = f"{L.REPORT_TITLE} · {_doc_title(c.a)} → {_doc_title(c.b)}"
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="color-scheme" content="light dark">\n<meta name="generator" content="docdiff">\n'
-        f"<title>{_e(title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n"
-        f'<a class="skip" href="#targets">{_e(L.SKIP)}</a>\n'
+        page_start(title, "\n" + _asset("report.css"))
+        + f'<a class="skip" href="#targets">{_e(L.SKIP)}</a>\n'
         f"{_header(c)}\n<main>\n{targets_html}\n"
         f'<div class="layout">{_nav(c)}{_sections_part(c, panes, anchors)}</div>\n{_passages(c)}\n</main>\n'
         f'<button type="button" id="back" class="back" hidden title="{_e(L.BACK_TITLE)}">{_e(L.BACK)}</button>\n'

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from docdiff.errors import escape_controls
 from docdiff.check.gate import CheckReport
+from docdiff.errors import escape_controls
 from docdiff.model import TargetPair
 from docdiff.render.check_words import describe, indicator_of, summary, verdict
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import io
 
-from docdiff.render.console import SafeConsole
 from rich.text import Text
 from rich.tree import Tree
 
 from docdiff.model import Document, Outline, Section, SectionKind
 from docdiff.outline.patterns import CN_DIGITS
+from docdiff.render.console import SafeConsole
 
 __all__ = ["render_outline_term"]
 

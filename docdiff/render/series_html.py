@@ -6,9 +6,8 @@ every document string goes through ``html.escape``; the script only sets classes
 """
 from __future__ import annotations
 
-from html import escape
-
-from docdiff.render.html import CSP
+from docdiff.render.html_page import e as _e
+from docdiff.render.html_page import page_start
 from docdiff.render.series_chart import render_chart
 from docdiff.render.series_term import number, sparkline, target_text
 from docdiff.series.model import Cell, Ledger, Row, Verdict
@@ -67,10 +66,6 @@ _JS = """
   });
 })();
 """
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def _link(doc: int, line: int, start: int, end: int, body: str, title: str) -> str:
@@ -156,12 +151,7 @@ def render_series_html(ledger: Ledger, rows: tuple[Row, ...]) -> str:
                     lines.setdefault(doc, set()).add(src.line)
     notes = "".join(f"<li>{_e(n)}</li>" for n in ledger.notes)
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="color-scheme" content="light dark">\n<meta name="generator" content="docdiff">\n'
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        page_start(title, _CSS)
         + "".join(head) + "\n<main>\n" + "".join(charts) + "\n" + "".join(table) + "\n"
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
         + _sources(ledger, lines) + "\n</main>\n"

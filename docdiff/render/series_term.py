@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 
 from rich import box
-from docdiff.render.console import SafeConsole
 from rich.table import Table
 from rich.text import Text
 
 from docdiff.errors import printable
 from docdiff.model import Comparator, Target
+from docdiff.render.console import SafeConsole
 from docdiff.series.model import Cell, Ledger, Row, Verdict
 
 _COMPARATOR_SHOWN = {Comparator.EQ: "", Comparator.GE: "≥", Comparator.LE: "≤", Comparator.APPROX: "≈",

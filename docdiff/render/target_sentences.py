@@ -10,7 +10,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from docdiff.model import Comparison, DiffOp, Document, OpKind, SectionPair, Span, TargetStatus
+from docdiff.model import (
+    Comparison,
+    DiffOp,
+    Document,
+    OpKind,
+    SectionPair,
+    Span,
+    TargetStatus,
+)
 
 _TERMINATORS = "。！？；!?;\n"
 _CLOSERS = "”’」』）)"

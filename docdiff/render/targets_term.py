@@ -7,11 +7,11 @@ import io
 from itertools import groupby
 
 from rich.cells import cell_len
-from docdiff.render.console import SafeConsole
 from rich.table import Table
 from rich.text import Text
 
 from docdiff.model import Comparator, Document, Target
+from docdiff.render.console import SafeConsole
 from docdiff.render.linebreak import wrap_text
 from docdiff.render.tiers import headline_first
 

@@ -1,0 +1,42 @@
+"""What every self-contained HTML page of docdiff shares: the Content-Security-Policy (no
+network: inline CSS and JS only), escaping, JSON safe inside a script element, the bundled
+assets, and the opening of the page.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from importlib.resources import files
+from typing import Any
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def e(value: object) -> str:
+    """Text or an attribute value, HTML-escaped (quotes too)."""
+    return escape(str(value), quote=True)
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_ESCAPES)
+
+
+def asset(name: str) -> str:
+    """A file of docdiff/data (report.css, corpus.js …) as text."""
+    return files("docdiff").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def page_start(title: str, style: str, *, light_and_dark: bool = True) -> str:
+    """From the doctype to the opened <body>: CSP, viewport, the title and the inline style."""
+    meta = ('<meta name="color-scheme" content="light dark">\n<meta name="generator" content="docdiff">\n'
+            if light_and_dark else "")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{meta}<title>{e(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+    )
