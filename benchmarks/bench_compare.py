@@ -1,14 +1,21 @@
-"""Time `docdiff compare` against Ruby docdiff's character diff, and its scaling; prints figures.
+"""Time `docdiff compare` against Ruby docdiff's character diff, its start-up, and its scaling; prints figures.
 
-    python benchmarks/bench_compare.py            # best of 3 runs each
-    python benchmarks/bench_compare.py --runs 5
+    python benchmarks/bench_compare.py            # 7 interleaved rounds
+    python benchmarks/bench_compare.py --runs 11
 
-For each pair: our whole CLI run (`python -m docdiff compare A B`, terminal report written to a
-file: start-up, load, outline, targets, alignment, diff, reuse, target diff, render) against
-`/usr/bin/docdiff --char --utf8 --format=html A B` (Debian's Ruby docdiff) on the same files,
-GB18030 ones converted to temporary UTF-8 copies first; both as wall-clock time of a fresh
-process, in the same run, and the ratio (bar ≤ 1.0). Then a per-stage breakdown in-process, and
-the scaling of a document made 10× longer by concatenating copies (bar ≤ 12× the 1× time).
+Start-up: `python -m docdiff compare` of two one-line files (every import and compile a run
+pays) against `python -c pass` with the same interpreter and environment, and against the bare
+base interpreter (no virtualenv site-packages: an editable install adds its finder to both).
+Goal ≤ 4×.
+
+Whole runs: for each pair our whole CLI run (`python -m docdiff compare A B`, HTML and terminal
+report written with -o) against Debian's Ruby docdiff (`/usr/bin/docdiff --char --utf8
+--format=html`, and `--format=tty`) on UTF-8 LF copies of the same files (Ruby reads no
+GB18030). Goal ≤ 0.5× for each format. Every command is one fresh process; the commands run
+interleaved, round after round, so a burst of load on this shared machine hits all of them;
+min and median of wall-clock and of CPU time (user + system of the child) are printed: on a
+loaded machine the CPU figures swing less. Then a per-stage breakdown in-process, and the
+scaling of a document made 10× longer by concatenating copies (bar ≤ 12× the 1× time).
 Nothing here asserts: tests never time anything.
 """
 from __future__ import annotations
@@ -16,19 +23,23 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+PROVINCES = Path("/work/shared/corpus/provinces-2026")
 RUBY_DOCDIFF = "/usr/bin/docdiff"
 PAIRS = (
-    ("luqiao-14th-five-year-plan.txt", "linhai-common-prosperity-plan-2021-2025.txt"),
-    ("hailar-district-2014-work-report.txt", "hailar-district-2015-work-report.txt"),  # 2015 is GB18030
+    (SAMPLES / "luqiao-14th-five-year-plan.txt", SAMPLES / "linhai-common-prosperity-plan-2021-2025.txt"),
+    (SAMPLES / "hailar-district-2018-work-report.txt", SAMPLES / "hailar-district-2019-work-report.txt"),
+    (SAMPLES / "hailar-district-2014-work-report.txt", SAMPLES / "hailar-district-2015-work-report.txt"),  # 2015: GB18030
+    (PROVINCES / "hubei-2026-work-report.txt", PROVINCES / "hunan-2026-work-report.txt"),
 )
 SCALE = 10
 
@@ -42,38 +53,57 @@ def best_of(runs: int, fn: Callable[[], object]) -> float:
     return min(times)
 
 
-def best_cpu_of(runs: int, fn: Callable[[], object]) -> tuple[float, float]:
-    """Best wall-clock time and best CPU time (user + system) of ``fn``'s child processes.
+class Timings:
+    """Wall-clock and CPU seconds of each named command, run interleaved round after round."""
 
-    On a shared machine the wall clock swings with the load; the CPU a process used swings less,
-    so both are printed.
-    """
-    walls, cpus = [], []
-    for _ in range(runs):
+    def __init__(self) -> None:
+        self.wall: dict[str, list[float]] = {}
+        self.cpu: dict[str, list[float]] = {}
+
+    def run(self, name: str, cmd: Sequence[str], env: dict[str, str], stdout_path: Path | None = None) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        fn()
-        walls.append(time.perf_counter() - start)
+        if stdout_path is None:
+            subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        else:
+            with stdout_path.open("wb") as f:
+                subprocess.run(cmd, check=True, cwd=ROOT, stdout=f, stderr=subprocess.PIPE, env=env)
+        self.wall.setdefault(name, []).append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return min(walls), min(cpus)
+        self.cpu.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+    def figures(self, name: str) -> tuple[float, float, float, float]:
+        """min wall, median wall, min CPU, median CPU."""
+        w, c = self.wall[name], self.cpu[name]
+        return min(w), statistics.median(w), min(c), statistics.median(c)
 
 
-def utf8_copy(path: Path, tmp: Path) -> Path:
-    """``path`` itself when it is UTF-8, else a UTF-8 copy in ``tmp`` (Ruby docdiff reads no GB18030)."""
+def _line(label: str, t: Timings, name: str) -> str:
+    mw, dw, mc, dc = t.figures(name)
+    return f"  {label:<40} wall min {mw:6.3f} med {dw:6.3f} s   CPU min {mc:6.3f} med {dc:6.3f} s"
+
+
+def _ratio(label: str, t: Timings, ours: str, theirs: str, bar: float) -> str:
+    mw, dw, mc, dc = t.figures(ours)
+    rw, rdw, rc, rdc = t.figures(theirs)
+    return (f"  {label:<40} wall min {mw / rw:5.2f}× med {dw / rdw:5.2f}×   CPU min {mc / rc:5.2f}× med {dc / rdc:5.2f}×"
+            f"   (goal ≤ {bar:g}×)")
+
+
+def utf8_lf_copy(path: Path, tmp: Path) -> Path:
+    """A UTF-8 copy of ``path`` with LF line ends in ``tmp`` (Ruby docdiff reads no GB18030)."""
     raw = path.read_bytes()
     try:
-        raw.decode("utf-8")
-        return path
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        out = tmp / path.name
-        out.write_text(raw.decode("gb18030"), encoding="utf-8")
-        return out
+        text = raw.decode("gb18030")
+    out = tmp / f"ruby-{path.name}"
+    out.write_bytes(text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8"))
+    return out
 
 
-def run_ours(a: Path, b: Path, out: Path, env: dict[str, str]) -> None:
-    cmd = [sys.executable, "-m", "docdiff", "compare", str(a), str(b), "--format", "term", "-o", str(out)]
-    subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True, env=env)
+def ours_cmd(a: Path, b: Path, fmt: str, out: Path) -> list[str]:
+    return [sys.executable, "-m", "docdiff", "compare", str(a), str(b), "--format", fmt, "-o", str(out)]
 
 
 def bytecode_env(tmp: Path) -> dict[str, str]:
@@ -88,9 +118,8 @@ def bytecode_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def run_ruby(a: Path, b: Path, out: Path) -> None:
-    with out.open("wb") as f:
-        subprocess.run([RUBY_DOCDIFF, "--char", "--utf8", "--format=html", str(a), str(b)], check=True, stdout=f)
+def ruby_cmd(a: Path, b: Path, fmt: str) -> list[str]:
+    return [RUBY_DOCDIFF, "--char", "--utf8", f"--format={fmt}", str(a), str(b)]
 
 
 def stages(a_path: Path, b_path: Path) -> dict[str, float]:
@@ -146,49 +175,74 @@ def scaled_copy(path: Path, tmp: Path, times: int) -> Path:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=7, help="interleaved rounds (default 7)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     have_ruby = os.access(RUBY_DOCDIFF, os.X_OK)
-    print(f"best of {args.runs}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs")
+    pairs = [(a, b) for a, b in PAIRS if a.exists() and b.exists()]
+    print(f"{args.runs} interleaved rounds; python {sys.version.split()[0]}; {os.cpu_count()} CPUs;"
+          f" load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         tiny_a, tiny_b = tmp / "tiny-a.txt", tmp / "tiny-b.txt"
         tiny_a.write_text("一、总体要求\n今年增长6%。\n", encoding="utf-8")
         tiny_b.write_text("一、总体要求\n今年增长5%。\n", encoding="utf-8")
         env = bytecode_env(tmp)
-        run_ours(tiny_a, tiny_b, tmp / "tiny.term", env)  # compile the .pyc files once
         if "PYTHONDONTWRITEBYTECODE" in os.environ:
             print("(PYTHONDONTWRITEBYTECODE is set here; our runs cache bytecode in a temporary folder,"
                   " as an installed package would)")
-        floor, floor_cpu = best_cpu_of(args.runs, lambda: run_ours(tiny_a, tiny_b, tmp / "tiny.term", env))
-        print(f"docdiff compare of two one-line files (start-up and imports): {floor:.2f} s  (CPU {floor_cpu:.2f} s)")
-        for name_a, name_b in PAIRS:
-            a, b = SAMPLES / name_a, SAMPLES / name_b
-            size = f"{len(a.read_bytes()) // 1000} kB / {len(b.read_bytes()) // 1000} kB"
-            print(f"\n{name_a}  vs  {name_b}  ({size})")
-            ours, ours_cpu = best_cpu_of(args.runs, lambda: run_ours(a, b, tmp / "ours.term", env))
-            print(f"  docdiff compare (whole CLI run)      {ours:6.2f} s   CPU {ours_cpu:5.2f} s")
+        base_python = getattr(sys, "_base_executable", sys.executable)
+        commands: list[tuple[str, list[str], Path | None]] = [
+            ("pass", [sys.executable, "-c", "pass"], None),
+            ("pass-base", [base_python, "-c", "pass"], None),
+            ("tiny", ours_cmd(tiny_a, tiny_b, "term", tmp / "tiny.term"), None),
+            ("help", [sys.executable, "-m", "docdiff", "--help"], None),
+        ]
+        for k, (a, b) in enumerate(pairs):
+            for fmt in ("html", "term"):
+                commands.append((f"ours-{fmt}-{k}", ours_cmd(a, b, fmt, tmp / f"ours-{k}.{fmt}"), None))
             if have_ruby:
-                ua, ub = utf8_copy(a, tmp), utf8_copy(b, tmp)
-                ruby, ruby_cpu = best_cpu_of(args.runs, lambda: run_ruby(ua, ub, tmp / "ruby.html"))
-                print(f"  Ruby docdiff --char --format=html    {ruby:6.2f} s   CPU {ruby_cpu:5.2f} s")
-                print(f"  ratio ours / Ruby                    {ours / ruby:6.2f}   (bar <= 1.0)"
-                      f"   CPU ratio {ours_cpu / ruby_cpu:.2f}")
-            else:
-                print(f"  {RUBY_DOCDIFF} not installed: no ratio")
-            in_process(a, b)  # warm imports and caches before the per-stage figures
-            t = stages(a, b)
-            print("  in-process stages: " + ", ".join(f"{k} {v:.3f}" for k, v in t.items())
-                  + f"  = {sum(t.values()):.2f} s")
+                ua, ub = utf8_lf_copy(a, tmp), utf8_lf_copy(b, tmp)
+                for fmt in ("html", "tty"):
+                    commands.append((f"ruby-{fmt}-{k}", ruby_cmd(ua, ub, fmt), tmp / f"ruby-{k}.{fmt}"))
+        t = Timings()
+        for name, cmd, out in commands:  # one warm-up round: .pyc files, the page cache
+            t.run(name, cmd, env, out)
+        t = Timings()
+        for _ in range(args.runs):
+            for name, cmd, out in commands:
+                t.run(name, cmd, env, out)
 
-        name_a, name_b = PAIRS[0]
-        a, b = SAMPLES / name_a, SAMPLES / name_b
+        print("\nstart-up")
+        print(_line("python -c pass (this environment)", t, "pass"))
+        print(_line("python -c pass (base interpreter)", t, "pass-base"))
+        print(_line("docdiff --help", t, "help"))
+        print(_line("docdiff compare, two one-line files", t, "tiny"))
+        print(_ratio("start-up ÷ python -c pass", t, "tiny", "pass", 4))
+        print(_ratio("start-up ÷ base python -c pass", t, "tiny", "pass-base", 4))
+        for k, (a, b) in enumerate(pairs):
+            size = f"{len(a.read_bytes()) // 1000} kB / {len(b.read_bytes()) // 1000} kB"
+            print(f"\n{a.name}  vs  {b.name}  ({size})")
+            print(_line("docdiff compare --format html", t, f"ours-html-{k}"))
+            print(_line("docdiff compare (terminal, -o file)", t, f"ours-term-{k}"))
+            if have_ruby:
+                print(_line("Ruby docdiff --char --format=html", t, f"ruby-html-{k}"))
+                print(_line("Ruby docdiff --char --format=tty", t, f"ruby-tty-{k}"))
+                print(_ratio("html: ours ÷ Ruby --char html", t, f"ours-html-{k}", f"ruby-html-{k}", 0.5))
+                print(_ratio("terminal: ours ÷ Ruby --char tty", t, f"ours-term-{k}", f"ruby-tty-{k}", 0.5))
+            else:
+                print(f"  {RUBY_DOCDIFF} not installed (apt-get install docdiff): no ratio")
+            stage = stages(a, b)  # warm: imports and caches
+            stage = {name: min(v, w) for (name, v), w in zip(stage.items(), stages(a, b).values())}
+            print("  in-process stages (best of 2): " + ", ".join(f"{k} {v:.3f}" for k, v in stage.items())
+                  + f"  = {sum(stage.values()):.2f} s")
+
+        a, b = pairs[0]
         big_a, big_b = scaled_copy(a, tmp, SCALE), scaled_copy(b, tmp, SCALE)
         in_process(a, b)
-        one = best_of(args.runs, lambda: in_process(a, b))
-        many = best_of(max(1, args.runs - 1), lambda: in_process(big_a, big_b))
-        print(f"\nscaling, {name_a} vs {name_b}, in-process compare + render:")
+        one = best_of(3, lambda: in_process(a, b))
+        many = best_of(2, lambda: in_process(big_a, big_b))
+        print(f"\nscaling, {a.name} vs {b.name}, in-process compare + render:")
         print(f"  1x  {one:6.2f} s")
         print(f"  {SCALE}x {many:6.2f} s   = {many / one:.1f}x the 1x time   (bar <= {SCALE + 2}x)")
     return 0

@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 
 COLOR_CHOICES = ("auto", "always", "never")
@@ -52,6 +50,8 @@ def use_pager(no_pager: bool, output: str | None) -> bool:
 
 def pager_command() -> list[str] | None:
     """``$PAGER`` split into words (``less`` when unset); None when it is empty or ``cat``."""
+    import shlex  # here and in page(): a report written to a file or a pipe never pages
+
     words = shlex.split(os.environ.get("PAGER", DEFAULT_PAGER))
     if not words or words == ["cat"]:
         return None
@@ -63,6 +63,8 @@ def page(text: str) -> bool:
     command = pager_command()
     if command is None:
         return False
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("LESS", DEFAULT_LESS)
     try:

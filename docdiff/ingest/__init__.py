@@ -13,8 +13,6 @@ from docdiff.ingest.debris import find_debris
 from docdiff.ingest.layout import rejoin_lines
 from docdiff.ingest.decode import decode_bytes, fold_newlines
 from docdiff.ingest.metadata import extract_metadata
-from docdiff.ingest.office import office_kind
-from docdiff.ingest.ofd import is_ofd
 from docdiff.ingest.read import check_extension, read_bytes, sniff_binary
 from docdiff.model import Document
 
@@ -33,6 +31,16 @@ _NO_TEXT = {
 _OFFICE_EXTENSIONS = {".doc": "ole", ".wps": "ole", ".odt": "odt", ".rtf": "rtf"}
 
 
+# How every container office_kind and is_ofd recognise begins: OLE (.doc/.wps), RTF, zip (.odt, .ofd).
+CONTAINER_STARTS = (b"\xd0\xcf\x11\xe0", b"{\\rtf", b"PK\x03\x04")
+
+
+def _is_ofd(data: bytes) -> bool:
+    from docdiff.ingest.ofd import is_ofd
+
+    return is_ofd(data)
+
+
 def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None,
          progress: bool | None = None) -> Document:
     """Read ``path`` into a Document; raise InputError naming the file and the problem.
@@ -42,7 +50,12 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
     ext = check_extension(path)
     data = read_bytes(path, max_bytes=max_bytes)
     notes: tuple[str, ...] = ()
-    office = office_kind(data)
+    container = data.startswith(CONTAINER_STARTS)
+    office = None
+    if container:  # office and ofd import subprocess, zipfile, page layout: not for a text file
+        from docdiff.ingest.office import office_kind
+
+        office = office_kind(data)
     if data.lstrip()[:5] == b"%PDF-" or ext == ".pdf":
         import sys
 
@@ -55,7 +68,7 @@ def load(path: str, *, encoding: str | None = None, max_bytes: int | None = None
 
         text, fmt = extract_office_text(data, path, office or _OFFICE_EXTENSIONS[ext])
         enc = ""
-    elif ext == ".ofd" or is_ofd(data):
+    elif ext == ".ofd" or (container and _is_ofd(data)):
         from docdiff.ingest.ofd import extract_ofd_text
 
         text, fmt, enc = extract_ofd_text(data, path), "ofd", ""

@@ -11,12 +11,14 @@ import re
 from typing import TYPE_CHECKING
 
 from docdiff.errors import InputError
+from docdiff.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+# Every .txt file is sniffed (is_html) but few are pages: the extraction patterns wait for one.
 _DECLARED_RE = re.compile(r"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I)
-_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_XML_DECL_RE = lazy_compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
 DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "template",
         "svg", "head", "object", "embed", "canvas", "select", "button", "aside", "dialog", "menu")
@@ -26,14 +28,14 @@ BLOCKS = frozenset({
     "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot",
     "caption", "ul", "tr", "td", "th",
 })
-_WS_RE = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_WS_RE = lazy_compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _WRAP = "\x01"  # stands for source whitespace that contained a line break, until the line is built
-_RUN_RE = re.compile(rf"[ {_WRAP}]+")
+_RUN_RE = lazy_compile(rf"[ {_WRAP}]+")
 # A line break in the source between two Chinese characters is not a space in the text
 # (the source was wrapped); a typed space is kept.
-_CJK_WRAP_RE = re.compile(rf"(?<=[{_CJK}])[ {_WRAP}]*{_WRAP}[ {_WRAP}]*(?=[{_CJK}])")
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK_WRAP_RE = lazy_compile(rf"(?<=[{_CJK}])[ {_WRAP}]*{_WRAP}[ {_WRAP}]*(?=[{_CJK}])")
+_HIDDEN_STYLE_RE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def is_html(text: str) -> bool:

@@ -21,6 +21,7 @@ from docdiff.model import (
     SectionStatus,
 )
 from docdiff.render.labels import destination_phrase
+from docdiff.render.plain_console import PlainConsole
 from docdiff.render.target_table_term import target_rows, target_table  # noqa: F401 - target_table re-exported
 from docdiff.render.term_cells import GAP as _GAP
 from docdiff.render.term_cells import STATUS_STYLE
@@ -55,6 +56,10 @@ def render_compare_term(
     ``full``: every section's text diff and the shared passages; otherwise a summary, whose
     text part is the changed sentences that hold changed, added or removed targets.
     """
+    if not color:  # plain text: no rich Console to import (see plain_console)
+        plain = PlainConsole(width)
+        print_compare(plain, c, context=context, only_changed=only_changed, markers=True, full=full)
+        return plain.getvalue()
     from docdiff.render.console import SafeConsole
 
     console = SafeConsole(
@@ -72,11 +77,10 @@ def render_compare_term(
 
 
 def print_compare(
-    console: Console, c: Comparison, *, context: int, only_changed: bool, markers: bool, full: bool = True
+    console: Console | PlainConsole, c: Comparison, *, context: int, only_changed: bool, markers: bool,
+    full: bool = True,
 ) -> None:
     """Print the report to ``console`` (the golden test passes its own fixed console)."""
-    from rich.rule import Rule
-
     from docdiff.render.linebreak import wrap_text
 
     _print_rows(console, wrap_text(_header(c), console.width))
@@ -89,7 +93,7 @@ def print_compare(
         for p in c.sections:
             if not p.diff:
                 continue
-            console.print(Rule(_pair_label(p), style=STATUS_STYLE.get(str(p.status), "")))
+            _print_rule(console, _pair_label(p), STATUS_STYLE.get(str(p.status), ""))
             _print_rows(console, wrap_text(diff_text_view(p, context=context, markers=markers), console.width))
         if c.shared_passages:
             console.print()
@@ -131,9 +135,21 @@ def sentence_rows(c: Comparison, *, markers: bool, width: int) -> list[Text]:
     return out
 
 
-def _print_rows(console: Console, rows: list[Text]) -> None:
+def _print_rule(console: Console | PlainConsole, title: Text, style: str) -> None:
+    if isinstance(console, PlainConsole):
+        console.rule(title)
+        return
+    from rich.rule import Rule
+
+    console.print(Rule(title, style=style))
+
+
+def _print_rows(console: Console | PlainConsole, rows: list[Text]) -> None:
     """Print one-line rows already cut to the width, as segments: rich would otherwise measure
     and wrap each row again (≈ 0.5 ms a row; a five-year plan pair has 450 rows)."""
+    if isinstance(console, PlainConsole):
+        console.write_lines("".join(row.plain + "\n" for row in rows))
+        return
     from rich.segment import Segment, Segments
 
     if console.color_system is None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from docdiff.chinese import parse_chinese_integer
+from docdiff.lazy_regex import lazy_compile
 from docdiff.model import Document, Kind, Outline, Section, Span
 from docdiff.targets.rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
 
@@ -32,11 +33,12 @@ class _Heading:
     end: int
 
 
+# Only for a document whose outline found no sections (_fallback_headings): compiled on first use.
 _HEADING_RES = (
-    (1, re.compile(r"\s*第[一二三四五六七八九十百]+[章篇部分]+")),
-    (2, re.compile(r"\s*第[一二三四五六七八九十百]+节")),
-    (2, re.compile(r"\s*[一二三四五六七八九十]+\s*[、.．]")),
-    (3, re.compile(r"\s*[(（][一二三四五六七八九十]+[)）]")),
+    (1, lazy_compile(r"\s*第[一二三四五六七八九十百]+[章篇部分]+")),
+    (2, lazy_compile(r"\s*第[一二三四五六七八九十百]+节")),
+    (2, lazy_compile(r"\s*[一二三四五六七八九十]+\s*[、.．]")),
+    (3, lazy_compile(r"\s*[(（][一二三四五六七八九十]+[)）]")),
 )
 
 
@@ -243,7 +245,7 @@ def _looks_back_then_forward(title: str) -> bool:
 
 
 # A future period named in a title: 今后五年, 未来五年, 2026年, 十五五, 目标任务
-_FUTURE_RE = re.compile(r"今后|未来|明年|今年|下一步|(?:19|20)\d\d年|十[一二三四五六]五|目标")
+_FUTURE_RE = lazy_compile(r"今后|未来|明年|今年|下一步|(?:19|20)\d\d年|十[一二三四五六]五|目标")
 
 
 def _heading_text(doc: Document, s: Section) -> str:

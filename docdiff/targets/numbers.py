@@ -22,6 +22,7 @@ from docdiff.chinese import (
     parse_chinese_decimal,
     parse_chinese_integer,
 )
+from docdiff.lazy_regex import lazy_compile
 from docdiff.measure_words import MEASURE_WORDS
 
 # Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
@@ -68,7 +69,7 @@ def parse_arabic(text: str) -> Decimal:
 
 # One number as it may be written: Arabic, Chinese, or Arabic followed by a Chinese
 # magnitude and more digits (3万4000).
-NUMBER_RE = re.compile(rf"(?:{ARABIC}|{CHINESE})")
+NUMBER_RE = lazy_compile(rf"(?:{ARABIC}|{CHINESE})")  # read for its pattern (prefilter); rarely run
 _MIXED_RE = re.compile(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
 _ARABIC_RE = re.compile(ARABIC)
 _ARABIC_MAGNITUDE_RE = re.compile(rf"({ARABIC})(万亿|万|亿)")

@@ -20,6 +20,7 @@ from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocCo
 from docdiff.targets.keys import fold_key
 from docdiff.targets.names import vet_indicator
 from docdiff.targets.numbers import to_float
+from docdiff.targets.prefilter import may_hold_target
 from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 from docdiff.targets.tiers import GOAL_LIST_CUE_RE, sentence_tier
 
@@ -221,7 +222,7 @@ class _LineReader:
 
     def _sentence(self, sent: _Sentence) -> list[Target]:
         goal, sec_year = self._is_goal(sent)
-        if not goal:
+        if not goal or not may_hold_target(sent.text):
             return []
         ctx = self.ctx
         deadlines = _deadlines(sent.text, ctx.year)

@@ -1,0 +1,23 @@
+"""A sentence → could it hold a target at all? A quick test before the sentence is read.
+
+``clauses.read_sentence`` builds targets only from candidate quantities, and those come from
+three patterns: a number (``numbers.NUMBER_RE``: Arabic or Chinese numerals, which also covers
+百分之…, ranges and years), a doubling (``candidates._DOUBLING_RE``: 翻番, 双倍增) and a draft's
+blank (``candidates._PLACEHOLDER_RE``: XX个). A sentence none of them matches yields no target
+and no deadline year (到2025年 is a number too), so the reading can be skipped; whether it is a
+goal is still decided, since that carries over to the next sentences of a reply's paragraph.
+In a plan about half the sentences hold no number.
+"""
+from __future__ import annotations
+
+import re
+
+from docdiff.targets.candidates import _DOUBLING_RE, _PLACEHOLDER_RE
+from docdiff.targets.numbers import NUMBER_RE
+
+_MAY_HOLD_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (NUMBER_RE, _DOUBLING_RE, _PLACEHOLDER_RE)))
+
+
+def may_hold_target(sentence: str) -> bool:
+    """False when no number, doubling or blank is written in ``sentence`` (then it holds no target)."""
+    return _MAY_HOLD_RE.search(sentence) is not None
