@@ -67,7 +67,7 @@ def _check_section(doc: Document, s: Section, parent: Section | None) -> None:
     assert s.span.contains(s.title_span) or len(s.title_span) == 0, (s.span, s.title_span)
     if parent is not None:
         assert parent.span.contains(s.span)
-    assert 1 <= s.line <= max(doc.line_count, 1)
+    assert 1 <= s.line <= max(doc.file_line_count, 1)
     for c in s.children:
         _check_section(doc, c, s)
 
@@ -77,13 +77,13 @@ def _check_outline(doc: Document, outline: Outline) -> None:
         _check_section(doc, s, None)
     for t in outline.tables:
         assert 0 <= t.span.start <= t.span.end <= len(doc.text)
-        assert 1 <= t.line <= doc.line_count
+        assert 1 <= t.line <= doc.file_line_count
         for row in t.rows:
             assert len(row) == len(t.header)
             for cell in row:
                 if cell is not None:
                     assert 0 <= cell.span.start <= cell.span.end <= len(doc.text)
-                    assert 1 <= cell.line <= doc.line_count
+                    assert 1 <= cell.line <= doc.file_line_count
 
 
 def _check_targets(doc: Document, targets: tuple[Target, ...]) -> None:
