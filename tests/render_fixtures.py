@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from docdiff.model import (
     Comparator,
     Comparison,
-    DiffOp,
     Destination,
+    DiffOp,
     Document,
-    Metadata,
     Kind,
+    Metadata,
     OpKind,
     Outline,
     Period,

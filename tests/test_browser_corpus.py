@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import sample
 from corpus_fixtures import planted_corpus
+from test_browser import Watched, browser  # noqa: F401  (the shared Chromium fixture)
+
 from docdiff.corpus import build_corpus
 from docdiff.render.corpus_html import render_corpus_html
-from test_browser import Watched, browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_ingest_errors import BAD, GOOD
 
 from docdiff.cli import cli
-from test_ingest_errors import BAD, GOOD
 
 # command → argument lists with the bad file in each position it can take
 COMMANDS = {

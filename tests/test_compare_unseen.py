@@ -17,9 +17,9 @@ from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from gold_scoring import load_scorer
 
 from docdiff.cli import cli
-from gold_scoring import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "pairs"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SHARED
+
 from docdiff.cli import cli
 
 GOLDEN = ROOT / "tests" / "golden"

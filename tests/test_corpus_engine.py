@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from corpus_fixtures import planted_corpus
+
 from docdiff.corpus import build_corpus
 from docdiff.corpus.build import WorkDone
 from docdiff.errors import DocdiffError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import sample
+
 from docdiff.corpus import build_corpus
 from docdiff.corpus.documents import DocRecord
 from docdiff.corpus.parent import compare_to_parent, judge

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from conftest import sample
+from test_align import TOPICS
+from test_align_support import make_doc
 
 import docdiff
-from conftest import sample
 from docdiff.cli import cli
 from docdiff.comparison.align import align_sections
 from docdiff.comparison.destinations import find_destinations
 from docdiff.model import Destination, SectionPair, SectionStatus
 from docdiff.render.labels import destination_phrase, section_part
-from test_align import TOPICS
-from test_align_support import make_doc
 
 
 def _compare_json(a, b) -> dict:

@@ -41,7 +41,6 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def documents(tmp_path: Path):
     """baseline.txt (a real work report) and a draft.txt writer."""
-    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
     from conftest import sample
 
     baseline = sample("hailar-district-2018").read_bytes().decode("utf-8")

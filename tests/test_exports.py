@@ -15,12 +15,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import sample
-from docdiff.render.cells import defuse_formula, display_width
-from docdiff.render.sheet import BOM, PAIR_COLUMNS, SECTION_COLUMNS, TARGET_COLUMNS, comparison_sheets, sheet_csv
-from docdiff.render.xlsx import MAX_COLUMN_WIDTH, STATUS_FILL, render_xlsx
 from render_fixtures import small_comparison
+
+from docdiff.render.cells import defuse_formula, display_width
+from docdiff.render.sheet import (
+    BOM,
+    PAIR_COLUMNS,
+    SECTION_COLUMNS,
+    TARGET_COLUMNS,
+    comparison_sheets,
+    sheet_csv,
+)
+from docdiff.render.xlsx import MAX_COLUMN_WIDTH, STATUS_FILL, render_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 

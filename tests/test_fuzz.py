@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from docdiff.errors import DocdiffError
 from docdiff.ingest import load
 from docdiff.model import Comparison, Document, Outline, Section, Span, Target
-from hypothesis_profiles import examples
 
 # What the heading, number and target regexes react to, plus markup and rich's markup.
 CJK_ALPHABET = (

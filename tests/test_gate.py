@@ -8,12 +8,12 @@ from click.testing import CliRunner
 from test_targetdiff import hailar_pair, make_doc, revise, tgt
 
 import docdiff.check.gate as gate
-from docdiff.cli import cli
-from docdiff.errors import ConfigError
 from docdiff.check.config import CheckConfig, is_ignored, load_config, parse_fail_on
 from docdiff.check.gate import evaluate, run_check
-from docdiff.model import TargetStatus
+from docdiff.cli import cli
 from docdiff.comparison.targetdiff import match_targets
+from docdiff.errors import ConfigError
+from docdiff.model import TargetStatus
 
 ALL = frozenset(TargetStatus)
 ANY = frozenset({TargetStatus.CHANGED, TargetStatus.REMOVED, TargetStatus.ADDED})
@@ -177,7 +177,6 @@ def test_ignored_findings_are_reported_apart():
 
 
 def test_ignore_by_a_synonym_when_keys_fold():
-    pytest.importorskip("docdiff.targets.keys", reason="indicator folding not built yet")
     from docdiff.targets.keys import fold_key
 
     a = make_doc("GDP增长6%", 2018)
@@ -274,7 +273,6 @@ def test_compare_fail_on_flags_like_check(files, monkeypatch):
 
 
 def _real(name: str):
-    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
     from conftest import sample
 
     from docdiff.ingest import load

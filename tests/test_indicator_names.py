@@ -17,7 +17,13 @@ import pytest
 from docdiff.ingest import load
 from docdiff.model import Document, Metadata
 from docdiff.targets import extract_targets
-from docdiff.targets.names import MAX_NAME, name_flaw, name_length, nearest_noun_phrase, vet_indicator
+from docdiff.targets.names import (
+    MAX_NAME,
+    name_flaw,
+    name_length,
+    nearest_noun_phrase,
+    vet_indicator,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCES = ROOT.parent / "shared" / "corpus" / "provinces-2026"

@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 from docdiff.ingest import CONTAINER_STARTS
-from docdiff.ingest.office import OLE_MAGIC, office_kind
 from docdiff.ingest.ofd import is_ofd
+from docdiff.ingest.office import OLE_MAGIC, office_kind
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "hailar-district-2019-work-report.txt"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,11 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_ingest_formats import make_docx, make_pdf
 
 from docdiff.errors import InputError
 from docdiff.ingest import load
 from docdiff.ingest.read import parse_size
-from test_ingest_formats import make_docx, make_pdf
 
 GOOD = "政府工作报告\n\n各位代表：\n\n一、2023年工作回顾\n\n地区生产总值增长6%。\n"
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES, sample
+
 from docdiff.ingest import load
 
 # Hailar files have no debris; what must not be there is the trace of a wrong decode: CR left by

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import sample
+
 from docdiff.ingest import load
 from docdiff.ingest.debris import find_debris
 from docdiff.ingest.metadata import cn_int, extract_metadata, five_year_plan_period

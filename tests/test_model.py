@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.model import Document, Span
 from docdiff.chinese import fold_width
+from docdiff.model import Document, Span
 
 
 def test_line_at_counts_like_splitlines():

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docdiff.model import Document, Section, SectionKind, Span
-from docdiff.outline.tree import _cn_int, parse_outline
 from docdiff.outline.patterns import HEADING_PATTERNS
+from docdiff.outline.tree import _cn_int, parse_outline
 
 
 def doc_of(*lines: str, debris: tuple[Span, ...] = ()) -> Document:

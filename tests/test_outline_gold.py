@@ -5,8 +5,8 @@ import json
 import re
 
 import pytest
-
 from conftest import SAMPLES, SHARED
+
 from docdiff.model import Document
 from docdiff.outline import parse_outline
 

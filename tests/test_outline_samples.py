@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES
+
 from docdiff.model import Document, Outline, SectionKind
 from docdiff.outline import parse_outline
 

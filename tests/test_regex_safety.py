@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from cpu_guard import Hang, hang_guard
+
+from docdiff.chinese import fold_width
 from docdiff.errors import DocdiffError
 from docdiff.model import Document
-from docdiff.chinese import fold_width
 
 SIZE = 100_000
 HANG_SECONDS = 10  # for SIZE characters; the slowest call needs 1.4 s (parse_outline, 12,500 headings)
@@ -97,12 +97,17 @@ def _doc(text: str) -> Document:
 
 
 def _ingest_entry_points() -> dict[str, Callable[[str], object]]:
-    from docdiff.ingest.debris import find_debris, is_debris_line, is_metadata_row, unspace
+    from docdiff.ingest.body_clues import kind_from_body, year_from_body
+    from docdiff.ingest.debris import (
+        find_debris,
+        is_debris_line,
+        is_metadata_row,
+        unspace,
+    )
     from docdiff.ingest.decode import decode_bytes
     from docdiff.ingest.html import extract_html_text, is_html
-    from docdiff.ingest.metadata import classify, extract_metadata, find_period
-    from docdiff.ingest.body_clues import kind_from_body, year_from_body
     from docdiff.ingest.layout import rejoin_lines
+    from docdiff.ingest.metadata import classify, extract_metadata, find_period
     from docdiff.ingest.page_cleanup import autospaced as _autospaced
     from docdiff.ingest.page_cleanup import running_lines as _without_running_lines
     from docdiff.ingest.page_cleanup import without_cjk_spaces as _without_cjk_spaces
@@ -146,12 +151,12 @@ def test_ingest_regexes_never_hang(case: str) -> None:
 
 
 def _reader_entry_points() -> dict[str, Callable[[str], object]]:
-    from docdiff.targets.keys import fold_key
-    from docdiff.targets.numbers import find_quantities
     from docdiff.comparison.reuse import common_runs, reused_share
     from docdiff.comparison.similarity import clean_title
     from docdiff.comparison.target_keys import match_form
     from docdiff.comparison.textdiff import split_sentences
+    from docdiff.targets.keys import fold_key
+    from docdiff.targets.numbers import find_quantities
 
     return {
         "find_quantities": lambda s: find_quantities(fold_width(s)),

@@ -14,12 +14,12 @@ from test_targetdiff import hailar_pair, make_doc, tgt
 
 from docdiff.check.config import CheckConfig
 from docdiff.check.gate import evaluate
+from docdiff.comparison.targetdiff import match_targets
 from docdiff.model import TargetStatus
 from docdiff.render.check import render_check
 from docdiff.render.check_words import describe, format_value
 from docdiff.render.github import escape_data, escape_property, render_github
 from docdiff.render.sarif import artifact_uri, render_sarif
-from docdiff.comparison.targetdiff import match_targets
 
 SCHEMA = Path(__file__).parent / "data" / "gate" / "sarif-schema-2.1.0.json"
 ALL = frozenset(TargetStatus)

@@ -6,7 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cpu_guard import hang_guard
 from rich.console import Console
+from test_align_support import make_doc
 
 from docdiff.model import (
     Comparator,
@@ -25,9 +27,13 @@ from docdiff.model import (
     TargetPair,
     TargetStatus,
 )
-from docdiff.render.compare_term import _is_boundary, diff_text_view, print_compare, render_compare_term, target_table
-from cpu_guard import hang_guard
-from test_align_support import make_doc
+from docdiff.render.compare_term import (
+    _is_boundary,
+    diff_text_view,
+    print_compare,
+    render_compare_term,
+    target_table,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "compare_small.term"
 

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_align import BASE, TOPICS, build
+from test_align_support import make_doc
 
 from docdiff.comparison import reuse
 from docdiff.comparison.align import align_sections
+from docdiff.comparison.reuse import (
+    REUSE_MIN,
+    common_runs,
+    measure_similarity,
+    reused_share,
+)
 from docdiff.model import Document, Span
-from docdiff.comparison.reuse import REUSE_MIN, common_runs, measure_similarity, reused_share
-from test_align import BASE, TOPICS, build
-from test_align_support import make_doc
 
 # A small alphabet makes long common runs likely in short strings.
 SMALL = st.text(alphabet="发展改革", min_size=0, max_size=60)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from series_reports import report, standard_goals, standard_review, write_reports
 
 import docdiff
 from docdiff.errors import DocdiffError
 from docdiff.series import Ledger, Row, Verdict, build_series
-from series_reports import report, standard_goals, standard_review, write_reports
 
 
 def _ledger(tmp_path: Path, reports: dict[str, str]) -> Ledger:

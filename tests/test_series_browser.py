@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLES
-from docdiff.cli import cli
 from test_browser import Watched, browser, in_viewport  # noqa: F401  (browser: the shared fixture)
+
+from docdiff.cli import cli
 
 pytestmark = pytest.mark.browser
 

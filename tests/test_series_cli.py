@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLES
-from docdiff.cli import cli
 from series_reports import report, standard_goals, write_reports
+
+from docdiff.cli import cli
 
 HAILAR = sorted(str(p) for p in SAMPLES.glob("hailar-district-20*.txt"))
 

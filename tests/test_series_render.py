@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from render_fixtures import HOSTILE
+from series_reports import report, standard_goals, standard_review, write_reports
 
 import docdiff
 from docdiff.render.series_csv import render_series_csv
@@ -18,8 +20,6 @@ from docdiff.render.series_table import FIELDS
 from docdiff.render.series_term import render_series_term
 from docdiff.render.series_xlsx import render_series_xlsx
 from docdiff.series import Ledger, build_series
-from render_fixtures import HOSTILE
-from series_reports import report, standard_goals, standard_review, write_reports
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # The target reader skips lines holding HTML tags, so the indicator carries what survives it

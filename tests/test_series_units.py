@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docdiff.model import Comparator, Document, Metadata, Kind, Period, Span, Target
+from docdiff.model import Comparator, Document, Kind, Metadata, Period, Span, Target
 from docdiff.outline import parse_outline
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
 from docdiff.series.model import Cell, Outcome, Verdict

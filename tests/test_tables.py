@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES
+
 from docdiff.model import Cell, Document, Table
 from docdiff.outline.tables import find_flat_tables, find_pipe_tables, find_tables
 

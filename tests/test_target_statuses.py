@@ -2,10 +2,11 @@
 target a document restates is one target."""
 from __future__ import annotations
 
+from test_targetdiff import make_doc, statuses, tgt
+
 from docdiff.comparison.restatements import unmatched_statements
 from docdiff.comparison.targetdiff import match_targets
 from docdiff.model import TargetStatus
-from test_targetdiff import make_doc, statuses, tgt
 
 
 def test_period_alone_is_shared():

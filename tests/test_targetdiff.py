@@ -7,6 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from docdiff.comparison.quantity import (
+    parse_unit,
+    same_dimension,
+    same_quantity,
+    to_quantity,
+)
+from docdiff.comparison.restatements import restatement_key
+from docdiff.comparison.target_direction import better_direction
+from docdiff.comparison.target_keys import key_similarity, match_form
+from docdiff.comparison.targetdiff import match_targets
 from docdiff.model import (
     Comparator,
     Document,
@@ -21,11 +31,6 @@ from docdiff.model import (
     TargetPair,
     TargetStatus,
 )
-from docdiff.comparison.quantity import parse_unit, same_dimension, same_quantity, to_quantity
-from docdiff.comparison.target_direction import better_direction
-from docdiff.comparison.target_keys import key_similarity, match_form
-from docdiff.comparison.restatements import restatement_key
-from docdiff.comparison.targetdiff import match_targets
 
 # --- builders --------------------------------------------------------------------------------
 
@@ -400,8 +405,6 @@ def test_every_target_appears_once_and_swapping_mirrors(specs_a, specs_b):
 
 
 def _pipeline():
-    pytest.importorskip("docdiff.targets.extract", reason="target extraction (docdiff.targets.extract) not built yet")
-    pytest.importorskip("docdiff.comparison.align", reason="section alignment (docdiff.comparison.align) not built yet")
     from docdiff.comparison.align import align_sections
     from docdiff.outline import parse_outline
     from docdiff.targets import extract_targets

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from docdiff.targets.clauses import read_sentence
 from docdiff.model import Cell, Document, Kind, Metadata, Outline, Span, Table
-from docdiff.targets.numbers import find_quantities
 from docdiff.targets import extract_targets
+from docdiff.targets.clauses import read_sentence
+from docdiff.targets.numbers import find_quantities
 
 
 def _doc(text: str, kind: Kind, year: int | None = None, period: tuple[int, int] | None = None) -> Document:

@@ -8,15 +8,37 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from render_fixtures import (
+    Part,
+    build_document,
+    diff_ops,
+    find_section,
+    make_target,
+    own_text,
+)
 from rich.cells import cell_len
 from rich.text import Text
 
-from docdiff.model import Comparator, Comparison, Kind, Metadata, SectionStatus, SectionPair, Similarity, TargetPair
-from docdiff.model import TargetStatus
+from docdiff.model import (
+    Comparator,
+    Comparison,
+    Kind,
+    Metadata,
+    SectionPair,
+    SectionStatus,
+    Similarity,
+    TargetPair,
+    TargetStatus,
+)
 from docdiff.render.compare_term import render_compare_term
+from docdiff.render.linebreak import (
+    NO_LINE_END,
+    NO_LINE_START,
+    break_allowed,
+    wrap_offsets,
+    wrap_text,
+)
 from docdiff.render.target_table_term import _value
-from docdiff.render.linebreak import NO_LINE_END, NO_LINE_START, break_allowed, wrap_offsets, wrap_text
-from render_fixtures import Part, build_document, diff_ops, find_section, make_target, own_text
 
 GOLDEN = Path(__file__).parent / "golden"
 WIDTHS = (80, 120, 200)
@@ -191,8 +213,9 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(s: str, wi
 
 @pytest.fixture(scope="module")
 def hailar() -> Comparison:
-    import docdiff
     from conftest import sample
+
+    import docdiff
 
     return docdiff.compare(docdiff.load(str(sample("hailar-district-2018"))), docdiff.load(str(sample("hailar-district-2019"))))
 
@@ -220,8 +243,9 @@ def test_summary_keeps_hostile_text_literal() -> None:
 
 @pytest.mark.parametrize("width", (60, 80, 120))
 def test_targets_view_never_wraps_a_value(width: int) -> None:
-    import docdiff
     from conftest import sample
+
+    import docdiff
     from docdiff.render.targets_term import _value as target_value
     from docdiff.render.targets_term import render_targets_term
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import sample
 from rich.cells import cell_len
 
-from conftest import sample
 from docdiff import terminal
 
 PAIR = (str(sample("hailar-district-2018")), str(sample("hailar-district-2019")))

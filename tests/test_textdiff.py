@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_align_support import make_doc
 
 from docdiff.comparison import textdiff
 from docdiff.comparison.align import align_sections
-from docdiff.model import DiffOp, Document, OpKind, SectionStatus, Span
 from docdiff.comparison.textdiff import diff_pairs, diff_text, split_sentences
-from test_align_support import make_doc
+from docdiff.model import DiffOp, Document, OpKind, SectionStatus, Span
 
 CN = st.text(alphabet="到2025年达提高百分点%亿元万以上以内,。;；！\n　 一二三、()", max_size=300)
 
