@@ -46,16 +46,16 @@ def _body(doc: Document) -> tuple[str, np.ndarray]:
     return points.tobytes().decode("utf-32-le"), offsets
 
 
-def _gram_hashes(text: str) -> np.ndarray:
-    """A 64-bit polynomial hash of every REUSE_MIN-gram of ``text`` (numpy; wraps modulo 2**64)."""
+def gram_hashes(text: str, size: int = REUSE_MIN) -> np.ndarray:
+    """A 64-bit polynomial hash of every ``size``-gram of ``text`` (numpy; wraps modulo 2**64)."""
     import numpy as np
 
-    n = len(text) - REUSE_MIN + 1
+    n = len(text) - size + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
     points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     h = np.zeros(n, dtype=np.uint64)
-    for k in range(REUSE_MIN):
+    for k in range(size):
         h = h * _HASH_BASE + points[k : k + n]
     return h
 
@@ -94,7 +94,7 @@ def reused_share(x: str, y: str) -> float:
     """
     import numpy as np
 
-    return _share(x, _isin(_gram_hashes(x), np.sort(_gram_hashes(y))))
+    return _share(x, _isin(gram_hashes(x), np.sort(gram_hashes(y))))
 
 
 def _share(x: str, hits: np.ndarray) -> float:
@@ -120,7 +120,7 @@ def common_runs(x: str, y: str) -> list[tuple[int, int, int]]:
     """
     import numpy as np
 
-    hx, hy = _gram_hashes(x), _gram_hashes(y)
+    hx, hy = gram_hashes(x), gram_hashes(y)
     order = np.argsort(hy, kind="stable")  # y's positions grouped by gram, each group ascending
     return _runs(x, y, hx, hy[order], order, _isin(hx, hy[order]))
 
@@ -172,7 +172,7 @@ def measure_similarity(
     # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
     # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
     # answers go back to text order.
-    hash_a, hash_b = _gram_hashes(body_a), _gram_hashes(body_b)
+    hash_a, hash_b = gram_hashes(body_a), gram_hashes(body_b)
     order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
     sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
     hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)

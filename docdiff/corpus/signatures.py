@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from docdiff.comparison.reuse import gram_hashes
+
 GRAM = 5  # characters per shingle: 2–3 are shared by any two Chinese texts, 8+ break at every edit
 NUM_PERM = 64  # permutations: Jaccard error ~1/√64 = 0.125, enough to shortlist pairs for verification
 SEED = 20260  # fixed: signatures in the store must stay comparable across runs
 CHUNK_AVG = 48  # a boundary after ~1 gram in 48: a copied paragraph of 150+ characters holds whole chunks
 CHUNK_MIN = 24  # shorter chunks are one stock phrase (at 128/48, 4 of 36 planted copies were missed; at 64/32, 1 in 30)
 CHUNK_MAX = 200  # a table row run together must still be cut
-_HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
 SAMPLE = 8  # one 12-gram in 8 (by hash) is kept for document frequency: 1/8 of the memory, same verdicts
 
 
 def _gram_hashes(text: str) -> np.ndarray:
-    n = len(text) - GRAM + 1
-    if n <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    h = np.zeros(n, dtype=np.uint64)
-    for k in range(GRAM):
-        h = h * _HASH_BASE + points[k : k + n]
-    return h >> np.uint64(17)  # the high bits mix best
+    return gram_hashes(text, GRAM) >> np.uint64(17)  # the high bits mix best
 
 
 def chunk_body(body: str) -> np.ndarray:
@@ -71,7 +65,6 @@ def sign_chunks(body: str, chunks: np.ndarray) -> np.ndarray:
 def sample_grams(text: str) -> np.ndarray:
     """The distinct sampled 12-gram hashes of ``text`` (those ≡ 0 mod SAMPLE), sorted: a document's
     entry in the corpus's document-frequency count, and a passage's probe into it."""
-    from docdiff.comparison.reuse import _gram_hashes as reuse_gram_hashes
 
-    h = reuse_gram_hashes(text)
+    h = gram_hashes(text)
     return np.unique(h[h % np.uint64(SAMPLE) == 0])
