@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from docdiff.comparison.align import longest_increasing
 from docdiff.model import Comparison, Section
 
 MAX_DEPTH = 2  # cut at top-level sections and their subsections; deeper ones are diffed by sentence
@@ -76,7 +77,7 @@ def _plan(a_text: str, b_text: str, a_span: tuple[int, int], b_span: tuple[int, 
         b = partner_b.get(id(s))
         if i > 0 and b is not None and id(b) in index_b and index_b[id(b)] > 0:
             pairs[index_b[id(b)]] = i
-    chain = _increasing_chain(sorted(pairs.items()))
+    chain = {b for b, _ in longest_increasing(list(pairs.items()))}  # (b, a) increasing in both
     anchors = [(bi, pairs[bi]) for bi in chain]  # in order on both sides
     moved_b = {bi: ai for bi, ai in pairs.items() if bi not in chain}
     moved_a = {ai: bi for bi, ai in moved_b.items()}
@@ -107,25 +108,3 @@ def _label(section: Section | None) -> str:
     if section is None:
         return "他处"
     return f"“{section.number}{'、' if section.number and section.number[-1] not in ')）章节' else ''}{section.title[:20]}”"
-
-
-def _increasing_chain(pairs: list[tuple[int, int]]) -> set[int]:
-    """B indices of the longest chain of (b, a) pairs increasing in both (patience sorting)."""
-    tails: list[int] = []  # a value ending the best chain of each length
-    tail_at: list[int] = []  # index into pairs of that chain's end
-    back: list[int] = [-1] * len(pairs)
-    for n, (_, a) in enumerate(pairs):
-        k = bisect.bisect_left(tails, a)
-        if k == len(tails):
-            tails.append(a)
-            tail_at.append(n)
-        else:
-            tails[k] = a
-            tail_at[k] = n
-        back[n] = tail_at[k - 1] if k > 0 else -1
-    chain: set[int] = set()
-    n = tail_at[-1] if tail_at else -1
-    while n >= 0:
-        chain.add(pairs[n][0])
-        n = back[n]
-    return chain
