@@ -11,10 +11,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from docdiff.errors import ConfigError
-from docdiff.targets.keys import fold_key
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import parse_unit
+from docdiff.targets.keys import fold_key, parse_rules
 
 _URBAN_RURAL = ("城镇", "农村")
 _SPACES_RE = re.compile(r"\s+")
@@ -25,13 +24,7 @@ def _rules() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     """(substring rules, longest first; whole-key rules) from data/series_synonyms.tsv."""
     text = resources.files("docdiff").joinpath("data/series_synonyms.tsv").read_text(encoding="utf-8")
     subs, whole = [], {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip():
-            raise ConfigError(f"series_synonyms.tsv:{n}: expected VARIANT<TAB>CANONICAL, got {line!r}")
-        variant, canonical = fold_width(parts[0].strip()), fold_width(parts[1].strip())
+    for variant, canonical in parse_rules(text, "series_synonyms.tsv"):
         if variant.startswith("="):
             whole[variant[1:]] = canonical
         else:

@@ -22,7 +22,9 @@ _BRACKET_RE = re.compile(r"\((?:GDP|R&D|万?[元人户亩吨个家项%]|亿元|�
 _DROP_RE = re.compile(r"[\s“”\"'‘’「」《》]")
 
 
-def _parse_rules(text: str, source: str) -> list[tuple[str, str]]:
+def parse_rules(text: str, source: str) -> list[tuple[str, str]]:
+    """VARIANT<TAB>CANONICAL lines (# comments, blank lines skipped), width-folded; ConfigError naming
+    ``source`` and the line for anything else."""
     rules = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -38,14 +40,14 @@ def _parse_rules(text: str, source: str) -> list[tuple[str, str]]:
 def load_rules(extra_path: str | None = None) -> tuple[tuple[str, str], ...]:
     """The shipped rules, then the user's; longest variant first within each file."""
     shipped = resources.files("docdiff").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
-    rules = sorted(_parse_rules(shipped, "synonyms.tsv"), key=lambda r: -len(r[0]))
+    rules = sorted(parse_rules(shipped, "synonyms.tsv"), key=lambda r: -len(r[0]))
     if extra_path:
         try:
             with open(extra_path, encoding="utf-8") as f:
                 extra = f.read()
         except OSError as e:
             raise ConfigError(f"{ENV_VAR}={extra_path}: cannot read ({e.strerror or e})") from None
-        rules += sorted(_parse_rules(extra, extra_path), key=lambda r: -len(r[0]))
+        rules += sorted(parse_rules(extra, extra_path), key=lambda r: -len(r[0]))
     return tuple(rules)
 
 
