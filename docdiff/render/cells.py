@@ -1,6 +1,6 @@
 """What one spreadsheet cell holds: text defused against formula injection, and its width.
 
-The targets CSV (``render.csv``) uses the same ``defuse_formula``.
+The targets, compare, series and corpus CSVs all use the same ``defuse_formula``.
 """
 from __future__ import annotations
 

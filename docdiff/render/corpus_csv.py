@@ -6,15 +6,14 @@ import csv
 import io
 
 from docdiff.corpus.report import CorpusReport
+from docdiff.render.cells import defuse_formula
 from docdiff.render.corpus_tables import Value, corpus_tables
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula
 
 
 def safe_cell(v: Value) -> Value:
     """Document text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(v, str) and v.startswith(_FORMULA_START):
-        return "'" + v
+    if isinstance(v, str):
+        return defuse_formula(v)
     return "" if v is None else v
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import csv
 import io
 
+from docdiff.render.cells import defuse_formula
 from docdiff.render.series_table import FIELDS, long_records
 from docdiff.series.model import Ledger, Row
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Fields holding text from the documents (or their paths); the others are numbers or the
 # contract's own words (comparator "=", verdict), written as the JSON writes them.
 _DOCUMENT_TEXT = frozenset({"indicator", "key", "document", "text", "outcome_document", "outcome_text",
@@ -22,8 +22,8 @@ def neutralise(value: object, field: str) -> object:
     """'=HYPERLINK(…)' → "'=HYPERLINK(…)" in a document-text field; everything else unchanged."""
     if value is None:
         return ""
-    if field in _DOCUMENT_TEXT and isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if field in _DOCUMENT_TEXT and isinstance(value, str):
+        return defuse_formula(value)
     return value
 
 
