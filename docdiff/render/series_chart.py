@@ -6,17 +6,12 @@ tooltip; classes (target-line, target-band, target-point, outcome, missed) let a
 """
 from __future__ import annotations
 
-from html import escape
-
+from docdiff.render.html_page import e as _e
 from docdiff.series.model import Row, Verdict
 
 WIDTH, HEIGHT = 640, 220
 _LEFT, _RIGHT, _TOP, _BOTTOM = 56, 16, 24, 32
 _COMPARATOR_WORDS = {"=": "", ">=": "以上", "<=": "以内", "~": "左右", "range": ""}
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def _fmt(v: float) -> str:
