@@ -12,6 +12,7 @@ from rich.text import Text
 
 from docdiff.corpus.report import CorpusReport, Verdict
 from docdiff.errors import printable
+from docdiff.render.console import SafeConsole
 from docdiff.render.corpus_tables import doc_label, target_cell
 
 COLUMN = 11  # cells per document column: "5.5%左右" is 8 wide
@@ -108,7 +109,7 @@ def _parent(report: CorpusReport, console: Console) -> None:
 
 def render_corpus_term(report: CorpusReport, *, color: bool, width: int) -> str:
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system="truecolor" if color else None,
+    console = SafeConsole(file=out, width=width, color_system="truecolor" if color else None,
                       force_terminal=color, highlight=False, emoji=False)
     console.print(_t(f"{len(report.documents)} documents", "bold"))
     if report.indicators:
