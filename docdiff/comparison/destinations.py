@@ -17,6 +17,7 @@ with no such evidence stays ``removed``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ from docdiff.model import (
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from docdiff.comparison.similarity import SectionVectors
 
 # Inside the prior (the B section an ancestor went to), a subsection continues there when its
 # cosine reaches this: one lead paragraph rewritten a year later scores 0.06–0.15 against the
@@ -59,6 +62,10 @@ SPLIT_RATIO = 0.8
 STRONG_LINK = 0.12
 MAX_DESTINATIONS = 3
 MAX_DESTINATION_SHARE = 0.5  # of the text under B's headings: a larger section is no destination
+# Up to this many removed × B sections, every cosine is computed (SectionVectors.cosine's dense
+# product, whose float32 sums may differ in the last bit from the sparse product's); past it,
+# only those that can matter (cosine_rows, the sparse product's values).
+_DENSE_CELLS = 20_000
 
 
 def find_destinations(
@@ -77,18 +84,18 @@ def find_destinations(
         return pairs
     import numpy as np
 
+    from docdiff.comparison.cosine_rows import cosine_at
     from docdiff.comparison.similarity import SectionVectors
 
     vectors = SectionVectors(a, [s.span for s in removed], b, [s.span for s in flat_b])
-    scores = vectors.cosine(list(range(len(removed))), list(range(len(flat_b))))
-    content = scores.copy()
-    scores += TARGET_BONUS * _target_evidence(removed, flat_b, target_pairs)
+    evidence = _target_evidence(removed, flat_b, target_pairs)
     # A section holding most of B (Linhai's 二、重点任务) resembles anything a little: "merged into
     # most of the document" would say nothing, so it is no destination.
     body = sum(r.span.end - r.span.start for r in outline_b.sections)
     too_big = np.array([s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b])
-    scores[:, too_big] = 0.0
-    ends = _subtree_ends(flat_b)
+    rows = _content_rows(vectors, len(removed), len(flat_b), evidence)
+    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS
+    ends = np.asarray(_subtree_ends(flat_b))
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
     strong: set[int] = set()  # id(a section) whose destination lends its subsections the low bar
@@ -101,19 +108,26 @@ def find_destinations(
 
     row_of = {id(s): k for k, s in enumerate(removed)}
     result: dict[int, tuple[Destination, ...]] = {}
+    main_content: dict[int, float] = {}  # row → content cosine of its main destination
     for k, section in enumerate(removed):  # a's reading order: an ancestor decides before its subsections
-        prior = np.zeros(len(flat_b), dtype=bool)
+        content_cols, content = next(rows)
         up = parent_of.get(id(section))
         while up is not None and id(up) not in went:
             up = parent_of.get(id(up))
         roots = went.get(id(up), []) if up is not None else []
+        if roots and not every_column and not _value_at(content_cols, content, roots[0], present=True):
+            # the prior's root passes a lower bar than cosine_rows keeps: its own cosine, exactly
+            content_cols, content = _with_column(content_cols, content, roots[0], cosine_at(vectors, k, roots[0]))
+        cols, scores = _scores(content_cols, content, evidence.get(k, {}), too_big)
+        prior = np.zeros(len(cols), dtype=bool)
         for j in roots:
-            prior[j : ends[j]] = True
+            prior |= (cols >= j) & (cols < ends[j])
         low_bar = roots[0] if roots and id(up) in strong else None
-        chosen = _choose(scores[k], low_bar, prior, ends)
+        chosen = _choose(cols, scores, low_bar, prior, ends)
         if chosen:
             went[id(section)] = [j for j, _ in chosen]
-            if content[k, chosen[0][0]] >= STRONG_LINK:
+            main_content[k] = _value_at(content_cols, content, chosen[0][0])
+            if main_content[k] >= STRONG_LINK:
                 strong.add(id(section))
             total = sum(w for _, w in chosen)
             result[row_of[id(section)]] = tuple(
@@ -133,57 +147,119 @@ def find_destinations(
                 p,
                 status=SectionStatus.MERGED if len(into) == 1 else SectionStatus.SPLIT,
                 b=main,
-                similarity=round(float(content[k, index_b[id(main)]]), 4),
+                similarity=round(main_content[k], 4),
                 into=into,
             )
         )
     return tuple(out)
 
 
+def _content_rows(
+    vectors: SectionVectors, n_a: int, n_b: int, evidence: dict[int, dict[int, float]]
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Per removed section, in order: (flat_b indices ascending, content cosines there).
+
+    Small blocks: every column, from ``SectionVectors.cosine``'s dense product. Large ones: only
+    the columns that can matter, and those that hold paired targets (``cosine_rows``).
+    """
+    import numpy as np
+
+    if n_a * n_b <= _DENSE_CELLS:
+        content = vectors.cosine(list(range(n_a)), list(range(n_b)))
+        every = np.arange(n_b)
+        for k in range(n_a):
+            yield every, content[k]
+        return
+    from docdiff.comparison.cosine_rows import cosine_rows
+
+    # Past the prior's root (which the caller reads with cosine_at), a column matters when it
+    # can be a destination (ELSEWHERE_MIN) or a rival that denies one (ELSEWHERE_MIN / MARGIN).
+    yield from cosine_rows(vectors, ELSEWHERE_MIN / ELSEWHERE_MARGIN, {k: sorted(row) for k, row in evidence.items()})
+
+
+def _scores(
+    cols: np.ndarray, content: np.ndarray, evidence: dict[int, float], too_big: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, score): the content cosine plus TARGET_BONUS × the target evidence, 0 for a
+    section too big to be a destination; columns holding evidence are added when missing."""
+    import numpy as np
+
+    for j in evidence:
+        if not _value_at(cols, content, j, present=True):
+            cols, content = _with_column(cols, content, j, 0.0)
+    bonus = np.zeros(len(cols))
+    if evidence:
+        at = np.searchsorted(cols, list(evidence))
+        bonus[at] = list(evidence.values())
+    scores = content + TARGET_BONUS * bonus
+    scores[too_big[cols]] = 0.0
+    return cols, scores
+
+
+def _with_column(cols: np.ndarray, values: np.ndarray, j: int, value: float) -> tuple[np.ndarray, np.ndarray]:
+    """``cols`` and ``values`` with column ``j`` (not in ``cols``) holding ``value``, in order."""
+    import numpy as np
+
+    at = int(np.searchsorted(cols, j))
+    return np.insert(cols, at, j), np.insert(values, at, value)
+
+
+def _value_at(cols: np.ndarray, values: np.ndarray, j: int, *, present: bool = False) -> float:
+    """values at column ``j`` (0.0 where ``cols`` lacks it); with ``present``, 1.0 if it has it."""
+    import numpy as np
+
+    at = int(np.searchsorted(cols, j))
+    if at < len(cols) and cols[at] == j:
+        return 1.0 if present else float(values[at])
+    return 0.0
+
+
 def _choose(
-    row: np.ndarray, prior_root: int | None, prior: np.ndarray, ends: list[int]
+    cols: np.ndarray, row: np.ndarray, prior_root: int | None, prior: np.ndarray, ends: np.ndarray
 ) -> list[tuple[int, float]]:
     """(flat_b index, rank) of the destinations of one section, best first; [] if none.
 
-    The low bar (PRIOR_MIN) holds for the prior's root only — the very section an ancestor went
-    to; anywhere else, inside it or not, a destination needs ELSEWHERE_MIN, and outside it a
-    margin over its rivals too.
+    ``row`` holds the scores at flat_b indices ``cols`` (ascending; any other score is 0),
+    ``prior`` whether each lies in the prior. The low bar (PRIOR_MIN) holds for the prior's
+    root only — the very section an ancestor went to; anywhere else, inside it or not, a
+    destination needs ELSEWHERE_MIN, and outside it a margin over its rivals too.
     """
     import numpy as np
 
     rank = np.where(prior, row * PRIOR_WEIGHT, row)
     accepted = row >= ELSEWHERE_MIN
-    if prior_root is not None and row[prior_root] >= PRIOR_MIN:
-        accepted[prior_root] = True
+    if prior_root is not None and _value_at(cols, row, prior_root) >= PRIOR_MIN:
+        accepted[int(np.searchsorted(cols, prior_root))] = True
     candidates = np.flatnonzero(accepted)
     if not len(candidates):
         return []
-    order = [int(j) for j in candidates[np.argsort(-rank[candidates], kind="stable")]]
+    order = [int(k) for k in candidates[np.argsort(-rank[candidates], kind="stable")]]
     first = order[0]
+    best = int(cols[first])
     if not prior[first]:
         # Elsewhere: the best must stand out from every candidate not nested with it…
-        index, end = np.arange(len(row)), np.asarray(ends)
-        nested = ((index >= first) & (index < end[first])) | ((index <= first) & (end > first))
+        nested = ((cols >= best) & (cols < ends[best])) | ((cols <= best) & (ends[cols] > best))
         rival = float(row[~nested].max(initial=0.0))
         if row[first] < ELSEWHERE_MARGIN * rival:
             return []
         # …and a chapter must owe its score to some part of it, not to its sheer size (a long
         # chapter shares some bigrams with anything).
-        inside = row[first + 1 : ends[first]]
-        if len(inside) and not (inside >= ELSEWHERE_MIN).any():
+        inside = row[(cols > best) & (cols < ends[best])]
+        if ends[best] > best + 1 and not (inside >= ELSEWHERE_MIN).any():
             return []
-    chosen = [(first, float(rank[first]))]
-    for j in order[1:]:
-        if len(chosen) == MAX_DESTINATIONS or rank[j] < SPLIT_RATIO * chosen[0][1]:
+    chosen = [(best, float(rank[first]))]
+    for k in order[1:]:
+        if len(chosen) == MAX_DESTINATIONS or rank[k] < SPLIT_RATIO * chosen[0][1]:
             break
-        if row[j] >= ELSEWHERE_MIN and not any(_nested(j, c, ends) for c, _ in chosen):
-            chosen.append((j, float(rank[j])))
+        j = int(cols[k])
+        if row[k] >= ELSEWHERE_MIN and not any(_nested(j, c, ends) for c, _ in chosen):
+            chosen.append((j, float(rank[k])))
     if len(chosen) > 1 and row[first] < ELSEWHERE_MIN:
         chosen = chosen[:1]  # a split needs real evidence for every part
     return chosen
 
 
-def _nested(i: int, j: int, ends: list[int]) -> bool:
+def _nested(i: int, j: int, ends: np.ndarray) -> bool:
     """Whether flat_b sections i and j are the same, or one holds the other."""
     return i <= j < ends[i] or j <= i < ends[j]
 
@@ -200,25 +276,26 @@ def _subtree_ends(flat: list[Section]) -> list[int]:
 
 def _target_evidence(
     removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...]
-) -> np.ndarray:
-    """[k, j] = the share of removed section k's paired targets whose partner lies in B section j."""
-    import numpy as np
-
-    hits = np.zeros((len(removed), len(flat_b)))
+) -> dict[int, dict[int, float]]:
+    """{k: {j: share}}: the share of removed section k's paired targets whose partner lies in B
+    section j (only the sections that hold some: a dense matrix would be removed × B)."""
     paired = [(p.a, p.b) for p in target_pairs if p.a is not None and p.b is not None]
     if not paired:
-        return hits
+        return {}
     from docdiff.comparison.nesting import NestedRanges
 
     in_a = NestedRanges([(s.span.start, s.span.end, k) for k, s in enumerate(removed) if s.span.end > s.span.start])
     in_b = NestedRanges([(s.span.start, s.span.end, j) for j, s in enumerate(flat_b) if s.span.end > s.span.start])
-    counts = np.zeros(len(removed))
+    counts: dict[int, int] = {}
+    hits: dict[int, dict[int, int]] = {}
     for ta, tb in paired:
         rows = [k for _, _, k in in_a.holding(ta.span.start, ta.span.start + 1)]
         if not rows:
             continue
-        cols = [j for _, _, j in in_b.holding(tb.span.start, tb.span.start + 1)]
+        cols = {j for _, _, j in in_b.holding(tb.span.start, tb.span.start + 1)}
         for k in rows:
-            counts[k] += 1
-            hits[k, cols] += 1
-    return hits / np.maximum(counts, 1)[:, None]
+            counts[k] = counts.get(k, 0) + 1
+            row = hits.setdefault(k, {})
+            for j in cols:
+                row[j] = row.get(j, 0) + 1
+    return {k: {j: n / counts[k] for j, n in row.items()} for k, row in hits.items() if row}
