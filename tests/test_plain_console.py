@@ -92,6 +92,21 @@ def test_rows_wider_than_the_console_are_cropped_as_rich_crops_them() -> None:
     assert rule_line(Text(""), 10) == "─" * 10
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 一二\n\t長")), max_size=80),
+       st.integers(min_value=1, max_value=30))
+def test_lines_equal_rich_cropping_of_one_segment(text: str, width: int) -> None:
+    """write_lines splits the text into one segment a line (rich's split of one big segment
+    is quadratic); the lines are those rich makes of the text as one segment."""
+    from rich.segment import Segment
+
+    plain = PlainConsole(width)
+    plain.write_lines(text)
+    expected = "".join("".join(s.text for s in line)
+                       for line in Segment.split_and_crop_lines([Segment(text)], width, pad=False))
+    assert plain.getvalue() == expected
+
+
 def test_control_characters_are_escaped_after_cropping() -> None:
     plain = PlainConsole(80)
     plain.write_lines("a\x1b[2Jb\n")

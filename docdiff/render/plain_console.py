@@ -36,7 +36,11 @@ class PlainConsole:
         """``text`` (lines ending in "\\n"), each line cropped to the width as rich crops it."""
         from rich.segment import Segment
 
-        for line in Segment.split_and_crop_lines([Segment(text)], self.width, pad=False):
+        # One segment per line: rich splits a segment by partitioning off one line at a time,
+        # copying the rest each time (quadratic: 100,000 rows of a report took minutes).
+        pieces = text.split("\n")
+        segments = [Segment(piece + "\n") for piece in pieces[:-1]] + ([Segment(pieces[-1])] if pieces[-1] else [])
+        for line in Segment.split_and_crop_lines(segments, self.width, pad=False):
             self._parts.append(escape_controls("".join(segment.text for segment in line)))
 
     def rule(self, title: Text) -> None:
