@@ -35,3 +35,23 @@ def test_a_commitment_outweighs_a_result_cue(tmp_path: Path, line: str, target: 
     # Without the commitment word the result cue (同比, 实现了) reads it as a result.
     bare = line.removeprefix("努力").removeprefix("争取")
     assert target not in _targets(tmp_path, bare)
+
+
+def test_shared_readings_read_a_sentence_once_and_forget_after(monkeypatch) -> None:
+    from docdiff.targets import clauses
+
+    sentence = "到2025年,地区生产总值达到500亿元。"
+    alone = clauses.read_sentence(sentence)
+    calls: list[str] = []
+    real = clauses._read
+    monkeypatch.setattr(clauses, "_read", lambda text: calls.append(text) or real(text))
+    with clauses.shared_readings():
+        first = clauses.read_sentence(sentence)
+        with clauses.shared_readings():  # a nested block shares the outer memory
+            again = clauses.read_sentence(sentence)
+        first.clear()  # a caller's list is its own
+        assert clauses.read_sentence(sentence) == again == alone
+    assert calls == [sentence] and alone
+    assert clauses._readings is None
+    clauses.read_sentence(sentence)
+    assert calls == [sentence, sentence]  # outside a block, every call reads

@@ -10,6 +10,7 @@ from docdiff.comparison.textdiff import diff_destinations, diff_pairs
 from docdiff.model import Comparison, Document
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
+from docdiff.targets.clauses import shared_readings
 
 
 def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:
@@ -19,8 +20,9 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     alone when ``tier`` is given (see ``selection.select_targets``).
     """
     outline_a, outline_b = parse_outline(a), parse_outline(b)
-    targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
-    targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
+    with shared_readings():  # B repeats most of A's sentences: each is read once
+        targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
+        targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
     pairs, align_notes = align_sections(a, outline_a, b, outline_b)
     pairs, diff_notes = diff_pairs(a, b, pairs)
     similarity, passages, reuse_notes = measure_similarity(a, b, pairs)

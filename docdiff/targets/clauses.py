@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from docdiff.model import Comparator
@@ -68,8 +70,36 @@ def _lead_action(text: str) -> str:
     return ""
 
 
+# The readings of sentences while ``shared_readings`` is open (None: not open), by text.
+_readings: dict[str, list[Draft]] | None = None
+
+
+@contextmanager
+def shared_readings() -> Iterator[None]:
+    """Within the block, a sentence read before is not read again: two versions of a document
+    share most of their sentences, and a reading depends on the sentence's text alone. (The
+    memory is released when the outermost block ends.)"""
+    global _readings
+    outer = _readings
+    if outer is None:
+        _readings = {}
+    try:
+        yield
+    finally:
+        _readings = outer
+
+
 def read_sentence(text: str) -> list[Draft]:
     """Number → indicator, value, unit, comparator for one goal sentence."""
+    if _readings is None:
+        return _read(text)
+    found = _readings.get(text)
+    if found is None:
+        found = _readings[text] = _read(text)
+    return list(found)
+
+
+def _read(text: str) -> list[Draft]:
     quants = candidate_quantities(text)
     starts = [q.start for q in quants]
     subsidy_text: bool | None = None  # whether the sentence speaks of a subsidy, read once if asked
