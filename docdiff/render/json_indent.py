@@ -1,0 +1,87 @@
+"""``json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)``, byte for byte, faster.
+
+With ``indent`` set, Python before 3.13 encodes in pure Python: a generator per container that
+yields every bracket, comma, key and value up through each level, then joins millions of small
+strings (a comparison of 200,000 targets held half a gigabyte of them, and the encoding took a
+tenth of the run). Here each container becomes one string, built from its members' strings by
+one join, with the C string escaper; any value this does not know (or NaN, infinities, non-string
+keys) goes back to ``json.dumps`` itself, which writes it or raises exactly as it would have.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from json.encoder import (
+    encode_basestring,  # the C escaper when the _json accelerator exists
+)
+from typing import Any
+
+_float_repr = float.__repr__
+_int_repr = int.__repr__
+
+
+class _Unsupported(Exception):
+    """A value the fast path leaves to json.dumps."""
+
+
+def indented_json(data: Any) -> str:
+    """The text ``json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)`` returns."""
+    try:
+        return _encode(data, 0)
+    except (_Unsupported, RecursionError):
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _null(_: None) -> str:
+    return "null"
+
+
+def _boolean(b: bool) -> str:
+    return "true" if b else "false"
+
+
+def _finite(x: float) -> str:
+    if not math.isfinite(x):
+        raise _Unsupported  # json.dumps raises its ValueError
+    return _float_repr(x)
+
+
+# The encoder of each scalar type, looked up by exact type (subclasses take the slow path).
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring, int: _int_repr, float: _finite, bool: _boolean, type(None): _null,
+}
+
+
+def _encode(o: Any, level: int) -> str:
+    scalar = _SCALARS.get(type(o))
+    if scalar is not None:
+        return scalar(o)
+    if isinstance(o, str):
+        return encode_basestring(o)
+    if isinstance(o, int):
+        return _int_repr(o)  # (True and False are of type bool: found above)
+    if isinstance(o, float):
+        return _finite(o)
+    inner = "\n" + "  " * (level + 1)
+    deeper = level + 1
+    get = _SCALARS.get
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        items = []
+        for v in o:
+            scalar = get(type(v))
+            items.append(scalar(v) if scalar is not None else _encode(v, deeper))
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    if isinstance(o, dict):
+        if not o:
+            return "{}"
+        members = []
+        for k, v in o.items():
+            if type(k) is not str:
+                raise _Unsupported  # json.dumps converts numbers, booleans and None keys
+            scalar = get(type(v))
+            members.append(encode_basestring(k) + ": " + (scalar(v) if scalar is not None else _encode(v, deeper)))
+        return "{" + inner + ("," + inner).join(members) + "\n" + "  " * level + "}"
+    raise _Unsupported  # json.dumps raises its TypeError (no ``default`` is given)
