@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from docdiff.errors import InputError
 from docdiff.ingest.debris import find_debris
-from docdiff.ingest.layout import rejoin_lines
 from docdiff.ingest.decode import decode_bytes, fold_newlines
+from docdiff.ingest.layout import rejoin_lines
 from docdiff.ingest.metadata import extract_metadata
 from docdiff.ingest.read import check_extension, read_bytes, sniff_binary
 from docdiff.model import Document

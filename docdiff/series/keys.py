@@ -7,16 +7,16 @@ of one year keep the target keys ``compare`` uses.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import parse_unit
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.keys import fold_key, parse_rules
 
 _URBAN_RURAL = ("城镇", "农村")
-_SPACES_RE = re.compile(r"\s+")
+_SPACES_RE = compile_regex(r"\s+")
 
 
 @lru_cache(maxsize=1)

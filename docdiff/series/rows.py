@@ -8,7 +8,6 @@ the report's 主要预期目标 sentence) come first.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from importlib import resources
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert
 from docdiff.model import Document, Period, Target
-
+from docdiff.regex_cache import compile_regex
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
 from docdiff.series.model import Cell, NoTarget, Outcome, Row, Verdict
 from docdiff.series.outcomes import Figure
@@ -61,7 +60,7 @@ def _larger(f: Figure, held: Outcome) -> bool:
 
 
 # 年均增长5%左右 in a work report is a five-year plan's average (十五五时期…), not this year's goal.
-_MULTI_YEAR_TARGET_RE = re.compile(r"年均|平均每年|累计")
+_MULTI_YEAR_TARGET_RE = compile_regex(r"年均|平均每年|累计")
 
 
 def _in_headline_list(norm: str, offset: int) -> bool:
