@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from importlib.resources import files
 
+from docdiff.package_data import read_data
 from docdiff.regex_cache import compile_regex
 
 
 def _radicals() -> dict[int, int]:
     """CJK Radicals Supplement and Kangxi radicals → ideographs (data/radicals.tsv, from Unicode)."""
     out = {}
-    for line in files("docdiff").joinpath("data/radicals.tsv").read_text(encoding="utf-8").splitlines():
+    for line in read_data("radicals.tsv").splitlines():
         if line and not line.startswith("#"):
             radical, ideograph = line.split("\t")
             out[ord(radical)] = ord(ideograph)

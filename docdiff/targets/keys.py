@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from importlib import resources
 
 from docdiff.chinese import fold_width
 from docdiff.errors import ConfigError
+from docdiff.package_data import read_data
 from docdiff.regex_cache import compile_regex
 
 ENV_VAR = "DOCDIFF_SYNONYMS"
@@ -39,7 +39,7 @@ def parse_rules(text: str, source: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=4)
 def load_rules(extra_path: str | None = None) -> tuple[tuple[str, str], ...]:
     """The shipped rules, then the user's; longest variant first within each file."""
-    shipped = resources.files("docdiff").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
+    shipped = read_data("synonyms.tsv")
     rules = sorted(parse_rules(shipped, "synonyms.tsv"), key=lambda r: -len(r[0]))
     if extra_path:
         try:
