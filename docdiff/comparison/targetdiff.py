@@ -19,9 +19,9 @@ import numpy as np
 from docdiff.chinese import fold_width
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
-from docdiff.comparison.target_direction import better_direction, value_direction
 from docdiff.comparison.renamed import renamed_pairs
 from docdiff.comparison.restatements import unmatched_statements
+from docdiff.comparison.target_direction import better_direction, value_direction
 from docdiff.comparison.target_keys import (
     AGGREGATE,
     DIGITS,
@@ -125,7 +125,6 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
     # align's drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the
     # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
     from docdiff.comparison.align import linear_assignment
-
     from docdiff.comparison.target_candidates import EXACT_GROUP_CELLS, greedy_matching
 
     matched = []
@@ -282,7 +281,11 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     with the other side's nearest ones only (needs ``positions``, relative, per target)."""
     from rapidfuzz import fuzz, process
 
-    from docdiff.comparison.target_candidates import DENSE_KEY_CELLS, candidate_key_pairs, nearest_pairs
+    from docdiff.comparison.target_candidates import (
+        DENSE_KEY_CELLS,
+        candidate_key_pairs,
+        nearest_pairs,
+    )
 
     # A key recurs (the same indicator in prose and tables, or yearly): score each distinct
     # form once, so the cost follows the vocabulary of indicators, not targets × targets.
