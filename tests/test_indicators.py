@@ -72,3 +72,21 @@ def test_rd_intensity_in_every_wording_folds_to_one_key():
     keys = {fold_key(k) for k in ("R&D经费投入强度", "研发经费投入强度", "研发投入强度",
                                   "研究与试验发展经费支出占GDP比重", "R&D经费支出占GDP比重")}
     assert keys == {"研发经费支出占生产总值比重"}
+
+
+def test_first_word_finds_what_a_scan_in_order_finds() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS, FirstWord
+
+    words = ACTION_VERBS + COUNTING_VERBS + ("建", "新建设", "组建")  # duplicates, prefixes of each other
+    finder = FirstWord(words)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(list(words) + ["设", "新", "x", ""]), max_size=4).map("".join))
+    def check(text: str) -> None:
+        assert finder.ending(text) == next((w for w in words if text.endswith(w)), "")
+        assert finder.starting(text) == next((w for w in words if text.startswith(w)), "")
+
+    check()

@@ -31,6 +31,7 @@ from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import (
     ACTION_VERBS,
     TRAILING_VERBS,
+    FirstWord,
     comparator_for,
     leading_verb,
     strip_indicator,
@@ -63,11 +64,10 @@ _COMPARED_PREFIX_RE = compile_regex(r"^(?:同比|比上年|较上年)")
 
 def _lead_action(text: str) -> str:
     """The action verb a clause opens with (after fillers): '加快实施47项…' → '实施'."""
-    core = strip_indicator(text)
-    for v in ACTION_VERBS:
-        if core.startswith(v):
-            return v
-    return ""
+    return _ACTION.starting(strip_indicator(text))
+
+
+_ACTION = FirstWord(ACTION_VERBS)
 
 
 # The readings of sentences while ``shared_readings`` is open (None: not open), by text.

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
 from docdiff.targets.drafts import ITEM_SEP
-from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS, strip_indicator
+from docdiff.targets.rules import (
+    ACTION_VERBS,
+    COUNTING_VERBS,
+    FirstWord,
+    strip_indicator,
+)
 
 # A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
 ENUMERATION_RE = compile_regex(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
@@ -127,11 +132,12 @@ def _is_bare(text: str) -> bool:
 
 
 def verb_of(text: str) -> str:
-    """The action or counting verb ``text`` ends with, or ''."""
-    for v in ACTION_VERBS + COUNTING_VERBS:
-        if text.endswith(v):
-            return v
-    return ""
+    """The action or counting verb ``text`` ends with, or '' (the first of ACTION_VERBS, then
+    COUNTING_VERBS, in their order)."""
+    return _VERB.ending(text)
+
+
+_VERB = FirstWord(ACTION_VERBS + COUNTING_VERBS)
 
 
 def _noun_end(text: str, pos: int, clause_end: int, starts: list[int], lo: int, hi: int) -> int:
