@@ -52,25 +52,27 @@ def cosine_rows(
         block = a[start : start + _BLOCK]
         marks = block.copy()
         marks.data = np.ones_like(marks.data)
-        found = (marks @ index).tocsr()  # pairs sharing an indexed bigram
-        wanted = [found.indices] + [np.asarray(extra.get(i, []), dtype=np.int64)
-                                    for i in range(start, start + block.shape[0])]
+        wanted = np.zeros(b.shape[0], dtype=bool)
+        wanted[(marks @ index).tocsr().indices] = True  # pairs sharing an indexed bigram
+        for i in range(start, start + block.shape[0]):
+            wanted[extra.get(i, [])] = True
         if (np.diff(block.indptr) == 0).any():
-            wanted.append(empty_b)
-        columns = np.unique(np.concatenate(wanted).astype(np.int64))
+            wanted[empty_b] = True
+        columns = np.flatnonzero(wanted)  # ascending
         product = (block @ b[columns].T).tocsr()
+        values_all = np.clip(product.data.astype(np.float64), 0.0, 1.0)
+        keep_all = values_all >= bound
         for r in range(block.shape[0]):
             lo, hi = product.indptr[r], product.indptr[r + 1]
-            cols = columns[product.indices[lo:hi]]
-            values = np.clip(product.data[lo:hi].astype(np.float64), 0.0, 1.0)
+            cols, values, keep = columns[product.indices[lo:hi]], values_all[lo:hi], keep_all[lo:hi]
             if block.indptr[r] == block.indptr[r + 1] and len(empty_b):
                 cols, values = empty_b, np.ones(len(empty_b))  # an empty row has no other cosine
-            keep = values >= bound
+                keep = np.ones(len(empty_b), dtype=bool)
             wanted_here = extra.get(start + r)
             if wanted_here:
-                keep |= np.isin(cols, wanted_here)
+                keep = keep | np.isin(cols, wanted_here)
             cols, values = cols[keep], values[keep]
-            order = np.argsort(cols, kind="stable")
+            order = np.argsort(cols)  # (distinct columns: any sort gives the one order)
             yield cols[order], values[order]
 
 

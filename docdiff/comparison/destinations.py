@@ -233,8 +233,7 @@ def _choose(
     candidates = np.flatnonzero(accepted)
     if not len(candidates):
         return []
-    order = [int(k) for k in candidates[np.argsort(-rank[candidates], kind="stable")]]
-    first = order[0]
+    first = int(candidates[np.argmax(rank[candidates])])  # the first of the best, as a stable sort
     best = int(cols[first])
     if not prior[first]:
         # Elsewhere: the best must stand out from every candidate not nested with it…
@@ -248,6 +247,11 @@ def _choose(
         if ends[best] > best + 1 and not (inside >= ELSEWHERE_MIN).any():
             return []
     chosen = [(best, float(rank[first]))]
+    # The candidates ranked best first, as far as the loop below can read: it stops at the first
+    # below SPLIT_RATIO of the best, so only those at or above it are sorted (stable: ties in
+    # column order).
+    near = candidates[rank[candidates] >= SPLIT_RATIO * chosen[0][1]]
+    order = [int(k) for k in near[np.argsort(-rank[near], kind="stable")]]
     for k in order[1:]:
         if len(chosen) == MAX_DESTINATIONS or rank[k] < SPLIT_RATIO * chosen[0][1]:
             break
