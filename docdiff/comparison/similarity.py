@@ -3,10 +3,21 @@
 Chinese has no spaces, so words are approximated by overlapping character bigrams; TF-IDF
 weighting over every section of both documents lets rare, topical bigrams (污染防治, 棚户区)
 outweigh the boilerplate every section shares (坚持, 推进, 加快).
+
+Rule: two documents of at most PURE_MAX_CHARS characters together (and at most PURE_MAX_CELLS
+section pairs) are compared in pure Python, and a cosine is then a plain list of rows; larger
+ones with numpy (its import alone costs more than the whole pure-Python comparison below the
+threshold: ``benchmarks/pure_python_crossover.py`` measures where the two cross). Both paths
+build the same float32 weights; the numpy path sums a cosine in float32 BLAS order, the pure
+one in float32 too, term by term in bigram order: the two agree to a few float32 units in the
+last place (BLAS itself differs between CPU kernels), never by more than the summation bound
+checked in tests/test_pure_python.py.
 """
 from __future__ import annotations
 
 import math
+from array import array
+from collections import Counter
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,6 +119,63 @@ def _one_blas_thread() -> Iterator[None]:
         yield
 
 
+# Below both, a pair of documents is compared without numpy (see the module docstring); measured
+# by benchmarks/pure_python_crossover.py, where the pure-Python path stops being the faster.
+PURE_MAX_CHARS = 60_000
+PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
+
+
+def to_float32(x: float) -> float:
+    """``x`` rounded to the nearest float32, as a Python float (what numpy's float32 would hold)."""
+    return array("f", [x])[0]
+
+
+def use_pure_python(a: Document, b: Document, sections_a: int, sections_b: int) -> bool:
+    """Whether sections of ``a`` and ``b`` are compared in pure Python (the module's rule)."""
+    return len(a.norm) + len(b.norm) <= PURE_MAX_CHARS and sections_a * sections_b <= PURE_MAX_CELLS
+
+
+def _clean_lists(doc: Document) -> tuple[list[int], list[int]]:
+    """``_clean`` in pure Python: (bigram codes, kept_before), the same numbers as plain lists."""
+    norm = doc.norm
+    keep = [c.isalnum() for c in norm]  # str.isalnum is the regex's [^\W_] (and numpy's isalnum)
+    for d in doc.debris:
+        keep[d.start : d.end] = [False] * len(keep[d.start : d.end])
+    kept_before = [0] * (len(norm) + 1)
+    points: list[int] = []
+    total = 0
+    for i, (c, k) in enumerate(zip(norm, keep)):
+        if k:
+            total += 1
+            p = ord(c)
+            points.append(0x30 if 0x30 <= p <= 0x39 else p)
+        kept_before[i + 1] = total
+    codes = [(p << 21) | q for p, q in zip(points, points[1:])]
+    return codes, kept_before
+
+
+def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[list[tuple[int, float]]]:
+    """The unit TF-IDF vector of every span, as (bigram code, float32 weight) ascending by code:
+    the numpy path's weights, value for value."""
+    rows: list[Counter[int]] = []
+    for doc, spans in ((a, spans_a), (b, spans_b)):
+        codes, kept_before = _clean_lists(doc)
+        for span in spans:
+            start, end = kept_before[span.start], kept_before[span.end]
+            rows.append(Counter(codes[start : max(start, end - 1)]))
+    n = len(rows)
+    df: Counter[int] = Counter()
+    for counts in rows:
+        df.update(counts.keys())
+    vectors = []
+    for counts in rows:
+        codes = sorted(counts)
+        w = [(1.0 + math.log(counts[k])) * (math.log((n + 1) / (df[k] + 1)) + 1.0) for k in codes]
+        norm = math.sqrt(sum(x * x for x in w)) or 1.0
+        vectors.append(list(zip(codes, array("f", [x / norm for x in w]))))
+    return vectors
+
+
 # Cosines are computed as dense products over the bigrams of the columns' sections, this many
 # rows at a time: bounded memory (256 × 40,000 bigrams × 4 bytes = 40 MB) for any document size.
 _ROW_BLOCK = 256
@@ -124,6 +192,11 @@ class SectionVectors:
     """
 
     def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
+        self.pure = use_pure_python(a, b, len(spans_a), len(spans_b))
+        if self.pure:
+            vectors_lists = _vectors_lists(a, spans_a, b, spans_b)
+            self._a_lists, self._b_lists = vectors_lists[: len(spans_a)], vectors_lists[len(spans_a) :]
+            return
         import numpy as np
 
         clean_a, clean_b = _clean(a), _clean(b)
@@ -168,8 +241,11 @@ class SectionVectors:
         data = np.concatenate([w for _, w in vectors]) if vectors else np.zeros(0, dtype=np.float32)
         return csr_matrix((data, ids, indptr), shape=(len(vectors), self._vocab_size))
 
-    def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
-        """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]."""
+    def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray | list[list[float]]:
+        """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]:
+        a numpy matrix, or lists of rows when ``pure`` (see the module's rule)."""
+        if self.pure:
+            return self._cosine_lists(rows_a, rows_b)
         import numpy as np
 
         sim = np.zeros((len(rows_a), len(rows_b)))
@@ -193,6 +269,27 @@ class SectionVectors:
             with _one_blas_thread():
                 sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
+
+    def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
+        """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
+        (an array('f') cell rounds every partial sum), through the columns' postings."""
+        postings: dict[int, list[tuple[int, float]]] = {}
+        for c, j in enumerate(rows_b):
+            for code, w in self._b_lists[j]:
+                postings.setdefault(code, []).append((c, w))
+        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j]]
+        sim = []
+        for i in rows_a:
+            acc = array("f", bytes(4 * len(rows_b)))
+            for code, x in self._a_lists[i]:
+                for c, y in postings.get(code, ()):
+                    acc[c] += x * y
+            row = [min(max(v, 0.0), 1.0) for v in acc]
+            if not self._a_lists[i]:
+                for c in empty_cols:  # two empty sections (a bare heading each) are equal in content
+                    row[c] = 1.0
+            sim.append(row)
+        return sim
 
     def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """The same through scipy.sparse, for many-by-many blocks (10× a five-year plan: 2,000 ×
@@ -229,6 +326,15 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     if len(ordered) < 2:
         return ordered
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+def title_similarity_lists(titles_a: list[str], titles_b: list[str]) -> list[list[float]]:
+    """``title_similarity`` in pure Python (per-pair ``fuzz.ratio``: cdist returns numpy), for
+    the pure path; the same float64 values."""
+    from rapidfuzz import fuzz
+
+    cb = [clean_title(t) for t in titles_b]
+    return [[fuzz.ratio(ta, tb) / 100.0 for tb in cb] for ta in (clean_title(t) for t in titles_a)]
 
 
 def title_similarity(titles_a: list[str], titles_b: list[str]) -> np.ndarray:
