@@ -16,13 +16,15 @@ checked in tests/test_pure_python.py.
 from __future__ import annotations
 
 import math
-from array import array
-from collections import Counter
 import re
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from docdiff.model import Document, Span
@@ -135,44 +137,55 @@ def use_pure_python(a: Document, b: Document, sections_a: int, sections_b: int) 
     return len(a.norm) + len(b.norm) <= PURE_MAX_CHARS and sections_a * sections_b <= PURE_MAX_CELLS
 
 
-def _clean_lists(doc: Document) -> tuple[list[int], list[int]]:
-    """``_clean`` in pure Python: (bigram codes, kept_before), the same numbers as plain lists."""
-    norm = doc.norm
-    keep = [c.isalnum() for c in norm]  # str.isalnum is the regex's [^\W_] (and numpy's isalnum)
-    for d in doc.debris:
-        keep[d.start : d.end] = [False] * len(keep[d.start : d.end])
-    kept_before = [0] * (len(norm) + 1)
-    points: list[int] = []
-    total = 0
-    for i, (c, k) in enumerate(zip(norm, keep)):
-        if k:
-            total += 1
-            p = ord(c)
-            points.append(0x30 if 0x30 <= p <= 0x39 else p)
-        kept_before[i + 1] = total
-    codes = [(p << 21) | q for p, q in zip(points, points[1:])]
-    return codes, kept_before
+_ZERO_DIGITS = str.maketrans({d: "0" for d in "123456789"})
 
 
-def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[list[tuple[int, float]]]:
-    """The unit TF-IDF vector of every span, as (bigram code, float32 weight) ascending by code:
+def _clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
+    """``_clean`` in pure Python: the kept characters (letters, digits, CJK outside debris; ASCII
+    digits as 0) as one string, and the cleaned offset of an original offset. Its bigrams, as
+    two-character strings, sort as ``_clean``'s packed codes do (by code point, then the next)."""
+    text = doc.norm
+    if doc.debris:
+        pieces, pos = [], 0
+        for d in doc.debris:  # a debris span is no word character: blank it out
+            if d.end > pos:
+                pieces += [text[pos : max(pos, d.start)], "\0" * (d.end - max(pos, d.start))]
+                pos = d.end
+        text = "".join(pieces) + text[pos:]
+    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # [^\W_]: str.isalnum, numpy's isalnum
+    starts = [start for start, _ in runs]
+    before = list(accumulate((end - start for start, end in runs), initial=0))
+
+    def kept_before(offset: int) -> int:
+        k = bisect_right(starts, offset) - 1
+        return before[k] + min(offset, runs[k][1]) - starts[k] if k >= 0 else 0
+
+    return "".join(text[start:end] for start, end in runs).translate(_ZERO_DIGITS), kept_before
+
+
+def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[list[tuple[str, float]]]:
+    """The unit TF-IDF vector of every span, as (bigram, float32 weight) ascending by bigram:
     the numpy path's weights, value for value."""
-    rows: list[Counter[int]] = []
+    rows: list[Counter[str]] = []
     for doc, spans in ((a, spans_a), (b, spans_b)):
-        codes, kept_before = _clean_lists(doc)
+        cleaned, kept_before = _clean_lists(doc)
         for span in spans:
-            start, end = kept_before[span.start], kept_before[span.end]
-            rows.append(Counter(codes[start : max(start, end - 1)]))
+            start, end = kept_before(span.start), kept_before(span.end)
+            text = cleaned[start:end]
+            rows.append(Counter(map(str.__add__, text, text[1:])))  # its bigrams
     n = len(rows)
-    df: Counter[int] = Counter()
+    df: Counter[str] = Counter()
     for counts in rows:
         df.update(counts.keys())
+    idf = {k: math.log((n + 1) / (d + 1)) + 1.0 for k, d in df.items()}
+    most = max((max(counts.values(), default=0) for counts in rows), default=0)
+    tf = [0.0] + [1.0 + math.log(c) for c in range(1, most + 1)]  # sublinear tf: one long section ≠ many
     vectors = []
     for counts in rows:
-        codes = sorted(counts)
-        w = [(1.0 + math.log(counts[k])) * (math.log((n + 1) / (df[k] + 1)) + 1.0) for k in codes]
+        keys = sorted(counts)
+        w = [tf[counts[k]] * idf[k] for k in keys]
         norm = math.sqrt(sum(x * x for x in w)) or 1.0
-        vectors.append(list(zip(codes, array("f", [x / norm for x in w]))))
+        vectors.append(list(zip(keys, array("f", [x / norm for x in w]))))
     return vectors
 
 
@@ -273,7 +286,7 @@ class SectionVectors:
     def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
         """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
         (an array('f') cell rounds every partial sum), through the columns' postings."""
-        postings: dict[int, list[tuple[int, float]]] = {}
+        postings: dict[str, list[tuple[int, float]]] = {}
         for c, j in enumerate(rows_b):
             for code, w in self._b_lists[j]:
                 postings.setdefault(code, []).append((c, w))

@@ -6,11 +6,11 @@ similarity (RapidFuzz on the folded key), unit dimension, year, value and the al
 a matched pair is then compared field by field (values as quantities, via ``docdiff.comparison.quantity``)
 and, for a value change, labelled raised/lowered and stricter/looser.
 
-Rule for numpy: a matrix of at most PURE_MAX_CELLS cells (distinct keys a × b for the screen,
-targets a × b for one group's assignment) is handled in pure Python (per-pair rapidfuzz scores,
-``hungarian_lists``), a larger one with numpy (rapidfuzz's cdist, ``linear_assignment``): both
-give the same pairs; below the threshold, importing numpy would cost more than the loop
-(``benchmarks/pure_python_crossover.py``).
+Rule for numpy: a matrix (distinct keys a × b for the screen, targets a × b for one group's
+assignment) is handled with numpy (rapidfuzz's cdist, ``linear_assignment``) when numpy is
+already imported or it has more than PURE_MAX_CELLS cells, else in pure Python (per-pair
+rapidfuzz scores, ``hungarian_lists``): both give the same pairs, so only speed depends on it
+(``benchmarks/pure_python_crossover.py``: below the threshold the loop costs less than the import).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docdiff.chinese import fold_width
+from docdiff.comparison import matrix_path
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.target_direction import better_direction, value_direction
@@ -59,7 +60,7 @@ MIN_CLAUSE = 6
 # Units one indicator may switch between (a unit change, not a different indicator): rates,
 # and counts of people or things. "" (no unit) belongs to both.
 # See the module docstring: matrices up to this many cells are handled without numpy.
-PURE_MAX_CELLS = 2_500
+PURE_MAX_CELLS = 40_000
 
 _UNIT_FAMILIES = (
     frozenset({"%", "个百分点", "倍", ""}),
@@ -142,7 +143,7 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
             continue
         # -1: an impossible pair
         gain = [[scores[i, j] - SCORE_FLOOR if (i, j) in scores else -1.0 for j in group_cols] for i in group_rows]
-        if len(group_rows) * len(group_cols) <= PURE_MAX_CELLS:
+        if matrix_path.lists_for(len(group_rows) * len(group_cols), PURE_MAX_CELLS):
             chosen = linear_assignment_lists(gain, len(group_cols), maximize=True)
         else:
             import numpy as np
@@ -307,7 +308,7 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     screen = MIN_KEY_SIMILARITY - 0.35
     if len(uniq_a) * len(uniq_b) > DENSE_KEY_CELLS:
         screened = zip(*(idx.tolist() for idx in candidate_key_pairs(uniq_a, uniq_b)))
-    elif len(uniq_a) * len(uniq_b) <= PURE_MAX_CELLS:  # the same screen, pair by pair, without numpy
+    elif matrix_path.lists_for(len(uniq_a) * len(uniq_b), PURE_MAX_CELLS):  # pair by pair
         screened = ((ua, ub) for ua, ka in enumerate(uniq_a) for ub, kb in enumerate(uniq_b)
                     if fuzz.partial_ratio(ka, kb) / 100 >= screen)
     else:

@@ -7,9 +7,10 @@ and inserted sentences, similar pairs are matched in order and diffed character 
 (dmp, ``diff_cleanupSemantic``); an unmatched sentence found verbatim on the other side is marked
 ``moved``. Every op carries the original text: non-insert ops rebuild a, non-delete ops rebuild b.
 
-Rule for numpy: a block of at most PURE_MAX_CELLS sentence pairs is scored pair by pair in pure
-Python, a larger one by rapidfuzz's cdist (a numpy matrix); the scores are the same float32
-values either way (``benchmarks/pure_python_crossover.py`` measures the crossover).
+Rule for numpy: a block of sentence pairs is scored by rapidfuzz's cdist (a numpy matrix) when
+numpy is already imported or the block has more than PURE_MAX_CELLS pairs, else pair by pair in
+pure Python: the scores are the same float32 values either way, so only speed depends on it
+(``benchmarks/pure_python_crossover.py``: below the threshold the loop costs less than the import).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from docdiff.comparison import matrix_path
 from docdiff.model import (
     DiffOp,
     Document,
@@ -44,7 +46,7 @@ MOVED_SIMILAR_MIN = 0.8
 # Pairing deleted with inserted sentences is an O(k·l) dynamic programme; past this many cells
 # (≈ 200 × 200 sentences rewritten in one block) the block is shown as deleted + inserted.
 MAX_PAIRING_CELLS = 40_000
-PURE_MAX_CELLS = 2_500  # see the module docstring
+PURE_MAX_CELLS = 150_000  # see the module docstring
 # A character diff of two sentences longer than this (a table flattened into one "sentence")
 # is shown as delete + insert: dmp's bisection on such inputs takes seconds.
 MAX_CHAR_DIFF = 5_000
@@ -151,14 +153,16 @@ def _similar_moves(
 
 
 def _ratios(keys_a: list[str], keys_b: list[str]) -> Any:
-    """rapidfuzz ``ratio`` / 100 of every pair, as cdist gives it (float32): a numpy matrix past
-    PURE_MAX_CELLS cells, lists of rows below (per-pair scores rounded the same way, no numpy)."""
+    """rapidfuzz ``ratio`` / 100 of every pair, as cdist gives it (float32): a numpy matrix, or
+    lists of rows (per-pair scores rounded the same way) by the module's rule."""
     from rapidfuzz import fuzz, process
 
-    if len(keys_a) * len(keys_b) <= PURE_MAX_CELLS:
-        from docdiff.comparison.similarity import to_float32
+    if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
+        from array import array
 
-        return [[to_float32(to_float32(fuzz.ratio(ka, kb)) / 100.0) for kb in keys_b] for ka in keys_a]
+        # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
+        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb) for kb in keys_b])]).tolist()
+                for ka in keys_a]
     return process.cdist(keys_a, keys_b, scorer=fuzz.ratio) / 100.0
 
 
