@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from test_align_support import make_doc
 
 from docdiff import load
-from docdiff.comparison import matrix_path, reuse, similarity
+from docdiff.comparison import matrix_path, similarity
 from docdiff.comparison.align import align_sections, assign
 from docdiff.comparison.hungarian import _hungarian, hungarian_lists, linear_assignment, linear_assignment_lists
 from docdiff.comparison.similarity import to_float32
@@ -96,8 +96,7 @@ def test_title_and_sentence_ratios_equal_cdist(monkeypatch: pytest.MonkeyPatch) 
 
 def _force(monkeypatch: pytest.MonkeyPatch, pure: bool) -> None:
     limit = 10**9 if pure else -1
-    for module in (similarity, reuse):
-        monkeypatch.setattr(module, "PURE_MAX_CHARS", limit)
+    monkeypatch.setattr(similarity, "PURE_MAX_CHARS", limit)
     monkeypatch.setattr(matrix_path, "lists_for", lambda cells, limit: pure)
 
 

@@ -6,8 +6,8 @@ such run is made of REUSE_MIN-grams found in B, so hashing every gram of both te
 testing A's against B's gives the share in O(n log n) with no Python loop per character. Shared
 passages extend each hit to its maximal common run (a few candidate positions per gram).
 
-Rule for numpy: two documents of at most PURE_MAX_CHARS characters together are measured in
-pure Python (the grams themselves as set and dict keys: no hashing, no numpy import); larger
+Rule for numpy: two documents of at most ``similarity.PURE_MAX_CHARS`` characters together (the
+crossover measured for the whole comparison) are measured in pure Python (the grams themselves as set and dict keys: no hashing, no numpy import); larger
 ones with numpy as above. Both give the same shares and passages (``benchmarks/
 pure_python_crossover.py`` measures where the numpy import starts to pay).
 """
@@ -35,7 +35,6 @@ MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not ever
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
 _STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
 _HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well
-PURE_MAX_CHARS = 60_000  # see the module docstring
 
 
 def _body_lists(doc: Document) -> tuple[str, list[int]]:
@@ -218,8 +217,10 @@ def measure_similarity(
     owns (its text outside its subsections, on both sides); sections left unaligned weigh in
     with 0. So it reads "share of the text that sits in a similar, aligned section".
     """
+    from docdiff.comparison import similarity
+
     notes: list[str] = []
-    if len(a.norm) + len(b.norm) <= PURE_MAX_CHARS:
+    if len(a.norm) + len(b.norm) <= similarity.PURE_MAX_CHARS:
         body_a, offsets_a = _body_lists(a)
         body_b, offsets_b = _body_lists(b)
         grams_a, grams_b = _grams(body_a), _grams(body_b)
@@ -252,7 +253,7 @@ def measure_similarity(
 
 def _reuse_numpy(a: Document, b: Document) -> tuple[str, np.ndarray, str, np.ndarray, float, float, list[tuple[int, int, int]]]:
     """Both bodies with their offsets, the reuse each way and the common runs, with numpy
-    (documents above PURE_MAX_CHARS; the list functions above are its pure-Python twins)."""
+    (documents above the module's threshold; the list functions above are its pure-Python twins)."""
     import numpy as np
 
     body_a, offsets_a = _body(a)

@@ -121,9 +121,10 @@ def _one_blas_thread() -> Iterator[None]:
         yield
 
 
-# Below both, a pair of documents is compared without numpy (see the module docstring); measured
-# by benchmarks/pure_python_crossover.py, where the pure-Python path stops being the faster.
-PURE_MAX_CHARS = 60_000
+# Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
+# follows the same limit). benchmarks/pure_python_crossover.py: a whole compare() runs faster in
+# pure Python up to 20,000–30,000 characters, numpy (import included) from 30,000–38,000 on.
+PURE_MAX_CHARS = 30_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
 
