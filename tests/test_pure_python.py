@@ -73,11 +73,11 @@ def test_cosine_lists_agree_with_numpy_within_float32_summation(secs_a: list[lis
         similarity.PURE_MAX_CHARS = old
     assert pure.pure and not dense.pure
     weights = [[float(w) for w in ws] for _, ws in dense._a + dense._b]
-    assert weights == [[w for _, w in vec] for vec in pure._a_lists + pure._b_lists]
+    assert weights == [list(ws) for _, ws in pure._a_lists + pure._b_lists]
     got, want = pure.cosine(rows, cols), dense.cosine(rows, cols)
     for r in rows:
         for c in cols:
-            terms = len(pure._a_lists[r]) + 1
+            terms = len(pure._a_lists[r][0]) + 1
             assert abs(got[r][c] - want[r, c]) <= terms * 2.0**-23, (r, c)
 
 

@@ -122,9 +122,10 @@ def _one_blas_thread() -> Iterator[None]:
 
 
 # Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
-# follows the same limit). benchmarks/pure_python_crossover.py: a whole compare() runs faster in
-# pure Python up to 20,000–30,000 characters, numpy (import included) from 30,000–38,000 on.
-PURE_MAX_CHARS = 30_000
+# follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
+# pure Python is faster up to ≈ 12,000 characters (3,800: 0.17 s against 0.20 s), numpy, import
+# included, from ≈ 13,500 on (28,000: 0.35 s against 0.30 s).
+PURE_MAX_CHARS = 12_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
 
@@ -164,9 +165,9 @@ def _clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
     return "".join(text[start:end] for start, end in runs).translate(_ZERO_DIGITS), kept_before
 
 
-def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[list[tuple[str, float]]]:
-    """The unit TF-IDF vector of every span, as (bigram, float32 weight) ascending by bigram:
-    the numpy path's weights, value for value."""
+def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[tuple[list[str], array]]:
+    """The unit TF-IDF vector of every span, as its bigrams (ascending) and their float32 weights:
+    the numpy path's weights, value for value. (No tuple per term: fewer objects for the GC.)"""
     rows: list[Counter[str]] = []
     for doc, spans in ((a, spans_a), (b, spans_b)):
         cleaned, kept_before = _clean_lists(doc)
@@ -186,7 +187,7 @@ def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[
         keys = sorted(counts)
         w = [tf[counts[k]] * idf[k] for k in keys]
         norm = math.sqrt(sum(x * x for x in w)) or 1.0
-        vectors.append(list(zip(keys, array("f", [x / norm for x in w]))))
+        vectors.append((keys, array("f", [x / norm for x in w])))
     return vectors
 
 
@@ -287,19 +288,24 @@ class SectionVectors:
     def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
         """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
         (an array('f') cell rounds every partial sum), through the columns' postings."""
-        postings: dict[str, list[tuple[int, float]]] = {}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
         for c, j in enumerate(rows_b):
-            for code, w in self._b_lists[j]:
-                postings.setdefault(code, []).append((c, w))
-        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j]]
+            for key, w in zip(*self._b_lists[j]):
+                cols, weights = postings.setdefault(key, ([], []))
+                cols.append(c)
+                weights.append(w)
+        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j][0]]
+        nothing: tuple[list[int], list[float]] = ([], [])
         sim = []
         for i in rows_a:
             acc = array("f", bytes(4 * len(rows_b)))
-            for code, x in self._a_lists[i]:
-                for c, y in postings.get(code, ()):
+            keys, weights = self._a_lists[i]
+            for key, x in zip(keys, weights):
+                cols, col_weights = postings.get(key, nothing)
+                for c, y in zip(cols, col_weights):
                     acc[c] += x * y
             row = [min(max(v, 0.0), 1.0) for v in acc]
-            if not self._a_lists[i]:
+            if not keys:
                 for c in empty_cols:  # two empty sections (a bare heading each) are equal in content
                     row[c] = 1.0
             sim.append(row)
