@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from docdiff.regex_cache import compile_regex
+
 
 class DocdiffError(Exception):
     """Bad input or config. The CLI prints str(self) as one line and exits 2."""
@@ -30,7 +32,7 @@ def escape_controls(text: str, keep: str = "\t\n") -> str:
 @lru_cache(maxsize=8)
 def _controls_re(keep: str) -> re.Pattern[str]:
     codes = [c for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in keep]
-    return re.compile("[" + "".join(f"\\x{c:02x}" for c in codes) + "]")
+    return compile_regex("[" + "".join(f"\\x{c:02x}" for c in codes) + "]")
 
 
 class InputError(DocdiffError):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docdiff.regex_cache import compile_regex
+
 
 class LazyPattern:
     """A ``re.Pattern`` compiled when one of its attributes is first read."""
@@ -25,7 +27,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = compile_regex(self._pattern, self._flags)
         return self._compiled
 
     @property

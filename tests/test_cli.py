@@ -55,6 +55,29 @@ def test_help_does_not_import_heavy_modules():
     assert out.strip() == "[]"
 
 
+
+def test_a_small_comparison_runs_no_garbage_collection(tmp_path):
+    """The command raises the collector's threshold: importing its modules no longer triggers
+    some 60 collections (~10 ms); the library leaves the threshold alone."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("一、总体要求\n到2025年，地区生产总值增长6%。\n", encoding="utf-8")
+    b.write_text("一、总体要求\n到2025年，地区生产总值增长5%。\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "import docdiff\n"
+        "before = gc.get_threshold()[0]\n"
+        "from docdiff.cli import main\n"
+        f"sys.argv = ['docdiff', 'compare', {str(a)!r}, {str(b)!r}, '-o', {str(tmp_path / 'out')!r}]\n"
+        "runs.clear()\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(before == 50000, gc.get_threshold()[0], len(runs))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "50000", "0"]
+
+
 def test_bad_max_size_is_one_line_exit_2(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("一、总体要求\n", encoding="utf-8")

@@ -12,7 +12,7 @@ def test_compiles_on_first_use_only() -> None:
     assert p.pattern == r"(?P<n>\d+)年" and p._compiled is None  # type: ignore[attr-defined]  # no compile
     m = p.search("到2025年")
     assert m is not None and m.group("n") == "2025"
-    assert p._compiled is re.compile(r"(?P<n>\d+)年", re.I)  # type: ignore[attr-defined]
+    assert p._compiled == re.compile(r"(?P<n>\d+)年", re.I)  # type: ignore[attr-defined]
 
 
 def test_every_method_is_the_compiled_patterns() -> None:

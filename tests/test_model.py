@@ -46,6 +46,14 @@ def test_fold_width_preserves_length(text):
     assert len(fold_width(text)) == len(text)
 
 
+def test_fold_width_maps_every_character_as_the_table_says():
+    from docdiff.chinese import _WIDTH
+
+    every = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
+    assert fold_width(every) == every.translate(_WIDTH)
+    assert fold_width("⼯业增加值，增长７％") == "工业增加值,增长7%"  # a PDF's radical folds to its ideograph
+
+
 LINE_BREAKS = st.sampled_from(["\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u3000", "a", "年"])
 
 

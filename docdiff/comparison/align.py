@@ -13,7 +13,6 @@ answers); ``unambiguous`` reads either.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from docdiff.model import (
     SectionStatus,
     Span,
 )
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     import numpy as np
@@ -171,7 +171,7 @@ def align_sections(
 # measured up to the first later paragraph that opens such a closing. Each branch is one
 # character class repeated (bounded, or stopped by the literal after it), then literals: a
 # match attempt is linear in the paragraph's first line, never backtracking into itself.
-_CLOSING_RE = re.compile(
+_CLOSING_RE = compile_regex(
     r"[^\S\n]*各位代表[！!，,：:]"  # the thanks
     r"|[^\n]{0,20}清醒地?(?:看到|认识到)"  # the problems
     r"|[^。\n]{0,80}(?:各行各业|等工作(?:都|均|也)?(?:取得|迈上|实现|呈现))"  # the other work, in one list

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-    from docdiff.model import Section
     from docdiff.comparison.similarity import SectionVectors
+    from docdiff.model import Section
 
 DENSE_MAX_CELLS = 250_000  # 500 × 500 sections in one group: below this the exact path is cheap
 TOP_K = 8

@@ -7,8 +7,8 @@ already-parsed values are the same amount: 1000亿元 == 0.1万亿元 == 1000000
 from __future__ import annotations
 
 import math
-from decimal import Decimal, localcontext
 from dataclasses import dataclass
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from docdiff.chinese import fold_width

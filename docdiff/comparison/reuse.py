@@ -13,7 +13,6 @@ pure_python_crossover.py`` measures where the numpy import starts to pay).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,12 @@ from docdiff.model import (
     Similarity,
     Span,
 )
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     import numpy as np
 
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = compile_regex(r"\s+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear

@@ -16,7 +16,6 @@ checked in tests/test_pure_python.py.
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -28,15 +27,16 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from docdiff.model import Document, Span
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import csr_matrix
     from threadpoolctl import ThreadpoolController
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_regex(r"\d")
 # Titles: drop everything but letters, digits and CJK so "（一）", quotes and commas do not count.
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = compile_regex(r"[\W_]+")
 
 
 def body_pieces(doc: Document, span: Span) -> list[tuple[int, int]]:
@@ -66,7 +66,7 @@ def clean_title(title: str) -> str:
     return _DIGIT.sub("0", _NON_WORD.sub("", title))
 
 
-_WORD_RUN = re.compile(r"[^\W_]+")
+_WORD_RUN = compile_regex(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,8 @@ the qualifiers (城镇 vs 农村, 进口 vs 出口, a rise vs a fall) that keep 
 """
 from __future__ import annotations
 
-import re
-
 from docdiff.chinese import fold_width
+from docdiff.regex_cache import compile_regex
 
 # Minimum indicator similarity (0..1) for two targets to be the same indicator. 0.7 keeps
 # 固定资产投资 ~ 区本级固定资产投资 (0.9, contained) and 旅游人数 ~ 旅游接待人数 (0.8) together
@@ -46,8 +45,8 @@ _EQUIVALENT: tuple[tuple[str, str], ...] = (
 # 城乡居民… is one figure for both 城镇居民… and 农村居民…, so it may pair with both halves.
 AGGREGATE, PARTS = "城乡", ("城镇", "农村")
 
-DIGITS = re.compile(r"\d+(?:\.\d+)?")
-NOT_KEY = re.compile(r"[\s,.;:()\[\]<>'\"、，。；：（）【】《》“”‘’·—-]+")
+DIGITS = compile_regex(r"\d+(?:\.\d+)?")
+NOT_KEY = compile_regex(r"[\s,.;:()\[\]<>'\"、，。；：（）【】《》“”‘’·—-]+")
 
 
 

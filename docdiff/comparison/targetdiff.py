@@ -24,9 +24,9 @@ from docdiff.chinese import fold_width
 from docdiff.comparison import matrix_path
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
-from docdiff.comparison.target_direction import better_direction, value_direction
 from docdiff.comparison.renamed import renamed_pairs
 from docdiff.comparison.restatements import unmatched_statements
+from docdiff.comparison.target_direction import better_direction, value_direction
 from docdiff.comparison.target_keys import (
     AGGREGATE,
     DIGITS,
@@ -292,7 +292,11 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     with the other side's nearest ones only (needs ``positions``, relative, per target)."""
     from rapidfuzz import fuzz, process
 
-    from docdiff.comparison.target_candidates import DENSE_KEY_CELLS, candidate_key_pairs, nearest_pairs
+    from docdiff.comparison.target_candidates import (
+        DENSE_KEY_CELLS,
+        candidate_key_pairs,
+        nearest_pairs,
+    )
 
     # A key recurs (the same indicator in prose and tables, or yearly): score each distinct
     # form once, so the cost follows the vocabulary of indicators, not targets × targets.

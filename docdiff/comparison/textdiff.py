@@ -14,7 +14,6 @@ pure Python: the scores are the same float32 values either way, so only speed de
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -29,14 +28,15 @@ from docdiff.model import (
     SectionStatus,
     Span,
 )
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch
 
 # A sentence ends after 。！？；, a newline, or their full-width/ASCII variants; closing quotes
 # and brackets stay with it, and so does the whitespace that follows (indentation included).
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|\Z)[ \t\u3000\r\n]*")
-_SPACE = re.compile(r"\s+")
+_SENTENCE = compile_regex(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|\Z)[ \t\u3000\r\n]*")
+_SPACE = compile_regex(r"\s+")
 
 DIFF_TIMEOUT = 0.5  # seconds dmp may spend on one diff before returning a coarser (still exact) one
 SIMILAR_MIN = 0.5  # rapidfuzz ratio at which a deleted and an inserted sentence are one edited sentence

@@ -9,16 +9,15 @@ from pathlib import Path
 import numpy as np
 
 from docdiff.corpus.candidates import boilerplate_df, find_candidates
-from docdiff.corpus.signatures import sample_grams
 from docdiff.corpus.clusters import closest_documents, cluster_documents
 from docdiff.corpus.documents import DocRecord, analyse_document, file_sha
 from docdiff.corpus.engine import Engine
 from docdiff.corpus.passages import RawPassage, find_passages
 from docdiff.corpus.report import CorpusDocument, CorpusReport, PairSimilarity, Passage
+from docdiff.corpus.signatures import sample_grams
 from docdiff.corpus.store import Store
 from docdiff.corpus.table import build_table
 from docdiff.errors import DocdiffError, printable
-
 
 BOILERPLATE_PASSAGE = 0.5  # a passage more than half made of such text is boilerplate
 

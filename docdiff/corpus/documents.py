@@ -59,9 +59,9 @@ def analyse_document(
     path: str, *, sha: str, with_targets: bool = True, encoding: str | None = None, max_bytes: int | None = None
 ) -> DocRecord:
     """Read, outline, extract targets (unless reuse only) and sign one file."""
+    from docdiff.comparison.reuse import _body
     from docdiff.corpus.signatures import chunk_body, sample_grams, sign_chunks
     from docdiff.ingest import load
-    from docdiff.comparison.reuse import _body
 
     doc = load(path, encoding=encoding, max_bytes=max_bytes)
     targets = None

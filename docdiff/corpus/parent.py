@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 
+from docdiff.comparison.quantity import convert, parse_unit
 from docdiff.corpus.documents import DocRecord
 from docdiff.corpus.report import ParentFinding, ParentReport, Verdict
 from docdiff.corpus.table import row_keys
 from docdiff.model import Comparator, Period, Target
-from docdiff.comparison.quantity import convert, parse_unit
 
 DEFAULT_PERIOD_YEARS = 5  # a five-year plan, when the document does not say its period
 _INTENSIVE_BASES = {"%", "个百分点", "倍", ""}  # rates, shares, ratios: the same whatever the scope

@@ -13,15 +13,16 @@ from collections import Counter, defaultdict
 
 from docdiff.corpus.documents import DocRecord
 from docdiff.corpus.report import Cell, IndicatorRow
-from docdiff.targets.keys import fold_key
 from docdiff.model import Target
+from docdiff.regex_cache import compile_regex
+from docdiff.targets.keys import fold_key
 
 HEADLINE_SHARE = 0.5  # of a row's cells holding a headline-tier target
 
 # Corpus-level folds over whole keys: wordings of one headline indicator that the extractor's
 # keys keep apart (they matter little between two documents, a lot across thirty). Applied in
 # order, each to the whole key; the extractor's own folding (data/synonyms.tsv) comes first.
-_ROW_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+_ROW_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((compile_regex(p), r) for p, r in (
     (r"^(?:经济|GDP|地区生产总值)增长$", "生产总值增长"),
     (r"^规模以上工业", "规上工业"),
     (r"^(?:CPI|居民消费价格(?:总水平)?)(?:上涨幅度|涨幅|上涨|增幅)$", "居民消费价格涨幅"),
@@ -33,7 +34,7 @@ _ROW_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) f
 
 
 # 社会消费品零售总额、固定资产投资增长4%左右: one figure for each indicator named
-_COMPOUND = re.compile(r"^((?:[^、]{2,}、)+[^、]{2,}?)(增长|下降|提高)$")
+_COMPOUND = compile_regex(r"^((?:[^、]{2,}、)+[^、]{2,}?)(增长|下降|提高)$")
 
 
 def row_keys(t: Target, doc_year: int | None) -> tuple[str, ...]:

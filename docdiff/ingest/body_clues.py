@@ -8,31 +8,31 @@ talks about most, plus one, is the report's year ("今年" plans, "去年" figur
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from docdiff.chinese import fold_width
 from docdiff.model import Kind
+from docdiff.regex_cache import compile_regex
 
 _SP = r"[ \t\u3000]*"
 # A heading's start: blanks, then perhaps its number and more blanks. Two runs of blanks never
 # meet without a number between them, so a line of blanks is matched in linear time.
 _HEAD = r"(?:^|\n)[ \t\u3000]*(?:(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}部分)[ \t\u3000]*)?"
 # 一、2021年工作回顾 / 2025年和"十四五"时期工作回顾 / 2017年工作总结: the year before the report's.
-_REVIEW_RE = re.compile(_HEAD + r"((?:19|20)\d{2})" + _SP + r"年[^\n。]{0,14}?工作(?:回顾|总结)")
+_REVIEW_RE = compile_regex(_HEAD + r"((?:19|20)\d{2})" + _SP + r"年[^\n。]{0,14}?工作(?:回顾|总结)")
 # 二、2022年工作安排 / 2022年主要任务 / 2022年政府工作的总体要求: the report's own year.
-_PLAN_RE = re.compile(
+_PLAN_RE = compile_regex(
     _HEAD + r"((?:19|20)\d{2})" + _SP + r"年[^\n。]{0,6}?(?:工作安排|主要任务|重点工作|工作任务|主要工作|总体要求|目标任务)"
 )
 # ——2018年3月7日在…人民代表大会…: a speech dated in the report's year (full-width digits folded).
-_SPEECH_RE = re.compile(r"((?:19|20)\d{2})" + _SP + r"年" + _SP + r"\d{1,2}" + _SP + r"月" + _SP + r"\d{1,2}"
+_SPEECH_RE = compile_regex(r"((?:19|20)\d{2})" + _SP + r"年" + _SP + r"\d{1,2}" + _SP + r"月" + _SP + r"\d{1,2}"
                         + _SP + r"日" + _SP + r"在[^\n]{0,60}?(?:代表大会|会议)")
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})" + _SP + r"年")
+_YEAR_RE = compile_regex(r"((?:19|20)\d{2})" + _SP + r"年")
 _REPORT_CLUES = (
-    re.compile(r"工作回顾|过去(?:的)?一年|过去五年"),
-    re.compile(r"(?:今年|明年)[^。\n]{0,12}(?:主要)?预期目标|主要预期目标"),
-    re.compile(r"各位代表"),
-    re.compile(r"\d{4}年工作安排|今年(?:的)?工作|政府自身建设"),
+    compile_regex(r"工作回顾|过去(?:的)?一年|过去五年"),
+    compile_regex(r"(?:今年|明年)[^。\n]{0,12}(?:主要)?预期目标|主要预期目标"),
+    compile_regex(r"各位代表"),
+    compile_regex(r"\d{4}年工作安排|今年(?:的)?工作|政府自身建设"),
 )
 MIN_REPORT_CLUES = 3  # of the four: one alone (各位代表, 过去一年) is said in other speeches too
 HEAD_CHARS = 2000  # a speech's date line comes before its first chapter

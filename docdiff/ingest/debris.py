@@ -18,6 +18,7 @@ import re
 
 from docdiff.lines import split_lines
 from docdiff.model import Span
+from docdiff.regex_cache import compile_regex
 
 SHORT = 12  # a menu item or button: "农交网APP", "扫码下载", "官方微信"
 EDGE_RUN_MIN = 3  # fewer short lines than this at an edge may be a real title block
@@ -36,51 +37,51 @@ STRONG_LABELS = (
 WEAK_LABELS = ("来源", "文号", "字号", "主办", "承办", "协办", "主题词", "关键词", "编辑", "作者", "发布人",
                "联系单位", "联系人", "联系电话", "联系方式", "时间", "日期")
 _ALL_LABELS = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
-LABEL_RE = re.compile(rf"(?P<label>{_ALL_LABELS})[ \t\u3000]*(?P<sep>[:：|]|$)")
-_STRONG_RE = re.compile(rf"(?:{'|'.join(STRONG_LABELS)})[ \t\u3000]*[:：|]")
-_WEAK_START_RE = re.compile(rf"(?:{'|'.join(WEAK_LABELS)})[ \t\u3000]*[:：]")
-_ONLY_LABELS_RE = re.compile(rf"(?:(?:{_ALL_LABELS})[ \t\u3000:：|]*)+")
-_DATE_TIME_LABEL_RE = re.compile(r"(?:时间|日期)[ \t\u3000]*[:：][ \t\u3000]*\d{4}[-/.]")
+LABEL_RE = compile_regex(rf"(?P<label>{_ALL_LABELS})[ \t\u3000]*(?P<sep>[:：|]|$)")
+_STRONG_RE = compile_regex(rf"(?:{'|'.join(STRONG_LABELS)})[ \t\u3000]*[:：|]")
+_WEAK_START_RE = compile_regex(rf"(?:{'|'.join(WEAK_LABELS)})[ \t\u3000]*[:：]")
+_ONLY_LABELS_RE = compile_regex(rf"(?:(?:{_ALL_LABELS})[ \t\u3000:：|]*)+")
+_DATE_TIME_LABEL_RE = compile_regex(r"(?:时间|日期)[ \t\u3000]*[:：][ \t\u3000]*\d{4}[-/.]")
 
 _TAG = r"<[!/?]?[A-Za-z][^<>\n]{0,2000}>|<!--[^<>\n]{0,2000}-->"
 _LIST_MARK = r"(?:[•·●◆■▪\-*+]|\d{1,3}[.)、])?"
-TAG_ONLY_RE = re.compile(rf"[ \t\u3000]*{_LIST_MARK}[ \t\u3000]*(?:(?:{_TAG})[ \t\u3000]*)+")
+TAG_ONLY_RE = compile_regex(rf"[ \t\u3000]*{_LIST_MARK}[ \t\u3000]*(?:(?:{_TAG})[ \t\u3000]*)+")
 
 # Page furniture that no document contains; checked on lines up to MAX_ACTION characters.
-_ACTION_RE = re.compile(
+_ACTION_RE = compile_regex(
     r"打印本页|关闭窗口|打印此页|【打印】|【关闭】|分享到|收藏本页|返回顶部|返回首页|点击下载"
     r"|不能正常显示|(?:字号|字体)[:：]?[ \t\u3000]*[大中小][ \t\u3000]*[大中小]|扫码|扫一扫|二维码|关注有礼"
     r"|商务合作|网站地图|无障碍浏览|在线客服|我要纠错|当前位置[:：]|^首页[ \t\u3000]*[>»›]|^(?:上一篇|下一篇)[:：]"
 )
 MAX_ACTION = 60  # "如果内容不能正常显示,请安装pdf软件 点击下载pdf软件" is 34 characters
-_COPYRIGHT_RE = re.compile(
+_COPYRIGHT_RE = compile_regex(
     r"版权所有|版权均属|版权归|Copyright|©|ICP备|ICP证|公网安备|网安备"
     r"|(?:本网|本站)[^\n]{0,40}(?:转载|版权|原创|所有)|转载[^\n]{0,30}(?:注明|出处|来源|联系)"
     r"|本文有删减|责任编辑"
 )
 MAX_COPYRIGHT = 300  # a footer notice is one paragraph at most
-_FILE_LINK_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)[ \t\u3000]*$", re.I)
+_FILE_LINK_RE = compile_regex(r"\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)[ \t\u3000]*$", re.I)
 MAX_FILE_LINK = 160
 # "- 3 -", "— 12 —", "第3页 共10页": page furniture of converted or extracted documents. A bare
 # number is never taken: flattened tables put cells such as "700" on lines of their own.
-_PAGE_NUMBER_RE = re.compile(r"[-—–]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–]{1,2}"
+_PAGE_NUMBER_RE = compile_regex(r"[-—–]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–]{1,2}"
                              r"|第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?")
-_PHONE_ONLY_RE = re.compile(r"[^\n\d]{0,12}\d{3,4}[-\s]?\d{3,4}[-\s]?\d{3,4}")
+_PHONE_ONLY_RE = compile_regex(r"[^\n\d]{0,12}\d{3,4}[-\s]?\d{3,4}[-\s]?\d{3,4}")
 
 # Lines that belong to a document even when short: headings, titles, salutations, dates,
 # signatures of the issuing body.
-_HEADING_RE = re.compile(
+_HEADING_RE = compile_regex(
     r"[ \t\u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部篇编]|\d{1,3}[.．、]\S|专栏|附件|附表|表\d)"
 )
-_DOC_WORD_RE = re.compile(
+_DOC_WORD_RE = compile_regex(
     r"报告|规划|纲要|方案|计划|答复|通知|意见|公报|决定|办法|建议|提案|目录|前言|说明|总结|讲话"
 )
-_ORG_END_RE = re.compile(
+_ORG_END_RE = compile_regex(
     r"(?:政府|委员会|委|办公室|办|局|厅|署|院|政协|人大|党组|党委|工委|公司|集团|组)$"
 )
-_DATE_RE = re.compile(r"\d{4}[ \t\u3000]*年|[〇零一二三四五六七八九]{4}年")
-_SPACE_RE = re.compile(r"[ \t\u3000\xa0]+")
+_DATE_RE = compile_regex(r"\d{4}[ \t\u3000]*年|[〇零一二三四五六七八九]{4}年")
+_SPACE_RE = compile_regex(r"[ \t\u3000\xa0]+")
 
 
 def find_debris(text: str) -> tuple[Span, ...]:
@@ -125,9 +126,13 @@ def is_metadata_row(line: str) -> bool:
     return sum(1 for m in LABEL_RE.finditer(s) if m.group("sep")) >= 2
 
 
+_CJK_GAP_RE = compile_regex(r"(?<=[\u3400-\u9fff])[ \t\u3000\xa0]+(?=[\u3400-\u9fff])")
+_SPEAKER_RE = compile_regex(r"(?:长|主任|书记|主席)[ \t\u3000]+\S{2,4}$")
+
+
 def unspace(s: str) -> str:
     """'政 府 工 作 报 告' → '政府工作报告': drop spaces between CJK characters only."""
-    return re.sub(r"(?<=[\u3400-\u9fff])[ \t\u3000\xa0]+(?=[\u3400-\u9fff])", "", s)
+    return _CJK_GAP_RE.sub("", s)
 
 
 def _looks_like_document_line(s: str) -> bool:
@@ -141,7 +146,7 @@ def _looks_like_document_line(s: str) -> bool:
     if _ORG_END_RE.search(joined) or _DATE_RE.search(joined):
         return True
     # a speaker line: 海拉尔区人民政府区长　　张天喜
-    return bool(re.search(r"(?:长|主任|书记|主席)[ \t\u3000]+\S{2,4}$", s))
+    return bool(_SPEAKER_RE.search(s))
 
 
 def _mark_edge_runs(lines: list[tuple[int, int, str]], flags: list[bool]) -> None:

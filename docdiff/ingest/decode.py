@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from docdiff.errors import InputError
+from docdiff.regex_cache import compile_regex
 
 # A decode whose text is less than this share "plausible" characters is a wrong guess:
 # GB18030 maps almost any byte string to *some* characters, mostly rare ones and PUA.
@@ -74,7 +75,7 @@ def fold_newlines(text: str) -> str:
 
 
 # <meta charset="big5">, <meta http-equiv=… content="text/html; charset=gbk">, <?xml encoding="…"?>
-_DECLARED_RE = re.compile(rb"""<(?:meta|\?xml)[^<>]{0,300}?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+_DECLARED_RE = compile_regex(rb"""<(?:meta|\?xml)[^<>]{0,300}?(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 # Pages say gb2312/gbk but are written with the whole of GBK/GB18030; the superset is safe.
 _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "euc_cn": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
 
@@ -90,7 +91,7 @@ def _declared_charset(data: bytes) -> str | None:
     return _SUPERSET.get(name, name)
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = compile_regex("[\ud800-\udfff]")
 
 
 def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str]:

@@ -6,12 +6,12 @@ document.xml that would expand far beyond any real document (a zip bomb) is an I
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from docdiff.errors import InputError
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 MAX_XML_BYTES = 200 * 1024 * 1024  # a 1,000-page report's document.xml is ~20 MB
 MAX_RATIO = 100  # XML compresses 5-20×; a member expanding over 100× (and over MIN_BOMB) is a bomb
 MIN_BOMB = 20 * 1024 * 1024  # small members may compress very well (long runs of spaces)
-_WS_RE = re.compile(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-_BREAKS_RE = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_WS_RE = compile_regex(r"[ \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAKS_RE = compile_regex(r"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def extract_docx_text(data: bytes, path: str) -> str:

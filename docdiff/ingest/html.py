@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from docdiff.errors import InputError
 from docdiff.lazy_regex import lazy_compile
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Every .txt file is sniffed (is_html) but few are pages: the extraction patterns wait for one.
-_DECLARED_RE = re.compile(r"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I)
+_DECLARED_RE = compile_regex(r"(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I)
 _XML_DECL_RE = lazy_compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
 DROP = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "template",

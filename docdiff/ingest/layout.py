@@ -20,9 +20,8 @@ sentence (经济实力明显增强。).
 """
 from __future__ import annotations
 
-import re
-
 from docdiff.lines import split_lines
+from docdiff.regex_cache import compile_regex
 
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)\"'"
@@ -31,16 +30,16 @@ _INDENT = " \t\u3000\xa0"
 _PARAGRAPH_INDENT = ("\u3000", "  ", "\t", "\xa0", " \u3000")
 # East Asian Wide and Fullwidth ranges (what unicodedata.east_asian_width calls W and F), as one
 # character class: a regex count is ~50× faster than asking unicodedata character by character.
-_WIDE = re.compile(
+_WIDE = compile_regex(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
 # A sentence end with more than closing quotes and blanks after it. The class after the end is
 # the complement of the one before it, so a match attempt never backtracks.
-_INNER_END = re.compile("[。！？!?][”’」』）)\"' \t\u3000\xa0]*[^”’」』）)\"' \t\u3000\xa0]")
+_INNER_END = compile_regex("[。！？!?][”’」』）)\"' \t\u3000\xa0]*[^”’」』）)\"' \t\u3000\xa0]")
 # A line that starts a new block whatever precedes it: a heading number, a 专栏/表 caption, a
 # "——" lead. Each alternative is a bounded character class then literals: no backtracking.
-_HEADING_START = re.compile(
+_HEADING_START = compile_regex(
     r"[ \t\u3000\xa0]*(?:"
     r"第[一二三四五六七八九十百零〇0-9]{1,4}[章节篇部分条]"
     r"|[一二三四五六七八九十]{1,3}[、.．]"

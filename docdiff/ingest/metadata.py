@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docdiff.ingest.body_clues import kind_from_body, year_from_body
-from docdiff.lines import split_lines
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
+from docdiff.lines import split_lines
 from docdiff.model import Kind, Metadata, Span
+from docdiff.regex_cache import compile_regex
 
 HEAD_LINES = 60  # a title, date line or 印发 notice sits in the first screenful of a document
 OPENING_LINES = 20  # non-blank lines that say what a document is: 现答复如下, 向大会作工作报告
@@ -27,45 +28,45 @@ _CN_NUM = "〇○零一二三四五六七八九十"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_NUM}]{{4}})"
 _MD = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
 _SP = r"[ \t\u3000]*"
-DATE_CN_RE = re.compile(rf"(?P<y>{_YEAR}){_SP}年{_SP}(?P<m>{_MD}){_SP}月{_SP}(?P<d>{_MD}){_SP}日")
-DATE_ISO_RE = re.compile(
+DATE_CN_RE = compile_regex(rf"(?P<y>{_YEAR}){_SP}年{_SP}(?P<m>{_MD}){_SP}月{_SP}(?P<d>{_MD}){_SP}日")
+DATE_ISO_RE = compile_regex(
     rf"(?P<y>(?:19|20)\d{{2}}){_SP}[-/.年]{_SP}(?P<m>\d{{1,2}}){_SP}[-/.月]{_SP}(?P<d>\d{{1,2}})(?!\d)"
 )
 # ——2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上
-SPEECH_DATE_RE = re.compile(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?(?:代表大会|会议)")
-_STANDALONE_DATE_RE = re.compile(rf"[ \t\u3000]*{DATE_CN_RE.pattern}[ \t\u3000]*")
-_SPEAKER_RE = re.compile(r"[ \t\u3000]*(?P<org>\S{2,30}?)(?:代|副)?(?:区长|市长|县长|省长|旗长|州长|盟长|主席)[ \t\u3000]+\S")
-_ORG_RE = re.compile(r"(?:政府|委员会|办公室|局|厅|署|院|政协|人大常委会|党委|市委|县委|区委|办|委|公司)$")
+SPEECH_DATE_RE = compile_regex(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?(?:代表大会|会议)")
+_STANDALONE_DATE_RE = compile_regex(rf"[ \t\u3000]*{DATE_CN_RE.pattern}[ \t\u3000]*")
+_SPEAKER_RE = compile_regex(r"[ \t\u3000]*(?P<org>\S{2,30}?)(?:代|副)?(?:区长|市长|县长|省长|旗长|州长|盟长|主席)[ \t\u3000]+\S")
+_ORG_RE = compile_regex(r"(?:政府|委员会|办公室|局|厅|署|院|政协|人大常委会|党委|市委|县委|区委|办|委|公司)$")
 # 台政发〔2022〕5号, 浙委发(2021)17号: a document number ("字号")
-DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(（【]\d{4}[〕\])）】]\s{0,2}\d{1,4}\s{0,2}号")
+DOC_NUMBER_RE = compile_regex(r"[\u4e00-\u9fff]{1,8}[〔\[(（【]\d{4}[〕\])）】]\s{0,2}\d{1,4}\s{0,2}号")
 _NOTICE_RES = (
-    re.compile(r"关于印发《?(?P<t>[^《》\n]{4,100}?)》?的通知"),
-    re.compile(r"(?:现将|将)《(?P<t>[^《》\n]{4,100})》印发"),
+    compile_regex(r"关于印发《?(?P<t>[^《》\n]{4,100}?)》?的通知"),
+    compile_regex(r"(?:现将|将)《(?P<t>[^《》\n]{4,100})》印发"),
 )
-_BOOK_RE = re.compile(r"《(?P<t>[^《》\n]{4,100})》")
-_TITLE_WORD_RE = re.compile(r"报告|规划|纲要|方案|计划|答复|通知|意见|公报|决定|办法|建议|提案|复函|的函")
-_TITLE_PREFIX_RE = re.compile(r"^(?:全文|标题|题目|文章标题|正文)[ \t\u3000]*[:：]")
+_BOOK_RE = compile_regex(r"《(?P<t>[^《》\n]{4,100})》")
+_TITLE_WORD_RE = compile_regex(r"报告|规划|纲要|方案|计划|答复|通知|意见|公报|决定|办法|建议|提案|复函|的函")
+_TITLE_PREFIX_RE = compile_regex(r"^(?:全文|标题|题目|文章标题|正文)[ \t\u3000]*[:：]")
 _TITLE_BAD_END = tuple("。，,；;：:！!？?、")
-_HEADING_START_RE = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、]|第[一二三四五六七八九十百\d]+[章节条]")
+_HEADING_START_RE = compile_regex(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、]|第[一二三四五六七八九十百\d]+[章节条]")
 
 # kind from a title: order matters ("…规划实施方案" is an implementation plan, "…建议的答复" a reply)
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (re.compile(r"答复|复函|提案|建议的函|办理情况|办理意见"), Kind.REPLY),
-    (re.compile(r"统计公报"), Kind.BULLETIN),
-    (re.compile(r"工作报告"), Kind.WORK_REPORT),
-    (re.compile(r"实施方案|行动计划|行动方案|工作方案|实施意见|方案|计划"), Kind.IMPLEMENTATION_PLAN),
-    (re.compile(r"规划|纲要"), Kind.PLAN),
+    (compile_regex(r"答复|复函|提案|建议的函|办理情况|办理意见"), Kind.REPLY),
+    (compile_regex(r"统计公报"), Kind.BULLETIN),
+    (compile_regex(r"工作报告"), Kind.WORK_REPORT),
+    (compile_regex(r"实施方案|行动计划|行动方案|工作方案|实施意见|方案|计划"), Kind.IMPLEMENTATION_PLAN),
+    (compile_regex(r"规划|纲要"), Kind.PLAN),
 )
 _BODY_KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (re.compile(r"答复如下|现答复|函复如下|(?:建议|提案|议案)[^。\n]{0,20}(?:收悉|悉)"), Kind.REPLY),
-    (re.compile(r"向大会(?:作|报告)(?:政府)?工作|政府工作报告"), Kind.WORK_REPORT),
+    (compile_regex(r"答复如下|现答复|函复如下|(?:建议|提案|议案)[^。\n]{0,20}(?:收悉|悉)"), Kind.REPLY),
+    (compile_regex(r"向大会(?:作|报告)(?:政府)?工作|政府工作报告"), Kind.WORK_REPORT),
     # a speech at a people's congress is the work report; one at any other meeting (讲话) is not
-    (re.compile(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?人民代表大会"), Kind.WORK_REPORT),
+    (compile_regex(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?人民代表大会"), Kind.WORK_REPORT),
 )
 
-_FYP_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十]{1,3})个五年")
-_FYP_SHORT_RE = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]|[一二三四五六七八九])五(?=”|\"|规划|计划|时期|期间|末|以来|目标)")
-_RANGE_RE = re.compile(rf"(?P<a>(?:19|20)\d{{2}}){_SP}年?{_SP}(?:[-—–~～至到]|——){_SP}(?P<b>(?:19|20)\d{{2}}){_SP}年?")
+_FYP_ORDINAL_RE = compile_regex(r"第([一二三四五六七八九十]{1,3})个五年")
+_FYP_SHORT_RE = compile_regex(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]|[一二三四五六七八九])五(?=”|\"|规划|计划|时期|期间|末|以来|目标)")
+_RANGE_RE = compile_regex(rf"(?P<a>(?:19|20)\d{{2}}){_SP}年?{_SP}(?:[-—–~～至到]|——){_SP}(?P<b>(?:19|20)\d{{2}}){_SP}年?")
 
 _ISSUER_LABELS = ("发布机构", "发文机关", "发布单位")
 _SOURCE_LABELS = ("信息来源", "文章来源", "来源")

@@ -6,29 +6,30 @@ paragraph that runs over a page break is not cut by the page number between its 
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
+
+from docdiff.regex_cache import compile_regex
 
 EDGE_LINES = 6  # a running head or foot is among a page's first or last lines with text (pdfminer
 # may put a body box before it: a browser's title line came up to sixth)
 MIN_PAGES_FOR_REPEATS = 3  # a line repeated on pages is a running head only with enough pages
 REPEAT_SHARE = 0.5  # …and when it is on at least this share of them
 # 12, - 12 -, 第12页, 12/40, Page 12 of 40: a page number alone on its line.
-_PAGE_NUMBER_RE = re.compile(
+_PAGE_NUMBER_RE = compile_regex(
     r"[ \t\u3000]*(?:[-—–－][ \t]*)?(?:第[ \t]*)?[0-9]{1,4}(?:[ \t]*[/／][ \t]*[0-9]{1,4}|[ \t]*页(?:[ \t]*[/／共][ \t]*[0-9]{1,4}[ \t]*页?)?)?"
     r"(?:[ \t]*[-—–－])?[ \t\u3000]*"
     r"|[ \t]*(?:[Pp]age|PAGE)[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?[ \t]*"
 )
-_DIGITS_RE = re.compile(r"[0-9]+")
+_DIGITS_RE = compile_regex(r"[0-9]+")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u2e80-\u2fdf\u3000-\u303f\uff00-\uffef"
 # One space a producer put between a Chinese character (or mark) and a digit or Latin letter.
-_CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
-_CJK_TIGHT_RE = re.compile(rf"(?<=[{_CJK}])(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])(?=[{_CJK}])")
+_CJK_SPACE_RE = compile_regex(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+_CJK_TIGHT_RE = compile_regex(rf"(?<=[{_CJK}])(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])(?=[{_CJK}])")
 MIN_AUTOSPACES = 5
 AUTOSPACE_SHARE = 0.8  # of the Chinese–digit boundaries spaced: the producer did it, not the text
 # …but not after a caption's or heading's number: "表2 路桥区…", "1 路桥区…情况表".
-_NUMBER_LABEL_RE = re.compile(r"[ \t\u3000]*(?:(?:表|图|专栏)[ \t]*)?[0-9]{1,3} ")
+_NUMBER_LABEL_RE = compile_regex(r"[ \t\u3000]*(?:(?:表|图|专栏)[ \t]*)?[0-9]{1,3} ")
 
 
 def running_lines(pages: Sequence[Sequence[str]]) -> list[set[int]]:

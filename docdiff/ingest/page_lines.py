@@ -11,11 +11,12 @@ between CJK and Latin text by about a quarter em, which is not a space.
 """
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+
+from docdiff.regex_cache import compile_regex
 
 # A line ending within this many character heights of the column's right edge is full: CJK lines
 # are ragged by up to a few characters where a number or a closing mark may not start a line.
@@ -33,8 +34,8 @@ WIDE_GAP = 0.9
 CELL_GAP = 1.5
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_INDENT_RE = re.compile(r"^[ \u3000]+")
+_CJK_RE = compile_regex(f"[{_CJK}]")
+_INDENT_RE = compile_regex(r"^[ \u3000]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -24,8 +23,9 @@ from docdiff.chinese import RADICALS
 from docdiff.errors import InputError
 from docdiff.ingest.page_cleanup import autospaced, running_lines, without_cjk_spaces
 from docdiff.ingest.page_lines import Glyph, PrintedPage, join_pages, lines_from_glyphs
+from docdiff.regex_cache import compile_regex
 
-_OTHER_BREAKS_RE = re.compile(r"[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # never inside a line
+_OTHER_BREAKS_RE = compile_regex(r"[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # never inside a line
 # Typographic spaces pdfminer writes for a gap (an em space per indented CJK character) → the
 # spaces the rest of docdiff knows: the ideographic space for an em, a plain space otherwise.
 _SPACES = {0x2003: 0x3000} | {cp: 0x20 for cp in (*range(0x2000, 0x2003), *range(0x2004, 0x200B))}

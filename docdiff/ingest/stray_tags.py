@@ -9,7 +9,7 @@ nothing is dropped. Column offsets on such a line count the text without its tag
 """
 from __future__ import annotations
 
-import re
+from docdiff.regex_cache import compile_regex
 
 # Element names of HTML (current and obsolete): a "<…>" with another name is text ("<十四五>").
 HTML_ELEMENTS = frozenset("""
@@ -21,9 +21,9 @@ menuitem meta meter nav nobr noframes noscript object ol optgroup option output 
 progress q rp rt ruby s samp script search section select small source span strike strong style sub
 summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
 """.split())
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>\n]{0,2000})?\s*/?>")
-_COMMENT_RE = re.compile(r"<!--([^\n]{0,2000}?)-->")
-_ANY_MARKUP_RE = re.compile(r"<[!/]?[A-Za-z-]")
+_TAG_RE = compile_regex(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>\n]{0,2000})?\s*/?>")
+_COMMENT_RE = compile_regex(r"<!--([^\n]{0,2000}?)-->")
+_ANY_MARKUP_RE = compile_regex(r"<[!/]?[A-Za-z-]")
 
 
 def strip_inline_tags(text: str) -> str:

@@ -6,10 +6,9 @@ or a tab ("一、现实基础和发展形势……1", "第二章 总体要求 ..
 """
 from __future__ import annotations
 
-import re
-
 from docdiff.model import Document
 from docdiff.outline.paragraphs import Para
+from docdiff.regex_cache import compile_regex
 
 MAX_TOC_START = 200  # a 目录 comes before the body: look for one among the first paragraphs only
 MAX_TOC_ENTRIES = 1000  # a national plan's contents list ~300 chapters and sections
@@ -19,8 +18,8 @@ ENTRY_TAIL = 40  # characters at a paragraph's end searched for leaders and a pa
 _TOC_TAIL = " .…·-0123456789"  # dot leaders and page numbers after a contents entry
 # The end of a contents entry: leaders (two or more dots, ellipses, middle dots, dashes) or a tab,
 # then a page number, "第N页" or "N页" (in norm: full-width digits and spaces already folded).
-_PAGE_REF = re.compile(r"(?:[.…·．\-—_]{2,}[ \t]*|[ \t]*\t[ \t]*|[ \t]{2,})(?:第[ \t]*)?[0-9]{1,4}[ \t]*页?[ \t]*$")
-_PAGE_WORD = re.compile(r"[ \t]*第[ \t]*[0-9]{1,4}[ \t]*页[ \t]*$")
+_PAGE_REF = compile_regex(r"(?:[.…·．\-—_]{2,}[ \t]*|[ \t]*\t[ \t]*|[ \t]{2,})(?:第[ \t]*)?[0-9]{1,4}[ \t]*页?[ \t]*$")
+_PAGE_WORD = compile_regex(r"[ \t]*第[ \t]*[0-9]{1,4}[ \t]*页[ \t]*$")
 
 
 def _toc_key(doc: Document, p: Para) -> str:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from docdiff.model import Document, SectionKind
 from docdiff.outline.patterns import INDENT, SENTENCE_END
+from docdiff.regex_cache import compile_regex
 
-_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_SENTENCE_END_RE = compile_regex(f"[{re.escape(SENTENCE_END)}]")
 
 
 @dataclass(slots=True)

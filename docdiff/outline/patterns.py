@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docdiff.regex_cache import compile_regex
+
 # Chinese numerals as used in heading numbers (〇/零 for 一百〇一, 两 never numbers a heading).
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN = f"[{CN_DIGITS}]{{1,6}}"  # 六 characters reach 九十九 and 一百〇九
@@ -32,7 +34,7 @@ class HeadingPattern:
 
 def _p(name: str, pattern: str, example: str, *, rank: int = 99, numbered: bool = True,
        may_skip: bool = False) -> HeadingPattern:
-    return HeadingPattern(name, re.compile(pattern), example, numbered, rank, may_skip)
+    return HeadingPattern(name, compile_regex(pattern), example, numbered, rank, may_skip)
 
 
 # Order matters only where two patterns could match the same text: the first match wins.
@@ -58,7 +60,7 @@ HEADING_PATTERNS: tuple[HeadingPattern, ...] = (
 PATTERNS_BY_NAME = {p.name: p for p in HEADING_PATTERNS}
 
 # A lead phrase: "——综合实力显著增强。" (em dashes, or the two-hyphen/box-drawing stand-ins).
-LEAD_DASH = re.compile(r"(?:——|──|--|—)[ \t\xa0]*")
+LEAD_DASH = compile_regex(r"(?:——|──|--|—)[ \t\xa0]*")
 LEAD_DASH_EXAMPLE = "——综合实力显著增强。五年来，我们……"
 
 # Where a first sentence (an item's title) ends.
@@ -67,7 +69,7 @@ SENTENCE_END = "。!?;"  # norm has folded ！？； to half-width
 CLAUSE_MARKS = ",、:;"
 
 # Any CJK ideograph: a heading title without one is markup or a figure, not a heading.
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = compile_regex(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # Leading blanks of an indented paragraph: spaces, tabs, no-break and ideographic spaces
 # (the last is already a space in norm).

@@ -5,18 +5,18 @@ flattened one cell per line with the empty cells dropped (Luqiao's indicator tab
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from docdiff.model import Cell, Document, Span, Table
+from docdiff.regex_cache import compile_regex
 
 __all__ = ["find_flat_tables", "find_pipe_tables", "find_tables"]
 
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 26
 _BLANKS = " \t\xa0\u3000"
-_RULE_CELL = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")  # |---|:--:| separator cells
-_CAPTION = re.compile(r"[ \t\xa0\u3000]*(?:表[ \t\xa0]*[0-9一二三四五六七八九十]|[0-9]{1,2}[ \t\xa0]+\S)")
+_RULE_CELL = compile_regex(r"[ \t]*:?-{3,}:?[ \t]*")  # |---|:--:| separator cells
+_CAPTION = compile_regex(r"[ \t\xa0\u3000]*(?:表[ \t\xa0]*[0-9一二三四五六七八九十]|[0-9]{1,2}[ \t\xa0]+\S)")
 
 
 def _caption_before(doc: Document, line: int) -> tuple[str, int, Span] | None:
@@ -132,14 +132,14 @@ MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
 MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
 MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text
 _NUMBER_HEADERS = ("序号", "编号")
-_ATTRIBUTE = re.compile(r"(?:预期|约束|指导|引导)性")
-_ROW_NUMBER = re.compile(r"[0-9]{1,3}")
-_NUMBERED_NAME = re.compile(r"[0-9]{1,3}[.、．](?![0-9])")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_ATTRIBUTE = compile_regex(r"(?:预期|约束|指导|引导)性")
+_ROW_NUMBER = compile_regex(r"[0-9]{1,3}")
+_NUMBERED_NAME = compile_regex(r"[0-9]{1,3}[.、．](?![0-9])")
+_YEAR = compile_regex(r"(?:19|20)[0-9]{2}")
 # 完成上级下达指标, 高于经济增长, 预计完成, 无法统计: text standing where a figure would be.
-_VALUE_TEXT = re.compile(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|保持|区间|同步|确保|力争")
-_PLACEHOLDER = re.compile(r"[—\-－/／]{1,4}")  # "—" in a cell with no figure
-_CHANGE_WORDS = re.compile(r"增长|增速|降低|下降|提高|减少|削减")  # a rate of change: annual/cumulative
+_VALUE_TEXT = compile_regex(r"完成|统计|高于|低于|持平|不低于|不高于|以上|以下|以内|左右|稳定|保持|区间|同步|确保|力争")
+_PLACEHOLDER = compile_regex(r"[—\-－/／]{1,4}")  # "—" in a cell with no figure
+_CHANGE_WORDS = compile_regex(r"增长|增速|降低|下降|提高|减少|削减")  # a rate of change: annual/cumulative
 _UNIT_CHARS = frozenset("%‰万亿千百十元美人次户套亩吨件家个张年岁项所座床辆公里米平方立克瓦时标准煤/()（）ugmkMGW23²³μ·")
 
 

@@ -24,6 +24,7 @@ from docdiff.outline.patterns import (
     PATTERNS_BY_NAME,
     HeadingPattern,
 )
+from docdiff.regex_cache import compile_regex
 
 __all__ = ["parse_outline"]
 
@@ -32,7 +33,7 @@ MAX_COLON_TITLE_CHARS = 30  # "主要目标：到2025年…": longer text before
 MAX_CAPTION_CHARS = 60  # "表2 路桥区“十四五”时期国民经济和社会发展主要指标" is 24
 
 _LONE_ITEM_STYLES = frozenset({"arabic", "arabic_paren", "circled"})
-_NOT_BLANK = re.compile(f"[^{INDENT}]")
+_NOT_BLANK = compile_regex(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
 
 def _cn_int(s: str) -> int | None:

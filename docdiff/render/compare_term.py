@@ -24,7 +24,7 @@ from docdiff.render.labels import destination_phrase
 from docdiff.render.plain_console import PlainConsole
 from docdiff.render.target_table_term import target_rows, target_table  # noqa: F401 - target_table re-exported
 from docdiff.render.term_cells import GAP as _GAP
-from docdiff.render.term_cells import STATUS_STYLE
+from docdiff.render.term_cells import STATUS_STYLE, plain_styles
 from docdiff.render.term_cells import fit_cell as _cell
 from docdiff.render.term_cells import styled as _text
 
@@ -56,9 +56,10 @@ def render_compare_term(
     ``full``: every section's text diff and the shared passages; otherwise a summary, whose
     text part is the changed sentences that hold changed, added or removed targets.
     """
-    if not color:  # plain text: no rich Console to import (see plain_console)
+    if not color:  # plain text: no rich Console nor rich Text to import (see plain_console)
         plain = PlainConsole(width)
-        print_compare(plain, c, context=context, only_changed=only_changed, markers=True, full=full)
+        with plain_styles():
+            print_compare(plain, c, context=context, only_changed=only_changed, markers=True, full=full)
         return plain.getvalue()
     from docdiff.render.console import SafeConsole
 

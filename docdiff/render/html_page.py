@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 from html import escape
-from importlib.resources import files
 from typing import Any
+
+from docdiff.package_data import read_data
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -26,7 +27,7 @@ def script_json(data: Any) -> str:
 
 def asset(name: str) -> str:
     """A file of docdiff/data (report.css, corpus.js …) as text."""
-    return files("docdiff").joinpath("data", name).read_text(encoding="utf-8")
+    return read_data(name)
 
 
 def page_start(title: str, style: str, *, light_and_dark: bool = True) -> str:

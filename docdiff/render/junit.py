@@ -6,15 +6,15 @@ passes. Built with xml.etree, which escapes text and attributes; characters XML 
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from docdiff.check.gate import CheckReport
 from docdiff.errors import escape_controls
 from docdiff.model import TargetPair
+from docdiff.regex_cache import compile_regex
 from docdiff.render.check_words import describe, indicator_of, summary, verdict
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = compile_regex("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(s: str) -> str:

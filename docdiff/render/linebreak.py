@@ -7,9 +7,10 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -26,7 +27,7 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _NUMBER_INNER = frozenset(".,．，")  # 12.43, 1,080: joined only between two digits
 # A number a diff cut in two (1[-0-]{+2+}%). Anchored after a non-number character, so a long
 # run of digits is tried once, not from each of its digits (that was quadratic: 40,000 digits, 28 s).
-_NUMBER_ACROSS_MARKERS = re.compile(
+_NUMBER_ACROSS_MARKERS = compile_regex(
     r"(?<![0-9０-９.,%])[0-9０-９][0-9０-９.,%]*(?:(?:\[-|-\]|\{\+|\+\})+[0-9０-９.,%]+)+")
 
 

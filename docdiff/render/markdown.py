@@ -20,6 +20,7 @@ from docdiff.model import (
     Target,
     TargetPair,
 )
+from docdiff.regex_cache import compile_regex
 from docdiff.render.labels import L, destination_phrase, section_counts, section_label
 from docdiff.render.tiers import headline_first, is_headline
 
@@ -30,12 +31,12 @@ _RUN_MAX, _RUN_SHOWN = 600, 400  # a rewritten paragraph is cut to its start: a 
 _NOTE_RESERVE = 400  # room kept for the truncation note
 # ASCII characters with a Markdown or HTML meaning inline; all are backslash-escapable in CommonMark.
 # ``:`` stops :emoji: codes and scheme autolinks, ``@`` user mentions, ``$`` GitHub math.
-_SPECIAL = re.compile(r"([\\`*_~\[\](){}<>|#!&@$:^])")
+_SPECIAL = compile_regex(r"([\\`*_~\[\](){}<>|#!&@$:^])")
 # "1." / "-" / "+" / "=" only mean something at the start of a line (lists, setext headings)
-_BLOCK_START = re.compile(r"^(\s*\d{0,9})([.+=-])")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;\n]+|$)")  # a sentence and its end marks
+_BLOCK_START = compile_regex(r"^(\s*\d{0,9})([.+=-])")
+_SENTENCE = compile_regex(r"[^。！？；!?;\n]*(?:[。！？；!?;\n]+|$)")  # a sentence and its end marks
 # A whole whitespace run at once: r"\s*\n\s*" retried from every space of a long run is quadratic.
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = compile_regex(r"\s+")
 
 
 def _md(text: str) -> str:

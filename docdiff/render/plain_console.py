@@ -1,9 +1,10 @@
 """The little of rich's Console that the colourless terminal report needs, without importing it.
 
-Without colour a report is its rows' plain text; rich's Console (≈ 20 ms to import, a sixth of a
-one-line comparison's start-up) would only copy that text, crop lines wider than the console and
-draw the section rules. ``PlainConsole`` does those three things the way rich does them (rules:
-the centred title of ``rich.rule.Rule``; cropping: ``Segment.split_and_crop_lines``) and escapes
+Without colour a report is its rows' plain text (``render.plain_text.PlainText``); rich's Console
+(≈ 20 ms to import, a sixth of a one-line comparison's start-up) would only copy that text, crop
+lines wider than the console and draw the section rules. ``PlainConsole`` does those three things
+the way rich does them (rules: the centred title of ``rich.rule.Rule``; cropping:
+``Segment.split_and_crop_lines``), with only ``rich.cells`` for the cell widths, and escapes
 control characters after cropping as ``render.console.SafeConsole`` does, so the output is byte
 for byte what a SafeConsole(color_system=None) prints; the tests compare the two.
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from docdiff.errors import escape_controls
 
 if TYPE_CHECKING:
-    from rich.text import Text
+    from docdiff.render.plain_text import PlainText
 
 RULE_CHARACTER = "─"  # rich.rule.Rule's default
 
@@ -33,13 +34,20 @@ class PlainConsole:
         self._parts.append("\n")
 
     def write_lines(self, text: str) -> None:
-        """``text`` (lines ending in "\\n"), each line cropped to the width as rich crops it."""
-        from rich.segment import Segment
+        """``text`` (lines ending in "\\n"), each line cropped to the width as rich crops it
+        (``Segment.split_and_crop_lines``: a line wider than the width is cut by ``set_cell_size``)."""
+        from rich.cells import cell_len, set_cell_size
 
-        for line in Segment.split_and_crop_lines([Segment(text)], self.width, pad=False):
-            self._parts.append(escape_controls("".join(segment.text for segment in line)))
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            last = k == len(lines) - 1
+            if last and not line:
+                break
+            if cell_len(line) > self.width:
+                line = set_cell_size(line, self.width)
+            self._parts.append(escape_controls(line if last else line + "\n"))
 
-    def rule(self, title: Text) -> None:
+    def rule(self, title: PlainText) -> None:
         """A line of ─ across the width with ``title`` in the middle (rich.rule.Rule, centred)."""
         self.write_lines(rule_line(title, self.width) + "\n")
 
@@ -47,10 +55,11 @@ class PlainConsole:
         return "".join(self._parts)
 
 
-def rule_line(title: Text, width: int) -> str:
+def rule_line(title: PlainText, width: int) -> str:
     """The plain text of ``rich.rule.Rule(title)`` at ``width`` cells (its centre alignment)."""
     from rich.cells import cell_len, set_cell_size
-    from rich.text import Text
+
+    from docdiff.render.plain_text import PlainText as Text
 
     title_text = title.copy()
     title_text.plain = title_text.plain.replace("\n", " ")

@@ -15,11 +15,11 @@ move ranges. No comments: LibreOffice 7.4 driven through UNO crashes loading a .
 from __future__ import annotations
 
 import io
-import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from docdiff.model import Comparison, OpKind, TargetPair, TargetStatus
+from docdiff.regex_cache import compile_regex
 from docdiff.render.labels import L
 from docdiff.render.redline_plan import Piece, plan_redline
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 AUTHOR = "docdiff"
 BODY_MARK = "—— 以下为修订稿：B 的全文，A→B 的修改以修订标记显示 ——"
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ILLEGAL = compile_regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HIGHLIGHT = "FFF2CC"  # pale yellow cell shading for a changed target
 _STATUS = {TargetStatus.SHARED: "相同", TargetStatus.CHANGED: "变化",
            TargetStatus.ADDED: "新增", TargetStatus.REMOVED: "删除"}

@@ -1,7 +1,14 @@
 """Pieces every terminal table shares: status colours, styled text, and a cell cut or padded
-to a width (rich measures: CJK characters take two cells)."""
+to a width (rich measures: CJK characters take two cells).
+
+Within ``plain_styles()`` (a colourless report) ``styled`` builds ``PlainText``, which has the
+same interface and prints the same characters without importing rich.text.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,11 +25,26 @@ STATUS_STYLE = {
     "shared": "dim",
 }
 GAP = "  "  # between two columns
+_PLAIN: ContextVar[bool] = ContextVar("docdiff_plain_styles", default=False)
+
+
+@contextmanager
+def plain_styles() -> Iterator[None]:
+    """Build styled text as ``PlainText`` (styles dropped) until the block ends."""
+    token = _PLAIN.set(True)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
 
 
 def styled(s: str = "", style: str = "") -> Text:
     """``s`` styled as a span, not as the Text's base style, which would colour all that is
     appended to it later."""
+    if _PLAIN.get():
+        from docdiff.render.plain_text import PlainText
+
+        return PlainText(s)  # type: ignore[return-value]  # Text's interface, styles dropped
     from rich.text import Text
 
     t = Text()

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from docdiff.model import Document
-from docdiff.series.model import Cell, Change, Ledger, NoTarget, Outcome, Row, Streak, Verdict
+from docdiff.series.model import (
+    Cell,
+    Change,
+    Ledger,
+    NoTarget,
+    Outcome,
+    Row,
+    Streak,
+    Verdict,
+)
 
 __all__ = ["Cell", "Change", "Ledger", "NoTarget", "Outcome", "Row", "Streak", "Verdict", "build_series"]
 
@@ -20,8 +29,8 @@ def build_series(documents: Sequence[Document]) -> Ledger:
     from docdiff.series.order import order_by_year
     from docdiff.series.outcomes import review_figures
     from docdiff.series.rows import fold_rows, own_year_targets
-    from docdiff.targets.context import DocContext
     from docdiff.targets import extract_targets
+    from docdiff.targets.context import DocContext
 
     undated = {d.path for d in documents if d.meta.year is None or d.meta.year_read_from_body}
     docs, gaps = order_by_year(documents)

@@ -7,22 +7,22 @@ of one year keep the target keys ``compare`` uses.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from importlib import resources
 
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import parse_unit
+from docdiff.package_data import read_data
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.keys import fold_key, parse_rules
 
 _URBAN_RURAL = ("城镇", "农村")
-_SPACES_RE = re.compile(r"\s+")
+_SPACES_RE = compile_regex(r"\s+")
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     """(substring rules, longest first; whole-key rules) from data/series_synonyms.tsv."""
-    text = resources.files("docdiff").joinpath("data/series_synonyms.tsv").read_text(encoding="utf-8")
+    text = read_data("series_synonyms.tsv")
     subs, whole = [], {}
     for variant, canonical in parse_rules(text, "series_synonyms.tsv"):
         if variant.startswith("="):

@@ -5,17 +5,17 @@ import re
 from collections.abc import Iterator
 
 from docdiff.model import Document, Span
+from docdiff.regex_cache import compile_regex
+from docdiff.series.keys import series_key
 from docdiff.targets.context import DocContext
 from docdiff.targets.rules import strip_indicator
 
-from docdiff.series.keys import series_key
-
 # 不设具体增长目标 / 不再设定…目标 / 对地区生产总值增速不设具体目标 / 没有提出全年经济增速具体目标
-_NO_TARGET_RE = re.compile(
+_NO_TARGET_RE = compile_regex(
     r"(?:不|没有|未)(?:再)?(?:设定|设置|设|提出|提|制定)(?:全年|年度|具体|量化|的)*([^,，;；。:：]{0,12}?)"
     r"(?:具体|量化|硬性)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|指标)"
 )
-_BEFORE_RE = re.compile(r"(?:对|将)?([^,，;；。:：]{2,16}?)(?:今年|全年)?$")
+_BEFORE_RE = compile_regex(r"(?:对|将)?([^,，;；。:：]{2,16}?)(?:今年|全年)?$")
 
 
 def no_targets(doc: Document, ctx: DocContext, document: int) -> Iterator[tuple[str, Span, int]]:

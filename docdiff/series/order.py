@@ -6,15 +6,15 @@ an error that names the files.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from docdiff.errors import DocdiffError, InputError
 from docdiff.model import Document
+from docdiff.regex_cache import compile_regex
 
 # 二、2019年工作安排 / 2019年政府工作的总体要求 / 2019年主要预期目标: the year a report plans
-_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:工作安排|工作任务|政府工作|主要预期目标|主要目标|经济社会发展)")
+_PLAN_YEAR_RE = compile_regex(r"((?:19|20)\d\d)年(?:的)?(?:工作安排|工作任务|政府工作|主要预期目标|主要目标|经济社会发展)")
 _HEAD_CHARS = 20000
 
 

@@ -12,25 +12,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from docdiff.targets.clauses import read_sentence
-from docdiff.targets.drafts import Draft
 from docdiff.model import Comparator, Document, Span
-from docdiff.targets.numbers import to_float
+from docdiff.regex_cache import compile_regex
+from docdiff.series.keys import series_key, split_urban_rural, unit_family
+from docdiff.targets.clauses import read_sentence
 from docdiff.targets.context import YEAR_RE, DocContext
+from docdiff.targets.drafts import Draft
+from docdiff.targets.numbers import to_float
 from docdiff.targets.rules import ACHIEVEMENT_RE, strip_indicator
 
-from docdiff.series.keys import series_key, split_urban_rural, unit_family
-
-_SENTENCE_RE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+\Z")
+_SENTENCE_RE = compile_regex(r"[^。！？!?]*[。！？!?]|[^。！？!?]+\Z")
 # A paragraph (line) that looks back over several years: its figures are totals or averages.
-_MULTI_YEAR_RE = re.compile(
+_MULTI_YEAR_RE = compile_regex(
     r"[五三两十]年来|过去[的]?[五三两]年|[五三两]年[间里中共累]|的[五三两]年(?![级期制])|“?十[一二三四五六]五”?(?:时期|期间|以来)"
     r"|[这近][五三两]年|本届政府"
 )
 # …and a sentence that brings the reading back to the reviewed year.
-_ONE_YEAR_RE = re.compile(r"过去的?一年|刚刚过去的|去年|上一年|一年来")
+_ONE_YEAR_RE = compile_regex(r"过去的?一年|刚刚过去的|去年|上一年|一年来")
 # Within a sentence: an average, a change since a base year, a running total.
-_NOT_ONE_YEAR_RE = re.compile(
+_NOT_ONE_YEAR_RE = compile_regex(
     r"年均|平均每年|累计|由(?:19|20)\d\d年|比(?:19|20)\d\d年|较(?:19|20)\d\d年|[五三两十]年共|是(?:19|20)\d\d年"
     r"|[从由][\d.]+(?:万亿|万|亿)?[^\d,，;；]{0,3}(?:提高|增加|增长|提升|扩大|上升|下降|降低|减少)(?:到|至)"
 )
@@ -88,23 +88,23 @@ def review_figures(doc: Document, ctx: DocContext) -> Iterator[Figure]:
 # How a figure was computed, not what it measures: (按可比价计算), 按可比口径, 同比, 平均为. Blanked out (same
 # length, so offsets hold) before the sentence is read, so that 按可比口径增长13% after an amount
 # reads as that amount's growth.
-_QUALIFIER_RE = re.compile(
+_QUALIFIER_RE = compile_regex(
     r"[(（](?:[^()（）]{0,12}?(?:可比|计算|口径|预计|初步核算|快报)[^()（）]{0,12}?)[)）]"
     r"|按可比(?:价格|价|口径)(?:计算)?[,，]?|同比(?!分别)|预计|(?:剔除|扣除)[^,，。;；]{1,12}?(?:因素)?后"
     r"|平均(?=为|达|在)"
 )
 # 城镇和农村居民人均可支配收入: two subjects sharing one noun. Rewritten, padded to the same
 # length, as 城乡居民…, which the clause reader splits into 城镇… and 农村… under 分别.
-_URBAN_AND_RURAL_RE = re.compile(r"城镇(?:常住)?(?:居民)?(?:和|与|及|、)农村(?:牧区)?(?:常住)?居民")
-_REGION_RE = re.compile(r"^(城镇|农村|城市|城乡)")
-_BARE_CHANGE_RE = re.compile(
+_URBAN_AND_RURAL_RE = compile_regex(r"城镇(?:常住)?(?:居民)?(?:和|与|及|、)农村(?:牧区)?(?:常住)?居民")
+_REGION_RE = compile_regex(r"^(城镇|农村|城市|城乡)")
+_BARE_CHANGE_RE = compile_regex(
     r"(?:同比|比上年|较上年)?(?:分别|均)?(?:同比)?(?:增长|增速|下降|提高|增加|减少)?(?:分别|均)?")
-_CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|提高|增加|减少)$")
+_CHANGE_TAIL_RE = compile_regex(r"(?:增长|增速|下降|提高|增加|减少)$")
 
 
 # An amount inside an indicator (…分别达35512元增长): the reader took the clause of amounts before
 # 分别增长 as its subject; the rate belongs to those amounts, in order.
-_AMOUNT_INSIDE_RE = re.compile(r"\d(?:万|亿)?(?:元|人|户|吨|%)")
+_AMOUNT_INSIDE_RE = compile_regex(r"\d(?:万|亿)?(?:元|人|户|吨|%)")
 
 
 def _is_bare_change(indicator: str) -> bool:

@@ -8,17 +8,16 @@ the report's 主要预期目标 sentence) come first.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert
 from docdiff.model import Document, Period, Target
-
+from docdiff.package_data import read_data
+from docdiff.regex_cache import compile_regex
 from docdiff.series.keys import series_key, split_urban_rural, unit_family
 from docdiff.series.model import Cell, NoTarget, Outcome, Row, Verdict
 from docdiff.series.outcomes import Figure
@@ -32,7 +31,7 @@ _HEADLINE_CUES = ("主要预期目标", "主要目标", "预期目标", "主要�
 
 @lru_cache(maxsize=1)
 def headline_keys() -> frozenset[str]:
-    text = resources.files("docdiff").joinpath("data/series_headline.txt").read_text(encoding="utf-8")
+    text = read_data("series_headline.txt")
     return frozenset(series_key(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -61,7 +60,7 @@ def _larger(f: Figure, held: Outcome) -> bool:
 
 
 # 年均增长5%左右 in a work report is a five-year plan's average (十五五时期…), not this year's goal.
-_MULTI_YEAR_TARGET_RE = re.compile(r"年均|平均每年|累计")
+_MULTI_YEAR_TARGET_RE = compile_regex(r"年均|平均每年|累计")
 
 
 def _in_headline_list(norm: str, offset: int) -> bool:

@@ -5,10 +5,9 @@ change compares a target with the last target set before it.
 """
 from __future__ import annotations
 
-from docdiff.model import Target
 from docdiff.comparison.quantity import same_quantity
 from docdiff.comparison.target_direction import better_direction, value_direction
-
+from docdiff.model import Target
 from docdiff.series.model import Cell, Change, Streak
 
 

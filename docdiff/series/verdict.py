@@ -7,10 +7,9 @@ inside it or on its better side.
 """
 from __future__ import annotations
 
-from docdiff.model import Comparator, Target
 from docdiff.comparison.quantity import convert
 from docdiff.comparison.target_direction import better_direction
-
+from docdiff.model import Comparator, Target
 from docdiff.series.keys import unit_family
 from docdiff.series.model import Outcome, Verdict
 

@@ -7,22 +7,22 @@
 """
 from __future__ import annotations
 
-import re
+from docdiff.regex_cache import compile_regex
 
 # Words of a tax, fee or subsidy rule, in the clause holding the value.
-_POLICY_RE = re.compile(
+_POLICY_RE = compile_regex(
     r"应纳税所得额|减按|减半征收|税率|征收率|起征点|免征|减征|计税|扣除|抵扣|加计|贴息比例|担保费率|"
     r"延续(?:执行|实施)|继续(?:执行|实施).{0,12}政策|的部分"
 )
 # A population or cohort named alone (with 数/总数/规模/人数): who there are, not a goal.
-_COHORT_RE = re.compile(
+_COHORT_RE = compile_regex(
     r"(?:户籍|常住|总|老年|出生|流动|劳动年龄|适龄)人口(?:总量|数|总数|规模)?$|"
     r"(?:高校|应届)?毕业生(?:总量|人数|规模)?$|在校(?:学)?生(?:人数)?$|老年人(?:口|数)?$|新生儿(?:数)?$|"
     r"留守儿童(?:数)?$|残疾人(?:口|数)?$|困难群众(?:数)?$|市场主体(?:总量|数)?$"
 )
 _PEOPLE_UNITS = ("人", "万人", "名", "万名", "户", "万户", "个", "万个", "万", "亿")
 # A commitment about the cohort itself (力争户籍人口达到…, 吸引…落户): then it is a goal.
-_COMMIT_RE = re.compile(r"力争|确保|争取|目标|吸引|引进|落户|新增|增加到|达到|到(?:19|20)\d\d年|到二[〇○零]")
+_COMMIT_RE = compile_regex(r"力争|确保|争取|目标|吸引|引进|落户|新增|增加到|达到|到(?:19|20)\d\d年|到二[〇○零]")
 
 
 def is_policy_term(clause: str) -> bool:

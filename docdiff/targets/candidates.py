@@ -8,24 +8,24 @@ size class that describes what a count counts (2个五百亿级先进制造业�
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 from functools import lru_cache
 
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.numbers import UNIT_RE, Quantity, find_quantities
 from docdiff.targets.rules import ACTION_VERBS, SUFFIX_COMPARATORS, strip_indicator
 
 SENTENCE_END = "。！？!?"
 CLAUSE_SEP = ",，:：;；"
 # After a number: what makes it a date, ordinal, name or duration rather than an amount.
-_NOT_AMOUNT_AFTER = re.compile(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
-_DOUBLING_RE = re.compile(r"翻一番|翻两番|翻番|双倍增|翻了一番")
+_NOT_AMOUNT_AFTER = compile_regex(r"月|日|号|周年|届|次会议|世纪|多年|年代|时期|后|前|以来|来|期间|时间|内")
+_DOUBLING_RE = compile_regex(r"翻一番|翻两番|翻番|双倍增|翻了一番")
 _ROUND_MAGNITUDES = ("十", "百", "千", "万", "亿", "十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿")
 # Chinese digits without a place value (十百千万亿): 一二三 is a list of ordinals, never 123.
 _DIGIT_NUMERALS = frozenset("一二三四五六七八九两")
 # Units of a span of time: after 近 they say "recent", not "nearly".
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
-_PLACEHOLDER_RE = re.compile(r"(?:XX|xx|××|\*\*)")
+_PLACEHOLDER_RE = compile_regex(r"(?:XX|xx|××|\*\*)")
 
 
 def candidate_quantities(text: str) -> list[Quantity]:

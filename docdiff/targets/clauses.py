@@ -8,10 +8,10 @@ by 均, and qualifiers that only describe what is counted (投资5000万元以�
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 from docdiff.model import Comparator
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import (
     candidate_quantities,
     clause_bounds,
@@ -36,27 +36,27 @@ from docdiff.targets.rules import (
 from docdiff.targets.value_lists import distribute, read_value_list, value_lists
 
 _SEPARATOR_WORDS = ("和", "与", "及", "或", "、", "以及", "至", "且", "并", "为")
-_SHARED_BEFORE_RE = re.compile(r"(?:分别|(?<![亩人年户村平日月生校床])均)[^\d,，;；、]{0,6}$")
+_SHARED_BEFORE_RE = compile_regex(r"(?:分别|(?<![亩人年户村平日月生校床])均)[^\d,，;；、]{0,6}$")
 
 
-CHANGE_TAIL_RE = re.compile(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
+CHANGE_TAIL_RE = compile_regex(r"(?:增长|增速|下降|降低|提高|提升|减少|增加)$")
 # An indicator is read from at most this many characters before its value. The longest gold
 # indicator is 21 characters and the longest stretch the corpus reads is 42; a sentence of
 # thousands of values without a separator would otherwise have the whole stretch before each
 # value re-read (quadratic). Past this, no reading of the start makes a better indicator.
 _REGION_WINDOW = 80
-_SUBSIDY_RE = re.compile(r"奖励|奖补|补助|补贴|资助|给予|贴息")
+_SUBSIDY_RE = compile_regex(r"奖励|奖补|补助|补贴|资助|给予|贴息")
 # 补助标准提高30元, 奖补资金5000万元: a standard or a budget is a goal, a payment to one firm is not
-_SUBSIDY_LEVEL_RE = re.compile(r"标准|资金|规模|总额")
+_SUBSIDY_LEVEL_RE = compile_regex(r"标准|资金|规模|总额")
 # 最高不超过3000万元 after a subsidy: the cap of one payment
-_CAP_RE = re.compile(r"(?:最高|最多|单[个项笔家户]|每[个项家户人])")
+_CAP_RE = compile_regex(r"(?:最高|最多|单[个项笔家户]|每[个项家户人])")
 # …4.4万亿元、比上年增加5000亿元: the change from last year restates the value before it
-_DELTA_RE = re.compile(r"(?:比|较)(?:上年|去年|上一年)(?:增加|提高|减少|下降|降低|增长|多|少)?")
-_BARE_CHANGE_RE = re.compile(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
-_ITEM_SPLIT_RE = re.compile(r"[、和及]")
-_SHARE_WORD_RE = re.compile(r"^(?:分别|均)")
-_MAGNITUDE_PREFIX_RE = re.compile(r"^(?:万亿|千万|百万|十万|万|亿)")
-_COMPARED_PREFIX_RE = re.compile(r"^(?:同比|比上年|较上年)")
+_DELTA_RE = compile_regex(r"(?:比|较)(?:上年|去年|上一年)(?:增加|提高|减少|下降|降低|增长|多|少)?")
+_BARE_CHANGE_RE = compile_regex(r"(?:年均|每年|年|同比|比上年|较上年)?(?:增长|增速|下降|降低|提高|提升|减少|增加)")
+_ITEM_SPLIT_RE = compile_regex(r"[、和及]")
+_SHARE_WORD_RE = compile_regex(r"^(?:分别|均)")
+_MAGNITUDE_PREFIX_RE = compile_regex(r"^(?:万亿|千万|百万|十万|万|亿)")
+_COMPARED_PREFIX_RE = compile_regex(r"^(?:同比|比上年|较上年)")
 
 
 def _lead_action(text: str) -> str:

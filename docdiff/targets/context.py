@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from docdiff.chinese import parse_chinese_integer
 from docdiff.lazy_regex import lazy_compile
 from docdiff.model import Document, Kind, Outline, Section, Span
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.rules import GOAL_TITLE_RE, REVIEW_TITLE_RE
 
-_PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
+_PERIOD_RE = compile_regex(r"((?:19|20)\d\d)\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
               "十四五": (2021, 2025), "十五五": (2026, 2030)}
-CN_YEAR_RE = re.compile(r"二[〇○零]([〇○零一二三四五六七八九]{2})年")
-YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+CN_YEAR_RE = compile_regex(r"二[〇○零]([〇○零一二三四五六七八九]{2})年")
+YEAR_RE = compile_regex(r"((?:19|20)\d\d)\s*年")
+_NEXT_FIVE_YEARS_RE = compile_regex(r"今后五年|未来五年")
 # Words after a year that make it a starting point, not a deadline: 2020年以来, 2020年末(比…).
 BASE_YEAR_BEFORE = ("比", "较", "与", "同", "从", "自", "于", "截至", "截止", "相比")
 
@@ -193,7 +195,7 @@ class DocContext:
         for name, (_, end) in _FIVE_YEAR.items():
             if name in title:
                 return end
-        if re.search(r"今后五年|未来五年", title) and self.year:
+        if _NEXT_FIVE_YEARS_RE.search(title) and self.year:
             return self.year + 4
         return None
 
@@ -228,7 +230,7 @@ class DocContext:
 
 
 # 三、2026年工作安排 / 2026年主要预期目标: the year a work report plans for, in its own headings
-_PLAN_HEADING_RE = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:工作安排|工作任务|重点工作|主要预期目标|经济社会发展)")
+_PLAN_HEADING_RE = compile_regex(r"((?:19|20)\d\d)年(?:的)?(?:工作安排|工作任务|重点工作|主要预期目标|经济社会发展)")
 
 
 def _plan_year(outline: Outline) -> int | None:

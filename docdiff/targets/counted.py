@@ -7,16 +7,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
 from docdiff.targets.drafts import ITEM_SEP
 from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS, strip_indicator
 
 # A list of short names right before a count: 平桥、白鹤、坦头3个省级中心镇.
-ENUMERATION_RE = re.compile(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
+ENUMERATION_RE = compile_regex(r"[\u4e00-\u9fff“”]{1,6}(?:、[\u4e00-\u9fff“”]{1,6})+(?<!等)$")  # no 等: the list is all
 # A noun that only says "the task": 完成800户的改造任务 names its task in the clause before.
-_GENERIC_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
+_GENERIC_NOUN_RE = compile_regex(r"^[\u4e00-\u9fff]{0,3}(?:任务|目标)$")
 # Examples before 等 (白云小区、巾山小区等): what is counted is named after them.
-_EXAMPLES_RE = re.compile(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
+_EXAMPLES_RE = compile_regex(r"[^,，、:：;；]{1,12}(?:、[^,，、:：;；]{1,12})*等")
 # Lists are matched in a bounded window before the number, so that a pathological line of
 # thousands of 、-items stays linear; real lists of names are far shorter.
 LIST_WINDOW = 120

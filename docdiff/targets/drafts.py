@@ -1,16 +1,16 @@
 """A target as one sentence's reading drafts it, and the small readers of what follows a number."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from docdiff.model import Comparator
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import suffix_len
 
 ITEM_SEP = "、"
 CONTEXT_CHARS = 40  # characters of the clause before a value that can say 累计/全年/保持 about it
-_SPACES_RE = re.compile(r" *")
+_SPACES_RE = compile_regex(r" *")
 
 
 @dataclass

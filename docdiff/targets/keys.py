@@ -7,19 +7,19 @@ environment variable ``DOCDIFF_SYNONYMS`` (same format: VARIANT<TAB>CANONICAL pe
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
-from importlib import resources
 
 from docdiff.chinese import fold_width
 from docdiff.errors import ConfigError
+from docdiff.package_data import read_data
+from docdiff.regex_cache import compile_regex
 
 ENV_VAR = "DOCDIFF_SYNONYMS"
 
 # Brackets that only repeat a synonym or a unit: 地区生产总值(GDP), 城镇新增就业人数(万人).
-_BRACKET_RE = re.compile(r"\((?:GDP|R&D|万?[元人户亩吨个家项%]|亿元|万元|%)\)")
+_BRACKET_RE = compile_regex(r"\((?:GDP|R&D|万?[元人户亩吨个家项%]|亿元|万元|%)\)")
 # Quote marks and spaces carry no meaning for matching.
-_DROP_RE = re.compile(r"[\s“”\"'‘’「」《》]")
+_DROP_RE = compile_regex(r"[\s“”\"'‘’「」《》]")
 
 
 def parse_rules(text: str, source: str) -> list[tuple[str, str]]:
@@ -39,7 +39,7 @@ def parse_rules(text: str, source: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=4)
 def load_rules(extra_path: str | None = None) -> tuple[tuple[str, str], ...]:
     """The shipped rules, then the user's; longest variant first within each file."""
-    shipped = resources.files("docdiff").joinpath("data/synonyms.tsv").read_text(encoding="utf-8")
+    shipped = read_data("synonyms.tsv")
     rules = sorted(parse_rules(shipped, "synonyms.tsv"), key=lambda r: -len(r[0]))
     if extra_path:
         try:

@@ -12,12 +12,11 @@ An indicator names a quantity (赤字率, 城镇新增就业). It is never:
 """
 from __future__ import annotations
 
-import re
-
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.rules import ACTION_VERBS, strip_indicator
 
 CLAUSE_MARKS = ",，;；:：∶"
-_CLAUSE_MARK_RE = re.compile(f"[{CLAUSE_MARKS}]")
+_CLAUSE_MARK_RE = compile_regex(f"[{CLAUSE_MARKS}]")
 # The longest indicator in the answer keys is 21 Chinese characters; past this a name is a clause.
 MAX_NAME = 28
 
@@ -28,17 +27,17 @@ FUNCTION_WORDS = frozenset({
     "这", "该", "上述", "以下简称", "新增累计", "增长", "下降", "提高", "增加", "减少", "超过", "不超过", "不低于",
 })
 # Openings of a subordinate clause or of a sentence with its own subject.
-_SUBORDINATE_RE = re.compile(
+_SUBORDINATE_RE = compile_regex(
     r"^(?:考虑到|考虑|如果|假如|由于|因为|为了|虽然|尽管|鉴于|按照|依照|根据|对于|关于|随着|除了|只要|只有|"
     r"即使|一旦|我们|我省|我市|我区|我县|我国|全省上下|大家)"
 )
 # A motto's opening verb: 坚持稳中求进, 围绕…, 聚焦…, 以…为….
-_SLOGAN_RE = re.compile(r"^(?:坚持|围绕|聚焦|紧扣|着眼|牢牢|牢固|始终|全力以赴|奋力|勇当|争当|争做|当好|打好|以.{1,12}为)")
+_SLOGAN_RE = compile_regex(r"^(?:坚持|围绕|聚焦|紧扣|着眼|牢牢|牢固|始终|全力以赴|奋力|勇当|争当|争做|当好|打好|以.{1,12}为)")
 # Counts of the text's own parts: 6项指标, 四个方面的工作, 抓好以下14个方面, 3件事 (GUIDELINES: not targets).
-_ENUMERATION_RE = re.compile(r"(?:指标|方面|方面的?工作|方面的?(?:保障)?措施|件事|部分|以下)$|^(?:以下|下列)")
-_NAME_CHAR_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ENUMERATION_RE = compile_regex(r"(?:指标|方面|方面的?工作|方面的?(?:保障)?措施|件事|部分|以下)$|^(?:以下|下列)")
+_NAME_CHAR_RE = compile_regex(r"[\u4e00-\u9fffA-Za-z]")
 # 从77%提高到80%: the start value is a baseline, never part of the name
-_FROM_VALUE_RE = re.compile(r"从(?:每[人户亩年月日]){0,2}\d")
+_FROM_VALUE_RE = compile_regex(r"从(?:每[人户亩年月日]){0,2}\d")
 
 
 def name_length(name: str) -> int:
@@ -47,7 +46,7 @@ def name_length(name: str) -> int:
     return len(_CJK_RE.findall(name))
 
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = compile_regex(r"[\u4e00-\u9fff]")
 
 
 def name_flaw(indicator: str) -> str | None:

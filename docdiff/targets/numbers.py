@@ -24,6 +24,7 @@ from docdiff.chinese import (
 )
 from docdiff.lazy_regex import lazy_compile
 from docdiff.measure_words import MEASURE_WORDS
+from docdiff.regex_cache import compile_regex
 
 # Magnitude words that stay in the unit rather than in the value (GUIDELINES: "no scaling").
 MAGNITUDES = ("万亿", "千万", "百万", "十万", "万", "亿")
@@ -56,7 +57,7 @@ CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{CN_DECIMAL_DIGITS}]{{1,6}}"
 
 _BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
 # 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
-UNIT_RE = re.compile(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
+UNIT_RE = compile_regex(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
 
 
 def parse_arabic(text: str) -> Decimal:
@@ -70,10 +71,10 @@ def parse_arabic(text: str) -> Decimal:
 # One number as it may be written: Arabic, Chinese, or Arabic followed by a Chinese
 # magnitude and more digits (3万4000).
 NUMBER_RE = lazy_compile(rf"(?:{ARABIC}|{CHINESE})")  # read for its pattern (prefilter); rarely run
-_MIXED_RE = re.compile(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
-_ARABIC_RE = re.compile(ARABIC)
-_ARABIC_MAGNITUDE_RE = re.compile(rf"({ARABIC})(万亿|万|亿)")
-_ARABIC_MIXED_RE = re.compile(rf"{ARABIC}(?:万|亿)\d{{1,4}}")
+_MIXED_RE = compile_regex(rf"({ARABIC})(万|亿)(\d{{1,4}})(?![\d.])")
+_ARABIC_RE = compile_regex(ARABIC)
+_ARABIC_MAGNITUDE_RE = compile_regex(rf"({ARABIC})(万亿|万|亿)")
+_ARABIC_MIXED_RE = compile_regex(rf"{ARABIC}(?:万|亿)\d{{1,4}}")
 
 
 def parse_number(text: str) -> Decimal:
@@ -124,7 +125,7 @@ class Quantity:
 _RANGE_SEP = "-－—–~～至到"
 # 百分之十八 / 千分之五: a share written in words, value 18 with unit %.
 _PER_WORDS = {"百分之": "%", "千分之": "‰"}
-_QTY_RE = re.compile(
+_QTY_RE = compile_regex(
     rf"(?P<per>百分之|千分之)?"
     rf"(?P<open>\[)?(?P<num>{ARABIC}(?:(?:万|亿)\d{{1,4}}(?![\d.]))?|{CHINESE_DECIMAL}|{CHINESE})(?P<close>\])?"
     rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"

@@ -10,12 +10,11 @@ In a plan about half the sentences hold no number.
 """
 from __future__ import annotations
 
-import re
-
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import _DOUBLING_RE, _PLACEHOLDER_RE
 from docdiff.targets.numbers import NUMBER_RE
 
-_MAY_HOLD_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (NUMBER_RE, _DOUBLING_RE, _PLACEHOLDER_RE)))
+_MAY_HOLD_RE = compile_regex("|".join(f"(?:{p.pattern})" for p in (NUMBER_RE, _DOUBLING_RE, _PLACEHOLDER_RE)))
 
 
 def may_hold_target(sentence: str) -> bool:

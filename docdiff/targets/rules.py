@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from docdiff.model import Comparator, Period
+from docdiff.regex_cache import compile_regex
 
 # --- comparators ---------------------------------------------------------------------------
 # Written after the number: 10%以上, 2%以内, 6%左右.
@@ -89,7 +90,7 @@ SHARED_VERBS = ("新增", "引进", "新建", "建成", "培育", "创建", "争
 _TRIM_CHARS = " \u00a0,，、:：;；.。\"'—-─·\t"  # brackets and quotes: see _balance
 
 
-_EMBEDDED_TIME_RE = re.compile(r"今年|全年|年内|(?:20\d\d|19\d\d)年度")
+_EMBEDDED_TIME_RE = compile_regex(r"今年|全年|年内|(?:20\d\d|19\d\d)年度")
 
 
 def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -101,7 +102,7 @@ def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
 
 _LEADING_BY_LENGTH = _by_length(LEADING_FILLERS)
 _TRAILING_BY_LENGTH = _by_length(TRAILING_VERBS)
-_SPACE_RE = re.compile(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
+_SPACE_RE = compile_regex(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
 
 
 def strip_indicator(text: str) -> str:
@@ -174,9 +175,9 @@ def _balance(text: str) -> str:
 
 
 # 二是, 其三, 首先: the order of a list, not what is measured.
-_LEADING_ORDINAL_RE = re.compile(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
+_LEADING_ORDINAL_RE = compile_regex(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
 # 到2025年, 2019年度, 5年内: when, not what.
-_LEADING_YEAR_RE = re.compile(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
+_LEADING_YEAR_RE = compile_regex(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
                               r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
 
 
@@ -190,35 +191,35 @@ def leading_verb(text: str) -> str:
 
 # --- goals versus achievements ---------------------------------------------------------------
 # Section titles that say what the part of the document looks back on, or forward to.
-REVIEW_TITLE_RE = re.compile(
+REVIEW_TITLE_RE = compile_regex(
     r"回顾|过去|成就|成绩|主要成效|取得的成效|发展基础|现状|完成情况|工作总结|总结|发展环境|面临的形势|形势分析|"
     r"机遇|挑战|存在的问题|主要问题|“?十[一二三]五”?时期|上年|去年"
 )
-GOAL_TITLE_RE = re.compile(
+GOAL_TITLE_RE = compile_regex(
     r"目标|任务|安排|重点工作|工作重点|今后|展望|预期|举措|措施|路径|思路|要求|计划|行动|工程|规划|部署|下一步|"
     r"打算|建议|今年|明年|新的一年|未来"
 )
 
 # Sentence cues: the sentence reports what was done (already, 同比, 截至) …
-ACHIEVEMENT_RE = re.compile(
+ACHIEVEMENT_RE = compile_regex(
     r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|(?<!项)目前|(?<!实)现有|"
     r"以来|过去|前两年|近年来|近几年|近[两三五]年|近\d{1,2}年|五年来|一年来|这[一两三四五几]年|五年间|提至|荣获|成功|"
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
 # … or commits to a number later: enough on its own to read a sentence of a reply as a goal.
-STRONG_GOAL_RE = re.compile(r"力争|确保|计划|预期目标|目标[是为]|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
+STRONG_GOAL_RE = compile_regex(r"力争|确保|计划|预期目标|目标[是为]|今年(?!以来|前)|全年|年内|每年|接下来|下一步|下阶段|将|到20\d\d年|到二〇|"
                             r"今后[一二三四五两\d]{1,2}年|未来[一二三四五两\d]{1,2}年|"
                             r"不少于|不低于|不超过")
 
 
 # --- periods -------------------------------------------------------------------------------
 # Level-like indicators hold at a point: 比重, 率, 占比, 覆盖率, 人均, 总量.
-LEVEL_RE = re.compile(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水平|指数|密度|寿命|年限|倍差|人均|每千|每万|每百|浓度|"
+LEVEL_RE = compile_regex(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水平|指数|密度|寿命|年限|倍差|人均|每千|每万|每百|浓度|"
                       r"总量|数量|能力|面积|达标|天数|均|标准$|成本|环节|时间|办结")
-CHANGE_RE = re.compile(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
-CUMULATIVE_RE = re.compile(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
+CHANGE_RE = compile_regex(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
+CUMULATIVE_RE = compile_regex(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
                            r"完成|修缮|共建|开展|投入|总投资|计划投资|建设|上市$|扩建|迁建|培训")
-ANNUAL_RE = re.compile(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
+ANNUAL_RE = compile_regex(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
 
 
 def period_for(indicator: str, unit: str, *, annual_doc: bool, bracketed: bool, context: str) -> Period:

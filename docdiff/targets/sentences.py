@@ -8,11 +8,11 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Comparator, Kind, Span, Target
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.background import is_background_count, is_policy_term
 from docdiff.targets.candidates import SENTENCE_END, clause_bounds
 from docdiff.targets.clauses import read_sentence
@@ -25,7 +25,7 @@ from docdiff.targets.rules import ACHIEVEMENT_RE, STRONG_GOAL_RE, period_for
 from docdiff.targets.tiers import GOAL_LIST_CUE_RE, sentence_tier
 
 # 注: / 说明: / 资料来源: lines explain a table; they set nothing.
-_NOTE_RE = re.compile(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
+_NOTE_RE = compile_regex(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*[:：(（\d]")
 # A table-of-contents line ends in leader dots (……, ..., ···) or a tab and its page number.
 _LEADERS = ("…", "...", "···", "---", "———", "\t")
 
@@ -40,10 +40,10 @@ def _is_contents_line(text: str) -> bool:
     before = body[: len(body) - page]
     return before.endswith("\t") or before.rstrip(" ").endswith(_LEADERS)
 
-_HTML_RE = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
+_HTML_RE = compile_regex(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
-_COMMITMENT_RE = re.compile(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
-_WHOLE_YEAR_ONLY_RE = re.compile(r"(?:全年)+")
+_COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
+_WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
 
 
 @dataclass
@@ -53,18 +53,18 @@ class _Sentence:
 
 
 # A sentence runs up to and including its end mark; the rest of a line after the last mark is one too.
-_SENTENCE_RE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+\Z")
+_SENTENCE_RE = compile_regex(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+\Z")
 
 
 def _split_sentences(text: str, base: int) -> list[_Sentence]:
     return [_Sentence(base + m.start(), m.group()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
 
 
-_FORECAST_RE = re.compile(r"预计(?:将|可|会)?(?:达到|达|超过|突破|完成|增长|为|有|在)")
-_PLEDGE_RE = re.compile(r"力争|确保|目标|计划|争取")
-_PLAN_COMPARISON_RE = re.compile(r"比上年|较上年|比去年")
+_FORECAST_RE = compile_regex(r"预计(?:将|可|会)?(?:达到|达|超过|突破|完成|增长|为|有|在)")
+_PLEDGE_RE = compile_regex(r"力争|确保|目标|计划|争取")
+_PLAN_COMPARISON_RE = compile_regex(r"比上年|较上年|比去年")
 # “十三五”期间, 十三五以来: a sentence about a five-year period that ended before the document's
-_PERIOD_NAME_RE = re.compile(r"(十[一二三四五六]五)”?(?:时期|期间|以来|末|中)")
+_PERIOD_NAME_RE = compile_regex(r"(十[一二三四五六]五)”?(?:时期|期间|以来|末|中)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 
 
@@ -75,7 +75,7 @@ def _about_past_period(text: str, base_year: int | None) -> bool:
     return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
 
 
-_THIS_YEAR_RE = re.compile(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
+_THIS_YEAR_RE = compile_regex(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
 
 
 def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
@@ -95,7 +95,7 @@ def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
 
 
 # 到2025年, / 力争到2027年底, at a sentence's start: the year of what the paragraph goes on to list
-_OPENING_DEADLINE_RE = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?:力争|争取)?(?:到|至)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年(?:底|末)?[,，]")
+_OPENING_DEADLINE_RE = compile_regex(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?:力争|争取)?(?:到|至)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年(?:底|末)?[,，]")
 
 
 def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
@@ -105,19 +105,19 @@ def _year_before(deadlines: list[tuple[int, int]], pos: int) -> int | None:
 
 
 # Indicators that say what is measured but not of what: 投资, 产值, 产量 alone
-_GENERIC_RE = re.compile(r"投资|产值|产量|收入|规模")
-_NUMBERED_RE = re.compile(r"\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+_GENERIC_RE = compile_regex(r"投资|产值|产量|收入|规模")
+_NUMBERED_RE = compile_regex(r"\s*(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 # (二)以物流园区建设为重点,…: the topic a numbered heading names
-_WRAPPED_TOPIC_RE = re.compile(r"^以(.{2,16}?)为(?:重点|核心|引领|抓手|主线|突破口|载体|龙头|牵引)")
+_WRAPPED_TOPIC_RE = compile_regex(r"^以(.{2,16}?)为(?:重点|核心|引领|抓手|主线|突破口|载体|龙头|牵引)")
 # 全面加快东山组团建设: verbs before a lead's topic
-_TOPIC_VERBS_RE = re.compile(r"^(?:全面|加快|推进|抓好|着力|做强|做优|做精|做大|提升|坚持|强化|深化|围绕|全力|大力|积极|持续|进一步)+")
+_TOPIC_VERBS_RE = compile_regex(r"^(?:全面|加快|推进|抓好|着力|做强|做优|做精|做大|提升|坚持|强化|深化|围绕|全力|大力|积极|持续|进一步)+")
 MAX_TOPIC = 16
-_DIGIT_RE = re.compile(r"\d")
-_DIGIT_OR_YEAR_RE = re.compile(r"\d|年")
-_CLAUSE_MARK_RE = re.compile(r"[,，;；:：]")
+_DIGIT_RE = compile_regex(r"\d")
+_DIGIT_OR_YEAR_RE = compile_regex(r"\d|年")
+_CLAUSE_MARK_RE = compile_regex(r"[,，;；:：]")
 
 
-_PROJECT_AFTER_RE = re.compile(r"[,，]\s*(?:实施|建设|推进|启动|开工建设|新建)([^,，;；。、]{2,20})(?=[,，;；。]|$)")
+_PROJECT_AFTER_RE = compile_regex(r"[,，]\s*(?:实施|建设|推进|启动|开工建设|新建)([^,，;；。、]{2,20})(?=[,，;；。]|$)")
 
 
 def _project_after(text: str, end: int) -> str:

@@ -22,29 +22,30 @@ from docdiff.model import (
     Table,
     Target,
 )
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.keys import fold_key
 from docdiff.targets.numbers import ARABIC, parse_arabic, to_float
-from docdiff.targets.tiers import HEADLINE
 from docdiff.targets.rules import (
     CHANGE_RE,
     PREFIX_COMPARATORS,
     comparator_for,
     period_for,
 )
+from docdiff.targets.tiers import HEADLINE
 
 if TYPE_CHECKING:
     from docdiff.targets.context import DocContext
 
-_YEAR_RE = re.compile(r"((?:19|20)\d\d)")
-_UNIT_IN_NAME_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]?$")
+_YEAR_RE = compile_regex(r"((?:19|20)\d\d)")
+_UNIT_IN_NAME_RE = compile_regex(r"[(（]([^()（）]{1,8})[)）]?$")
 # ">12", "<5.5", "≥95": a comparison sign before the number
-_CELL_VALUE_RE = re.compile(rf"^\s*(?P<sign>[<>≤≥＜＞]=?)?\s*(\[)?({ARABIC})(\])?\s*(?:[-—~～]\s*({ARABIC}))?")
+_CELL_VALUE_RE = compile_regex(rf"^\s*(?P<sign>[<>≤≥＜＞]=?)?\s*(\[)?({ARABIC})(\])?\s*(?:[-—~～]\s*({ARABIC}))?")
 _SIGNS = {"<": Comparator.LE, "＜": Comparator.LE, "≤": Comparator.LE, "<=": Comparator.LE,
           ">": Comparator.GE, "＞": Comparator.GE, "≥": Comparator.GE, ">=": Comparator.GE}
 # —, -, /, 空: a cell left empty on purpose (the value is in another column)
-_PLACEHOLDER_CELL_RE = re.compile(r"^\s*(?:[—–\-－/／\\]{1,3}|空|无|暂无)?\s*$")
-_TEXT_TARGET_RE = re.compile(r"完成|下达|高于|低于|不低于|不高于|同步|持平|稳定|保持|达到")
-_UNIT_WORDS = re.compile(r"^(?:%|‰|万?亿?[元人户亩吨个家项件张所座条次]|万人|亿元|万元|万美元|亿美元|人次|万人次|"
+_PLACEHOLDER_CELL_RE = compile_regex(r"^\s*(?:[—–\-－/／\\]{1,3}|空|无|暂无)?\s*$")
+_TEXT_TARGET_RE = compile_regex(r"完成|下达|高于|低于|不低于|不高于|同步|持平|稳定|保持|达到")
+_UNIT_WORDS = compile_regex(r"^(?:%|‰|万?亿?[元人户亩吨个家项件张所座条次]|万人|亿元|万元|万美元|亿美元|人次|万人次|"
                          r"平方米|万平方米|微克/立方米|ug/m3|万吨|万立方米|万亩|公里|岁|年|天|人/亿元|万元/人|倍)$")
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
+from docdiff.regex_cache import compile_regex
+
 HEADLINE, TASK = "headline", "task"
 TIERS = (HEADLINE, TASK)
 
 # Written in the paragraph before the goals it lists: 主要预期目标是, 发展的主要目标是, 主要指标
-GOAL_LIST_CUE_RE = re.compile(r"主要预期目标|预期目标[是为：:]|主要目标[是为：:]|发展目标[是为：:]|主要指标[是为：:]")
+GOAL_LIST_CUE_RE = compile_regex(r"主要预期目标|预期目标[是为：:]|主要目标[是为：:]|发展目标[是为：:]|主要指标[是为：:]")
 # A section that is the goal list: (二)发展目标, 主要目标, 2024年主要预期目标, 主要指标
-GOAL_LIST_TITLE_RE = re.compile(r"(?:主要|发展|预期|总体)目标|主要指标")
+GOAL_LIST_TITLE_RE = compile_regex(r"(?:主要|发展|预期|总体)目标|主要指标")
 # …and the tasks: 主要目标和重点任务, 2024年主要目标和重点工作 (but 主要目标任务 is the goal chapter)
-_TASK_TITLE_RE = re.compile(r"重点任务|重点工作|工作安排|举措|措施|和.{0,4}任务|工作")
+_TASK_TITLE_RE = compile_regex(r"重点任务|重点工作|工作安排|举措|措施|和.{0,4}任务|工作")
 
 
 def is_goal_list_title(title: str) -> bool:

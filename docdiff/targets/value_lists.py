@@ -7,15 +7,16 @@ import re
 from dataclasses import replace
 
 from docdiff.model import Comparator
+from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import clause_bounds
 from docdiff.targets.drafts import CONTEXT_CHARS, Draft, suffix_len_at, text_after
 from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import comparator_for, strip_indicator
 
 # 分别/均 share a value out; 亩均, 人均, 年均 are part of a name.
-_DISTRIBUTE_RE = re.compile(r"分别|(?<![亩人年户村平日月生校床])均(?![衡等匀值])")
+_DISTRIBUTE_RE = compile_regex(r"分别|(?<![亩人年户村平日月生校床])均(?![衡等匀值])")
 _URBAN_RURAL = ("城镇", "农村")
-_BASE_YEAR_SPLIT_RE = re.compile(r"(?:比|较)(?:20\d\d年)")
+_BASE_YEAR_SPLIT_RE = compile_regex(r"(?:比|较)(?:20\d\d年)")
 
 
 def value_lists(text: str, quants: list[Quantity]) -> list[list[int]]:
@@ -92,8 +93,8 @@ MAX_MODIFIER = 4
 
 
 # The change a list of subjects shares: 社会消费品零售总额、固定资产投资增长4%左右.
-_SHARED_CHANGE_RE = re.compile(r"(?:年均|同比|比上年)?(?:增长|增速|增幅|下降|降低|提高)$")
-_CHANGE_WORD_RE = re.compile(r"增长|增速|增幅|下降|降低|提高")
+_SHARED_CHANGE_RE = compile_regex(r"(?:年均|同比|比上年)?(?:增长|增速|增幅|下降|降低|提高)$")
+_CHANGE_WORD_RE = compile_regex(r"增长|增速|增幅|下降|降低|提高")
 
 
 def _share_out_rate(d: Draft) -> list[Draft]:

@@ -1,0 +1,134 @@
+"""The part of rich's ``Text`` a colourless terminal report uses, for plain strings, without importing rich.text.
+
+Without colour a style prints nothing, so a report's rows are only their characters. Importing
+rich.text (with rich.control, rich.style, rich.segment …) costs ~15 ms of every piped
+``docdiff compare``; ``PlainText`` keeps just the string and does what the renderers ask of a
+Text the way rich 13–15 does it: control characters (bell, backspace, VT, FF, CR) dropped on the
+way in, cell widths from ``rich.cells`` (CJK = 2), ``truncate``'s fold/ellipsis and padding,
+``split``/``divide``/slices, ``expand_tabs``. The tests compare it with rich's Text on the same
+calls, so the colourless report stays byte for byte what rich printed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+_STRIP = dict.fromkeys((7, 8, 11, 12, 13))  # rich.control.STRIP_CONTROL_CODES
+
+
+class PlainText:
+    """A string with rich Text's interface; styles are accepted and forgotten."""
+
+    __slots__ = ("_s",)
+    style = ""  # as a Text with no base style: renderers test it
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self._s = text.translate(_STRIP)
+
+    @property
+    def plain(self) -> str:
+        return self._s
+
+    @plain.setter
+    def plain(self, text: str) -> None:
+        self._s = text.translate(_STRIP)
+
+    @property
+    def cell_len(self) -> int:
+        from rich.cells import cell_len
+
+        return cell_len(self._s)
+
+    def __len__(self) -> int:
+        return len(self._s)
+
+    def __str__(self) -> str:
+        return self._s
+
+    def __repr__(self) -> str:
+        return f"PlainText({self._s!r})"
+
+    def __getitem__(self, index: slice) -> PlainText:
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("PlainText supports slices with step 1 only")
+        return _of(self._s[index])
+
+    def copy(self) -> PlainText:
+        return _of(self._s)
+
+    def append(self, text: str | PlainText, style: str | None = None) -> PlainText:
+        if isinstance(text, PlainText):
+            self._s += text._s
+        else:
+            self._s += text.translate(_STRIP)
+        return self
+
+    def append_text(self, text: PlainText) -> PlainText:
+        self._s += text._s
+        return self
+
+    def join(self, lines: Iterable[PlainText]) -> PlainText:
+        return _of(self._s.join(line._s for line in lines))
+
+    def split(self, separator: str = "\n", *, allow_blank: bool = False) -> list[PlainText]:
+        if separator not in self._s:
+            return [self.copy()]
+        pieces = self._s.split(separator)
+        if not allow_blank and self._s.endswith(separator):
+            pieces.pop()
+        return [_of(p) for p in pieces]
+
+    def divide(self, offsets: Iterable[int]) -> list[PlainText]:
+        cuts = list(offsets)
+        if not cuts:
+            return [self.copy()]
+        bounds = [0, *cuts, len(self._s)]
+        return [_of(self._s[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+    def rstrip(self) -> None:
+        self._s = self._s.rstrip()
+
+    def truncate(self, max_width: int, *, overflow: str | None = None, pad: bool = False) -> None:
+        """Cut to ``max_width`` cells ("fold"/"crop" cut, "ellipsis" ends in …), or pad with spaces."""
+        from rich.cells import cell_len, set_cell_size
+
+        length = cell_len(self._s)
+        if length > max_width:
+            if (overflow or "fold") == "ellipsis":
+                self._s = set_cell_size(self._s, max_width - 1) + "…"
+            else:
+                self._s = set_cell_size(self._s, max_width)
+        if pad and length < max_width:
+            self._s += " " * (max_width - length)
+
+    def expand_tabs(self, tab_size: int = 8) -> None:
+        """Tabs → spaces up to the next multiple of ``tab_size`` cells, line by line."""
+        if "\t" in self._s:
+            self._s = _expand(self._s, tab_size)
+
+
+def _expand(text: str, tab_size: int) -> str:
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        position = 0
+        pieces = line.split("\t")
+        for k, piece in enumerate(pieces):
+            if k < len(pieces) - 1:  # this piece ended at a tab: the tab becomes a space and more
+                piece += " "
+                position += cell_len(piece)
+                spaces = -position % tab_size
+                piece += " " * spaces
+                position += spaces
+            else:
+                position += cell_len(piece)
+            out.append(piece)
+        out.append("\n")
+    return "".join(out[:-1])
+
+
+def _of(s: str) -> PlainText:
+    """A PlainText of an already clean string (no control characters to drop)."""
+    t = PlainText.__new__(PlainText)
+    t._s = s
+    return t

@@ -1,0 +1,109 @@
+"""docdiff.regex_cache: compiled regexes kept on disk behave exactly like re.compile's."""
+from __future__ import annotations
+
+import _sre
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from docdiff import regex_cache
+
+SAMPLE = next((Path(__file__).resolve().parent.parent / "samples").glob("luqiao*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cache_at(tmp_path, monkeypatch):
+    """The cache file moved into tmp_path, nothing loaded yet, writing allowed."""
+    path = tmp_path / "regexes.marshal"
+    monkeypatch.setattr(regex_cache, "cache_file", lambda: path)
+    monkeypatch.setattr(regex_cache, "_entries", None)
+    monkeypatch.setattr(regex_cache, "_dirty", False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return path
+
+
+_IMPORT_ALL = """
+import importlib, pkgutil, docdiff
+from docdiff import regex_cache
+for mod in pkgutil.walk_packages(docdiff.__path__, "docdiff."):
+    if not mod.name.endswith(("ocr", "__main__")):
+        importlib.import_module(mod.name)
+print(regex_cache.cache_file())
+"""
+
+
+def test_a_fresh_run_saves_every_pattern_and_each_matches_like_re_compile(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    run = subprocess.run([sys.executable, "-c", _IMPORT_ALL], env=env, capture_output=True, text=True, check=True)
+    path = Path(run.stdout.strip())
+    entries = marshal.loads(path.read_bytes())["entries"]
+    assert len(entries) > 100
+    assert not list(path.parent.glob("*.tmp"))
+    for (pattern, flags), form in entries.items():
+        ours, theirs = _sre.compile(pattern, *form), re.compile(pattern, flags)
+        assert (ours.pattern, ours.flags, ours.groups, ours.groupindex) == (
+            theirs.pattern, theirs.flags, theirs.groups, theirs.groupindex)
+        assert ours == theirs  # same compiled code
+        assert [m.span() for m in ours.finditer(SAMPLE)] == [m.span() for m in theirs.finditer(SAMPLE)]
+
+
+def test_round_trip_through_the_file(cache_at):
+    rx = regex_cache.compile_regex(r"到(?P<year>20\d\d)年[^。]{0,30}?(\d+(?:\.\d+)?)%")
+    assert regex_cache._dirty
+    regex_cache.save()
+    assert cache_at.exists() and not list(cache_at.parent.glob("*.tmp"))
+    regex_cache._entries = None
+    again = regex_cache.compile_regex(rx.pattern)
+    assert not regex_cache._dirty
+    m = again.search("到2025年,R&D经费支出占GDP比重达到3.3%")
+    assert m and m.group("year") == "2025" and m.group(2) == "3.3"
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xe3junk" * 50])
+def test_a_damaged_file_is_ignored(cache_at, content):
+    cache_at.write_bytes(content)
+    assert regex_cache.compile_regex(r"\d+").findall("a12b3") == ["12", "3"]
+
+
+def test_a_file_from_another_interpreter_is_ignored(cache_at, monkeypatch):
+    regex_cache.compile_regex(r"十四五")
+    monkeypatch.setattr(regex_cache, "_stamp", lambda: "another python")
+    regex_cache.save()
+    monkeypatch.undo()
+    monkeypatch.setattr(regex_cache, "cache_file", lambda: cache_at)
+    regex_cache._entries = None
+    assert regex_cache._entries_now() == {}
+
+
+def test_a_damaged_entry_compiles_afresh(cache_at):
+    regex_cache._entries = {(r"\d+", 0): (32, [999, 1, 2], 0, {}, (None,))}
+    assert regex_cache.compile_regex(r"\d+").findall("a12") == ["12"]
+
+
+def test_bad_patterns_raise_like_re(cache_at):
+    with pytest.raises(re.error):
+        regex_cache.compile_regex(r"(unclosed")
+
+
+def test_nothing_written_without_bytecode_writing(cache_at, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    regex_cache.compile_regex(r"新的一年")
+    regex_cache.save()
+    assert not cache_at.exists()
+
+
+def test_an_unwritable_place_is_ignored(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(regex_cache, "cache_file", lambda: blocker / "sub" / "regexes.marshal")
+    monkeypatch.setattr(regex_cache, "_entries", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    regex_cache.compile_regex(r"规划纲要")
+    regex_cache.save()  # no exception, nothing left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
