@@ -15,13 +15,14 @@ destination elsewhere needs a clear score and a clear margin over any unrelated 
 whose content continues in one place is ``merged`` into it, in several ``split`` over them; one
 with no such evidence stays ``removed``.
 
-Without numpy: the scores are read as plain lists of rows whichever path computed the cosines
-(``similarity``'s rule: pure Python for small documents); every step here is one pass per
-removed section over B's sections.
+Rule for numpy: the path of the cosines (``similarity``'s rule: pure Python for small documents,
+numpy above) is the path here too: ``_choose`` and ``_target_evidence`` on numpy arrays, their
+``_lists`` twins on plain lists; both make the same choices.
 """
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from docdiff.model import (
     Destination,
@@ -32,6 +33,9 @@ from docdiff.model import (
     SectionStatus,
     TargetPair,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Inside the prior (the B section an ancestor went to), a subsection continues there when its
 # cosine reaches this: one lead paragraph rewritten a year later scores 0.06–0.15 against the
@@ -79,14 +83,20 @@ def find_destinations(
 
     vectors = SectionVectors(a, [s.span for s in removed], b, [s.span for s in flat_b])
     content = vectors.cosine(list(range(len(removed))), list(range(len(flat_b))))
-    if not isinstance(content, list):
-        content = content.tolist()
     # A section holding most of B (Linhai's 二、重点任务) resembles anything a little: "merged into
     # most of the document" would say nothing, so it is no destination.
     body = sum(r.span.end - r.span.start for r in outline_b.sections)
     too_big = [s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b]
-    scores = [[0.0 if big else c + TARGET_BONUS * e for c, e, big in zip(row, evidence, too_big)]
-              for row, evidence in zip(content, _target_evidence(removed, flat_b, target_pairs))]
+    if vectors.pure:
+        scores = [[0.0 if big else c + TARGET_BONUS * e for c, e, big in zip(row, evidence, too_big)]
+                  for row, evidence in zip(content, _target_evidence_lists(removed, flat_b, target_pairs))]
+        choose = _choose_lists
+    else:
+        import numpy as np
+
+        scores = content + TARGET_BONUS * _target_evidence(removed, flat_b, target_pairs)
+        scores[:, np.array(too_big, dtype=bool)] = 0.0
+        choose = _choose
     ends = _subtree_ends(flat_b)
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
@@ -101,7 +111,7 @@ def find_destinations(
     row_of = {id(s): k for k, s in enumerate(removed)}
     result: dict[int, tuple[Destination, ...]] = {}
     for k, section in enumerate(removed):  # a's reading order: an ancestor decides before its subsections
-        prior = [False] * len(flat_b)
+        prior = [False] * len(flat_b) if vectors.pure else np.zeros(len(flat_b), dtype=bool)
         up = parent_of.get(id(section))
         while up is not None and id(up) not in went:
             up = parent_of.get(id(up))
@@ -109,7 +119,7 @@ def find_destinations(
         for j in roots:
             prior[j : ends[j]] = [True] * (ends[j] - j)
         low_bar = roots[0] if roots and id(up) in strong else None
-        chosen = _choose(scores[k], low_bar, prior, ends)
+        chosen = choose(scores[k], low_bar, prior, ends)
         if chosen:
             went[id(section)] = [j for j, _ in chosen]
             if content[k][chosen[0][0]] >= STRONG_LINK:
@@ -132,20 +142,59 @@ def find_destinations(
                 p,
                 status=SectionStatus.MERGED if len(into) == 1 else SectionStatus.SPLIT,
                 b=main,
-                similarity=round(content[k][index_b[id(main)]], 4),
+                similarity=round(float(content[k][index_b[id(main)]]), 4),
                 into=into,
             )
         )
     return tuple(out)
 
 
-def _choose(row: list[float], prior_root: int | None, prior: list[bool], ends: list[int]) -> list[tuple[int, float]]:
+def _choose(
+    row: np.ndarray, prior_root: int | None, prior: np.ndarray, ends: list[int]
+) -> list[tuple[int, float]]:
     """(flat_b index, rank) of the destinations of one section, best first; [] if none.
 
     The low bar (PRIOR_MIN) holds for the prior's root only — the very section an ancestor went
     to; anywhere else, inside it or not, a destination needs ELSEWHERE_MIN, and outside it a
     margin over its rivals too.
     """
+    import numpy as np
+
+    rank = np.where(prior, row * PRIOR_WEIGHT, row)
+    accepted = row >= ELSEWHERE_MIN
+    if prior_root is not None and row[prior_root] >= PRIOR_MIN:
+        accepted[prior_root] = True
+    candidates = np.flatnonzero(accepted)
+    if not len(candidates):
+        return []
+    order = [int(j) for j in candidates[np.argsort(-rank[candidates], kind="stable")]]
+    first = order[0]
+    if not prior[first]:
+        # Elsewhere: the best must stand out from every candidate not nested with it…
+        index, end = np.arange(len(row)), np.asarray(ends)
+        nested = ((index >= first) & (index < end[first])) | ((index <= first) & (end > first))
+        rival = float(row[~nested].max(initial=0.0))
+        if row[first] < ELSEWHERE_MARGIN * rival:
+            return []
+        # …and a chapter must owe its score to some part of it, not to its sheer size (a long
+        # chapter shares some bigrams with anything).
+        inside = row[first + 1 : ends[first]]
+        if len(inside) and not (inside >= ELSEWHERE_MIN).any():
+            return []
+    chosen = [(first, float(rank[first]))]
+    for j in order[1:]:
+        if len(chosen) == MAX_DESTINATIONS or rank[j] < SPLIT_RATIO * chosen[0][1]:
+            break
+        if row[j] >= ELSEWHERE_MIN and not any(_nested(j, c, ends) for c, _ in chosen):
+            chosen.append((j, float(rank[j])))
+    if len(chosen) > 1 and row[first] < ELSEWHERE_MIN:
+        chosen = chosen[:1]  # a split needs real evidence for every part
+    return chosen
+
+
+def _choose_lists(row: list[float], prior_root: int | None, prior: list[bool], ends: list[int]) -> list[tuple[int, float]]:
+    """``_choose`` in pure Python, for the small documents whose cosines are lists (the same
+    choice, step for step); ``_choose`` (numpy) serves the others."""
     rank = [r * PRIOR_WEIGHT if p else r for r, p in zip(row, prior)]
     accepted = [r >= ELSEWHERE_MIN for r in row]
     if prior_root is not None and row[prior_root] >= PRIOR_MIN:
@@ -190,10 +239,10 @@ def _subtree_ends(flat: list[Section]) -> list[int]:
     return ends
 
 
-def _target_evidence(
+def _target_evidence_lists(
     removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...]
 ) -> list[list[float]]:
-    """[k][j] = the share of removed section k's paired targets whose partner lies in B section j."""
+    """``_target_evidence`` in pure Python (lists of rows), for the small documents."""
     hits = [[0.0] * len(flat_b) for _ in removed]
     paired = [(p.a, p.b) for p in target_pairs if p.a is not None and p.b is not None]
     if not paired:
@@ -213,3 +262,29 @@ def _target_evidence(
             for j in set(cols):
                 hits[k][j] += 1
     return [[h / max(count, 1.0) for h in row] for row, count in zip(hits, counts)]
+
+
+def _target_evidence(
+    removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...]
+) -> np.ndarray:
+    """[k, j] = the share of removed section k's paired targets whose partner lies in B section j."""
+    import numpy as np
+
+    hits = np.zeros((len(removed), len(flat_b)))
+    paired = [(p.a, p.b) for p in target_pairs if p.a is not None and p.b is not None]
+    if not paired:
+        return hits
+    from docdiff.comparison.nesting import NestedRanges
+
+    in_a = NestedRanges([(s.span.start, s.span.end, k) for k, s in enumerate(removed) if s.span.end > s.span.start])
+    in_b = NestedRanges([(s.span.start, s.span.end, j) for j, s in enumerate(flat_b) if s.span.end > s.span.start])
+    counts = np.zeros(len(removed))
+    for ta, tb in paired:
+        rows = [k for _, _, k in in_a.holding(ta.span.start, ta.span.start + 1)]
+        if not rows:
+            continue
+        cols = [j for _, _, j in in_b.holding(tb.span.start, tb.span.start + 1)]
+        for k in rows:
+            counts[k] += 1
+            hits[k, cols] += 1
+    return hits / np.maximum(counts, 1)[:, None]
