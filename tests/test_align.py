@@ -267,7 +267,7 @@ def test_hailar_2018_2019_against_the_analyst_key() -> None:
 def test_hungarian_agrees_with_scipy_on_larger_matrices(n: int, m: int, seed: int) -> None:
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.comparison.align import _hungarian
+    from docdiff.comparison.hungarian import _hungarian
 
     cost = np.random.default_rng(seed).random((min(n, m), max(n, m)))
     cols = _hungarian(cost)
@@ -282,6 +282,7 @@ def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
     da, oa = make_doc(build(BASE))
     db, ob = make_doc(build([BASE[2], ("新增", ["数字经济", "生态保护"]), BASE[0]]))
     flat_a, flat_b = list(oa.walk()), list(ob.walk())
+    monkeypatch.setattr(similarity, "PURE_MAX_CHARS", -1)  # the numpy path (small documents: pure Python)
     vectors = similarity.SectionVectors(da, [s.span for s in flat_a], db, [s.span for s in flat_b])
     rows, cols = list(range(len(flat_a))), list(range(len(flat_b)))
     dense = vectors.cosine(rows, cols)
@@ -296,7 +297,7 @@ def test_sparse_and_dense_cosines_agree(monkeypatch) -> None:
 def test_linear_assignment_is_a_drop_in_for_scipy(n: int, m: int, maximize: bool, seed: int) -> None:
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.comparison.align import linear_assignment
+    from docdiff.comparison.hungarian import linear_assignment
 
     weights = np.random.default_rng(seed).integers(-5, 10, size=(n, m)).astype(float)
     rows, cols = linear_assignment(weights, maximize=maximize)
@@ -362,11 +363,11 @@ def test_every_section_appears_exactly_once_in_b_order(spec_a, spec_b) -> None:
 
 
 def test_large_problems_go_to_scipy_with_the_same_optimum(monkeypatch) -> None:
-    from docdiff.comparison import align
+    from docdiff.comparison import align, hungarian
 
     score = np.random.default_rng(7).random((30, 45))
     small = align.assign(score, 0.5)
-    monkeypatch.setattr(align, "SCIPY_ABOVE", 0)
+    monkeypatch.setattr(hungarian, "SCIPY_ABOVE", 0)
     large = align.assign(score, 0.5)
     assert sum(score[r, c] - 0.5 for r, c in small) == pytest.approx(sum(score[r, c] - 0.5 for r, c in large))
 

@@ -92,7 +92,7 @@ def test_reading_order_by_bisection_equals_the_insertion_scan(spans: list[tuple[
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.one_of(st.none(), st.floats(0, 1)), min_size=4, max_size=4), min_size=1, max_size=5))
 def test_assignment_per_group_reaches_the_whole_problem_optimum(rows: list[list[float | None]]) -> None:
-    from docdiff.comparison.align import linear_assignment
+    from docdiff.comparison.hungarian import linear_assignment
 
     score = np.array([[np.nan if v is None else v for v in r] for r in rows])
     gain = np.where(np.isnan(score), -1.0, score - targetdiff.SCORE_FLOOR)

@@ -592,7 +592,7 @@ def test_the_assignment_solver_agrees_with_scipy(n, m, seed):
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
-    from docdiff.comparison.align import linear_assignment
+    from docdiff.comparison.hungarian import linear_assignment
 
     rng = np.random.default_rng(seed)
     gain = np.where(rng.random((n, m)) < 0.3, -1.0, rng.random((n, m)) - 0.45)

@@ -211,6 +211,37 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(s: str, wi
             assert not any(break_allowed(s)[line_start + 1:cut + 1])
 
 
+
+def _no_break_rules(s: str) -> list[bool]:
+    """The character rules of break_allowed, one character pair at a time (the definition)."""
+    from docdiff.render.linebreak import _DIGITS, _NUMBER_INNER, _PAIRED
+
+    def word(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum() or ch in _DIGITS
+
+    ok = [True] * (len(s) + 1)
+    ok[0] = ok[len(s)] = False
+    for i in range(1, len(s)):
+        prev, ch = s[i - 1], s[i]
+        if (ch in NO_LINE_START or prev in NO_LINE_END or ch.isspace() and prev.isspace()
+                or ch in _PAIRED and prev == ch or word(prev) and word(ch)
+                or ch in _NUMBER_INNER and prev in _DIGITS or prev in ".．" and ch in _DIGITS
+                or prev in _NUMBER_INNER and ch in _DIGITS and i >= 2 and s[i - 2] in _DIGITS):
+            ok[i] = False
+    return ok
+
+
+@given(st.text(alphabet="ab1２.,．，%—…（）。，、 \u3000\u00a0\n\tXY规划", max_size=30))
+def test_break_rules_found_by_regex_are_the_character_rules(s: str) -> None:
+    from docdiff.render.linebreak import _NO_BREAK_BEFORE
+
+    ok = [True] * (len(s) + 1)
+    ok[0] = ok[len(s)] = False
+    for m in _NO_BREAK_BEFORE.finditer(s):
+        ok[m.start()] = False
+    assert ok == _no_break_rules(s)
+
+
 @pytest.fixture(scope="module")
 def hailar() -> Comparison:
     from conftest import sample

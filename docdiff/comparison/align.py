@@ -5,10 +5,16 @@ score mixing content (bigram TF-IDF cosine) and title (numbering and years strip
 position; children are aligned within aligned parents. Sections left over anywhere are then offered to a
 second, stricter assignment across parents (a subsection moved elsewhere, or promoted one level).
 The in-order part of each sibling group is its longest increasing subsequence; the rest is moved.
+
+Rule: the score matrices are plain lists of rows, and every step pure Python, when the section
+vectors are (``SectionVectors.pure``: small documents, see ``similarity``); numpy arrays
+otherwise. ``_combine`` and ``assign`` have a list twin each (same float64 operations, same
+answers); ``unambiguous`` reads either.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -65,9 +71,6 @@ CHANGED_BELOW = 0.5
 # A section may move one level up or down across parents (a subsection promoted to a chapter),
 # not more. (Hailar 2018 （八）自身建设 → 2019 三、加强政府自身建设 scores 0.20 < MOVE_MIN: left apart.)
 MAX_LEVEL_SHIFT = 1
-# Assignment problems larger than this go to scipy's C solver (≈ 0.3 s to import, then fast):
-# below it the pure-numpy Hungarian method takes ~0.1 s at most (200 × 200).
-SCIPY_ABOVE = 40_000
 _TITLE_CHARS = 30  # title shown for a paragraph that stands in for a section
 
 
@@ -104,9 +107,10 @@ def align_sections(
         a, [spans_a.get(id(s), s.span) for s in flat_a], b, [spans_b.get(id(s), s.span) for s in flat_b]
     )
 
-    def scores(rows: list[int], cols: list[int], *, order: bool) -> tuple[np.ndarray, np.ndarray]:
+    def scores(rows: list[int], cols: list[int], *, order: bool) -> tuple[Any, Any]:
         content = vectors.cosine(rows, cols)
-        return _combine(content, [flat_a[i] for i in rows], [flat_b[j] for j in cols], order, use_titles), content
+        combine = _combine_lists if vectors.pure else _combine
+        return combine(content, [flat_a[i] for i in rows], [flat_b[j] for j in cols], order, use_titles), content
 
     matches: dict[int, _Match] = {}
     content_sim: dict[tuple[int, int], float] = {}
@@ -120,7 +124,7 @@ def align_sections(
                                         order=True, threshold=MATCH_MIN)
         else:
             score, content = scores(rows, cols, order=True)
-            picked = [(r, c, float(content[r, c])) for r, c in unambiguous(assign(score, MATCH_MIN), score)]
+            picked = [(r, c, float(content[r][c])) for r, c in unambiguous(assign(score, MATCH_MIN), score)]
         in_order = set(longest_increasing([(r, c) for r, c, _ in picked]))
         for r, c, sim in picked:
             ia, ib = rows[r], cols[c]
@@ -140,16 +144,21 @@ def align_sections(
             matches[rest_a[r]] = _Match(rest_a[r], rest_b[c], moved=True)
             content_sim[rest_a[r], rest_b[c]] = sim
     elif rest_a and rest_b:
-        import numpy as np
-
         score, content = scores(rest_a, rest_b, order=False)
-        levels_a = np.array([flat_a[i].level for i in rest_a])
-        levels_b = np.array([flat_b[j].level for j in rest_b])
-        score[np.abs(levels_a[:, None] - levels_b[None, :]) > MAX_LEVEL_SHIFT] = 0.0
+        levels_a = [flat_a[i].level for i in rest_a]
+        levels_b = [flat_b[j].level for j in rest_b]
+        if vectors.pure:
+            for r, la in enumerate(levels_a):
+                score[r] = [0.0 if abs(la - lb) > MAX_LEVEL_SHIFT else s for s, lb in zip(score[r], levels_b)]
+        else:
+            import numpy as np
+
+            shift = np.abs(np.array(levels_a)[:, None] - np.array(levels_b)[None, :])
+            score[shift > MAX_LEVEL_SHIFT] = 0.0
         for r, c in assign(score, MOVE_MIN):
             ia, ib = rest_a[r], rest_b[c]
             matches[ia] = _Match(ia, ib, moved=True)
-            content_sim[ia, ib] = float(content[r, c])
+            content_sim[ia, ib] = float(content[r][c])
 
     pairs = _reading_order(flat_a, flat_b, matches, content_sim)
     return tuple(pairs), tuple(notes)
@@ -239,7 +248,34 @@ def _combine(
     return score
 
 
-def unambiguous(chosen: list[tuple[int, int]], score: np.ndarray) -> list[tuple[int, int]]:
+def _combine_lists(content: list[list[float]], secs_a: list[Section], secs_b: list[Section], order: bool,
+                   use_titles: bool) -> list[list[float]]:
+    """``_combine`` for the pure-Python path (lists of rows): the same float64 operations, so
+    the same scores. The numpy ``_combine`` serves larger documents."""
+    from docdiff.comparison.similarity import title_similarity_lists
+
+    n, m = len(secs_a), len(secs_b)
+    titles = title_similarity_lists([s.title for s in secs_a], [s.title for s in secs_b]) if use_titles else None
+    out = []
+    for r in range(n):
+        row = []
+        for c in range(m):
+            content_rc = content[r][c]
+            if titles is not None:
+                title_rc = titles[r][c]
+                s = (content_rc * W_CONTENT + title_rc * W_TITLE) / (W_CONTENT + W_TITLE)
+                if content_rc < CONTENT_FLOOR and title_rc < TITLE_ALONE:
+                    s = 0.0
+            else:
+                s = 0.0 if content_rc < CONTENT_FLOOR else content_rc
+            if order and content_rc >= ORDER_MIN_CONTENT:
+                s *= 1.0 + ORDER_BOOST * (1.0 - abs((r + 0.5) / n - (c + 0.5) / m))
+            row.append(s)
+        out.append(row)
+    return out
+
+
+def unambiguous(chosen: list[tuple[int, int]], score: Any) -> list[tuple[int, int]]:
     """The pairs of ``chosen`` that are each other's best, or clearly beat every rival left
     unpaired in their row and column.
 
@@ -247,34 +283,40 @@ def unambiguous(chosen: list[tuple[int, int]], score: np.ndarray) -> list[tuple[
     (2012's （七）民生投入 and （八）各项事业 against 2013's 社会建设), which of the two is "the same
     section" is a coin toss: neither is paired, and both are then shown as merged into it.
     """
-    import numpy as np
-
     if not chosen:
         return chosen
-    free_rows = np.ones(score.shape[0], dtype=bool)
-    free_cols = np.ones(score.shape[1], dtype=bool)
-    for r, c in chosen:
-        free_rows[r] = free_cols[c] = False
+    rows = score.tolist() if hasattr(score, "tolist") else score  # numpy or lists: read as lists
+    taken_rows, taken_cols = {r for r, _ in chosen}, {c for _, c in chosen}
+    free_rows = [r for r in range(len(rows)) if r not in taken_rows]
+    free_cols = [c for c in range(len(rows[0])) if c not in taken_cols]
     kept = []
     for r, c in chosen:
-        if score[r, c] >= score[r].max() and score[r, c] >= score[:, c].max():
+        s = rows[r][c]
+        column = [row[c] for row in rows]
+        if s >= max(rows[r]) and s >= max(column):
             kept.append((r, c))  # each is the other's best: nothing to toss up
             continue
-        rival = max(float(score[r, free_cols].max(initial=0.0)), float(score[free_rows, c].max(initial=0.0)))
-        if score[r, c] >= AMBIGUOUS_WITHIN * rival:
+        rival = max([0.0] + [rows[r][k] for k in free_cols] + [column[k] for k in free_rows])
+        if s >= AMBIGUOUS_WITHIN * rival:
             kept.append((r, c))
     return kept
 
 
-def assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+def assign(score: Any, threshold: float, *, rounding: Callable[[float], float] | None = None) -> list[tuple[int, int]]:
     """Optimal one-to-one pairs maximising Σ score, where leaving a row or column unmatched is
     worth ``threshold / 2`` — so a pair scoring below ``threshold`` is never worth making.
 
     That objective is Σ over pairs of (score − threshold) plus a constant, so it is a maximum
     weight matching with weights max(score − threshold, 0): one rectangular assignment problem,
-    solved exactly by the Hungarian method (``_hungarian``), never by greedy best-first pairing.
+    solved exactly by the Hungarian method (``hungarian``), never by greedy best-first pairing.
+    ``score`` is a numpy matrix, or lists of rows (then solved in pure Python, ``_assign_lists``,
+    which ``rounding`` passes to).
     """
+    if isinstance(score, list):
+        return _assign_lists(score, threshold, rounding)
     import numpy as np
+
+    from docdiff.comparison.hungarian import _hungarian
 
     n, m = score.shape
     if n == 0 or m == 0:
@@ -295,78 +337,32 @@ def assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return sorted((r, c) for r, c in chosen if score[r, c] >= threshold)
 
 
-def linear_assignment(weights: np.ndarray, *, maximize: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Drop-in for ``scipy.optimize.linear_sum_assignment`` (rows ascending, then their columns),
-    without its 0.3–0.5 s import."""
-    import numpy as np
+def _assign_lists(score: list[list[float]], threshold: float,
+                  rounding: Callable[[float], float] | None = None) -> list[tuple[int, int]]:
+    """``assign`` for lists of rows, in pure Python: the same pairs as the numpy version.
 
-    cost = -np.asarray(weights, dtype=np.float64) if maximize else np.asarray(weights, dtype=np.float64)
-    n, m = cost.shape
-    if n == 0 or m == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if n <= m:
-        return np.arange(n), _hungarian(cost)
-    cols_for_rows = _hungarian(cost.T)  # row of each column, as the transposed problem's answer
-    order = np.argsort(cols_for_rows)
-    return cols_for_rows[order], np.arange(m)[order]
+    ``rounding`` (``similarity.to_float32``) for scores numpy holds as float32 (rapidfuzz's cdist
+    scores): numpy then compares with, and subtracts, the threshold in float32."""
+    if rounding is not None:
+        threshold = rounding(threshold)
+    n, m = len(score), len(score[0]) if score else 0
+    rows_in = [r for r in range(n) if any(s >= threshold for s in score[r])]
+    cols_in = [c for c in range(m) if any(score[r][c] >= threshold for r in rows_in)]
+    if not rows_in:
+        return []
+    gain = [[score[r][c] - threshold for c in cols_in] for r in rows_in]
+    if rounding is not None:
+        gain = [[rounding(g) for g in row] for row in gain]
+    cost = [[-max(g, 0.0) for g in row] for row in gain]
+    from docdiff.comparison.hungarian import hungarian_lists
 
-
-def _hungarian(cost: np.ndarray) -> np.ndarray:
-    """Column assigned to each row minimising Σ cost, for n ≤ m rows.
-
-    Small problems (sibling sections, a report's targets) are solved here by shortest augmenting
-    paths with potentials, O(n²·m) with the inner loop over columns vectorised: importing
-    scipy.optimize takes 0.3–0.5 s, a third of a whole comparison. Past SCIPY_ABOVE cells the
-    Python loop costs more than the import, and scipy's C solver takes over.
-    """
-    import numpy as np
-
-    n, m = cost.shape
-    if n * m > SCIPY_ABOVE:
-        from scipy.optimize import linear_sum_assignment
-
-        rows, cols = linear_sum_assignment(cost)
-        result = np.zeros(n, dtype=np.int64)
-        result[rows] = cols
-        return result
-    u = np.zeros(n + 1)
-    v = np.zeros(m + 1)
-    owner = np.zeros(m + 1, dtype=np.int64)  # owner[j] = 1-based row holding column j (0 = free)
-    way = np.zeros(m + 1, dtype=np.int64)
-    padded = np.zeros((n + 1, m + 1))
-    padded[1:, 1:] = cost
-    for i in range(1, n + 1):
-        owner[0] = i
-        j0 = 0
-        minv = np.full(m + 1, np.inf)
-        used = np.zeros(m + 1, dtype=bool)
-        while True:
-            used[j0] = True
-            i0 = owner[j0]
-            free = ~used
-            free[0] = False
-            reduced = padded[i0] - u[i0] - v
-            better = free & (reduced < minv)
-            minv[better] = reduced[better]
-            way[better] = j0
-            candidates = np.where(free, minv, np.inf)
-            j1 = int(np.argmin(candidates))
-            delta = candidates[j1]
-            u[owner[used]] += delta
-            v[used] -= delta
-            minv[free] -= delta
-            j0 = j1
-            if owner[j0] == 0:
-                break
-        while j0:  # flip the augmenting path
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-    result = np.zeros(n, dtype=np.int64)
-    for j in range(1, m + 1):
-        if owner[j]:
-            result[owner[j] - 1] = j - 1
-    return result
+    if len(rows_in) <= len(cols_in):
+        pairs = list(enumerate(hungarian_lists(cost, len(cols_in))))
+    else:
+        transposed = [[cost[r][c] for r in range(len(rows_in))] for c in range(len(cols_in))]
+        pairs = [(r, c) for c, r in enumerate(hungarian_lists(transposed, len(rows_in)))]
+    chosen = ((rows_in[r], cols_in[c]) for r, c in pairs)
+    return sorted((r, c) for r, c in chosen if score[r][c] >= threshold)
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

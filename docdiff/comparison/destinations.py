@@ -14,10 +14,14 @@ subsection most likely sits. A destination inside that prior needs only some top
 destination elsewhere needs a clear score and a clear margin over any unrelated rival. A section
 whose content continues in one place is ``merged`` into it, in several ``split`` over them; one
 with no such evidence stays ``removed``.
+
+Rule for numpy: the path of the cosines (``similarity``'s rule: pure Python for small documents,
+numpy above) is the path here too: ``_choose`` and ``_target_evidence`` on numpy arrays, their
+``_lists`` twins on plain lists; both make the same choices.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -63,8 +67,8 @@ STRONG_LINK = 0.12
 MAX_DESTINATIONS = 3
 MAX_DESTINATION_SHARE = 0.5  # of the text under B's headings: a larger section is no destination
 # Up to this many removed × B sections, every cosine is computed (SectionVectors.cosine's dense
-# product, whose float32 sums may differ in the last bit from the sparse product's); past it,
-# only those that can matter (cosine_rows, the sparse product's values).
+# product, whose float32 sums may differ in the last bit from the sparse one's); past it, only
+# those that can matter (cosine_rows, the sparse product's values).
 _DENSE_CELLS = 20_000
 
 
@@ -82,20 +86,15 @@ def find_destinations(
     flat_b = [s for r in outline_b.sections for s in r.walk()]
     if not removed or not flat_b:
         return pairs
-    import numpy as np
-
-    from docdiff.comparison.cosine_rows import cosine_at
     from docdiff.comparison.similarity import SectionVectors
 
     vectors = SectionVectors(a, [s.span for s in removed], b, [s.span for s in flat_b])
-    evidence = _target_evidence(removed, flat_b, target_pairs)
     # A section holding most of B (Linhai's 二、重点任务) resembles anything a little: "merged into
     # most of the document" would say nothing, so it is no destination.
     body = sum(r.span.end - r.span.start for r in outline_b.sections)
-    too_big = np.array([s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b])
-    rows = _content_rows(vectors, len(removed), len(flat_b), evidence)
-    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS
-    ends = np.asarray(_subtree_ends(flat_b))
+    too_big = [s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b]
+    ends = _subtree_ends(flat_b)
+    pick = (_picker_lists if vectors.pure else _picker_rows)(vectors, removed, flat_b, target_pairs, too_big, ends)
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
     strong: set[int] = set()  # id(a section) whose destination lends its subsections the low bar
@@ -108,26 +107,17 @@ def find_destinations(
 
     row_of = {id(s): k for k, s in enumerate(removed)}
     result: dict[int, tuple[Destination, ...]] = {}
-    main_content: dict[int, float] = {}  # row → content cosine of its main destination
+    link: dict[int, float] = {}  # row → content cosine of its main destination
     for k, section in enumerate(removed):  # a's reading order: an ancestor decides before its subsections
-        content_cols, content = next(rows)
         up = parent_of.get(id(section))
         while up is not None and id(up) not in went:
             up = parent_of.get(id(up))
         roots = went.get(id(up), []) if up is not None else []
-        if roots and not every_column and not _value_at(content_cols, content, roots[0], present=True):
-            # the prior's root passes a lower bar than cosine_rows keeps: its own cosine, exactly
-            content_cols, content = _with_column(content_cols, content, roots[0], cosine_at(vectors, k, roots[0]))
-        cols, scores = _scores(content_cols, content, evidence.get(k, {}), too_big)
-        prior = np.zeros(len(cols), dtype=bool)
-        for j in roots:
-            prior |= (cols >= j) & (cols < ends[j])
         low_bar = roots[0] if roots and id(up) in strong else None
-        chosen = _choose(cols, scores, low_bar, prior, ends)
+        chosen, link[k] = pick(k, roots, low_bar)
         if chosen:
             went[id(section)] = [j for j, _ in chosen]
-            main_content[k] = _value_at(content_cols, content, chosen[0][0])
-            if main_content[k] >= STRONG_LINK:
+            if link[k] >= STRONG_LINK:
                 strong.add(id(section))
             total = sum(w for _, w in chosen)
             result[row_of[id(section)]] = tuple(
@@ -147,11 +137,65 @@ def find_destinations(
                 p,
                 status=SectionStatus.MERGED if len(into) == 1 else SectionStatus.SPLIT,
                 b=main,
-                similarity=round(main_content[k], 4),
+                similarity=round(float(link[k]), 4),
                 into=into,
             )
         )
     return tuple(out)
+
+
+# A section's destinations and the content cosine of the first: pick(row, roots of its prior,
+# the root that lends the low bar or None) → (chosen, cosine).
+Picker = Callable[[int, list[int], "int | None"], tuple[list[tuple[int, float]], float]]
+
+
+def _picker_lists(
+    vectors: SectionVectors, removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...],
+    too_big: list[bool], ends: list[int],
+) -> Picker:
+    """For small documents: every cosine, as lists (``_choose_lists``)."""
+    content = vectors.cosine(list(range(len(removed))), list(range(len(flat_b))))
+    scores = [[0.0 if big else c + TARGET_BONUS * e for c, e, big in zip(row, evidence, too_big)]
+              for row, evidence in zip(content, _target_evidence_lists(removed, flat_b, target_pairs))]
+
+    def pick(k: int, roots: list[int], low_bar: int | None) -> tuple[list[tuple[int, float]], float]:
+        prior = [False] * len(flat_b)
+        for j in roots:
+            prior[j : ends[j]] = [True] * (ends[j] - j)
+        chosen = _choose_lists(scores[k], low_bar, prior, ends)
+        return chosen, (content[k][chosen[0][0]] if chosen else 0.0)
+
+    return pick
+
+
+def _picker_rows(
+    vectors: SectionVectors, removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...],
+    too_big: list[bool], ends: list[int],
+) -> Picker:
+    """For the others (numpy): one removed section at a time, never a removed × B matrix;
+    past _DENSE_CELLS only the cosines that can matter (``_content_rows``)."""
+    import numpy as np
+
+    from docdiff.comparison.cosine_rows import cosine_at
+
+    evidence = _target_evidence(removed, flat_b, target_pairs)
+    rows = _content_rows(vectors, len(removed), len(flat_b), evidence)
+    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS
+    big, end = np.array(too_big, dtype=bool), np.asarray(ends)
+
+    def pick(k: int, roots: list[int], low_bar: int | None) -> tuple[list[tuple[int, float]], float]:
+        content_cols, content = next(rows)
+        if roots and not every_column and not _value_at(content_cols, content, roots[0], present=True):
+            # the prior's root passes a lower bar than cosine_rows keeps: its own cosine, exactly
+            content_cols, content = _with_column(content_cols, content, roots[0], cosine_at(vectors, k, roots[0]))
+        cols, scores = _scores(content_cols, content, evidence.get(k, {}), big)
+        prior = np.zeros(len(cols), dtype=bool)
+        for j in roots:
+            prior |= (cols >= j) & (cols < end[j])
+        chosen = _choose(cols, scores, low_bar, prior, end)
+        return chosen, (_value_at(content_cols, content, chosen[0][0]) if chosen else 0.0)
+
+    return pick
 
 
 def _content_rows(
@@ -263,7 +307,39 @@ def _choose(
     return chosen
 
 
-def _nested(i: int, j: int, ends: np.ndarray) -> bool:
+def _choose_lists(row: list[float], prior_root: int | None, prior: list[bool], ends: list[int]) -> list[tuple[int, float]]:
+    """``_choose`` in pure Python, for the small documents whose cosines are lists (the same
+    choice, step for step); ``_choose`` (numpy) serves the others."""
+    rank = [r * PRIOR_WEIGHT if p else r for r, p in zip(row, prior)]
+    accepted = [r >= ELSEWHERE_MIN for r in row]
+    if prior_root is not None and row[prior_root] >= PRIOR_MIN:
+        accepted[prior_root] = True
+    order = sorted((j for j, ok in enumerate(accepted) if ok), key=lambda j: -rank[j])  # stable
+    if not order:
+        return []
+    first = order[0]
+    if not prior[first]:
+        # Elsewhere: the best must stand out from every candidate not nested with it…
+        rival = max([0.0] + [r for j, r in enumerate(row) if not _nested(j, first, ends)])
+        if row[first] < ELSEWHERE_MARGIN * rival:
+            return []
+        # …and a chapter must owe its score to some part of it, not to its sheer size (a long
+        # chapter shares some bigrams with anything).
+        inside = row[first + 1 : ends[first]]
+        if inside and not any(r >= ELSEWHERE_MIN for r in inside):
+            return []
+    chosen = [(first, rank[first])]
+    for j in order[1:]:
+        if len(chosen) == MAX_DESTINATIONS or rank[j] < SPLIT_RATIO * chosen[0][1]:
+            break
+        if row[j] >= ELSEWHERE_MIN and not any(_nested(j, c, ends) for c, _ in chosen):
+            chosen.append((j, rank[j]))
+    if len(chosen) > 1 and row[first] < ELSEWHERE_MIN:
+        chosen = chosen[:1]  # a split needs real evidence for every part
+    return chosen
+
+
+def _nested(i: int, j: int, ends: list[int] | np.ndarray) -> bool:
     """Whether flat_b sections i and j are the same, or one holds the other."""
     return i <= j < ends[i] or j <= i < ends[j]
 
@@ -276,6 +352,31 @@ def _subtree_ends(flat: list[Section]) -> list[int]:
         if flat[j].children:
             ends[j] = ends[index[id(flat[j].children[-1])]]
     return ends
+
+
+def _target_evidence_lists(
+    removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...]
+) -> list[list[float]]:
+    """``_target_evidence`` in pure Python (lists of rows), for the small documents."""
+    hits = [[0.0] * len(flat_b) for _ in removed]
+    paired = [(p.a, p.b) for p in target_pairs if p.a is not None and p.b is not None]
+    if not paired:
+        return hits
+    from docdiff.comparison.nesting import NestedRanges
+
+    in_a = NestedRanges([(s.span.start, s.span.end, k) for k, s in enumerate(removed) if s.span.end > s.span.start])
+    in_b = NestedRanges([(s.span.start, s.span.end, j) for j, s in enumerate(flat_b) if s.span.end > s.span.start])
+    counts = [0.0] * len(removed)
+    for ta, tb in paired:
+        rows = [k for _, _, k in in_a.holding(ta.span.start, ta.span.start + 1)]
+        if not rows:
+            continue
+        cols = [j for _, _, j in in_b.holding(tb.span.start, tb.span.start + 1)]
+        for k in rows:
+            counts[k] += 1
+            for j in set(cols):
+                hits[k][j] += 1
+    return [[h / max(count, 1.0) for h in row] for row, count in zip(hits, counts)]
 
 
 def _target_evidence(

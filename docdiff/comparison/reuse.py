@@ -5,9 +5,15 @@ counts as reused when it lies in a run of ≥ REUSE_MIN characters that also occ
 such run is made of REUSE_MIN-grams found in B, so hashing every gram of both texts (numpy) and
 testing A's against B's gives the share in O(n log n) with no Python loop per character. Shared
 passages extend each hit to its maximal common run (a few candidate positions per gram).
+
+Rule for numpy: two documents of at most ``similarity.PURE_MAX_CHARS`` characters together (the
+crossover measured for the whole comparison) are measured in pure Python (the grams themselves as set and dict keys: no hashing, no numpy import); larger
+ones with numpy as above. Both give the same shares and passages (``benchmarks/
+pure_python_crossover.py`` measures where the numpy import starts to pay).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from docdiff.model import (
@@ -29,6 +35,53 @@ MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not ever
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
 _STEP = 64  # compare in blocks first when extending a run: long passages cost O(L / 64) slices
 _HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes code points well
+
+
+def _body_lists(doc: Document) -> tuple[str, list[int]]:
+    """``_body`` in pure Python (str.isspace is the regex's \\s and numpy's isspace)."""
+    norm = doc.norm
+    keep = [not c.isspace() for c in norm]
+    for d in doc.debris:
+        keep[d.start : d.end] = [False] * len(keep[d.start : d.end])
+    offsets = [i for i, k in enumerate(keep) if k]
+    return "".join(norm[i] for i in offsets), offsets
+
+
+def _grams(text: str) -> list[str]:
+    return [text[i : i + REUSE_MIN] for i in range(len(text) - REUSE_MIN + 1)]
+
+
+def _covered_lists(hits: list[int], length: int) -> int:
+    """``_covered`` for hit positions (ascending): positions inside some window starting at one."""
+    covered, reach = 0, 0
+    for i in hits:
+        covered += min(length, i + REUSE_MIN) - max(i, reach)
+        reach = i + REUSE_MIN
+    return covered
+
+
+def _runs_lists(x: str, y: str, hits: list[int]) -> list[tuple[int, int, int]]:
+    """``_runs`` in pure Python, from the positions in ``x`` of the grams that occur in ``y``."""
+    places: dict[str, list[int]] = {}  # gram → its first MAX_CANDIDATES positions in y
+    for j, gram in enumerate(_grams(y)):
+        at = places.setdefault(gram, [])
+        if len(at) < MAX_CANDIDATES:
+            at.append(j)
+    runs = []
+    k = 0
+    while k < len(hits):
+        i = hits[k]
+        best_j, best_n = -1, 0
+        for j in places.get(x[i : i + REUSE_MIN], ()):
+            n = _extend(x, i, y, j, REUSE_MIN)
+            if n > best_n:
+                best_j, best_n = j, n
+        if best_n == 0:
+            k += 1
+            continue
+        runs.append((i, best_j, best_n))
+        k = bisect_left(hits, i + best_n)  # the rest of this run is in the passage found
+    return runs
 
 
 def _body(doc: Document) -> tuple[str, np.ndarray]:
@@ -164,24 +217,21 @@ def measure_similarity(
     owns (its text outside its subsections, on both sides); sections left unaligned weigh in
     with 0. So it reads "share of the text that sits in a similar, aligned section".
     """
+    from docdiff.comparison import similarity
+
     notes: list[str] = []
-    import numpy as np
-
-    body_a, offsets_a = _body(a)
-    body_b, offsets_b = _body(b)
-    # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
-    # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
-    # answers go back to text order.
-    hash_a, hash_b = gram_hashes(body_a), gram_hashes(body_b)
-    order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
-    sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
-    hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)
-    hits_a[order_a] = _isin(sorted_a, sorted_b)
-    hits_b[order_b] = _isin(sorted_b, sorted_a)
-    reuse_a = _share(body_a, hits_a)
-    reuse_b = _share(body_b, hits_b)
-
-    runs = _runs(body_a, body_b, hash_a, sorted_b, order_b, hits_a)
+    if len(a.norm) + len(b.norm) <= similarity.PURE_MAX_CHARS:
+        body_a, offsets_a = _body_lists(a)
+        body_b, offsets_b = _body_lists(b)
+        grams_a, grams_b = _grams(body_a), _grams(body_b)
+        set_a, set_b = set(grams_a), set(grams_b)
+        hit_list_a = [i for i, g in enumerate(grams_a) if g in set_b]
+        reuse_a = _covered_lists(hit_list_a, len(body_a)) / len(body_a) if body_a else 0.0
+        hit_list_b = [j for j, g in enumerate(grams_b) if g in set_a]
+        reuse_b = _covered_lists(hit_list_b, len(body_b)) / len(body_b) if body_b else 0.0
+        runs = _runs_lists(body_a, body_b, hit_list_a)
+    else:
+        body_a, offsets_a, body_b, offsets_b, reuse_a, reuse_b, runs = _reuse_numpy(a, b)
     runs.sort(key=lambda r: (-r[2], r[0]))
     if len(runs) > MAX_PASSAGES:
         notes.append(f"shared passages: {len(runs)} found, the {MAX_PASSAGES} longest kept")
@@ -199,6 +249,29 @@ def measure_similarity(
         )
     sim = Similarity(document=round(document, 4), reuse_a_in_b=round(reuse_a, 4), reuse_b_in_a=round(reuse_b, 4))
     return sim, tuple(passages), tuple(notes)
+
+
+def _reuse_numpy(a: Document, b: Document) -> tuple[str, np.ndarray, str, np.ndarray, float, float, list[tuple[int, int, int]]]:
+    """Both bodies with their offsets, the reuse each way and the common runs, with numpy
+    (documents above the module's threshold; the list functions above are its pure-Python twins)."""
+    import numpy as np
+
+    body_a, offsets_a = _body(a)
+    body_b, offsets_b = _body(b)
+    # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
+    # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
+    # answers go back to text order.
+    hash_a, hash_b = gram_hashes(body_a), gram_hashes(body_b)
+    order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
+    sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
+    hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)
+    hits_a[order_a] = _isin(sorted_a, sorted_b)
+    hits_b[order_b] = _isin(sorted_b, sorted_a)
+    reuse_a = _share(body_a, hits_a)
+    reuse_b = _share(body_b, hits_b)
+
+    runs = _runs(body_a, body_b, hash_a, sorted_b, order_b, hits_a)
+    return body_a, offsets_a, body_b, offsets_b, reuse_a, reuse_b, runs
 
 
 def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:

@@ -3,14 +3,27 @@
 Chinese has no spaces, so words are approximated by overlapping character bigrams; TF-IDF
 weighting over every section of both documents lets rare, topical bigrams (污染防治, 棚户区)
 outweigh the boilerplate every section shares (坚持, 推进, 加快).
+
+Rule: two documents of at most PURE_MAX_CHARS characters together (and at most PURE_MAX_CELLS
+section pairs) are compared in pure Python, and a cosine is then a plain list of rows; larger
+ones with numpy (its import alone costs more than the whole pure-Python comparison below the
+threshold: ``benchmarks/pure_python_crossover.py`` measures where the two cross). Both paths
+build the same float32 weights; the numpy path sums a cosine in float32 BLAS order, the pure
+one in float32 too, term by term in bigram order: the two agree to a few float32 units in the
+last place (BLAS itself differs between CPU kernels), never by more than the summation bound
+checked in tests/test_pure_python.py.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from docdiff.model import Document, Span
@@ -108,6 +121,76 @@ def _one_blas_thread() -> Iterator[None]:
         yield
 
 
+# Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
+# follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
+# numpy, its import included, first wins between 10,000 and 13,500 characters (three runs);
+# at 3,800 pure Python takes 0.13 s against 0.16 s, at 28,000 0.33 s against 0.26 s.
+PURE_MAX_CHARS = 12_000
+PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
+
+
+def to_float32(x: float) -> float:
+    """``x`` rounded to the nearest float32, as a Python float (what numpy's float32 would hold)."""
+    return array("f", [x])[0]
+
+
+def use_pure_python(a: Document, b: Document, sections_a: int, sections_b: int) -> bool:
+    """Whether sections of ``a`` and ``b`` are compared in pure Python (the module's rule)."""
+    return len(a.norm) + len(b.norm) <= PURE_MAX_CHARS and sections_a * sections_b <= PURE_MAX_CELLS
+
+
+_ZERO_DIGITS = str.maketrans({d: "0" for d in "123456789"})
+
+
+def _clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
+    """``_clean`` in pure Python: the kept characters (letters, digits, CJK outside debris; ASCII
+    digits as 0) as one string, and the cleaned offset of an original offset. Its bigrams, as
+    two-character strings, sort as ``_clean``'s packed codes do (by code point, then the next)."""
+    text = doc.norm
+    if doc.debris:
+        pieces, pos = [], 0
+        for d in doc.debris:  # a debris span is no word character: blank it out
+            if d.end > pos:
+                pieces += [text[pos : max(pos, d.start)], "\0" * (d.end - max(pos, d.start))]
+                pos = d.end
+        text = "".join(pieces) + text[pos:]
+    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # [^\W_]: str.isalnum, numpy's isalnum
+    starts = [start for start, _ in runs]
+    before = list(accumulate((end - start for start, end in runs), initial=0))
+
+    def kept_before(offset: int) -> int:
+        k = bisect_right(starts, offset) - 1
+        return before[k] + min(offset, runs[k][1]) - starts[k] if k >= 0 else 0
+
+    return "".join(text[start:end] for start, end in runs).translate(_ZERO_DIGITS), kept_before
+
+
+def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[tuple[list[str], array]]:
+    """The unit TF-IDF vector of every span, as its bigrams (ascending) and their float32 weights:
+    the numpy path's weights, value for value. (No tuple per term: fewer objects for the GC.)"""
+    rows: list[Counter[str]] = []
+    for doc, spans in ((a, spans_a), (b, spans_b)):
+        cleaned, kept_before = _clean_lists(doc)
+        for span in spans:
+            start, end = kept_before(span.start), kept_before(span.end)
+            text = cleaned[start:end]
+            rows.append(Counter(map(str.__add__, text, text[1:])))  # its bigrams
+    n = len(rows)
+    df: Counter[str] = Counter()
+    for counts in rows:
+        df.update(counts.keys())
+    idf = {k: math.log((n + 1) / (d + 1)) + 1.0 for k, d in df.items()}
+    most = max((max(counts.values(), default=0) for counts in rows), default=0)
+    tf = [0.0] + [1.0 + math.log(c) for c in range(1, most + 1)]  # sublinear tf: one long section ≠ many
+    vectors = []
+    for counts in rows:
+        keys = sorted(counts)
+        w = [tf[counts[k]] * idf[k] for k in keys]
+        norm = math.sqrt(sum(x * x for x in w)) or 1.0
+        vectors.append((keys, array("f", [x / norm for x in w])))
+    return vectors
+
+
 # Cosines are computed as dense products over the bigrams of the columns' sections, this many
 # rows at a time: bounded memory (256 × 40,000 bigrams × 4 bytes = 40 MB) for any document size.
 _ROW_BLOCK = 256
@@ -124,6 +207,11 @@ class SectionVectors:
     """
 
     def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
+        self.pure = use_pure_python(a, b, len(spans_a), len(spans_b))
+        if self.pure:
+            vectors_lists = _vectors_lists(a, spans_a, b, spans_b)
+            self._a_lists, self._b_lists = vectors_lists[: len(spans_a)], vectors_lists[len(spans_a) :]
+            return
         import numpy as np
 
         clean_a, clean_b = _clean(a), _clean(b)
@@ -168,8 +256,11 @@ class SectionVectors:
         data = np.concatenate([w for _, w in vectors]) if vectors else np.zeros(0, dtype=np.float32)
         return csr_matrix((data, ids, indptr), shape=(len(vectors), self._vocab_size))
 
-    def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
-        """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]."""
+    def cosine(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray | list[list[float]]:
+        """Cosine similarity of the given sections of a (rows) and b (columns), in [0, 1]:
+        a numpy matrix, or lists of rows when ``pure`` (see the module's rule)."""
+        if self.pure:
+            return self._cosine_lists(rows_a, rows_b)
         import numpy as np
 
         sim = np.zeros((len(rows_a), len(rows_b)))
@@ -193,6 +284,32 @@ class SectionVectors:
             with _one_blas_thread():
                 sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
+
+    def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
+        """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
+        (an array('f') cell rounds every partial sum), through the columns' postings."""
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for c, j in enumerate(rows_b):
+            for key, w in zip(*self._b_lists[j]):
+                cols, weights = postings.setdefault(key, ([], []))
+                cols.append(c)
+                weights.append(w)
+        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j][0]]
+        nothing: tuple[list[int], list[float]] = ([], [])
+        sim = []
+        for i in rows_a:
+            acc = array("f", bytes(4 * len(rows_b)))
+            keys, weights = self._a_lists[i]
+            for key, x in zip(keys, weights):
+                cols, col_weights = postings.get(key, nothing)
+                for c, y in zip(cols, col_weights):
+                    acc[c] += x * y
+            row = [min(max(v, 0.0), 1.0) for v in acc]
+            if not keys:
+                for c in empty_cols:  # two empty sections (a bare heading each) are equal in content
+                    row[c] = 1.0
+            sim.append(row)
+        return sim
 
     def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """The same through scipy.sparse, for many-by-many blocks (10× a five-year plan: 2,000 ×
@@ -229,6 +346,15 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     if len(ordered) < 2:
         return ordered
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+def title_similarity_lists(titles_a: list[str], titles_b: list[str]) -> list[list[float]]:
+    """``title_similarity`` in pure Python (per-pair ``fuzz.ratio``: cdist returns numpy), for
+    the pure path; the same float64 values."""
+    from rapidfuzz import fuzz
+
+    cb = [clean_title(t) for t in titles_b]
+    return [[fuzz.ratio(ta, tb) / 100.0 for tb in cb] for ta in (clean_title(t) for t in titles_a)]
 
 
 def title_similarity(titles_a: list[str], titles_b: list[str]) -> np.ndarray:

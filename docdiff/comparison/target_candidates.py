@@ -18,8 +18,10 @@ greedily (best score first) above, where the Hungarian method's matrix would not
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 DENSE_KEY_CELLS = 4_000_000
 TOP_KEYS = 16
@@ -31,6 +33,7 @@ EXACT_GROUP_CELLS = 4_000_000
 
 def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(ua, ub) index pairs of keys worth scoring, found through shared rare bigrams."""
+    import numpy as np
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}

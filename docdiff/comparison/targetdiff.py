@@ -5,6 +5,12 @@ solved per group of targets linked by possible pairs) over a score built from in
 similarity (RapidFuzz on the folded key), unit dimension, year, value and the aligned sections;
 a matched pair is then compared field by field (values as quantities, via ``docdiff.comparison.quantity``)
 and, for a value change, labelled raised/lowered and stricter/looser.
+
+Rule for numpy: a matrix (distinct keys a × b for the screen, targets a × b for one group's
+assignment) is handled with numpy (rapidfuzz's cdist, ``linear_assignment``) when numpy is
+already imported or it has more than PURE_MAX_CELLS cells, else in pure Python (per-pair
+rapidfuzz scores, ``hungarian_lists``): both give the same pairs, so only speed depends on it
+(``benchmarks/pure_python_crossover.py``: below the threshold the loop costs less than the import).
 """
 from __future__ import annotations
 
@@ -14,9 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from docdiff.chinese import fold_width
+from docdiff.comparison import matrix_path
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.renamed import renamed_pairs
@@ -54,6 +59,9 @@ MIN_CLAUSE = 6
 
 # Units one indicator may switch between (a unit change, not a different indicator): rates,
 # and counts of people or things. "" (no unit) belongs to both.
+# See the module docstring: matrices up to this many cells are handled without numpy.
+PURE_MAX_CELLS = 40_000
+
 _UNIT_FAMILIES = (
     frozenset({"%", "个百分点", "倍", ""}),
     frozenset({"个", "人", "人次", "户", ""}),
@@ -122,9 +130,9 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
         groups.setdefault(root(i), ([], []))[0].append(i)
     for j in sorted({j for _, j in scores}):
         groups.setdefault(root(n + j), ([], []))[1].append(j)
-    # align's drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the
-    # 0.4 s import of scipy.optimize, which was 40% of a whole `docdiff check` run.
-    from docdiff.comparison.align import linear_assignment
+    # A drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the 0.4 s
+    # import of scipy.optimize, which was 40% of a whole `docdiff check` run.
+    from docdiff.comparison.hungarian import linear_assignment, linear_assignment_lists
     from docdiff.comparison.target_candidates import EXACT_GROUP_CELLS, greedy_matching
 
     matched = []
@@ -133,14 +141,17 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
             links = [(i, j) for (i, j) in scores if root(i) == root(group_rows[0])]
             matched += greedy_matching(links, [scores[p] - SCORE_FLOOR + 1 for p in links])
             continue
-        gain = np.full((len(group_rows), len(group_cols)), -1.0)  # -1: an impossible pair
-        for a, i in enumerate(group_rows):
-            for b, j in enumerate(group_cols):
-                if (i, j) in scores:
-                    gain[a, b] = scores[i, j] - SCORE_FLOOR
-        r, c = linear_assignment(gain, maximize=True)
-        matched += [(group_rows[a], group_cols[b]) for a, b in zip(r.tolist(), c.tolist())
-                    if (group_rows[a], group_cols[b]) in scores]
+        # -1: an impossible pair
+        gain = [[scores[i, j] - SCORE_FLOOR if (i, j) in scores else -1.0 for j in group_cols] for i in group_rows]
+        if matrix_path.lists_for(len(group_rows) * len(group_cols), PURE_MAX_CELLS):
+            chosen = linear_assignment_lists(gain, len(group_cols), maximize=True)
+        else:
+            import numpy as np
+
+            r, c = linear_assignment(np.array(gain, dtype=np.float64).reshape(len(group_rows), len(group_cols)),
+                                     maximize=True)
+            chosen = list(zip(r.tolist(), c.tolist()))
+        matched += [(group_rows[a], group_cols[b]) for a, b in chosen if (group_rows[a], group_cols[b]) in scores]
     return sorted(matched)
 
 
@@ -298,11 +309,17 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     uniq_a, uniq_b = list(rows_of), list(cols_of)
     # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
     # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
+    screen = MIN_KEY_SIMILARITY - 0.35
     if len(uniq_a) * len(uniq_b) > DENSE_KEY_CELLS:
         screened = zip(*(idx.tolist() for idx in candidate_key_pairs(uniq_a, uniq_b)))
+    elif matrix_path.lists_for(len(uniq_a) * len(uniq_b), PURE_MAX_CELLS):  # pair by pair
+        screened = ((ua, ub) for ua, ka in enumerate(uniq_a) for ub, kb in enumerate(uniq_b)
+                    if fuzz.partial_ratio(ka, kb) / 100 >= screen)
     else:
+        import numpy as np
+
         bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
-        screened = zip(*(idx.tolist() for idx in np.nonzero(bound >= MIN_KEY_SIMILARITY - 0.35)))
+        screened = zip(*(idx.tolist() for idx in np.nonzero(bound >= screen)))
     similar: dict[int, list[tuple[int, float]]] = {}
     for ua, ub in screened:
         sim = key_similarity(uniq_a[ua], uniq_b[ub])

@@ -6,13 +6,19 @@ diff-match-patch over one code point per distinct sentence (its ``diff_linesToCh
 and inserted sentences, similar pairs are matched in order and diffed character by character
 (dmp, ``diff_cleanupSemantic``); an unmatched sentence found verbatim on the other side is marked
 ``moved``. Every op carries the original text: non-insert ops rebuild a, non-delete ops rebuild b.
+
+Rule for numpy: a block of sentence pairs is scored by rapidfuzz's cdist (a numpy matrix) when
+numpy is already imported or the block has more than PURE_MAX_CELLS pairs, else pair by pair in
+pure Python: the scores are the same float32 values either way, so only speed depends on it
+(``benchmarks/pure_python_crossover.py``: below the threshold the loop costs less than the import).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docdiff.comparison import matrix_path
 from docdiff.model import (
     DiffOp,
     Document,
@@ -40,6 +46,7 @@ MOVED_SIMILAR_MIN = 0.8
 # Pairing deleted with inserted sentences is an O(k·l) dynamic programme; past this many cells
 # (≈ 200 × 200 sentences rewritten in one block) the block is shown as deleted + inserted.
 MAX_PAIRING_CELLS = 40_000
+PURE_MAX_CELLS = 150_000  # see the module docstring
 # A character diff of two sentences longer than this (a table flattened into one "sentence")
 # is shown as delete + insert: dmp's bisection on such inputs takes seconds.
 MAX_CHAR_DIFF = 5_000
@@ -137,13 +144,26 @@ def _similar_moves(
     inss = [j for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS and keys_b[j] not in exact]
     if not dels or not inss or len(dels) * len(inss) > MAX_PAIRING_CELLS:
         return set(), set()
+    from docdiff.comparison.align import assign
+    from docdiff.comparison.similarity import to_float32
+
+    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    chosen = assign(sim, MOVED_SIMILAR_MIN, rounding=to_float32)
+    return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
+
+
+def _ratios(keys_a: list[str], keys_b: list[str]) -> Any:
+    """rapidfuzz ``ratio`` / 100 of every pair, as cdist gives it (float32): a numpy matrix, or
+    lists of rows (per-pair scores rounded the same way) by the module's rule."""
     from rapidfuzz import fuzz, process
 
-    from docdiff.comparison.align import assign
+    if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
+        from array import array
 
-    sim = process.cdist([keys_a[i] for i in dels], [keys_b[j] for j in inss], scorer=fuzz.ratio) / 100.0
-    chosen = assign(sim, MOVED_SIMILAR_MIN)
-    return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
+        # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
+        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb) for kb in keys_b])]).tolist()
+                for ka in keys_a]
+    return process.cdist(keys_a, keys_b, scorer=fuzz.ratio) / 100.0
 
 
 def _take(budget: dict[str, int], key: str) -> bool:
@@ -164,9 +184,7 @@ def _pair_block(
         if notes is not None:
             notes.append(f"{len(dels)} deleted × {len(inss)} inserted sentences not paired (block too large)")
         return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
-    from rapidfuzz import fuzz, process
-
-    sim = process.cdist([keys_a[i] for i in dels], [keys_b[j] for j in inss], scorer=fuzz.ratio) / 100.0
+    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
     k, m = len(dels), len(inss)
     # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically.
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
@@ -174,14 +192,14 @@ def _pair_block(
         row, below = best[x], best[x + 1]
         for y in range(m - 1, -1, -1):
             v = max(below[y], row[y + 1])
-            s = float(sim[x, y])
+            s = float(sim[x][y])
             if s >= SIMILAR_MIN and s + below[y + 1] > v:
                 v = s + below[y + 1]
             row[y] = v
     out: list[tuple[str, int, int]] = []
     x = y = 0
     while x < k and y < m:
-        s = float(sim[x, y])
+        s = float(sim[x][y])
         if s >= SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
             out.append(("sim", dels[x], inss[y]))
             x += 1

@@ -7,6 +7,7 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,26 +39,35 @@ def _cells(ch: str) -> int:
     return cell_len(ch)
 
 
-def _is_word(ch: str) -> bool:
-    """A character of a number or a Latin word: never a break between two of these."""
-    return ch.isascii() and ch.isalnum() or ch in _DIGITS
+def _class(chars: frozenset[str] | str) -> str:
+    return "[" + "".join(sorted(re.escape(c) for c in chars)) + "]"
+
+
+_D = _class(_DIGITS)
+_W = _class(_DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))  # a number or Latin word
+# Each alternative is one character that may not start a line where it stands, so finditer
+# yields every such position (the rules of break_allowed, found in C rather than a Python loop).
+_NO_BREAK_BEFORE = compile_regex("|".join((
+    _class(NO_LINE_START),
+    rf"(?<={_class(NO_LINE_END)})(?s:.)",
+    r"(?<=\s)\s",  # \s is str.isspace (both Py_UNICODE_ISSPACE)
+    "|".join(f"(?<={c}){c}" for c in sorted(_PAIRED)),  # the halves of —— and ……
+    rf"(?<={_W}){_W}",  # inside a number or a Latin word
+    rf"(?<={_D}){_class(_NUMBER_INNER)}|(?<=[.．]){_D}|(?<={_D}{_class(_NUMBER_INNER)}){_D}",  # 12.43, .5, 1,080
+)))
 
 
 def break_allowed(s: str) -> list[bool]:
-    """``ok[i]``: a line may break before ``s[i]`` (i ≥ 1). Index 0 is never a break."""
+    """``ok[i]``: a line may break before ``s[i]`` (i ≥ 1). Index 0 is never a break.
+
+    No break before a closing mark or after an opening one, inside a run of spaces, between the
+    halves of —— or ……, inside a number or Latin word (12.43, 1,080, .5 after a marker), nor
+    inside or beside a diff marker, nor across a number a diff cut in two."""
     n = len(s)
     ok = [True] * (n + 1)
     ok[0] = ok[n] = False
-    for i in range(1, n):
-        prev, ch = s[i - 1], s[i]
-        if ch in NO_LINE_START or prev in NO_LINE_END or ch.isspace() and prev.isspace() \
-                or ch in _PAIRED and prev == ch:
-            ok[i] = False
-        elif _is_word(prev) and _is_word(ch):
-            ok[i] = False
-        elif ch in _NUMBER_INNER and prev in _DIGITS or prev in ".．" and ch in _DIGITS \
-                or prev in _NUMBER_INNER and ch in _DIGITS and i >= 2 and s[i - 2] in _DIGITS:
-            ok[i] = False  # 12.43, .5 (after a diff marker: 7[-.5%-]), 1,080
+    for m in _NO_BREAK_BEFORE.finditer(s):
+        ok[m.start()] = False
     # Markers: "[-" and "{+" are glued to the next character, "-]" and "+}" to the previous one.
     for marks, glue_after in ((MARK_OPEN, True), (MARK_CLOSE, False)):
         for mark in marks:
