@@ -150,15 +150,15 @@ def unheaded(n: int, rng: random.Random, sentences: list[str]) -> tuple[str, str
 
 
 def one_line(n: int, rng: random.Random) -> tuple[str, str]:
-    """n target sentences on one line; B has 5% of the values changed."""
-    def sentence(i: int, edit: bool) -> str:
-        v = rng.randrange(1, 99) + (1 if edit else 0)
+    """n target sentences on one line; B has 5% of the values changed (the other 95% as in A)."""
+    values = [rng.randrange(1, 99) for _ in range(n)]
+    edited = [rng.random() < 0.05 for _ in range(n)]
+
+    def sentence(i: int, v: int) -> str:
         return f"到{2025 + i % 6}年,{INDICATORS[i % len(INDICATORS)]}第{i}号指标增长{v}%。"
 
-    state = rng.getstate()
-    a = "".join(sentence(i, False) for i in range(n)) + "\n"
-    rng.setstate(state)
-    b = "".join(sentence(i, rng.random() < 0.05) for i in range(n)) + "\n"
+    a = "".join(sentence(i, v) for i, v in enumerate(values)) + "\n"
+    b = "".join(sentence(i, v + 1 if e else v) for i, (v, e) in enumerate(zip(values, edited))) + "\n"
     return a, b
 
 
