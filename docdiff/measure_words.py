@@ -20,4 +20,4 @@ OTHER_MEASURES = ("人", "名", "位", "户", "场", "次", "轮", "期", "篇",
                   "环节", "个工作日", "工作日", "个技能等级")
 
 MEASURE_WORDS = tuple(sorted(set(COUNT_CLASSIFIERS) | set(COMPOUND_MEASURES) | set(OTHER_MEASURES),
-                             key=len, reverse=True))
+                             key=lambda w: (-len(w), w)))

@@ -32,9 +32,14 @@ except ImportError:  # pragma: no cover - other interpreters
 
 _Key = tuple[str, int]
 _Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_MAX_ENTRIES = 4000  # old patterns (edited since) are dropped beyond this many
+# docdiff compiles ~220 patterns; beyond this many the least recently used are dropped, so the
+# file (read whole by every run: ~2.5 ms for 220) cannot grow with patterns edited or built from
+# data. Every pattern must be the same string in every run: built from a set, sort it by the
+# words themselves too, or each hash seed adds another copy.
+_MAX_ENTRIES = 600
 
 _entries: dict[_Key, _Compiled] | None = None
+_used: set[_Key] = set()
 _dirty = False
 
 
@@ -54,7 +59,7 @@ def _stamp() -> str:
 def _load() -> dict[_Key, _Compiled]:
     try:
         data = marshal.loads(cache_file().read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, EOFError, ValueError, TypeError, NotImplementedError):  # the last: no cache tag
         return {}
     if not isinstance(data, dict) or data.get("stamp") != _stamp() or not isinstance(data.get("entries"), dict):
         return {}
@@ -86,7 +91,9 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if not _INTERNALS or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     entries = _entries_now()
-    form = entries.get((pattern, flags))
+    key = (pattern, flags)
+    _used.add(key)
+    form = entries.get(key)
     if form is not None:
         try:
             final_flags, code, groups, groupindex, indexgroup = form
@@ -95,7 +102,7 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
             pass
     form = _compiled_form(pattern, flags)  # raises re.error for a bad pattern, like re.compile
     compiled = _sre.compile(pattern, *form)
-    entries[(pattern, flags)] = form
+    entries[key] = form
     if not _dirty:
         _dirty = True
         atexit.register(save)
@@ -108,14 +115,16 @@ def save() -> None:
     if not _dirty or _entries is None or sys.dont_write_bytecode:
         return
     _dirty = False
-    entries = _entries
-    if len(entries) > _MAX_ENTRIES:  # keep the newest (dicts keep insertion order)
+    # This run's patterns last (dicts keep insertion order), then keep the newest _MAX_ENTRIES.
+    entries = {k: v for k, v in _entries.items() if k not in _used}
+    entries.update((k, _entries[k]) for k in _entries if k in _used)
+    if len(entries) > _MAX_ENTRIES:
         entries = dict(list(entries.items())[-_MAX_ENTRIES:])
-    path = cache_file()
     tmp_name = None
     try:
         import tempfile
 
+        path = cache_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".docdiff-regexes.", suffix=".tmp")
         os.chmod(tmp_name, 0o644)  # readable like the .pyc files beside it
@@ -123,7 +132,7 @@ def save() -> None:
             fh.write(marshal.dumps({"stamp": _stamp(), "entries": entries}))
         os.replace(tmp_name, path)
         tmp_name = None
-    except (OSError, ValueError):
+    except (OSError, ValueError, NotImplementedError):
         pass
     finally:
         if tmp_name is not None:

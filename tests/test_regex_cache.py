@@ -107,3 +107,34 @@ def test_an_unwritable_place_is_ignored(tmp_path, monkeypatch):
     regex_cache.compile_regex(r"规划纲要")
     regex_cache.save()  # no exception, nothing left behind
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_patterns_this_run_did_not_use_go_first_beyond_the_cap(cache_at, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_MAX_ENTRIES", 2)
+    monkeypatch.setattr(regex_cache, "_used", set())
+    regex_cache.compile_regex("旧一")
+    regex_cache.compile_regex("旧二")
+    regex_cache.save()  # an earlier run's two patterns
+    regex_cache._entries, regex_cache._used = None, set()
+    regex_cache.compile_regex("旧二")  # this run uses one of them…
+    regex_cache.compile_regex("新")  # …and compiles a new one
+    regex_cache.save()
+    regex_cache._entries = None
+    assert [p for p, _ in regex_cache._entries_now()] == ["旧二", "新"]
+
+
+def test_every_run_compiles_the_same_patterns_whatever_the_hash_seed(tmp_path):
+    """A pattern built from a set in hash order would be a new string, and a new entry, in
+    every process: the cache would grow without end and never hit."""
+    sample = Path(__file__).resolve().parent.parent / "samples"
+    a, b = sample / "hailar-district-2018-work-report.txt", sample / "hailar-district-2019-work-report.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pyc")
+    keys = []
+    for seed in ("1", "2", "3"):
+        for command in (["compare", str(a), str(b), "--format", "html"], ["targets", str(a)]):
+            subprocess.run([sys.executable, "-m", "docdiff", *command, "-o", str(tmp_path / "out")],
+                           env={**env, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        path = next((tmp_path / "pyc").rglob("docdiff-regexes.*"))
+        keys.append(sorted(marshal.loads(path.read_bytes())["entries"]))
+    assert keys[0] == keys[1] == keys[2]

@@ -18,7 +18,7 @@ from docdiff.targets.rules import ACTION_VERBS, COUNTING_VERBS
 # Verb-stripped indicators must be at least this similar (RapidFuzz ratio, 0..1): 水冲式公厕 ~
 # 环保式公共厕所 is 0.5; 森林覆盖率 ~ 污水处理率 is 0.2.
 MIN_RENAMED_SIMILARITY = 0.5
-_VERBS = tuple(sorted(set(ACTION_VERBS + COUNTING_VERBS + ("完成", "努力完成")), key=len, reverse=True))
+_VERBS = tuple(sorted(set(ACTION_VERBS + COUNTING_VERBS + ("完成", "努力完成")), key=lambda w: (-len(w), w)))
 
 
 # What an indicator measures of its subject: two indicators measuring different things (产量 vs 产值)

@@ -38,14 +38,14 @@ BASE_UNITS = tuple(sorted({
     "天", "小时", "分钟", "秒", "标箱", "箱", "TEU", "teu",
     "微克/立方米", "ug/m3", "μg/m3", "毫克/升", "立方米/秒", "年一遇", "环节", "万分之", "床", "册",
     "千卡", "斤", "吨标准煤", "吉瓦时", "吉瓦", "兆瓦时", "千伏安", "GWh", "MWh", "标方", "吨标煤", "千瓦时", "蒸吨", "标准箱", "km", "KM", "kW", "MW", "GW", "kWh", "m2", "m3",
-}, key=len, reverse=True))
+}, key=lambda w: (-len(w), w)))
 
 # Units that a per-unit suffix (/人, /亩, /亿元) may follow, and the suffixes themselves.
 PER_SUFFIXES = ("人", "亩", "亿元", "万元", "户", "年", "平方米", "吨", "千人", "万人", "百人", "天", "日")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # An Arabic number: 1,234.56 / 1234 / .5 is not a number in these texts.
