@@ -4,8 +4,8 @@ re's compiler is pure Python. docdiff's ~220 patterns, many with CJK classes ([\
 builds a 64 KiB bitmap in a Python loop), took ~57 ms to compile in every run — more than
 Python's own start-up. The compiled form is a list of integers that ``_sre.compile`` turns into
 a pattern in microseconds; this module stores those lists beside docdiff's bytecode (in the same
-``__pycache__`` folder, honouring ``PYTHONPYCACHEPREFIX`` and ``PYTHONDONTWRITEBYTECODE``) and
-reads them back on the next run.
+``__pycache__`` folder, honouring ``PYTHONPYCACHEPREFIX`` and ``PYTHONDONTWRITEBYTECODE``; in the
+user's cache folder when an install is not writable) and reads them back on the next run.
 
 The stored form is private to one interpreter build: the file name carries the interpreter's
 cache tag and the regex engine's magic number, and the file itself the full ``sys.version``; any
@@ -43,13 +43,22 @@ _used: set[_Key] = set()
 _dirty = False
 
 
-def cache_file() -> Path:
-    """Where this interpreter keeps docdiff's compiled regexes (beside this module's bytecode)."""
+def cache_files() -> list[Path]:
+    """Where this interpreter keeps docdiff's compiled regexes: beside this module's bytecode, or,
+    where that is not writable (a system-wide install), in the user's cache folder."""
     from importlib.util import cache_from_source
 
     tag = sys.implementation.cache_tag or "none"
     magic = getattr(_sre, "MAGIC", 0) if _INTERNALS else 0
-    return Path(cache_from_source(__file__)).with_name(f"docdiff-regexes.{tag}-{magic}.marshal")
+    name = f"docdiff-regexes.{tag}-{magic}.marshal"
+    places = []
+    try:
+        places.append(Path(cache_from_source(__file__)).with_name(name))
+    except NotImplementedError:  # an interpreter without bytecode caching
+        pass
+    user_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    places.append(Path(user_cache) / "docdiff" / name)
+    return places
 
 
 def _stamp() -> str:
@@ -57,13 +66,16 @@ def _stamp() -> str:
 
 
 def _load() -> dict[_Key, _Compiled]:
-    try:
-        data = marshal.loads(cache_file().read_bytes())
-    except (OSError, EOFError, ValueError, TypeError, NotImplementedError):  # the last: no cache tag
-        return {}
-    if not isinstance(data, dict) or data.get("stamp") != _stamp() or not isinstance(data.get("entries"), dict):
-        return {}
-    return data["entries"]
+    """The entries of every readable cache file of this interpreter (beside the bytecode wins)."""
+    entries: dict[_Key, _Compiled] = {}
+    for path in reversed(cache_files()):
+        try:
+            data = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        if isinstance(data, dict) and data.get("stamp") == _stamp() and isinstance(data.get("entries"), dict):
+            entries.update(data["entries"])
+    return entries
 
 
 def _entries_now() -> dict[_Key, _Compiled]:
@@ -120,24 +132,35 @@ def save() -> None:
     entries.update((k, _entries[k]) for k in _entries if k in _used)
     if len(entries) > _MAX_ENTRIES:
         entries = dict(list(entries.items())[-_MAX_ENTRIES:])
+    try:
+        data = marshal.dumps({"stamp": _stamp(), "entries": entries})
+    except ValueError:  # an entry marshal cannot hold: keep no cache rather than fail
+        return
+    for path in cache_files():  # the first place that takes it
+        if _write_atomically(path, data):
+            return
+
+
+def _write_atomically(path: Path, data: bytes) -> bool:
+    """``data`` into ``path`` through a temporary file and a rename; False (and nothing left
+    behind) when the place is not writable."""
+    import tempfile
+
     tmp_name = None
     try:
-        import tempfile
-
-        path = cache_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".docdiff-regexes.", suffix=".tmp")
         os.chmod(tmp_name, 0o644)  # readable like the .pyc files beside it
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps({"stamp": _stamp(), "entries": entries}))
+            fh.write(data)
         os.replace(tmp_name, path)
         tmp_name = None
-    except (OSError, ValueError, NotImplementedError):
-        pass
+        return True
+    except OSError:
+        return False
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
-

@@ -20,7 +20,7 @@ SAMPLE = next((Path(__file__).resolve().parent.parent / "samples").glob("luqiao*
 def cache_at(tmp_path, monkeypatch):
     """The cache file moved into tmp_path, nothing loaded yet, writing allowed."""
     path = tmp_path / "regexes.marshal"
-    monkeypatch.setattr(regex_cache, "cache_file", lambda: path)
+    monkeypatch.setattr(regex_cache, "cache_files", lambda: [path])
     monkeypatch.setattr(regex_cache, "_entries", None)
     monkeypatch.setattr(regex_cache, "_dirty", False)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
@@ -33,7 +33,7 @@ from docdiff import regex_cache
 for mod in pkgutil.walk_packages(docdiff.__path__, "docdiff."):
     if not mod.name.endswith(("ocr", "__main__")):
         importlib.import_module(mod.name)
-print(regex_cache.cache_file())
+print(regex_cache.cache_files()[0])
 """
 
 
@@ -76,7 +76,7 @@ def test_a_file_from_another_interpreter_is_ignored(cache_at, monkeypatch):
     monkeypatch.setattr(regex_cache, "_stamp", lambda: "another python")
     regex_cache.save()
     monkeypatch.undo()
-    monkeypatch.setattr(regex_cache, "cache_file", lambda: cache_at)
+    monkeypatch.setattr(regex_cache, "cache_files", lambda: [cache_at])
     regex_cache._entries = None
     assert regex_cache._entries_now() == {}
 
@@ -101,7 +101,7 @@ def test_nothing_written_without_bytecode_writing(cache_at, monkeypatch):
 def test_an_unwritable_place_is_ignored(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setattr(regex_cache, "cache_file", lambda: blocker / "sub" / "regexes.marshal")
+    monkeypatch.setattr(regex_cache, "cache_files", lambda: [blocker / "sub" / "regexes.marshal"])
     monkeypatch.setattr(regex_cache, "_entries", None)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     regex_cache.compile_regex(r"规划纲要")
@@ -138,3 +138,22 @@ def test_every_run_compiles_the_same_patterns_whatever_the_hash_seed(tmp_path):
         path = next((tmp_path / "pyc").rglob("docdiff-regexes.*"))
         keys.append(sorted(marshal.loads(path.read_bytes())["entries"]))
     assert keys[0] == keys[1] == keys[2]
+
+
+def test_an_unwritable_install_keeps_its_cache_in_the_users_cache_folder(tmp_path, monkeypatch):
+    blocker = tmp_path / "site-packages"
+    blocker.write_text("a file where the bytecode folder would be")
+    beside, user = blocker / "__pycache__" / "regexes.marshal", tmp_path / "home-cache" / "regexes.marshal"
+    monkeypatch.setattr(regex_cache, "cache_files", lambda: [beside, user])
+    monkeypatch.setattr(regex_cache, "_entries", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    regex_cache.compile_regex(r"共同富裕")
+    regex_cache.save()
+    assert user.exists() and not list(user.parent.glob("*.tmp"))
+    regex_cache._entries = None
+    assert (r"共同富裕", 0) in regex_cache._entries_now()
+
+
+def test_the_user_cache_folder_follows_xdg_cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert regex_cache.cache_files()[-1].parent == tmp_path / "docdiff"
