@@ -1,11 +1,11 @@
 """Module-level regexes compiled on first use, for patterns most runs never need.
 
 re's compiler is pure Python: a pattern with a CJK class ([\\u3400-\\u9fff]) takes about a
-millisecond, and docdiff has ~200 patterns, so compiling at import cost a one-line comparison
-more than Python's own start-up. ``lazy_compile`` returns a stand-in that compiles on the first
-method call; every attribute of the compiled pattern (``search``, ``sub``, ``pattern`` …) is
-reached through it. The stand-in costs one extra Python call per use, so keep plain
-``re.compile`` for patterns run in a tight loop on every document.
+millisecond. ``regex_cache.compile_regex`` saves that after the first run; ``lazy_compile`` also
+skips the cache lookup for a pattern a run never uses. It returns a stand-in that compiles (via
+the cache) on the first method call; every attribute of the compiled pattern (``search``,
+``sub``, ``pattern`` …) is reached through it. The stand-in costs one extra Python call per use,
+so keep ``compile_regex`` for patterns run in a tight loop on every document.
 """
 from __future__ import annotations
 
