@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import stderr_apart_runner as _runner
 from test_ingest_errors import BAD, GOOD
 
 from docdiff.cli import cli
@@ -20,12 +20,6 @@ COMMANDS = {
 }
 KINDS = sorted(BAD)
 
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2 mixes stderr into output by default
-    except TypeError:
-        return CliRunner()  # click ≥ 8.2 keeps result.stderr apart
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

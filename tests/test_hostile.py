@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_runner import stderr_apart_runner as _runner
+from click.testing import Result
 
 from docdiff.cli import cli
 
@@ -19,12 +20,6 @@ A_TEXT = "一、总体要求\n到2025年,地区生产总值增长6%。\n"
 B_TEXT = "一、总体要求\n到2025年,地区生产总值增长7%。\n"
 HINT = "(re-run with --debug for the traceback)"
 
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()
 
 
 def invoke(*args: str) -> Result:

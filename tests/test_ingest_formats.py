@@ -42,6 +42,12 @@ def make_pdf(lines: list[str], *, cjk: bool = False) -> bytes:
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900]"
         b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
     ]
+    return pdf_of(objs)
+
+
+
+def pdf_of(objs: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalog), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objs, 1):
@@ -53,7 +59,6 @@ def make_pdf(lines: list[str], *, cjk: bool = False) -> bytes:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return bytes(out)
-
 
 def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None, after: str = "") -> Path:
     import docx

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import stderr_apart_runner as _runner
 from format_set import DATA, SOFFICE, official_docx, soffice_convert
 
 from docdiff import load
@@ -25,12 +25,6 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice")
 needs_uno = pytest.mark.skipif(SOFFICE is None or subprocess.run(
     ["/usr/bin/python3", "-c", "import uno"], check=False, capture_output=True).returncode != 0, reason="needs python3-uno")
 
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:
-        return CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -240,17 +234,10 @@ def test_ofd_text_objects_are_read_in_reading_order_not_file_order(tmp_path: Pat
 # --- PDF -------------------------------------------------------------------------------------
 
 def test_a_pdf_without_pages_is_one_line(tmp_path: Path, private_tmp: Path) -> None:
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    from test_ingest_formats import pdf_of
+
     bad = tmp_path / "empty.pdf"
-    bad.write_bytes(bytes(out))
+    bad.write_bytes(pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
     _fails_cleanly(bad, "PDF has no pages", private_tmp)
 
 

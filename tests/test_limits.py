@@ -10,19 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_runner import stderr_apart_runner as _runner
+from click.testing import Result
 
 from docdiff.cli import cli
 
 CN = "一二三四五六七八九十"
 PROSE = "推进重点项目建设，加强协调配合，确保按期完成各项任务。"
 
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()
 
 
 def run(*args: str) -> Result:

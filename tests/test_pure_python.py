@@ -15,7 +15,12 @@ from test_align_support import make_doc
 from docdiff import load
 from docdiff.comparison import matrix_path, similarity
 from docdiff.comparison.align import align_sections, assign
-from docdiff.comparison.hungarian import _hungarian, hungarian_lists, linear_assignment, linear_assignment_lists
+from docdiff.comparison.hungarian import (
+    _hungarian,
+    hungarian_lists,
+    linear_assignment,
+    linear_assignment_lists,
+)
 from docdiff.comparison.similarity import to_float32
 
 # Costs drawn from few values, so that ties (where tie-breaking decides) are common.

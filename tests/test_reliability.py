@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_runner import stderr_apart_runner
+from click.testing import Result
 
 from docdiff.cli import cli
 
@@ -21,11 +22,7 @@ B_TEXT = "一、总体要求\n到2025年,地区生产总值增长7%。\n"
 
 
 def invoke(*args: str) -> Result:
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    return runner.invoke(cli, list(args))
+    return stderr_apart_runner().invoke(cli, list(args))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import stderr_apart_runner as _runner
 from conftest import SAMPLES
 from series_reports import report, standard_goals, write_reports
 
@@ -16,12 +16,6 @@ from docdiff.cli import cli
 
 HAILAR = sorted(str(p) for p in SAMPLES.glob("hailar-district-20*.txt"))
 
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:
-        return CliRunner()
 
 
 @pytest.fixture(scope="module")
