@@ -7,10 +7,10 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from docdiff.chinese import char_class
 from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
@@ -39,21 +39,17 @@ def _cells(ch: str) -> int:
     return cell_len(ch)
 
 
-def _class(chars: frozenset[str] | str) -> str:
-    return "[" + "".join(sorted(re.escape(c) for c in chars)) + "]"
-
-
-_D = _class(_DIGITS)
-_W = _class(_DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))  # a number or Latin word
+_D = char_class(_DIGITS)
+_W = char_class(_DIGITS | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))  # a number or Latin word
 # Each alternative is one character that may not start a line where it stands, so finditer
 # yields every such position (the rules of break_allowed, found in C rather than a Python loop).
 _NO_BREAK_BEFORE = compile_regex("|".join((
-    _class(NO_LINE_START),
-    rf"(?<={_class(NO_LINE_END)})(?s:.)",
+    char_class(NO_LINE_START),
+    rf"(?<={char_class(NO_LINE_END)})(?s:.)",
     r"(?<=\s)\s",  # \s is str.isspace (both Py_UNICODE_ISSPACE)
     "|".join(f"(?<={c}){c}" for c in sorted(_PAIRED)),  # the halves of —— and ……
     rf"(?<={_W}){_W}",  # inside a number or a Latin word
-    rf"(?<={_D}){_class(_NUMBER_INNER)}|(?<=[.．]){_D}|(?<={_D}{_class(_NUMBER_INNER)}){_D}",  # 12.43, .5, 1,080
+    rf"(?<={_D}){char_class(_NUMBER_INNER)}|(?<=[.．]){_D}|(?<={_D}{char_class(_NUMBER_INNER)}){_D}",  # 12.43, .5, 1,080
 )))
 
 
