@@ -357,26 +357,9 @@ def _subtree_ends(flat: list[Section]) -> list[int]:
 def _target_evidence_lists(
     removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...]
 ) -> list[list[float]]:
-    """``_target_evidence`` in pure Python (lists of rows), for the small documents."""
-    hits = [[0.0] * len(flat_b) for _ in removed]
-    paired = [(p.a, p.b) for p in target_pairs if p.a is not None and p.b is not None]
-    if not paired:
-        return hits
-    from docdiff.comparison.nesting import NestedRanges
-
-    in_a = NestedRanges([(s.span.start, s.span.end, k) for k, s in enumerate(removed) if s.span.end > s.span.start])
-    in_b = NestedRanges([(s.span.start, s.span.end, j) for j, s in enumerate(flat_b) if s.span.end > s.span.start])
-    counts = [0.0] * len(removed)
-    for ta, tb in paired:
-        rows = [k for _, _, k in in_a.holding(ta.span.start, ta.span.start + 1)]
-        if not rows:
-            continue
-        cols = [j for _, _, j in in_b.holding(tb.span.start, tb.span.start + 1)]
-        for k in rows:
-            counts[k] += 1
-            for j in set(cols):
-                hits[k][j] += 1
-    return [[h / max(count, 1.0) for h in row] for row, count in zip(hits, counts)]
+    """``_target_evidence`` as dense rows (0.0 where none), for the small documents' list path."""
+    shares = _target_evidence(removed, flat_b, target_pairs)
+    return [[shares.get(k, {}).get(j, 0.0) for j in range(len(flat_b))] for k in range(len(removed))]
 
 
 def _target_evidence(
