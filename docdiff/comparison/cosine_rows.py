@@ -15,7 +15,7 @@ whatever other columns the product holds).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,16 +44,57 @@ def cosine_rows(
     import numpy as np
 
     a, b = vectors.matrices()
-    empty_b = np.flatnonzero(np.diff(b.indptr) == 0)
     bound = threshold * _MARGIN
     index = _suffix_index(a, b, bound)
-    extra = extra or {}
-    for start in range(0, a.shape[0], _BLOCK):
-        block = a[start : start + _BLOCK]
+
+    def sharing(block: csr_matrix) -> csr_matrix:
         marks = block.copy()
         marks.data = np.ones_like(marks.data)
+        return (marks @ index).tocsr()  # pairs sharing an indexed bigram
+
+    yield from _exact_rows(a, b, sharing, extra or {}, bound=bound)
+
+
+def candidate_rows(
+    vectors: SectionVectors, top_k: int, budget: int, extra: Mapping[int, list[int]] | None = None
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """``cosine_rows``'s rows from approximate candidates, in time and memory linear in a × budget.
+
+    For each section of a, its bigrams rarest in b first (higher weight first among equals),
+    as many as hold at most ``budget`` b entries together, are looked up in an inverted index
+    of b; the ``top_k`` b sections sharing most weight through them (ties: the first) are its
+    candidates, and the columns of ``extra[row]`` too. Their cosines are exact, bit for bit
+    those of ``cosine_rows``; a column that is no candidate is missing even when its cosine is
+    high (a section made only of common bigrams has no candidate at all).
+    """
+    import numpy as np
+
+    a, b = vectors.matrices()
+    postings = b.T.tocsr()  # bigram × b section
+    frequency = np.diff(postings.indptr)
+
+    def candidates(block: csr_matrix) -> csr_matrix:
+        return _top_sharing(block, postings, frequency, top_k, budget)
+
+    yield from _exact_rows(a, b, candidates, extra or {}, bound=None)
+
+
+def _exact_rows(
+    a: csr_matrix, b: csr_matrix, find: Callable[[csr_matrix], csr_matrix], extra: Mapping[int, list[int]],
+    *, bound: float | None,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Per row of a, in order: (columns ascending, exact cosines) of the columns ``find`` gives it
+    (a block of a's rows → a matrix whose row pattern is each row's columns) and of ``extra``.
+    With ``bound``, every column of the block's found ones whose cosine reaches it is kept
+    (``find`` must then hold every such pair); without, only the row's own found columns."""
+    import numpy as np
+
+    empty_b = np.flatnonzero(np.diff(b.indptr) == 0)
+    for start in range(0, a.shape[0], _BLOCK):
+        block = a[start : start + _BLOCK]
+        found = find(block)
         wanted = np.zeros(b.shape[0], dtype=bool)
-        wanted[(marks @ index).tocsr().indices] = True  # pairs sharing an indexed bigram
+        wanted[found.indices] = True
         for i in range(start, start + block.shape[0]):
             wanted[extra.get(i, [])] = True
         if (np.diff(block.indptr) == 0).any():
@@ -61,10 +102,14 @@ def cosine_rows(
         columns = np.flatnonzero(wanted)  # ascending
         product = (block @ b[columns].T).tocsr()
         values_all = np.clip(product.data.astype(np.float64), 0.0, 1.0)
-        keep_all = values_all >= bound
+        keep_all = values_all >= bound if bound is not None else None
         for r in range(block.shape[0]):
             lo, hi = product.indptr[r], product.indptr[r + 1]
-            cols, values, keep = columns[product.indices[lo:hi]], values_all[lo:hi], keep_all[lo:hi]
+            cols, values = columns[product.indices[lo:hi]], values_all[lo:hi]
+            if keep_all is not None:
+                keep = keep_all[lo:hi]
+            else:
+                keep = np.isin(cols, found.indices[found.indptr[r] : found.indptr[r + 1]])
             if block.indptr[r] == block.indptr[r + 1] and len(empty_b):
                 cols, values = empty_b, np.ones(len(empty_b))  # an empty row has no other cosine
                 keep = np.ones(len(empty_b), dtype=bool)
@@ -74,6 +119,29 @@ def cosine_rows(
             cols, values = cols[keep], values[keep]
             order = np.argsort(cols)  # (distinct columns: any sort gives the one order)
             yield cols[order], values[order]
+
+
+def _top_sharing(block: csr_matrix, postings: csr_matrix, frequency: np.ndarray, top_k: int, budget: int) -> csr_matrix:
+    """Per row of ``block``: the ``top_k`` b sections sharing most weight through the row's
+    rarest bigrams (see ``candidate_rows``), as the pattern of a block × b matrix."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    counts = np.diff(block.indptr)
+    row = np.repeat(np.arange(block.shape[0]), counts)
+    df = frequency[block.indices]
+    order = np.lexsort((block.indices, -block.data, df, row))  # per row: rarest first
+    running = np.cumsum(df[order])
+    before = np.concatenate(([0], running))[block.indptr[:-1]]
+    probe = order[(running - np.repeat(before, counts)) <= budget]
+    query = csr_matrix((block.data[probe], (row[probe], block.indices[probe])), shape=block.shape)
+    shared = (query @ postings).tocoo()  # block × b: weight shared through the probed bigrams
+    best = np.lexsort((shared.col, -shared.data, shared.row))  # per row: most shared first
+    rows_sorted = shared.row[best]
+    first = np.searchsorted(rows_sorted, rows_sorted, side="left")
+    top = best[np.arange(len(best)) - first < top_k]
+    ones = np.ones(len(top), dtype=np.float32)
+    return csr_matrix((ones, (shared.row[top], shared.col[top])), shape=(block.shape[0], postings.shape[1]))
 
 
 def cosine_at(vectors: SectionVectors, i: int, j: int) -> float:

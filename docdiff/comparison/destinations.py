@@ -70,6 +70,14 @@ MAX_DESTINATION_SHARE = 0.5  # of the text under B's headings: a larger section 
 # product, whose float32 sums may differ in the last bit from the sparse one's); past it, only
 # those that can matter (cosine_rows, the sparse product's values).
 _DENSE_CELLS = 20_000
+# Past this many, even those are too many (each removed section of 100,000 sibling headings
+# resembles a few percent of them: n² cosines kept): candidates only, from an inverted index
+# of B over each section's rarest bigrams (``cosine_rows.candidate_rows``), and a note says so.
+_EXACT_MAX_CELLS = 2_000_000
+_TOP_K = 16  # candidates per removed section
+_BUDGET = 2_048  # B entries looked up per removed section
+NOTE = ("destinations: {n:,} removed × {m:,} sections: looked for among candidate sections (shared rare "
+        "bigrams, the {k} best of each) instead of every section")
 
 
 def find_destinations(
@@ -79,9 +87,11 @@ def find_destinations(
     outline_b: Outline,
     pairs: tuple[SectionPair, ...],
     target_pairs: tuple[TargetPair, ...] = (),
+    notes: list[str] | None = None,
 ) -> tuple[SectionPair, ...]:
     """``pairs`` with each ``removed`` section whose content continues in B turned ``merged``
-    (one destination) or ``split`` (several), with ``b`` its main destination and ``into`` all."""
+    (one destination) or ``split`` (several), with ``b`` its main destination and ``into`` all;
+    ``notes`` gets a line when the candidates were approximate (past _EXACT_MAX_CELLS)."""
     removed = [p.a for p in pairs if p.status == SectionStatus.REMOVED and p.a is not None]
     flat_b = [s for r in outline_b.sections for s in r.walk()]
     if not removed or not flat_b:
@@ -94,6 +104,8 @@ def find_destinations(
     body = sum(r.span.end - r.span.start for r in outline_b.sections)
     too_big = [s.span.end - s.span.start > MAX_DESTINATION_SHARE * body for s in flat_b]
     ends = _subtree_ends(flat_b)
+    if not vectors.pure and _approximate(len(removed), len(flat_b)) and notes is not None:
+        notes.append(NOTE.format(n=len(removed), m=len(flat_b), k=_TOP_K))
     pick = (_picker_lists if vectors.pure else _picker_rows)(vectors, removed, flat_b, target_pairs, too_big, ends)
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
@@ -180,7 +192,7 @@ def _picker_rows(
 
     evidence = _target_evidence(removed, flat_b, target_pairs)
     rows = _content_rows(vectors, len(removed), len(flat_b), evidence)
-    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS
+    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS and not _approximate(len(removed), len(flat_b))
     big, end = np.array(too_big, dtype=bool), np.asarray(ends)
 
     def pick(k: int, roots: list[int], low_bar: int | None) -> tuple[list[tuple[int, float]], float]:
@@ -204,10 +216,16 @@ def _content_rows(
     """Per removed section, in order: (flat_b indices ascending, content cosines there).
 
     Small blocks: every column, from ``SectionVectors.cosine``'s dense product. Large ones: only
-    the columns that can matter, and those that hold paired targets (``cosine_rows``).
+    the columns that can matter, and those that hold paired targets (``cosine_rows``). Past
+    _EXACT_MAX_CELLS: the candidates of each section, and those (``candidate_rows``).
     """
     import numpy as np
 
+    if _approximate(n_a, n_b):
+        from docdiff.comparison.cosine_rows import candidate_rows
+
+        yield from candidate_rows(vectors, _TOP_K, _BUDGET, {k: sorted(row) for k, row in evidence.items()})
+        return
     if n_a * n_b <= _DENSE_CELLS:
         content = vectors.cosine(list(range(n_a)), list(range(n_b)))
         every = np.arange(n_b)
@@ -219,6 +237,11 @@ def _content_rows(
     # Past the prior's root (which the caller reads with cosine_at), a column matters when it
     # can be a destination (ELSEWHERE_MIN) or a rival that denies one (ELSEWHERE_MIN / MARGIN).
     yield from cosine_rows(vectors, ELSEWHERE_MIN / ELSEWHERE_MARGIN, {k: sorted(row) for k, row in evidence.items()})
+
+
+def _approximate(n_a: int, n_b: int) -> bool:
+    """Whether n_a removed × n_b sections take the approximate candidates (see _EXACT_MAX_CELLS)."""
+    return n_a * n_b > _EXACT_MAX_CELLS
 
 
 def _scores(

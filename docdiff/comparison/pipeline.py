@@ -29,7 +29,8 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
     # Where the sections left without a partner went: after the similarity and the targets,
     # which weigh one-to-one alignments only.
-    pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs)
+    destination_notes: list[str] = []
+    pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs, destination_notes)
     pairs, merge_notes = diff_destinations(a, b, pairs)
     return Comparison(
         a=a,
@@ -42,7 +43,7 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
         targets=target_pairs,
         similarity=similarity,
         shared_passages=passages,
-        notes=_document_notes(a, b) + align_notes + diff_notes + merge_notes + reuse_notes,
+        notes=_document_notes(a, b) + align_notes + diff_notes + tuple(destination_notes) + merge_notes + reuse_notes,
     )
 
 
