@@ -5,6 +5,8 @@
     python benchmarks/bench_limits.py --mb 2 --profile # cProfile of one in-process run, top 25
     python benchmarks/bench_limits.py --cases          # the large-input cases of issue 13, 3 sizes each
     python benchmarks/bench_limits.py --cases --scale 0.25   # the same at a quarter of the sizes
+    python benchmarks/bench_limits.py --cases --only headings  # one case (a word of its title; its
+                                                             # random draws then differ from a full run)
 
 The pair is made from the bundled samples: A concatenates every sample (decoded) until it holds
 ``--mb`` megabytes of UTF-8; B is A perturbed with a fixed seed: about 5% of lines dropped, 5%
@@ -174,7 +176,7 @@ def growth(sizes: list[int], values: list[float]) -> float:
     return math.log(values[-1] / values[0]) / math.log(sizes[-1] / sizes[0]) if values[0] > 0 else float("nan")
 
 
-def run_cases(scale: float, timeout: float) -> None:
+def run_cases(scale: float, timeout: float, only: str = "") -> None:
     rng = random.Random(11)
     sentences = sample_sentences()
     cases = [
@@ -183,6 +185,7 @@ def run_cases(scale: float, timeout: float) -> None:
         ("sibling 一、 headings", "headings", [25_000, 50_000, 100_000], lambda n: headings(n, rng, sentences),
          ["term", "json"]),
     ]
+    cases = [c for c in cases if only in c[0]]
     mb = 1024 * 1024
     with tempfile.TemporaryDirectory() as tmp_name:
         folder = Path(tmp_name)
@@ -216,9 +219,10 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the pair into DIR and keep it")
     ap.add_argument("--cases", action="store_true", help="run the large-input cases (issue 13) instead")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply the --cases sizes by this")
+    ap.add_argument("--only", default="", help="run only the --cases whose title holds this (e.g. headings)")
     args = ap.parse_args()
     if args.cases:
-        run_cases(args.scale, args.timeout)
+        run_cases(args.scale, args.timeout, args.only)
         return 0
 
     a_text = build_a(sample_texts(), int(args.mb * 1024 * 1024))
