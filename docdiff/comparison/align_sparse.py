@@ -147,5 +147,6 @@ def align_group(vectors: SectionVectors, rows: list[int], cols: list[int], secs_
         levels_b = np.array([s.level for s in secs_b])[c]
         score[np.abs(levels_a - levels_b) > max_level_shift] = 0.0
     keys = r * len(cols) + c  # sorted, as candidate_pairs returns them
-    return [(x, y, float(content[np.searchsorted(keys, x * len(cols) + y)]))
-            for x, y in greedy_assign(r, c, score, threshold)]
+    chosen = greedy_assign(r, c, score, threshold)
+    at = np.searchsorted(keys, np.array([x * len(cols) + y for x, y in chosen], dtype=np.int64))
+    return [(x, y, sim) for (x, y), sim in zip(chosen, content[at].tolist())]
