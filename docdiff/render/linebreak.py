@@ -87,6 +87,10 @@ def wrap_offsets(s: str, width: int) -> list[int]:
     """Offsets where the single-line string ``s`` is cut so no piece is wider than ``width``
     cells, breaking only where ``break_allowed`` says (an unbreakable run wider than the whole
     line is cut at its last fitting character rather than overflow the terminal)."""
+    from docdiff.render.cell_width import cell_len
+
+    if "\u200d" not in s and "\ufe0f" not in s and cell_len(s) <= width:
+        return []  # it fits (the sum of its characters' widths, as below): nothing to cut
     ok = break_allowed(s)
     cuts: list[int] = []
     line_start, used = 0, 0

@@ -36,7 +36,7 @@ class PlainConsole:
     def write_lines(self, text: str) -> None:
         """``text`` (lines ending in "\\n"), each line cropped to the width as rich crops it
         (``Segment.split_and_crop_lines``: a line wider than the width is cut by ``set_cell_size``)."""
-        from rich.cells import cell_len, set_cell_size
+        from docdiff.render.cell_width import cell_len, set_cell_size
 
         lines = text.split("\n")
         for k, line in enumerate(lines):
@@ -57,7 +57,7 @@ class PlainConsole:
 
 def rule_line(title: PlainText, width: int) -> str:
     """The plain text of ``rich.rule.Rule(title)`` at ``width`` cells (its centre alignment)."""
-    from rich.cells import cell_len, set_cell_size
+    from docdiff.render.cell_width import cell_len, set_cell_size
 
     from docdiff.render.plain_text import PlainText as Text
 

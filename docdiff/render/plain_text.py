@@ -42,7 +42,7 @@ class PlainText:
 
     @property
     def cell_len(self) -> int:
-        from rich.cells import cell_len
+        from docdiff.render.cell_width import cell_len
 
         return cell_len(self._s)
 
@@ -97,7 +97,7 @@ class PlainText:
 
     def truncate(self, max_width: int, *, overflow: str | None = None, pad: bool = False) -> None:
         """Cut to ``max_width`` cells ("fold"/"crop" cut, "ellipsis" ends in …), or pad with spaces."""
-        from rich.cells import cell_len, set_cell_size
+        from docdiff.render.cell_width import cell_len, set_cell_size
 
         length = cell_len(self._s)
         if length > max_width:
