@@ -218,7 +218,7 @@ class SectionVectors:
         # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
         vocab, inverse = _vocabulary(np.concatenate([clean_a.codes, clean_b.codes]))
         ids_a, ids_b = inverse[: len(clean_a.codes)], inverse[len(clean_a.codes) :]
-        parts = [_span_counts(ids_all, [cleaned.bigram_range(span) for span in spans], len(vocab))
+        parts = [_span_counts(ids_all, *_bigram_ranges(cleaned, spans), len(vocab))
                  for cleaned, ids_all, spans in ((clean_a, ids_a, spans_a), (clean_b, ids_b, spans_b))]
         vectors = _unit_vectors(
             np.concatenate([ids for ids, _, _ in parts]),
@@ -337,47 +337,54 @@ def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return vocab, np.searchsorted(vocab, codes)
 
 
-def _span_counts(ids: np.ndarray, ranges: list[tuple[int, int]], vocab: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(ids[s:e], return_counts=True)`` for every (s, e) of ``ranges`` (ids in
+def _bigram_ranges(cleaned: _Cleaned, spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
+    """``cleaned.bigram_range`` of every span, as two arrays (starts, ends)."""
+    import numpy as np
+
+    at = np.array([(span.start, span.end) for span in spans], dtype=np.int64).reshape(-1, 2)
+    start, end = cleaned.kept_before[at[:, 0]], cleaned.kept_before[at[:, 1]]
+    return start, np.maximum(start, end - 1)
+
+
+def _span_counts(
+    ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, vocab: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(ids[s:e], return_counts=True)`` for every range [starts[k], ends[k]) (ids in
     0..vocab-1), laid end to end: (ids, counts, bounds), range k's at bounds[k]:bounds[k + 1].
     A batch of ranges per sort (a call per section cost 60 µs: 12 s for 200,000 sections)."""
     import numpy as np
 
-    out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    batch, size = [], 0
-    for s, e in ranges + [(0, -1)]:  # a sentinel flushes the last batch
-        if batch and (size >= _COUNT_BATCH or e < 0):
-            out.append(_batch_counts(ids, batch, max(1, vocab)))
-            batch, size = [], 0
-        if e >= 0:
-            batch.append((s, max(s, e)))
-            size += max(0, e - s)
-    bounds, done = [np.zeros(1, dtype=np.int64)], 0
-    for found, _, batch_bounds in out:  # each batch's bounds, shifted past the batches before
-        bounds.append(batch_bounds[1:] + done)
-        done += len(found)
+    lengths = ends - starts
+    before = np.cumsum(lengths) - lengths  # positions in the ranges before each
+    cuts = np.flatnonzero(np.diff(before // _COUNT_BATCH)) + 1 if len(lengths) else np.zeros(0, dtype=np.int64)
+    bounds, found, counts, done = [np.zeros(1, dtype=np.int64)], [], [], 0
+    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lengths)]):
+        batch_ids, batch_counts, batch_bounds = _batch_counts(ids, starts[lo:hi], lengths[lo:hi], max(1, vocab))
+        found.append(batch_ids)
+        counts.append(batch_counts)
+        bounds.append(batch_bounds[1:] + done)  # shifted past the batches before
+        done += len(batch_ids)
     empty = np.zeros(0, dtype=np.int64)
-    return (np.concatenate([empty] + [found for found, _, _ in out]),
-            np.concatenate([empty] + [counts for _, counts, _ in out]), np.concatenate(bounds))
+    return np.concatenate([empty, *found]), np.concatenate([empty, *counts]), np.concatenate(bounds)
 
 
 # Bigram positions per sort in _span_counts: bounds its memory (a few int64 arrays this long).
 _COUNT_BATCH = 1 << 21
 
 
-def _batch_counts(ids: np.ndarray, ranges: list[tuple[int, int]], vocab: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _batch_counts(
+    ids: np.ndarray, starts: np.ndarray, lengths: np.ndarray, vocab: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``_span_counts`` of one batch: every position of every range, keyed (range, bigram id), sorted."""
     import numpy as np
 
-    starts = np.array([s for s, _ in ranges], dtype=np.int64)
-    lengths = np.array([e - s for s, e in ranges], dtype=np.int64)
     offsets = np.concatenate(([0], np.cumsum(lengths)))
     at = np.arange(offsets[-1], dtype=np.int64) + np.repeat(starts - offsets[:-1], lengths)
-    keys = np.sort(np.repeat(np.arange(len(ranges), dtype=np.int64), lengths) * vocab + ids[at])
+    keys = np.sort(np.repeat(np.arange(len(lengths), dtype=np.int64), lengths) * vocab + ids[at])
     first = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
     counts = np.diff(np.concatenate((np.flatnonzero(first), [len(keys)])))
     row, bigram = np.divmod(keys[first], vocab)
-    return bigram, counts, np.searchsorted(row, np.arange(len(ranges) + 1))
+    return bigram, counts, np.searchsorted(row, np.arange(len(lengths) + 1))
 
 
 def _unit_vectors(ids: np.ndarray, counts: np.ndarray, bounds: np.ndarray, vocab: int) -> list[tuple[np.ndarray, np.ndarray]]:
