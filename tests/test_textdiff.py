@@ -158,3 +158,53 @@ def test_own_spans_cover_everything_outside_the_children() -> None:
     spans = textdiff.own_spans(Span(0, 100), [Span(60, 80), Span(10, 30)])
     assert spans == [Span(0, 10), Span(30, 60), Span(80, 100)]
     assert textdiff.own_spans(Span(0, 5), []) == [Span(0, 5)]
+
+
+def _pair_block_full_table(dels: list[int], inss: list[int], keys_a: list[str], keys_b: list[str]) -> list:
+    """The pairing DP filled cell by cell (no row shortcut), with the same traceback."""
+    sim = textdiff._ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim = sim if isinstance(sim, list) else sim.tolist()
+    k, m = len(dels), len(inss)
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    for x in range(k - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            v = max(best[x + 1][y], best[x][y + 1])
+            s = sim[x][y]
+            if s >= textdiff.SIMILAR_MIN and s + best[x + 1][y + 1] > v:
+                v = s + best[x + 1][y + 1]
+            best[x][y] = v
+    out, x, y = [], 0, 0
+    while x < k and y < m:
+        s = sim[x][y]
+        if s >= textdiff.SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
+            out.append(("sim", dels[x], inss[y]))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            out.append(("del", dels[x], -1))
+            x += 1
+        else:
+            out.append(("ins", -1, inss[y]))
+            y += 1
+    return out + [("del", dels[i], -1) for i in range(x, k)] + [("ins", -1, inss[j]) for j in range(y, m)]
+
+
+KEYS = st.lists(st.text(alphabet="经济增长城市建设生态保护", min_size=1, max_size=12), min_size=1, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(KEYS, KEYS)
+def test_pair_block_skips_rows_without_a_similar_pair_and_still_pairs_as_the_full_table(
+    keys_a: list[str], keys_b: list[str]
+) -> None:
+    dels, inss = list(range(len(keys_a))), list(range(len(keys_b)))
+    expected = _pair_block_full_table(dels, inss, keys_a, keys_b)
+    assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
+
+
+@given(CN)
+def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) -> None:
+    from docdiff.chinese import fold_width
+
+    sents, keys = textdiff._sentences(text)
+    assert list(sents) == split_sentences(text)
+    assert list(keys) == [textdiff._SPACE.sub("", fold_width(s)) for s in sents]

@@ -15,7 +15,9 @@ pure Python: the scores are the same float32 values either way, so only speed de
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from docdiff.comparison import matrix_path
@@ -59,10 +61,20 @@ def split_sentences(text: str) -> list[str]:
     return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
 
 
-def _key(sentence: str) -> str:
+Sentences = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _sentences(text: str) -> Sentences:
+    """The sentences of ``text`` and their keys (width-folded, whitespace dropped)."""
     from docdiff.chinese import fold_width
 
-    return _SPACE.sub("", fold_width(sentence))
+    sents = split_sentences(text)
+    folded = fold_width(text)  # one character for one: cut at the sentences' own offsets
+    keys, pos = [], 0
+    for sent in sents:
+        keys.append(_SPACE.sub("", folded[pos : pos + len(sent)]))
+        pos += len(sent)
+    return tuple(sents), tuple(keys)
 
 
 def _dmp() -> diff_match_patch:
@@ -73,13 +85,16 @@ def _dmp() -> diff_match_patch:
     return dmp
 
 
-def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | None = None) -> tuple[DiffOp, ...]:
-    """Inline diff of ``a`` → ``b``: sentences first, then characters within similar sentences."""
+def diff_text(
+    a: str, b: str, *, char_level: bool = True, notes: list[str] | None = None,
+    sentences: Callable[[str], Sentences] = _sentences,
+) -> tuple[DiffOp, ...]:
+    """Inline diff of ``a`` → ``b``: sentences first, then characters within similar sentences
+    (``sentences`` splits a text and keys its sentences: a caller may pass a memo of it)."""
     if a == b:
         return (DiffOp(OpKind.EQUAL, a),) if a else ()
     dmp = _dmp()
-    sents_a, sents_b = split_sentences(a), split_sentences(b)
-    keys_a, keys_b = [_key(s) for s in sents_a], [_key(s) for s in sents_b]
+    (sents_a, keys_a), (sents_b, keys_b) = sentences(a), sentences(b)
     codes: dict[str, str] = {}
     # One code point per distinct sentence key; dmp then diffs sentence sequences. Python strings
     # hold any code point, so 1.1 million distinct sentences fit.
@@ -136,7 +151,7 @@ def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | Non
 
 
 def _similar_moves(
-    ops: list[tuple[str, int, int]], keys_a: list[str], keys_b: list[str], exact: dict[str, int]
+    ops: list[tuple[str, int, int]], keys_a: Sequence[str], keys_b: Sequence[str], exact: dict[str, int]
 ) -> tuple[set[int], set[int]]:
     """Unpaired deleted/inserted sentences that are near-copies of each other (moved and lightly
     edited), by an optimal assignment at MOVED_SIMILAR_MIN; exact copies are left to ``exact``."""
@@ -175,7 +190,7 @@ def _take(budget: dict[str, int], key: str) -> bool:
 
 
 def _pair_block(
-    dels: list[int], inss: list[int], keys_a: list[str], keys_b: list[str], notes: list[str] | None
+    dels: list[int], inss: list[int], keys_a: Sequence[str], keys_b: Sequence[str], notes: list[str] | None
 ) -> list[tuple[str, int, int]]:
     """Match deleted with inserted sentences of one block in order (max Σ similarity ≥ SIMILAR_MIN)."""
     if not dels or not inss:
@@ -184,22 +199,28 @@ def _pair_block(
         if notes is not None:
             notes.append(f"{len(dels)} deleted × {len(inss)} inserted sentences not paired (block too large)")
         return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
-    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    ratios = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim: list[list[float]] = ratios if isinstance(ratios, list) else ratios.tolist()
     k, m = len(dels), len(inss)
-    # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically.
+    # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically. It never
+    # grows with y (a max over fewer choices), so a row without a similar pair is the row below.
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
     for x in range(k - 1, -1, -1):
-        row, below = best[x], best[x + 1]
+        below, sims = best[x + 1], sim[x]
+        if max(sims) < SIMILAR_MIN:
+            best[x] = below[:]
+            continue
+        row = best[x]
         for y in range(m - 1, -1, -1):
             v = max(below[y], row[y + 1])
-            s = float(sim[x][y])
+            s = sims[y]
             if s >= SIMILAR_MIN and s + below[y + 1] > v:
                 v = s + below[y + 1]
             row[y] = v
     out: list[tuple[str, int, int]] = []
     x = y = 0
     while x < k and y < m:
-        s = float(sim[x][y])
+        s = sim[x][y]
         if s >= SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
             out.append(("sim", dels[x], inss[y]))
             x += 1
@@ -322,15 +343,18 @@ def diff_destinations(
 
     notes: list[str] = []
     out = []
+    sentences = cache(_sentences)  # a B section that took several A sections is split once
     for p in pairs:
         if p.a is None or p.b is None or p.status not in (SectionStatus.MERGED, SectionStatus.SPLIT):
             out.append(p)
             continue
-        out.append(_diffed(p, own_text(a, p.a), body_text(b, p.b.span), notes))
+        out.append(_diffed(p, own_text(a, p.a), body_text(b, p.b.span), notes, sentences))
     return tuple(out), tuple(notes)
 
 
-def _diffed(p: SectionPair, text_a: str, text_b: str, notes: list[str]) -> SectionPair:
+def _diffed(
+    p: SectionPair, text_a: str, text_b: str, notes: list[str], sentences: Callable[[str], Sentences] = _sentences
+) -> SectionPair:
     """``p`` with the diff of ``text_a`` against ``text_b``; a fallback taken goes to ``notes``."""
     assert p.a is not None and p.b is not None
     if text_a == text_b:
@@ -340,6 +364,6 @@ def _diffed(p: SectionPair, text_a: str, text_b: str, notes: list[str]) -> Secti
     if not char_level:
         notes.append(f"{where}: {max(len(text_a), len(text_b)):,}-character pair diffed by sentence only")
     pair_notes: list[str] = []
-    ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes)
+    ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes, sentences=sentences)
     notes.extend(f"{where}: {n}" for n in pair_notes)
     return replace(p, diff=ops)
