@@ -208,3 +208,12 @@ def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) ->
     sents, keys = textdiff._sentences(text)
     assert list(sents) == split_sentences(text)
     assert list(keys) == [textdiff._SPACE.sub("", fold_width(s)) for s in sents]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdef", max_size=40), st.text(alphabet="defghi", max_size=40))
+def test_sentence_runs_are_dmps_runs_with_or_without_a_symbol_in_common(a: str, b: str) -> None:
+    dmp = textdiff._dmp()
+    assert textdiff._runs(dmp, a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
+    disjoint_a = a.translate(str.maketrans("def", "xyz"))
+    assert textdiff._runs(dmp, disjoint_a, b) == [tuple(d) for d in dmp.diff_main(disjoint_a, b, False)]

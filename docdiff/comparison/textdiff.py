@@ -100,7 +100,7 @@ def diff_text(
     # hold any code point, so 1.1 million distinct sentences fit.
     enc_a = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_a)
     enc_b = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_b)
-    runs = dmp.diff_main(enc_a, enc_b, False)
+    runs = _runs(dmp, enc_a, enc_b)
 
     # Walk the sentence runs, collecting steps that index sents_a / sents_b.
     ops: list[tuple[str, int, int]] = []  # ("eq", i, j) | ("del", i, -1) | ("ins", -1, j) | ("sim", i, j)
@@ -148,6 +148,15 @@ def diff_text(
         else:
             out.extend(_char_diff(dmp, sents_a[i], sents_b[j], char_level, notes))
     return _merge(out)
+
+
+def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
+    """``dmp.diff_main(a, b, False)``. Without a symbol in common (no sentence shared: the usual
+    case for a section merged into another) that is a deletion and an insertion, which dmp finds
+    only after a bisection of len(a) × len(b) steps: returned at once."""
+    if set(a).isdisjoint(b):
+        return [(op, text) for op, text in ((-1, a), (1, b)) if text]
+    return dmp.diff_main(a, b, False)
 
 
 def _similar_moves(
