@@ -217,3 +217,38 @@ def test_sentence_runs_are_dmps_runs_with_or_without_a_symbol_in_common(a: str, 
     assert textdiff._runs(dmp, a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
     disjoint_a = a.translate(str.maketrans("def", "xyz"))
     assert textdiff._runs(dmp, disjoint_a, b) == [tuple(d) for d in dmp.diff_main(disjoint_a, b, False)]
+
+
+def _merge_one_by_one(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
+    out: list[DiffOp] = []
+    for op in ops:
+        if op.text and out and out[-1].kind == op.kind and out[-1].moved == op.moved:
+            out[-1] = DiffOp(op.kind, out[-1].text + op.text, op.moved)
+        elif op.text:
+            out.append(op)
+    return tuple(out)
+
+
+@given(st.lists(st.builds(DiffOp, st.sampled_from(list(OpKind)), st.text(alphabet="ab", max_size=2), st.booleans())))
+def test_merge_joins_runs_of_one_kind_and_flag_as_op_by_op_joining_does(ops: list[DiffOp]) -> None:
+    assert textdiff._merge(ops) == _merge_one_by_one(ops)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="经济增长城市", min_size=3, max_size=12), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from("社会民生")), min_size=1, max_size=6), st.booleans())
+def test_ratios_with_a_floor_keep_every_score_that_reaches_it(
+    keys_a: list[str], edits: list[tuple[int, str]], lists: bool
+) -> None:
+    from unittest import mock
+
+    # near-copies (one character replaced, or one added): ratios around the floor
+    keys_b = [k[: at % len(k)] + c + k[at % len(k) + at % 2 :] for k, (at, c) in zip(keys_a * 6, edits)]
+    with mock.patch("docdiff.comparison.matrix_path.lists_for", lambda cells, limit: lists):
+        full = textdiff._ratios(keys_a, keys_b)
+        cut = textdiff._ratios(keys_a, keys_b, at_least=textdiff.MOVED_SIMILAR_MIN)
+    full, cut = (m if isinstance(m, list) else m.tolist() for m in (full, cut))
+    floor = textdiff.MOVED_SIMILAR_MIN
+    for row_full, row_cut in zip(full, cut):
+        for f, c in zip(row_full, row_cut):
+            assert c == f if f >= floor else c < floor

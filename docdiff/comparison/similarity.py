@@ -270,17 +270,10 @@ class SectionVectors:
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
         local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
-        dense_b = np.zeros((len(cols), len(local)), dtype=np.float32)
-        for k, (ids, w) in enumerate(cols):
-            dense_b[k, np.searchsorted(local, ids)] = w
+        dense_b = _dense(cols, local)
         for start in range(0, len(rows_a), _ROW_BLOCK):
             block = rows_a[start : start + _ROW_BLOCK]
-            dense_a = np.zeros((len(block), len(local)), dtype=np.float32)
-            for k, i in enumerate(block):
-                ids, w = self._a[i]
-                at = np.searchsorted(local, ids)
-                hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids) if len(local) else at < 0
-                dense_a[k, at[hit]] = w[hit]
+            dense_a = _dense([self._a[i] for i in block], local)
             with _one_blas_thread():
                 sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
@@ -335,6 +328,23 @@ class SectionVectors:
         empty_b = np.array([len(ids) == 0 for ids, _ in cols])
         sim[np.outer(empty_a, empty_b)] = 1.0
         return np.clip(sim, 0.0, 1.0)
+
+
+def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> np.ndarray:
+    """The vectors as rows of a float32 matrix over the bigrams ``local`` (sorted ids), the
+    others left out: every row placed by one search of all their ids, not one per row."""
+    import numpy as np
+
+    dense = np.zeros((len(vectors), len(local)), dtype=np.float32)
+    if not vectors or not len(local):
+        return dense
+    ids = np.concatenate([ids for ids, _ in vectors])
+    weights = np.concatenate([w for _, w in vectors])
+    rows = np.repeat(np.arange(len(vectors)), [len(ids) for ids, _ in vectors])
+    at = np.searchsorted(local, ids)
+    hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids)
+    dense[rows[hit], at[hit]] = weights[hit]
+    return dense
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from docdiff.comparison import matrix_path
@@ -58,7 +59,7 @@ MAX_SECTION_CHARS = 60_000
 
 def split_sentences(text: str) -> list[str]:
     """'一是稳增长。二是调结构；\\n三' → ['一是稳增长。', '二是调结构；\\n', '三']; joins back to text."""
-    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
+    return [s for s in _SENTENCE.findall(text) if s]  # the pattern has no capturing group
 
 
 Sentences = tuple[tuple[str, ...], tuple[str, ...]]
@@ -171,23 +172,29 @@ def _similar_moves(
     from docdiff.comparison.align import assign
     from docdiff.comparison.similarity import to_float32
 
-    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss], at_least=MOVED_SIMILAR_MIN)
+    if not isinstance(sim, list) and not (sim >= MOVED_SIMILAR_MIN).any():
+        return set(), set()  # what assign finds, without its set-up: no pair at the threshold
     chosen = assign(sim, MOVED_SIMILAR_MIN, rounding=to_float32)
     return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
 
 
-def _ratios(keys_a: list[str], keys_b: list[str]) -> Any:
+def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> Any:
     """rapidfuzz ``ratio`` / 100 of every pair, as cdist gives it (float32): a numpy matrix, or
-    lists of rows (per-pair scores rounded the same way) by the module's rule."""
+    lists of rows (per-pair scores rounded the same way) by the module's rule. A pair that
+    cannot reach ``at_least`` may score 0 instead (rapidfuzz then stops early); every score that
+    can is exact (the cutoff sits a hair below it, under float32's rounding of the ratio)."""
     from rapidfuzz import fuzz, process
 
+    cutoff = max(0.0, 100 * at_least - 0.01)
     if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
         from array import array
 
         # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
-        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb) for kb in keys_b])]).tolist()
+        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb, score_cutoff=cutoff)
+                                                           for kb in keys_b])]).tolist()
                 for ka in keys_a]
-    return process.cdist(keys_a, keys_b, scorer=fuzz.ratio) / 100.0
+    return process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=cutoff) / 100.0
 
 
 def _take(budget: dict[str, int], key: str) -> bool:
@@ -294,15 +301,12 @@ def _equal_run(a: str, b: str) -> list[DiffOp]:
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
-    """Join neighbouring ops of the same kind and moved flag."""
+    """Join neighbouring ops of the same kind and moved flag (empty ones dropped)."""
     out: list[DiffOp] = []
-    for op in ops:
-        if not op.text:
-            continue
-        if out and out[-1].kind == op.kind and out[-1].moved == op.moved:
-            out[-1] = DiffOp(op.kind, out[-1].text + op.text, op.moved)
-        else:
-            out.append(op)
+    for (kind, moved), run in groupby((op for op in ops if op.text), key=lambda op: (op.kind, op.moved)):
+        first = next(run)
+        rest = [op.text for op in run]
+        out.append(DiffOp(kind, first.text + "".join(rest), moved) if rest else first)
     return tuple(out)
 
 
