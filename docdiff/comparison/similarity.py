@@ -99,6 +99,61 @@ def _clean(doc: Document) -> _Cleaned:
     return _Cleaned(codes=codes, kept_before=kept_before)
 
 
+class _Bigrams:
+    """Two documents' bigrams numbered over one vocabulary (their codes, sorted: 0..V-1), and the
+    (ids, counts) of each span counted so far."""
+
+    def __init__(self, a: Document, b: Document) -> None:
+        import numpy as np
+
+        self.a, self.b = a, b
+        self.cleaned = (_clean(a), _clean(b))
+        codes_a, codes_b = (c.codes for c in self.cleaned)
+        self.vocab, inverse = np.unique(np.concatenate([codes_a, codes_b]), return_inverse=True)
+        self.ids = (inverse[: len(codes_a)], inverse[len(codes_a) :])
+        self._counted: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def counts(self, side: int, span: Span) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct bigram ids of ``span`` in document a (side 0) or b (1), ascending, and
+        how often each occurs (``np.unique``'s arrays: read them, never write)."""
+        import numpy as np
+
+        s, e = self.cleaned[side].bigram_range(span)
+        found = self._counted.get((side, s, e))
+        if found is None:
+            found = self._counted[side, s, e] = np.unique(self.ids[side][s:e], return_counts=True)
+        return found
+
+
+# The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
+_shared: list[_Bigrams] | None = None
+
+
+@contextmanager
+def shared_bigrams() -> Iterator[None]:
+    """Within the block, the section vectors of one pair of documents share its vocabulary and
+    span counts: alignment and destinations weigh mostly the same sections (each their own set,
+    so their own TF-IDF weights). Released when the outermost block ends."""
+    global _shared
+    outer = _shared
+    if outer is None:
+        _shared = []
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
+def _bigrams(a: Document, b: Document) -> _Bigrams:
+    if _shared is None:
+        return _Bigrams(a, b)
+    for known in _shared:
+        if known.a is a and known.b is b:
+            return known
+    _shared.append(made := _Bigrams(a, b))
+    return made
+
+
 @cache
 def _blas_controller() -> ThreadpoolController:
     """The BLAS libraries loaded with numpy (asked once numpy is imported: threadpoolctl lists
@@ -214,17 +269,14 @@ class SectionVectors:
             return
         import numpy as np
 
-        clean_a, clean_b = _clean(a), _clean(b)
-        # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
-        vocab, inverse = np.unique(np.concatenate([clean_a.codes, clean_b.codes]), return_inverse=True)
-        ids_a, ids_b = inverse[: len(clean_a.codes)], inverse[len(clean_a.codes) :]
+        bigrams = _bigrams(a, b)
         rows: list[tuple[np.ndarray, np.ndarray]] = []
-        for cleaned, ids_all, spans in ((clean_a, ids_a, spans_a), (clean_b, ids_b, spans_b)):
+        for side, spans in ((0, spans_a), (1, spans_b)):
             for span in spans:
-                s, e = cleaned.bigram_range(span)
-                ids, counts = np.unique(ids_all[s:e], return_counts=True)
+                ids, counts = bigrams.counts(side, span)
                 rows.append((ids, 1.0 + np.log(counts)))  # sublinear tf: one long section ≠ many
         n = len(rows)
+        vocab = bigrams.vocab
         df = np.zeros(max(1, len(vocab)), dtype=np.float64)
         for ids, _ in rows:
             df[ids] += 1
