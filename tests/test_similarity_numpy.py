@@ -54,3 +54,43 @@ def test_vectors_sharing_bigram_counts_are_those_counted_apart(monkeypatch) -> N
         assert x._vocab_size == y._vocab_size
         for (ids_x, w_x), (ids_y, w_y) in zip(x._a + x._b, y._a + y._b, strict=True):
             assert np.array_equal(ids_x, ids_y) and w_x.dtype == w_y.dtype and np.array_equal(w_x, w_y)
+
+
+def test_blas_is_limited_through_threadpoolctl_unless_openblas_was_asked_for_one_thread(monkeypatch) -> None:
+    from docdiff.comparison import similarity
+
+    limited = []
+
+    class Controller:
+        def limit(self, *, limits: int, user_api: str):
+            limited.append((limits, user_api))
+            from contextlib import nullcontext
+
+            return nullcontext()
+
+    monkeypatch.setattr(similarity, "_blas_controller", lambda: Controller())
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # as the command sets it
+    with similarity._one_blas_thread():
+        pass
+    assert limited == []
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")  # a library user's process
+    with similarity._one_blas_thread():
+        pass
+    assert limited == [(1, "blas")]
+
+
+def test_the_command_on_a_numpy_pair_loads_no_threadpoolctl() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    run = ("import runpy, sys\nsys.argv = ['docdiff', *sys.argv[1:]]\ntry:\n"
+           "    runpy.run_module('docdiff', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+           "print('numpy' in sys.modules, 'threadpoolctl' in sys.modules, file=sys.stderr)")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", run, "compare", "samples/hailar-district-2018-work-report.txt",
+                           "samples/hailar-district-2019-work-report.txt", "--format", "json"],
+                          capture_output=True, text=True, cwd=root, timeout=120,
+                          env={k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"})
+    assert done.stderr.strip().splitlines()[-1] == "True False"
