@@ -281,3 +281,12 @@ def test_target_found_by_its_words_when_the_diff_is_not_verbatim() -> None:
     page = render_html(replace(c, sections=c.sections[:1] + (replace(pair, diff=folded),) + c.sections[2:]))
     data = json.loads(parse(page).script_bodies[0])
     assert data["rows"][1]["a"] == "a:t2" and data["rows"][1]["pa"] == 1
+
+
+@given(st.one_of(st.text(alphabet="<>&\"'a中 \u00a0;#x"), st.integers(), st.floats(allow_nan=False)))
+def test_escaping_is_html_escape_with_quotes(value: object) -> None:
+    import html
+
+    from docdiff.render.html_page import e
+
+    assert e(value) == html.escape(str(value), quote=True)

@@ -5,7 +5,6 @@ assets, and the opening of the page.
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
 from docdiff.package_data import read_data
@@ -18,8 +17,10 @@ _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028"
 
 
 def e(value: object) -> str:
-    """Text or an attribute value, HTML-escaped (quotes too)."""
-    return escape(str(value), quote=True)
+    """Text or an attribute value, HTML-escaped (quotes too): ``html.escape(str(value))``, whose
+    module costs ~2 ms to import (it builds its entity table and a regex)."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 def script_json(data: Any) -> str:
