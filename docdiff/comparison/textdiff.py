@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import cache
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
+
+from msgspec.structs import replace
 
 from docdiff.comparison import matrix_path
 from docdiff.model import (

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.model import Document, Outline, Span, Target
 from docdiff.targets.context import DocContext

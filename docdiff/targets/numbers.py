@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from msgspec import Struct
 
 from docdiff.chinese import (
     CN_BIG_UNITS,
@@ -108,8 +109,7 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Struct, frozen=True):
     """A number found in text: value as written, optional upper bound, unit, and its extent."""
 
     value: Decimal | None  # None only for a draft's placeholder (打造XX个)

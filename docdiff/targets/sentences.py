@@ -8,7 +8,8 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Comparator, Kind, Span, Target
@@ -46,8 +47,7 @@ _COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今�
 _WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
 
 
-@dataclass
-class _Sentence:
+class _Sentence(Struct):
     start: int  # offset in doc.text
     text: str  # width-folded
 
