@@ -16,6 +16,7 @@ checked in tests/test_pure_python.py.
 from __future__ import annotations
 
 import math
+import os
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -99,6 +100,68 @@ def _clean(doc: Document) -> _Cleaned:
     return _Cleaned(codes=codes, kept_before=kept_before)
 
 
+class _Bigrams:
+    """Two documents' bigrams numbered over one vocabulary (their codes, sorted: 0..V-1), and the
+    (ids, counts) of each span counted so far."""
+
+    def __init__(self, a: Document, b: Document) -> None:
+        import numpy as np
+
+        self.a, self.b = a, b
+        self.cleaned = (_clean(a), _clean(b))
+        codes_a, codes_b = (c.codes for c in self.cleaned)
+        self.vocab, inverse = _vocabulary(np.concatenate([codes_a, codes_b]))
+        self.ids = (inverse[: len(codes_a)], inverse[len(codes_a) :])
+        self._counted: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def counts(self, side: int, spans: list[Span]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each span of document a (side 0) or b (1): its distinct bigram ids, ascending, and
+        how often each occurs (``np.unique``'s arrays: read them, never write). The spans not
+        counted yet are counted together (``bigram_counts.span_counts``), each distinct one once."""
+        import numpy as np
+
+        from docdiff.comparison.bigram_counts import span_counts
+
+        starts, ends = _bigram_ranges(self.cleaned[side], spans)
+        keys = list(zip(starts.tolist(), ends.tolist()))
+        missing = sorted({k for k in keys if (side, *k) not in self._counted})
+        if missing:
+            at = np.array(missing, dtype=np.int64).reshape(-1, 2)
+            ids, counts, bounds = span_counts(self.ids[side], at[:, 0], at[:, 1], len(self.vocab))
+            for (s, e), lo, hi in zip(missing, bounds[:-1].tolist(), bounds[1:].tolist()):
+                self._counted[side, s, e] = (ids[lo:hi], counts[lo:hi])
+        return [self._counted[side, s, e] for s, e in keys]
+
+
+# The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
+_shared: list[_Bigrams] | None = None
+
+
+@contextmanager
+def shared_bigrams() -> Iterator[None]:
+    """Within the block, the section vectors of one pair of documents share its vocabulary and
+    span counts: alignment and destinations weigh mostly the same sections (each their own set,
+    so their own TF-IDF weights). Released when the outermost block ends."""
+    global _shared
+    outer = _shared
+    if outer is None:
+        _shared = []
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
+def _bigrams(a: Document, b: Document) -> _Bigrams:
+    if _shared is None:
+        return _Bigrams(a, b)
+    for known in _shared:
+        if known.a is a and known.b is b:
+            return known
+    _shared.append(made := _Bigrams(a, b))
+    return made
+
+
 @cache
 def _blas_controller() -> ThreadpoolController:
     """The BLAS libraries loaded with numpy (asked once numpy is imported: threadpoolctl lists
@@ -116,15 +179,22 @@ def _one_blas_thread() -> Iterator[None]:
     more than they save, and after each threaded call they busy-wait on the other cores — about
     0.1 s of CPU per comparison, which a loaded machine takes from our own thread. Scoped
     (threadpoolctl), so a program that uses docdiff as a library keeps its own BLAS threads.
+    Nothing to do when OPENBLAS_NUM_THREADS is 1 (``docdiff``'s command sets it before numpy
+    loads): threadpoolctl's import and its search of the loaded libraries cost ~4 ms a run.
     """
+    if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
+        yield
+        return
     with _blas_controller().limit(limits=1, user_api="blas"):
         yield
 
 
 # Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
 # follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
-# numpy, its import included, first wins between 10,000 and 13,500 characters (three runs);
-# at 3,800 pure Python takes 0.13 s against 0.16 s, at 28,000 0.33 s against 0.26 s.
+# numpy, its import included, first wins between 10,000 and 13,500 characters (three runs;
+# measured again after the numpy path got faster, twice: between 11,600 and 13,500); at 3,800
+# pure Python takes 0.12 s against 0.16 s, at 27,700 0.29 s against 0.25 s. Forced onto the
+# pure path, every sample and province pair still gives byte-identical outputs.
 PURE_MAX_CHARS = 12_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
@@ -214,18 +284,9 @@ class SectionVectors:
             return
         import numpy as np
 
-        clean_a, clean_b = _clean(a), _clean(b)
-        # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
-        vocab, inverse = _vocabulary(np.concatenate([clean_a.codes, clean_b.codes]))
-        ids_a, ids_b = inverse[: len(clean_a.codes)], inverse[len(clean_a.codes) :]
-        parts = [_span_counts(ids_all, *_bigram_ranges(cleaned, spans), len(vocab))
-                 for cleaned, ids_all, spans in ((clean_a, ids_a, spans_a), (clean_b, ids_b, spans_b))]
-        vectors = _unit_vectors(
-            np.concatenate([ids for ids, _, _ in parts]),
-            np.concatenate([counts for _, counts, _ in parts]),
-            np.concatenate([parts[0][2], parts[1][2][1:] + parts[0][2][-1]]),
-            len(vocab),
-        )
+        bigrams = _bigrams(a, b)
+        vocab = bigrams.vocab
+        vectors = _unit_vectors(bigrams.counts(0, spans_a) + bigrams.counts(1, spans_b), len(vocab))
         self._vocab_size = max(1, len(vocab))
         self._a = vectors[: len(spans_a)]
         self._b = vectors[len(spans_a) :]
@@ -261,17 +322,10 @@ class SectionVectors:
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
         local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
-        dense_b = np.zeros((len(cols), len(local)), dtype=np.float32)
-        for k, (ids, w) in enumerate(cols):
-            dense_b[k, np.searchsorted(local, ids)] = w
+        dense_b = _dense(cols, local)
         for start in range(0, len(rows_a), _ROW_BLOCK):
             block = rows_a[start : start + _ROW_BLOCK]
-            dense_a = np.zeros((len(block), len(local)), dtype=np.float32)
-            for k, i in enumerate(block):
-                ids, w = self._a[i]
-                at = np.searchsorted(local, ids)
-                hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids) if len(local) else at < 0
-                dense_a[k, at[hit]] = w[hit]
+            dense_a = _dense([self._a[i] for i in block], local)
             with _one_blas_thread():
                 sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
@@ -346,65 +400,45 @@ def _bigram_ranges(cleaned: _Cleaned, spans: list[Span]) -> tuple[np.ndarray, np
     return start, np.maximum(start, end - 1)
 
 
-def _span_counts(
-    ids: np.ndarray, starts: np.ndarray, ends: np.ndarray, vocab: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(ids[s:e], return_counts=True)`` for every range [starts[k], ends[k]) (ids in
-    0..vocab-1), laid end to end: (ids, counts, bounds), range k's at bounds[k]:bounds[k + 1].
-    A batch of ranges per sort (a call per section cost 60 µs: 12 s for 200,000 sections)."""
+def _unit_vectors(rows: list[tuple[np.ndarray, np.ndarray]], vocab: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The unit TF-IDF vector (ids, float32 weights) of each section from its (bigram ids,
+    counts): arithmetic on all sections at once, each norm a dot of its own (BLAS's summation
+    order, as ever)."""
     import numpy as np
 
-    lengths = ends - starts
-    before = np.cumsum(lengths) - lengths  # positions in the ranges before each
-    cuts = np.flatnonzero(np.diff(before // _COUNT_BATCH)) + 1 if len(lengths) else np.zeros(0, dtype=np.int64)
-    bounds, found, counts, done = [np.zeros(1, dtype=np.int64)], [], [], 0
-    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lengths)]):
-        batch_ids, batch_counts, batch_bounds = _batch_counts(ids, starts[lo:hi], lengths[lo:hi], max(1, vocab))
-        found.append(batch_ids)
-        counts.append(batch_counts)
-        bounds.append(batch_bounds[1:] + done)  # shifted past the batches before
-        done += len(batch_ids)
+    n = len(rows)
+    lengths = np.array([len(ids) for ids, _ in rows], dtype=np.int64)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
     empty = np.zeros(0, dtype=np.int64)
-    return np.concatenate([empty, *found]), np.concatenate([empty, *counts]), np.concatenate(bounds)
-
-
-# Bigram positions per sort in _span_counts: bounds its memory (a few int64 arrays this long).
-_COUNT_BATCH = 1 << 21
-
-
-def _batch_counts(
-    ids: np.ndarray, starts: np.ndarray, lengths: np.ndarray, vocab: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``_span_counts`` of one batch: every position of every range, keyed (range, bigram id), sorted."""
-    import numpy as np
-
-    offsets = np.concatenate(([0], np.cumsum(lengths)))
-    at = np.arange(offsets[-1], dtype=np.int64) + np.repeat(starts - offsets[:-1], lengths)
-    keys = np.sort(np.repeat(np.arange(len(lengths), dtype=np.int64), lengths) * vocab + ids[at])
-    first = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else np.zeros(0, dtype=bool)
-    counts = np.diff(np.concatenate((np.flatnonzero(first), [len(keys)])))
-    row, bigram = np.divmod(keys[first], vocab)
-    return bigram, counts, np.searchsorted(row, np.arange(len(lengths) + 1))
-
-
-def _unit_vectors(ids: np.ndarray, counts: np.ndarray, bounds: np.ndarray, vocab: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The unit TF-IDF vector (ids, float32 weights) of each section, its bigram ids and counts
-    at bounds[k]:bounds[k + 1]: arithmetic on all sections at once, each norm a dot of its own
-    (BLAS's summation order, as ever)."""
-    import numpy as np
-
-    n = len(bounds) - 1
+    ids = np.concatenate([empty, *(ids for ids, _ in rows)])
     df = np.bincount(ids, minlength=max(1, vocab)).astype(np.float64)
     idf = np.log((n + 1) / (df + 1)) + 1.0
-    w = (1.0 + np.log(counts)) * idf[ids]  # sublinear tf: one long section ≠ many
+    w = (1.0 + np.log(np.concatenate([empty, *(c for _, c in rows)]))) * idf[ids]  # sublinear tf
     norms = np.empty(n)
     starts, ends = bounds[:-1].tolist(), bounds[1:].tolist()
     with _one_blas_thread():
         for k, (lo, hi) in enumerate(zip(starts, ends)):
             part = w[lo:hi].copy()
             norms[k] = math.sqrt(float(part @ part)) or 1.0
-    weights = (w / np.repeat(norms, np.diff(bounds))).astype(np.float32)
+    weights = (w / np.repeat(norms, lengths)).astype(np.float32)
     return [(ids[lo:hi], weights[lo:hi]) for lo, hi in zip(starts, ends)]
+
+
+def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> np.ndarray:
+    """The vectors as rows of a float32 matrix over the bigrams ``local`` (sorted ids), the
+    others left out: every row placed by one search of all their ids, not one per row."""
+    import numpy as np
+
+    dense = np.zeros((len(vectors), len(local)), dtype=np.float32)
+    if not vectors or not len(local):
+        return dense
+    ids = np.concatenate([ids for ids, _ in vectors])
+    weights = np.concatenate([w for _, w in vectors])
+    rows = np.repeat(np.arange(len(vectors)), [len(ids) for ids, _ in vectors])
+    at = np.searchsorted(local, ids)
+    hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids)
+    dense[rows[hit], at[hit]] = weights[hit]
+    return dense
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
