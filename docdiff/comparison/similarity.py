@@ -108,10 +108,13 @@ class _Bigrams:
         import numpy as np
 
         self.a, self.b = a, b
-        self.cleaned = (_clean(a), _clean(b))
-        codes_a, codes_b = (c.codes for c in self.cleaned)
+        cleaned = (_clean(a), _clean(b))
+        codes_a, codes_b = (c.codes for c in cleaned)
         self.vocab, inverse = _vocabulary(np.concatenate([codes_a, codes_b]))
-        self.ids = (inverse[: len(codes_a)], inverse[len(codes_a) :])
+        # Kept while shared (through the diff, the reuse and the targets): no codes, 32-bit
+        # offsets and ids, ~200 MB less for two 18 MB documents.
+        self.kept_before = tuple(c.kept_before.astype(np.int32) for c in cleaned)
+        self.ids = (inverse[: len(codes_a)].astype(np.int32), inverse[len(codes_a) :].astype(np.int32))
         self._counted: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
 
     def counts(self, side: int, spans: list[Span]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -122,7 +125,7 @@ class _Bigrams:
 
         from docdiff.comparison.bigram_counts import span_counts
 
-        starts, ends = _bigram_ranges(self.cleaned[side], spans)
+        starts, ends = _bigram_ranges(self.kept_before[side], spans)
         keys = list(zip(starts.tolist(), ends.tolist()))
         missing = sorted({k for k in keys if (side, *k) not in self._counted})
         if missing:
@@ -391,12 +394,12 @@ def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return vocab, np.searchsorted(vocab, codes)
 
 
-def _bigram_ranges(cleaned: _Cleaned, spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
-    """``cleaned.bigram_range`` of every span, as two arrays (starts, ends)."""
+def _bigram_ranges(kept_before: np.ndarray, spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
+    """``_Cleaned.bigram_range`` of every span (``kept_before`` its map), as two int64 arrays."""
     import numpy as np
 
     at = np.array([(span.start, span.end) for span in spans], dtype=np.int64).reshape(-1, 2)
-    start, end = cleaned.kept_before[at[:, 0]], cleaned.kept_before[at[:, 1]]
+    start, end = kept_before[at[:, 0]].astype(np.int64), kept_before[at[:, 1]].astype(np.int64)
     return start, np.maximum(start, end - 1)
 
 
