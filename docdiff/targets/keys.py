@@ -60,7 +60,14 @@ def _apply(text: str, rules: tuple[tuple[str, str], ...]) -> str:
 
 def fold_key(indicator: str) -> str:
     """Fold an indicator into its matching key; ``fold_key(fold_key(k)) == fold_key(k)``."""
-    rules = load_rules(os.environ.get(ENV_VAR) or None)
+    return _fold_key(indicator, os.environ.get(ENV_VAR) or None)
+
+
+@lru_cache(maxsize=4096)
+def _fold_key(indicator: str, extra_path: str | None) -> str:
+    """fold_key with the user's rules file named. Cached, as ``load_rules`` reads a file once: a
+    document names an indicator many times, and two versions of it mostly the same ones."""
+    rules = load_rules(extra_path)
     key = _DROP_RE.sub("", fold_width(indicator)).replace("（", "(").replace("）", ")")
     # Repeat until nothing changes: a replacement may create a variant another rule folds
     # (GDP inside 地区GDP), and a fixed point is what makes the fold idempotent.

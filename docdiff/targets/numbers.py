@@ -134,6 +134,8 @@ _QTY_RE = compile_regex(
 
 def _to_value(numeral: str) -> tuple[Decimal, str]:
     """The value as written and the magnitude that moves to the unit."""
+    if numeral.isdecimal():
+        return Decimal(numeral), ""  # most numbers: digits only (what ARABIC's \d matches)
     if _ARABIC_MIXED_RE.fullmatch(numeral):
         return parse_number(numeral), ""
     if _ARABIC_RE.fullmatch(numeral):

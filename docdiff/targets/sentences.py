@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from docdiff.chinese import parse_chinese_integer
-from docdiff.model import Comparator, Kind, Span, Target
+from docdiff.model import Comparator, Kind, Span
 from docdiff.regex_cache import compile_regex
 from docdiff.targets.background import is_background_count, is_policy_term
 from docdiff.targets.candidates import SENTENCE_END, clause_bounds
@@ -44,6 +45,10 @@ _HTML_RE = compile_regex(r"<[a-zA-Z/][^<>]{0,200}>")
 # A commitment outweighs a result cue in the same sentence: 力争在已有基础上…, 计划将….
 _COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今年(?!以来|前)|全年|到20\d\d年|预期目标|目标[是为]")
 _WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
+
+
+# A Target's fields but its id, by name.
+TargetFields = dict[str, Any]
 
 
 @dataclass
@@ -158,12 +163,12 @@ class _LineReader:
         self.previous: str | None = None  # the paragraph before, read once when asked
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
 
-    def targets(self) -> list[Target]:
+    def targets(self) -> list[TargetFields]:
         doc = self.ctx.doc
         text = doc.norm[self.span.start : self.span.end]
         if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text) or _is_contents_line(text):
             return []  # (a contents line: 三、重点任务（20项）…… 15 names a chapter and its page)
-        out: list[Target] = []
+        out: list[TargetFields] = []
         for sent in _split_sentences(text, self.span.start):
             out.extend(self._sentence(sent))
         return out
@@ -220,7 +225,7 @@ class _LineReader:
             return False, sec_year
         return True, sec_year
 
-    def _sentence(self, sent: _Sentence) -> list[Target]:
+    def _sentence(self, sent: _Sentence) -> list[TargetFields]:
         goal, sec_year = self._is_goal(sent)
         if not goal or not may_hold_target(sent.text):
             return []
@@ -265,8 +270,8 @@ class _LineReader:
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             chain = ctx.chain(start)
-            out.append(Target(
-                id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
+            out.append(dict(
+                indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
@@ -287,8 +292,9 @@ class _LineReader:
         return next((cue for end, cue in self.cues if end <= start), "")
 
 
-def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:
-    """The targets set by the sentences of one body line."""
+def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[TargetFields]:
+    """The targets set by the sentences of one body line, as the fields of each Target but its id
+    (``extract_targets`` builds each Target once it knows its place: no second build to number it)."""
     return _LineReader(ctx, line_no, span).targets()
 
 
