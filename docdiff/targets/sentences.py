@@ -80,7 +80,7 @@ def _about_past_period(text: str, base_year: int | None) -> bool:
     return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
 
 
-_THIS_YEAR_RE = compile_regex(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
+_THIS_YEAR_RE = compile_regex(r"今年|年内(?<![\d一二三四五六七八九十两几]年内)|当年|全年")  # not 5年内
 
 
 def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
