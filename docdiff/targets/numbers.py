@@ -108,9 +108,11 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
-    """A number found in text: value as written, optional upper bound, unit, and its extent."""
+    """A number found in text: value as written, optional upper bound, unit, and its extent.
+    (Not frozen: one is built for every number of every sentence, and a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, 3× slower. Nothing changes one.)"""
 
     value: Decimal | None  # None only for a draft's placeholder (打造XX个)
     value_high: Decimal | None
