@@ -162,6 +162,7 @@ class _LineReader:
         self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
         self.previous: str | None = None  # the paragraph before, read once when asked
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
+        self.tiers: dict[tuple[str, tuple[str, ...]], str] = {}  # by cue before and section titles
 
     def targets(self) -> list[TargetFields]:
         doc = self.ctx.doc
@@ -269,27 +270,32 @@ class _LineReader:
                 confidence = "low"
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
-            chain = ctx.chain(start)
+            section, titles = ctx.section_at(start)
             out.append(dict(
                 indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
-                section=" / ".join(t for t, _ in chain if t),
-                confidence=confidence,
-                tier=sentence_tier(self._cue_before(start), [t for t, _ in chain], self._previous_paragraph()),
+                section=section, confidence=confidence, tier=self._tier(self._cue_before(start), titles),
             ))
         return out
 
 
     def _cue_before(self, start: int) -> str:
-        """The goal-list cue written on this line before ``start`` ("" if none). The line is
-        scanned once: slicing it up to every target was quadratic on a one-line document
-        (25,000 target sentences on one line took 80 s of CPU)."""
+        """The first goal-list cue written on this line, when it ends before ``start`` ("" if
+        not). The line is scanned once: slicing it up to every target was quadratic on a one-line
+        document (25,000 target sentences on one line took 80 s of CPU)."""
         if self.cues is None:
             self.cues = [(m.end(), m.group()) for m in
                          GOAL_LIST_CUE_RE.finditer(self.ctx.doc.norm, self.span.start, self.span.end)]
-        return next((cue for end, cue in self.cues if end <= start), "")
+        return self.cues[0][1] if self.cues and self.cues[0][0] <= start else ""
+
+    def _tier(self, cue: str, titles: tuple[str, ...]) -> str:
+        """``sentence_tier`` of a target on this line, once per cue and section chain."""
+        tier = self.tiers.get((cue, titles))
+        if tier is None:
+            tier = self.tiers[cue, titles] = sentence_tier(cue, list(titles), self._previous_paragraph())
+        return tier
 
 
 def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[TargetFields]:
