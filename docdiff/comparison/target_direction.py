@@ -1,6 +1,8 @@
 """Which way a target moved (raised / lowered) and which way is more ambitious for it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert, same_quantity
 from docdiff.model import Comparator, Target
@@ -44,11 +46,20 @@ def better_direction(t: Target) -> str | None:
     单位GDP能耗降低13.5% → higher (a bigger cut); 失业率控制在5%以内 → lower (a ceiling);
     生产总值增长7% → higher.
     """
-    key = fold_width(t.key or t.indicator).upper()
+    return _better_direction(t.key or t.indicator, t.comparator)
+
+
+@lru_cache(maxsize=4096)
+def _better_direction(key: str, comparator: Comparator) -> str | None:
+    """``better_direction`` of a key (or indicator) and comparator: a document repeats them."""
+    key = fold_width(key).upper()
     if any(w in key for w in _REDUCTION_WORDS):
         return "higher"
-    if t.comparator == Comparator.LE or any(w.upper() in key for w in _LOWER_IS_BETTER):
+    if comparator == Comparator.LE or any(w in key for w in _LOWER_IS_BETTER_UPPER):
         return "lower"
-    if t.comparator == Comparator.GE or any(w in key for w in _HIGHER_IS_BETTER):
+    if comparator == Comparator.GE or any(w in key for w in _HIGHER_IS_BETTER):
         return "higher"
     return None
+
+
+_LOWER_IS_BETTER_UPPER = tuple(w.upper() for w in _LOWER_IS_BETTER)
