@@ -55,3 +55,26 @@ def test_next_quantity_is_the_full_search(text: str) -> None:
     for at in range(len(text) + 1):
         fast, full = numbers._next_quantity(text, at), numbers._QTY_RE.search(text, at)
         assert (fast and (fast.span(), fast.groupdict())) == (full and (full.span(), full.groupdict()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="“”《》「」ab1", max_size=30))
+def test_quote_depth_is_the_char_by_char_count(text: str) -> None:
+    from docdiff.targets.candidates import _quote_depth
+
+    depth, expected = 0, []
+    for ch in text:  # the loop it replaces
+        if ch in "“《「":
+            depth += 1
+        expected.append(depth)
+        if ch in "”》」" and depth:
+            depth -= 1
+    assert _quote_depth(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789一二两十百千万亿零翻番双倍增了Xx×*增长收入", max_size=20))
+def test_prefilter_first_character_is_only_a_short_cut(text: str) -> None:
+    from docdiff.targets.prefilter import _MAY_HOLD_RE, may_hold_target
+
+    assert may_hold_target(text) == (_MAY_HOLD_RE.search(text) is not None)

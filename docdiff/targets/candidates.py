@@ -26,6 +26,7 @@ _DIGIT_NUMERALS = frozenset("一二三四五六七八九两")
 # Units of a span of time: after 近 they say "recent", not "nearly".
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
 _PLACEHOLDER_RE = compile_regex(r"(?:XX|xx|××|\*\*)")
+_QUOTE_MARK_RE = compile_regex("[“《「”》」]")
 _CLAUSE_SEP_RE = compile_regex(f"[{CLAUSE_SEP}]")
 _SENTENCE_END_RE = compile_regex(f"[{SENTENCE_END}]")
 _CLAUSE_END_RE = compile_regex(f"[{CLAUSE_SEP}{SENTENCE_END}]")
@@ -44,13 +45,20 @@ def _quote_depth(text: str) -> list[int]:
     """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
     if not any(ch in text for ch in "“《「"):
         return [0] * len(text)  # most sentences quote nothing
-    depth, out = 0, []
-    for ch in text:
-        if ch in "“《「":
+    # From quote mark to quote mark: the stretch between two has one depth, filled at once.
+    depth, out, done = 0, [], 0
+    for m in _QUOTE_MARK_RE.finditer(text):
+        at = m.start()
+        out += [depth] * (at - done)
+        if m.group() in "“《「":
             depth += 1
-        out.append(depth)
-        if ch in "”》」" and depth:
-            depth -= 1
+            out.append(depth)
+        else:
+            out.append(depth)  # a closing mark is inside its quote
+            if depth:
+                depth -= 1
+        done = at + 1
+    out += [depth] * (len(text) - done)
     return out
 
 

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from docdiff.chinese import (
     CN_BIG_UNITS,
@@ -137,8 +138,10 @@ _QTY_RE = compile_regex(
 _QTY_START_RE = compile_regex(rf"[\[\d{CN_NUMERAL_CHARS}百千]")
 
 
+@lru_cache(maxsize=2048)
 def _to_value(numeral: str) -> tuple[Decimal, str]:
-    """The value as written and the magnitude that moves to the unit."""
+    """The value as written and the magnitude that moves to the unit. (Cached: 一, 两, 十四五
+    recur in every sentence, and a Chinese numeral is parsed in Python.)"""
     if numeral.isdecimal():
         return Decimal(numeral), ""  # most numbers: digits only (what ARABIC's \d matches)
     if _ARABIC_MIXED_RE.fullmatch(numeral):
