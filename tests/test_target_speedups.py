@@ -78,3 +78,17 @@ def test_prefilter_first_character_is_only_a_short_cut(text: str) -> None:
     from docdiff.targets.prefilter import _MAY_HOLD_RE, may_hold_target
 
     assert may_hold_target(text) == (_MAY_HOLD_RE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="不低于少至多最高超过突破大跃上控制在到小约节签近接将以上及内下左右约", max_size=4),
+       st.text(alphabet="以上及内下左右约5", max_size=3))
+def test_comparator_lookup_is_the_scan_in_order(before: str, after: str) -> None:
+    from docdiff.model import Comparator
+    from docdiff.targets.rules import PREFIX_COMPARATORS, SUFFIX_COMPARATORS, comparator_for
+
+    expected = next((c for w, c in SUFFIX_COMPARATORS if after.startswith(w)), None)
+    if expected is None:
+        expected = next((c for w, c in PREFIX_COMPARATORS if before.endswith(w)
+                         and not (w == "约" and before[-2:-1] in ("节", "制", "签", "合", "预"))), Comparator.EQ)
+    assert comparator_for(before, after) == expected

@@ -64,7 +64,7 @@ def name_flaw(indicator: str) -> str | None:
         return "subordinate clause"
     if _ENUMERATION_RE.search(name):
         return "enumeration"
-    if _SLOGAN_RE.match(name) or name_length(name) > MAX_NAME:
+    if _SLOGAN_RE.match(name) or (len(name) > MAX_NAME and name_length(name) > MAX_NAME):
         return "slogan"
     return None
 

@@ -32,14 +32,25 @@ PREFIX_COMPARATORS = tuple(sorted(PREFIX_COMPARATORS, key=lambda wc: -len(wc[0])
 
 def comparator_for(before: str, after: str) -> Comparator:
     """Comparator from the words just before and after a number: 突破5000亿元 → >=, 6%左右 → ~."""
-    for word, comp in SUFFIX_COMPARATORS:
-        if after.startswith(word):
+    # A text starts with at most one suffix word, and ends with at most one prefix word of each
+    # length: a lookup per length finds what a scan of the words in order finds, longest first.
+    for n in _SUFFIX_LENGTHS:
+        comp = _SUFFIX_OF.get(after[:n])
+        if comp is not None:
             return comp
-    for word, comp in PREFIX_COMPARATORS:
-        if before.endswith(word) and not (word == "约" and before[-2:-1] in ("节", "制", "签", "合", "预")):
+    for n in _PREFIX_LENGTHS:
+        word = before[-n:]
+        comp = _PREFIX_OF.get(word) if len(word) == n else None
+        if comp is not None and not (word == "约" and before[-2:-1] in ("节", "制", "签", "合", "预")):
             return comp  # (节约, 制约, 签约 are no 约)
     # 超64.5%以上 is caught above; 超亿吨 / 超百亿元 put 超 right before the number
     return Comparator.EQ
+
+
+_SUFFIX_OF = dict(SUFFIX_COMPARATORS)
+_SUFFIX_LENGTHS = sorted({len(w) for w in _SUFFIX_OF}, reverse=True)
+_PREFIX_OF = dict(PREFIX_COMPARATORS)
+_PREFIX_LENGTHS = sorted({len(w) for w in _PREFIX_OF}, reverse=True)
 
 
 # --- indicators ----------------------------------------------------------------------------
