@@ -43,7 +43,7 @@ def candidate_quantities(text: str) -> list[Quantity]:
 
 def _quote_depth(text: str) -> list[int]:
     """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
-    if not any(ch in text for ch in "“《「"):
+    if "“" not in text and "《" not in text and "「" not in text:
         return [0] * len(text)  # most sentences quote nothing
     # From quote mark to quote mark: the stretch between two has one depth, filled at once.
     depth, out, done = 0, [], 0
@@ -141,8 +141,8 @@ def _counted_before(text: str, q: Quantity) -> bool:
 @lru_cache(maxsize=16)
 def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Positions of clause separators, and of clause ends (separators and sentence ends)."""
-    seps = tuple(m.start() for m in _CLAUSE_SEP_RE.finditer(text))
-    ends = tuple(m.start() for m in _CLAUSE_END_RE.finditer(text)) if _SENTENCE_END_RE.search(text) else seps
+    seps = tuple([m.start() for m in _CLAUSE_SEP_RE.finditer(text)])
+    ends = tuple([m.start() for m in _CLAUSE_END_RE.finditer(text)]) if _SENTENCE_END_RE.search(text) else seps
     return seps, ends
 
 

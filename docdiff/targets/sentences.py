@@ -8,6 +8,7 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,8 +87,10 @@ _THIS_YEAR_RE = compile_regex(r"今年|年内(?<![\d一二三四五六七八九�
 def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
     """(position, year) of every deadline the sentence writes (到2025年; 年内 → ``this_year``),
     skipping base years (比2020年, 2024年以来, 较2020年末); in text order."""
+    if "年" not in text:
+        return []  # every deadline is written with 年 (到2025年, 二〇二五年, 今年, 年内, 当年, 全年)
     found = []
-    for m in list(YEAR_RE.finditer(text)) + list(CN_YEAR_RE.finditer(text)):
+    for m in itertools.chain(YEAR_RE.finditer(text), CN_YEAR_RE.finditer(text)):
         before = text[max(0, m.start() - 3) : m.start()]
         after = text[m.end() : m.end() + 3]
         if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
