@@ -24,4 +24,5 @@ _FIRST_CHAR_RE = compile_regex(f"[\\d{CN_NUMERAL_CHARS}翻双Xx×*]")
 
 def may_hold_target(sentence: str) -> bool:
     """False when no number, doubling or blank is written in ``sentence`` (then it holds no target)."""
-    return _FIRST_CHAR_RE.search(sentence) is not None and _MAY_HOLD_RE.search(sentence) is not None
+    first = _FIRST_CHAR_RE.search(sentence)
+    return first is not None and _MAY_HOLD_RE.search(sentence, first.start()) is not None

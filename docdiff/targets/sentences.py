@@ -76,7 +76,7 @@ _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十�
 
 def _about_past_period(text: str, base_year: int | None) -> bool:
     """“十三五”期间,全省高新技术企业由3157家增加到8559家 in a 2021–2025 plan: a result."""
-    if base_year is None:
+    if base_year is None or "五" not in text:
         return False
     return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
 
