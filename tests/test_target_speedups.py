@@ -92,3 +92,45 @@ def test_comparator_lookup_is_the_scan_in_order(before: str, after: str) -> None
         expected = next((c for w, c in PREFIX_COMPARATORS if before.endswith(w)
                          and not (w == "约" and before[-2:-1] in ("节", "制", "签", "合", "预"))), Comparator.EQ)
     assert comparator_for(before, after) == expected
+
+
+def test_top_keys_picked_per_row_as_the_row_loop_did() -> None:
+    import numpy as np
+
+    from docdiff.comparison import target_candidates as tc
+
+    rng = random.Random(7)
+    alphabet = "地区生产总值增长收入投资新增就业人数率比重0123456789"
+    uniq_a = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 12))) for _ in range(400)})
+    uniq_b = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 12))) for _ in range(400)})
+    got = set(zip(*(x.tolist() for x in tc.candidate_key_pairs(uniq_a, uniq_b))))
+    # the loop it replaces: per key of A, its TOP_KEYS best keys of B by shared rare bigrams
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+
+    def matrix(keys: list[str]) -> csr_matrix:
+        indptr, ids = [0], []
+        for k in keys:
+            ids.extend(sorted({vocab.setdefault(k[p : p + 2], len(vocab)) for p in range(max(1, len(k) - 1))}))
+            indptr.append(len(ids))
+        return csr_matrix((np.ones(len(ids), dtype=np.float32), np.array(ids, dtype=np.int64), indptr))
+
+    ma, mb = matrix(uniq_a), matrix(uniq_b)
+    ma.resize(ma.shape[0], len(vocab))
+    mb.resize(mb.shape[0], len(vocab))
+    keep = np.bincount(mb.indices, minlength=len(vocab)) <= tc.POSTING_CAP
+    for m in (ma, mb):
+        m.data = m.data * keep[m.indices]
+        m.eliminate_zeros()
+    shared = (ma @ mb.T).tocsr()
+    expected = {(i, uniq_b.index(k)) for i, k in enumerate(uniq_a) if k in uniq_b}
+    wide = 0
+    for i in range(shared.shape[0]):
+        lo, hi = shared.indptr[i], shared.indptr[i + 1]
+        c = shared.indices[lo:hi]
+        if hi - lo > tc.TOP_KEYS:
+            wide += 1
+            c = c[np.argpartition(-shared.data[lo:hi], tc.TOP_KEYS)[: tc.TOP_KEYS]]
+        expected |= {(i, int(j)) for j in c}
+    assert wide > 0 and got == expected

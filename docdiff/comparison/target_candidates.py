@@ -56,14 +56,17 @@ def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarra
         m.data = m.data * keep[m.indices]
         m.eliminate_zeros()
     shared = (ma @ mb.T).tocsr()
-    rows, cols = [], []
-    for i in range(shared.shape[0]):
+    # Every key of B sharing a bigram with a key of A, but only the TOP_KEYS best for a key of A
+    # that shares bigrams with more: picked per such row, the rest kept as they are, at once.
+    counts = np.diff(shared.indptr)
+    kept = np.ones(len(shared.indices), dtype=bool)
+    for i in np.flatnonzero(counts > TOP_KEYS).tolist():
         lo, hi = shared.indptr[i], shared.indptr[i + 1]
-        c = shared.indices[lo:hi]
-        if hi - lo > TOP_KEYS:
-            c = c[np.argpartition(-shared.data[lo:hi], TOP_KEYS)[:TOP_KEYS]]
-        rows.append(np.full(len(c), i))
-        cols.append(c)
+        best = np.zeros(hi - lo, dtype=bool)
+        best[np.argpartition(-shared.data[lo:hi], TOP_KEYS)[:TOP_KEYS]] = True
+        kept[lo:hi] = best
+    rows = [np.repeat(np.arange(shared.shape[0]), counts)[kept]]
+    cols = [shared.indices[kept]]
     index_b = {k: j for j, k in enumerate(uniq_b)}
     same = [(i, index_b[k]) for i, k in enumerate(uniq_a) if k in index_b]
     rows.append(np.array([i for i, _ in same], dtype=np.int64))
