@@ -134,3 +134,20 @@ def test_top_keys_picked_per_row_as_the_row_loop_did() -> None:
             c = c[np.argpartition(-shared.data[lo:hi], tc.TOP_KEYS)[: tc.TOP_KEYS]]
         expected |= {(i, int(j)) for j in c}
     assert wide > 0 and got == expected
+
+
+def test_deadlines_skip_base_years_as_the_sliced_test_did() -> None:
+    from docdiff.targets.context import BASE_YEAR_BEFORE
+    from docdiff.targets.sentences import _deadlines
+
+    rng = random.Random(1)
+    pieces = ["2020", "2025", "二〇二五", "年", "以来", "末", "底比", "相比", "比", "较", "截至", "与", "今年",
+              "年内", "5", "前", "全年", "X"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
+        years = {pos for pos, _ in _deadlines(text, None)}
+        for pos in range(len(text)):  # a year written here is kept unless a base-year word is around it
+            if text.startswith(("2020", "2025"), pos) and text[pos + 4 : pos + 5] == "年":
+                based = text[max(0, pos - 3) : pos].endswith(BASE_YEAR_BEFORE) or text[pos + 5 : pos + 8].startswith(
+                    ("以来", "末", "底比", "相比"))
+                assert (pos in years) != based, text

@@ -8,7 +8,6 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
-import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,17 +88,19 @@ def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
     skipping base years (比2020年, 2024年以来, 较2020年末); in text order."""
     if "年" not in text:
         return []  # every deadline is written with 年 (到2025年, 二〇二五年, 今年, 年内, 当年, 全年)
-    found = []
-    for m in itertools.chain(YEAR_RE.finditer(text), CN_YEAR_RE.finditer(text)):
-        before = text[max(0, m.start() - 3) : m.start()]
-        after = text[m.end() : m.end() + 3]
-        if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
-            continue
-        found.append((m.start(), int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))))
+    found = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(text) if not _is_base_year(text, *m.span())]
+    found += [(m.start(), 2000 + int(parse_chinese_integer(m.group(1)))) for m in CN_YEAR_RE.finditer(text)
+              if not _is_base_year(text, *m.span())]
     if this_year is not None:
         found += [(m.start(), this_year) for m in _THIS_YEAR_RE.finditer(text)
                   if not text.startswith(("以来", "前"), m.end())]
     return sorted(found)
+
+
+def _is_base_year(text: str, start: int, end: int) -> bool:
+    """Whether the year written at text[start:end] is a starting point: 比2020年, 2024年以来."""
+    return (text.endswith(BASE_YEAR_BEFORE, max(0, start - 3), start)
+            or text.startswith(("以来", "末", "底比", "相比"), end, end + 3))
 
 
 # 到2025年, / 力争到2027年底, at a sentence's start: the year of what the paragraph goes on to list
