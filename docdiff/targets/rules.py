@@ -65,6 +65,9 @@ TRAILING_VERBS = tuple(sorted((
     "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到", "近", "接近", "将近", "继续", "持续",
 ), key=len, reverse=True))
 
+# The same words as sets, for "is it one of them" (a tuple is compared word by word).
+TRAILING_VERB_SET = frozenset(TRAILING_VERBS)
+
 # Words that open a clause but are no part of the indicator: 同时, 力争到2025年, 全年.
 LEADING_FILLERS = tuple(sorted((
     "同时", "并", "并且", "其中", "力争", "确保", "努力", "全年", "今年", "年内", "计划", "预计", "争取", "推动",
@@ -84,6 +87,8 @@ ACTION_VERBS = tuple(sorted((
     "改扩建", "扩建", "新改建", "共建成", "共建", "建好", "完成好", "抓好", "提前完成", "新(补)建",
     "安排", "统筹安排", "筹集", "筹建",
 ), key=len, reverse=True))
+
+ACTION_VERB_SET = frozenset(ACTION_VERBS)
 
 # Verbs other than ACTION_VERBS after which a number counts the noun written next: 守住18亿亩耕地
 # 红线, 开行中欧班列 is no list of them, but 开行300列班列 is; 惠及50万群众.
