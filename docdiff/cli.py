@@ -262,7 +262,7 @@ def check(
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
     doc_a, doc_b = load_input(a, encoding, max_size), load_input(b, encoding, max_size)
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from docdiff.check import run_check
     from docdiff.check.config import load_config
@@ -409,22 +409,11 @@ def _raise_interrupted(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-GC_THRESHOLD = 50_000  # allocations between young-generation collections (Python's default: 700)
-
-
 def main() -> None:
     # numpy's OpenBLAS starts a worker thread per core on import that spins while idle; docdiff's
     # matrices are small, so one thread is faster. Only the command sets this: a program that
     # imports docdiff as a library keeps its own setting.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    # A run allocates few cycles but, at Python's default threshold (700), collects some 60 times
-    # while its modules import: ~10 ms of a one-line comparison's ~130. At 50,000 a typical run
-    # never collects, and a large one collects less often over more objects (about the same
-    # work per object; at most 50,000 objects of cyclic garbage wait). The process's own
-    # setting, like the one above: a library user's collector is left alone.
-    import gc
-
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     import signal
 
     catch = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])

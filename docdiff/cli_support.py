@@ -3,7 +3,6 @@ through a pager on a terminal), and the common options.
 """
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any
@@ -45,6 +44,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise UserError(f"{_inputs()}out of memory: the input is too large for this machine") from None
         except Exception as e:  # a bug: say so, briefly, unless --debug asks for the traceback
             if debug:
+                import traceback  # here: only a bug's report needs it
+
                 traceback.print_exc()
             where = "" if debug else " (re-run with --debug for the traceback)"
             raise UserError(f"internal error: {type(e).__name__}: {printable(str(e))}{where}") from None

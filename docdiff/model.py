@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(Struct, frozen=True):
     """Half-open character range [start, end) in Document.text."""
 
     start: int
@@ -41,8 +42,7 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Metadata:
+class Metadata(Struct, frozen=True, kw_only=True):
     """What the document says about itself (portal rows, title, date line)."""
 
     title: str = ""
@@ -55,8 +55,7 @@ class Metadata:
     year_read_from_body: bool = False  # no title, date line or portal row said it (ingest/body_clues)
 
 
-@dataclass(frozen=True, kw_only=True)  # no slots: cached_property needs __dict__
-class Document:
+class Document(Struct, frozen=True, kw_only=True, dict=True):  # dict: for cached_property
     """A document's extracted text and what ingest learned about it.
 
     ``text`` is the decoded text with line ends folded to ``\\n`` (the only line break counted:
@@ -149,7 +148,7 @@ class Document:
 
     def __post_init__(self) -> None:
         # frozen: set once, here; bisection in is_debris needs the spans in order
-        object.__setattr__(self, "debris", tuple(sorted(self.debris, key=lambda d: d.start)))
+        force_setattr(self, "debris", tuple(sorted(self.debris, key=lambda d: d.start)))
 
     @cached_property
     def _debris_starts(self) -> tuple[int, ...]:
@@ -183,8 +182,7 @@ class SectionKind(StrEnum):
     TABLE = "table"  # 表N
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Section:
+class Section(Struct, frozen=True, kw_only=True):
     """One node of the outline. ``span`` covers the heading and its whole body."""
 
     number: str  # "一", "(一)", "1", "第二章", "" for unnumbered lead sentences
@@ -204,15 +202,13 @@ class Section:
             yield from c.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(Struct, frozen=True):
     text: str
     span: Span
     line: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Table:
+class Table(Struct, frozen=True, kw_only=True):
     """A table rebuilt into rows and columns; every cell keeps its line."""
 
     title: str
@@ -222,8 +218,7 @@ class Table:
     rows: tuple[tuple[Cell | None, ...], ...]  # aligned with header; None for an empty cell
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Outline:
+class Outline(Struct, frozen=True, kw_only=True):
     """The section tree of a document and its tables."""
 
     sections: tuple[Section, ...]  # top-level sections
@@ -259,8 +254,7 @@ class Period(StrEnum):
     CUMULATIVE = "cumulative"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Target:
+class Target(Struct, frozen=True, kw_only=True):
     """A quantified goal; field meanings are those of shared/gold/GUIDELINES.md."""
 
     id: str  # t1, t2 … in document order
@@ -290,7 +284,7 @@ class Target:
         for name in ("value", "value_high", "baseline"):
             v = getattr(self, name)
             if isinstance(v, float) and not math.isfinite(v):
-                object.__setattr__(self, name, None)
+                force_setattr(self, name, None)
 
 
 class SectionStatus(StrEnum):
@@ -309,8 +303,7 @@ class OpKind(StrEnum):
     INSERT = "insert"
 
 
-@dataclass(frozen=True, slots=True)
-class DiffOp:
+class DiffOp(Struct, frozen=True):
     """One run of an inline diff. ``moved`` marks a sentence found elsewhere on the other side."""
 
     kind: OpKind
@@ -318,8 +311,7 @@ class DiffOp:
     moved: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SectionPair:
+class SectionPair(Struct, frozen=True, kw_only=True):
     status: SectionStatus
     a: Section | None
     b: Section | None  # for merged/split: the B section most of it went into (into[0])
@@ -328,16 +320,14 @@ class SectionPair:
     into: tuple[Destination, ...] = ()  # merged/split only: where the content went, largest share first
 
 
-@dataclass(frozen=True, slots=True)
-class Destination:
+class Destination(Struct, frozen=True):
     """A B section that a merged or split A section's content continues in."""
 
     section: Section
     share: float  # this destination's share of the evidence (shares of one pair sum to 1)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SharedPassage:
+class SharedPassage(Struct, frozen=True, kw_only=True):
     """A passage (≥ 12 characters) found in both documents. Reuse ignores whitespace, line
     breaks and character width, so the two spans read the same once those are folded away."""
 
@@ -346,8 +336,7 @@ class SharedPassage:
     span_b: Span
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Similarity:
+class Similarity(Struct, frozen=True, kw_only=True):
     document: float
     reuse_a_in_b: float  # share of A's text that appears verbatim in B
     reuse_b_in_a: float  # share of B's text that appears verbatim in A
@@ -360,8 +349,7 @@ class TargetStatus(StrEnum):
     REMOVED = "removed"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TargetPair:
+class TargetPair(Struct, frozen=True, kw_only=True):
     status: TargetStatus
     a: Target | None
     b: Target | None
@@ -370,8 +358,7 @@ class TargetPair:
     ambition: str | None = None  # stricter / looser, when the better direction is known
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Comparison:
+class Comparison(Struct, frozen=True, kw_only=True):
     """Everything one comparison found; the single input of every compare renderer."""
 
     a: Document

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from docdiff.errors import DocdiffError, printable
+from docdiff.new_file import create_new
 
 
 def write_output(text: str | bytes, path: str | None, *, inputs: tuple[str, ...] = ()) -> None:
@@ -63,12 +63,12 @@ def _replace(data: bytes, path: str, inputs: tuple[str, ...]) -> None:
     if not folder.is_dir():
         raise DocdiffError(f"{shown}: no such folder {str(folder)!r}")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = create_new(folder, f".{target.name}.", ".tmp")
     except OSError as e:
         raise DocdiffError(f"{shown}: cannot write ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), _mode_for(target))  # mkstemp makes 0600: a report must not turn private
+            os.fchmod(f.fileno(), _mode_for(target))  # made 0600: a report must not turn private
             f.write(data)
         os.replace(tmp, target)
     except BaseException as e:

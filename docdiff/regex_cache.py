@@ -144,12 +144,12 @@ def save() -> None:
 def _write_atomically(path: Path, data: bytes) -> bool:
     """``data`` into ``path`` through a temporary file and a rename; False (and nothing left
     behind) when the place is not writable."""
-    import tempfile
+    from docdiff.new_file import create_new
 
     tmp_name = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".docdiff-regexes.", suffix=".tmp")
+        fd, tmp_name = create_new(path.parent, ".docdiff-regexes.", ".tmp")
         os.chmod(tmp_name, 0o644)  # readable like the .pyc files beside it
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -34,9 +34,9 @@ def use_color(choice: str, output: str | None) -> bool:
 
 def layout_width(output: str | None) -> int:
     """Columns to lay out for: the terminal's, else ``COLUMNS``, else ``DEFAULT_WIDTH``."""
-    import shutil
-
     if _to_stdout(output) and sys.stdout.isatty():
+        import shutil  # here: a report for a file or a pipe does without it (and its imports)
+
         return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns  # COLUMNS first, as less and git
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) > 0 else DEFAULT_WIDTH

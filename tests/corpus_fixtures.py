@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import sample
+from msgspec import Struct
 
 # (sample, first line, last line): eight documents with no text in common to begin with
 SOURCES = (("luqiao", 1, 700), ("linhai", 1, 170), ("taizhou", 1, 190), ("tiantai", 1, 27),
@@ -20,8 +20,7 @@ STOCK = ("坚持以习近平新时代中国特色社会主义思想为指导，�
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class Plant:
+class Plant(Struct, frozen=True):
     source: int  # document the paragraph comes from
     source_line: int
     copy: int  # document it was copied into

@@ -7,7 +7,8 @@ string a renderer prints.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.model import (
     Comparator,
@@ -33,8 +34,7 @@ from docdiff.model import (
 )
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Struct, frozen=True):
     """One heading of a fixture document: number, title, body, children."""
 
     number: str

@@ -231,7 +231,7 @@ def test_arrow_keys_move_between_rows_and_print_unfolds(small):
 
 
 def test_unified_view_keeps_b_only_targets_in_unchanged_text(browser, tmp_path):
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from docdiff.model import TargetPair, TargetStatus
 

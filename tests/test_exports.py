@@ -11,11 +11,11 @@ import io
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import sample
+from msgspec.structs import replace
 from render_fixtures import small_comparison
 
 from docdiff.render.cells import defuse_formula, display_width

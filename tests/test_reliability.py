@@ -258,7 +258,8 @@ def test_document_lines_follow_line_feeds_only() -> None:
 def test_csv_cells_starting_like_a_formula_are_defused(tmp_path: Path) -> None:
     import csv
     import io
-    from dataclasses import replace
+
+    from msgspec.structs import replace
 
     import docdiff
     from docdiff.render.csv import render_targets_csv

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 from test_targetdiff import hailar_pair, make_doc, tgt
 
 from docdiff.check.config import CheckConfig

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from cpu_guard import hang_guard
+from msgspec.structs import replace
 from rich.console import Console
 from test_align_support import make_doc
 
@@ -145,7 +145,7 @@ def test_cjk_width_measured_by_rich() -> None:
 
 
 def test_width_only_changes_are_shown_as_unchanged_text() -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     c = small_comparison()
     pair = replace(c.sections[0], diff=(

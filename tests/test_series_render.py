@@ -38,7 +38,7 @@ def _ledger(folder: Path, hostile: bool = False) -> Ledger:
     paths = write_reports(folder, reports)
     docs = [docdiff.load(p) for p in paths]
     # paths are shown in every view: make them the same on every machine
-    from dataclasses import replace
+    from msgspec.structs import replace
     prefix = "".join(HOSTILE[:4]) if hostile else ""
     return build_series([replace(d, path=prefix + Path(d.path).name) for d in docs])
 

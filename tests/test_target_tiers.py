@@ -118,8 +118,7 @@ def test_goal_list_cue_carries_into_the_next_paragraph(tmp_path):
 
 def _headline_last_comparison():
     """The small render fixture with its last added target (新增市场主体) made a headline one."""
-    from dataclasses import replace
-
+    from msgspec.structs import replace
     from render_fixtures import small_comparison
 
     c = small_comparison()

@@ -1,11 +1,10 @@
 """Target diff: hand-built targets (independent of extraction), then revised copies of real reports."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from docdiff.comparison.quantity import (
     parse_unit,

@@ -8,10 +8,12 @@ import fnmatch
 import math
 import re
 import tomllib
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from docdiff.errors import ConfigError
 from docdiff.model import TargetPair, TargetStatus
@@ -22,8 +24,7 @@ TIERS = ("headline", "task")
 REGEX_PREFIX = "re:"  # an ignore entry "re:…" is a regular expression; any other is a glob
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CheckConfig:
+class CheckConfig(Struct, frozen=True, kw_only=True):
     """What the gate flags. Tolerances are in B's unit as written (0.5 with % = half a point)."""
 
     fail_on: frozenset[TargetStatus] = DEFAULT_FAIL_ON

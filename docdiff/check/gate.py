@@ -6,15 +6,15 @@ change is a value within the configured tolerance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from docdiff.check.config import CheckConfig, is_ignored
 from docdiff.comparison.quantity import same_quantity
 from docdiff.model import Document, SectionPair, Target, TargetPair, TargetStatus
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
+class Finding(Struct, frozen=True, kw_only=True):
     """A flagged target pair and where to point at it: B's line, or A's for a removed target."""
 
     pair: TargetPair
@@ -36,8 +36,7 @@ class Finding:
         return t
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CheckReport:
+class CheckReport(Struct, frozen=True, kw_only=True):
     """Everything `check` found; the single input of every check renderer."""
 
     a: Document

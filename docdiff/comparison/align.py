@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from docdiff.lines import split_lines
 from docdiff.model import (
@@ -74,8 +75,7 @@ MAX_LEVEL_SHIFT = 1
 _TITLE_CHARS = 30  # title shown for a paragraph that stands in for a section
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(Struct, frozen=True):
     ia: int
     ib: int
     moved: bool

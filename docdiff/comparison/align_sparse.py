@@ -18,8 +18,9 @@ Memory and time grow with n·(TOP_K + WINDOW), linearly; the result says so in a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,8 +36,7 @@ NOTE = ("sections: {n:,} × {m:,} sections in one group: aligned on candidate pa
         "bigrams, nearby positions) with a greedy best-first choice instead of the exact assignment")
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
+class Weights(Struct, frozen=True):
     """``align``'s scoring constants (passed in: this module must not import ``align``)."""
 
     content_floor: float

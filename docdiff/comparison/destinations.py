@@ -22,8 +22,9 @@ numpy above) is the path here too: ``_choose`` and ``_target_evidence`` on numpy
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from docdiff.model import (
     Destination,

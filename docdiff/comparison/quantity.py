@@ -7,9 +7,10 @@ already-parsed values are the same amount: 1000亿元 == 0.1万亿元 == 1000000
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
+
+from msgspec import Struct
 
 from docdiff.chinese import fold_width
 from docdiff.measure_words import COUNT_CLASSIFIERS
@@ -58,8 +59,7 @@ _CLASSIFIERS = COUNT_CLASSIFIERS
 COUNT = "个"
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(Struct, frozen=True):
     """A unit as written, understood as ``factor`` × ``base`` (the dimension)."""
 
     written: str
@@ -67,8 +67,7 @@ class Unit:
     base: str
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Struct, frozen=True):
     """An amount in a base unit: 0.1万亿元 → Quantity(1e11, "元")."""
 
     amount: float

@@ -21,10 +21,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from docdiff.model import Document, Span
 from docdiff.regex_cache import compile_regex
@@ -69,8 +70,7 @@ def clean_title(title: str) -> str:
 _WORD_RUN = compile_regex(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Cleaned:
+class _Cleaned(Struct, frozen=True):
     """A document reduced to word characters, with a map from original offsets to cleaned ones."""
 
     codes: np.ndarray  # one int64 per bigram of the cleaned text (two code points packed)

@@ -18,7 +18,8 @@ import bisect
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.chinese import fold_width
 from docdiff.comparison import matrix_path
@@ -67,8 +68,7 @@ _UNIT_FAMILIES = (
     frozenset({"个", "人", "人次", "户", ""}),
 )
 
-@dataclass(frozen=True, slots=True)
-class _Side:
+class _Side(Struct, frozen=True):
     """One document's targets with what the score needs, precomputed once."""
 
     doc: Document

@@ -15,8 +15,9 @@ pure Python: the scores are the same float32 values either way, so only speed de
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+
+from msgspec.structs import replace
 
 from docdiff.comparison import matrix_path
 from docdiff.model import (

@@ -3,10 +3,10 @@ LSH, verify them into passages, drop boilerplate, then the table, clusters and p
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from msgspec import Struct, field
 
 from docdiff.corpus.candidates import boilerplate_df, find_candidates
 from docdiff.corpus.clusters import closest_documents, cluster_documents
@@ -22,8 +22,7 @@ from docdiff.errors import DocdiffError, printable
 BOILERPLATE_PASSAGE = 0.5  # a passage more than half made of such text is boilerplate
 
 
-@dataclass
-class WorkDone:
+class WorkDone(Struct):
     """What a run computed rather than took from the store (the incremental tests count it)."""
 
     analysed: list[str] = field(default_factory=list)  # paths read and signed
@@ -103,7 +102,7 @@ def _analyse(paths: list[str], db: Store, engine: Engine, with_targets: bool, en
     for p, s in zip(paths, shas):
         rec = new_by_path.get(p) or by_sha[s]
         if rec.path != p:  # the same content under another name: report the name given now
-            from dataclasses import replace
+            from msgspec.structs import replace
 
             rec = replace(rec, path=p)
         out.append(rec)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
+from msgspec import Struct
 
 from docdiff.corpus.signatures import NUM_PERM
 
@@ -27,8 +27,7 @@ BOILERPLATE_MAX_DOCS = 50  # …and never more than this: a bucket of k document
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier: every row changes every bit of the key
 
 
-@dataclass(frozen=True, slots=True)
-class Candidates:
+class Candidates(Struct, frozen=True):
     pairs: tuple[tuple[int, int], ...]  # document indexes, a < b, ordered
     boilerplate: tuple[frozenset[int], ...]  # per document, its boilerplate chunk indexes
     boilerplate_chunks: int

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass
 
 import numpy as np
+from msgspec import Struct
 
 from docdiff.model import Target
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DocRecord:
+class DocRecord(Struct, frozen=True, kw_only=True):
     path: str
     sha: str
     title: str

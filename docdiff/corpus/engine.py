@@ -7,8 +7,9 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from docdiff.errors import DocdiffError, printable
 
@@ -18,8 +19,7 @@ POOL_MIN_ITEMS = 32  # fewer items run in this process: starting a process pool 
 CONNECT_TIMEOUT = "10s"  # to reach a --scheduler: a cluster that is up answers in milliseconds
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(Struct, frozen=True):
     """A task's DocdiffError, carried back as text (InputError does not survive pickling)."""
 
     message: str

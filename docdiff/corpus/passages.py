@@ -3,15 +3,14 @@
 with a short gap between them (a swapped place name, a changed number) join into one passage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 MIN_PASSAGE = 50  # characters of a's side: the contract lists passages of at least this length
 MAX_GAP = 24  # characters between two runs on either side: a place name, a number, a clause word
 MAX_SKEW = 12  # the two gaps may differ by this much (苏州市 → 连云港市, 5% → 5.5%)
 
 
-@dataclass(frozen=True, slots=True)
-class RawPassage:
+class RawPassage(Struct, frozen=True):
     """Offsets into the two folded bodies; runs are (offset in a, offset in b, length) from the starts."""
 
     a_start: int

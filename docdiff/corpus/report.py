@@ -1,14 +1,14 @@
 """The types a corpus run hands to the renderers: CorpusReport and what it holds."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from docdiff.model import Target
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CorpusDocument:
+class CorpusDocument(Struct, frozen=True, kw_only=True):
     """One document of the corpus, as the report lists it (index = position in the report)."""
 
     path: str
@@ -21,15 +21,13 @@ class CorpusDocument:
     chars: int  # body characters (debris and whitespace dropped), the base of reuse shares
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cell:
+class Cell(Struct, frozen=True, kw_only=True):
     document: int
     target: Target
     others: int = 0  # further targets of this document on the same row (first one shown)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IndicatorRow:
+class IndicatorRow(Struct, frozen=True, kw_only=True):
     """One indicator across the corpus: the folded key, a label as written, one cell per document."""
 
     key: str  # the row key: the folded indicator, with "@2030" when it is a later year's goal
@@ -38,8 +36,7 @@ class IndicatorRow:
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PairSimilarity:
+class PairSimilarity(Struct, frozen=True, kw_only=True):
     a: int
     b: int
     similarity: float  # shared passage characters over both bodies
@@ -47,8 +44,7 @@ class PairSimilarity:
     reuse_b_in_a: float
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Passage:
+class Passage(Struct, frozen=True, kw_only=True):
     """A shared passage; runs are (offset in a, offset in b, length) relative to its starts, so
     what lies between runs is an edit (a swapped place name, a changed number)."""
 
@@ -77,8 +73,7 @@ class Verdict(StrEnum):
     UNJUDGED = "unjudged"  # both set it, but as amounts of different scope or dimension
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ParentFinding:
+class ParentFinding(Struct, frozen=True, kw_only=True):
     document: int
     key: str
     verdict: Verdict
@@ -90,15 +85,13 @@ class ParentFinding:
     binding: bool  # a 约束性 parent target (flagged when missing)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ParentReport:
+class ParentReport(Struct, frozen=True, kw_only=True):
     path: str
     title: str
     findings: tuple[ParentFinding, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CorpusReport:
+class CorpusReport(Struct, frozen=True, kw_only=True):
     documents: tuple[CorpusDocument, ...]
     indicators: tuple[IndicatorRow, ...]
     similarity: tuple[PairSimilarity, ...]  # every verified pair, best first

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.ingest.body_clues import kind_from_body, year_from_body
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
@@ -74,8 +75,7 @@ _NUMBER_LABELS = ("文件编号", "发文字号", "文号", "字号")
 _DATE_LABELS_LATE = ("发布日期", "发布时间", "公开日期", "发文日期", "时间", "日期")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(Struct, frozen=True):
     n: int  # 0-based line index
     text: str  # stripped
     debris: bool

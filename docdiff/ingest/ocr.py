@@ -11,9 +11,10 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
+
+from msgspec import Struct
 
 from docdiff.errors import InputError
 from docdiff.ingest.page_lines import PrintedLine, PrintedPage
@@ -22,8 +23,7 @@ RENDER_DPI = 200  # RapidOCR reads 小四 (12 pt) CJK reliably from 150 dpi; 200
 LOW_CONFIDENCE = 0.8  # lines below this are counted in the note as worth checking by eye
 
 
-@dataclass(frozen=True, slots=True)
-class OcrResult:
+class OcrResult(Struct, frozen=True):
     pages: tuple[PrintedPage, ...]
     note: str
     seconds_per_page: float

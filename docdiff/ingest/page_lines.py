@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+
+from msgspec import Struct
 
 from docdiff.regex_cache import compile_regex
 
@@ -38,8 +39,7 @@ _CJK_RE = compile_regex(f"[{_CJK}]")
 _INDENT_RE = compile_regex(r"^[ \u3000]+")
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedLine:
+class PrintedLine(Struct, frozen=True):
     """One printed line: its text and box, y growing downwards (points or millimetres)."""
 
     text: str
@@ -49,16 +49,14 @@ class PrintedLine:
     bottom: float
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedPage:
+class PrintedPage(Struct, frozen=True):
     """A page's width (same unit as its lines) and its lines in reading order."""
 
     width: float
     lines: Sequence[PrintedLine]
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(Struct, frozen=True):
     """One drawn character (or run of them) and its box, y growing downwards."""
 
     text: str

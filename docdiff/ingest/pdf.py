@@ -16,8 +16,10 @@ import io
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from docdiff.chinese import RADICALS
 from docdiff.errors import InputError
@@ -32,8 +34,7 @@ _SPACES = {0x2003: 0x3000} | {cp: 0x20 for cp in (*range(0x2000, 0x2003), *range
 NO_TEXT = "PDF has no text layer (scanned image?); to read it by OCR: pip install 'docdiff[ocr]'"
 
 
-@dataclass(frozen=True, slots=True)
-class PdfText:
+class PdfText(Struct, frozen=True):
     """A PDF's text and what was done to get it (``notes``: the OCR confidence, if OCR ran)."""
 
     text: str

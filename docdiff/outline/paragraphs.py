@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from docdiff.model import Document, SectionKind
 from docdiff.outline.patterns import INDENT, SENTENCE_END
@@ -12,8 +13,7 @@ from docdiff.regex_cache import compile_regex
 _SENTENCE_END_RE = compile_regex(f"[{re.escape(SENTENCE_END)}]")
 
 
-@dataclass(slots=True)
-class Para:
+class Para(Struct):
     """A non-blank body line: [start, end) without indent or line break, in doc offsets."""
 
     start: int
@@ -21,8 +21,7 @@ class Para:
     line: int
 
 
-@dataclass(slots=True, eq=False)
-class Node:
+class Node(Struct, eq=False):
     """A section while the tree is being built (Section is frozen)."""
 
     style: str  # pattern name, or "lead"

@@ -8,7 +8,8 @@ Quantifiers are bounded and classes do not overlap, so no pattern can backtrack 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.regex_cache import compile_regex
 
@@ -18,8 +19,7 @@ _CN = f"[{CN_DIGITS}]{{1,6}}"  # 六 characters reach 九十九 and 一百〇九
 _AR = r"[0-9]{1,3}"  # headings never count past 999; longer digit runs are figures
 
 
-@dataclass(frozen=True, slots=True)
-class HeadingPattern:
+class HeadingPattern(Struct, frozen=True):
     """One numbering style. Its level in a document is fixed by order of appearance."""
 
     name: str

@@ -6,7 +6,8 @@ flattened one cell per line with the empty cells dropped (Luqiao's indicator tab
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.model import Cell, Document, Span, Table
 from docdiff.regex_cache import compile_regex
@@ -143,8 +144,7 @@ _CHANGE_WORDS = compile_regex(r"增长|增速|降低|下降|提高|减少|削减
 _UNIT_CHARS = frozenset("%‰万亿千百十元美人次户套亩吨件家个张年岁项所座床辆公里米平方立克瓦时标准煤/()（）ugmkMGW23²³μ·")
 
 
-@dataclass(frozen=True, slots=True)
-class _FlatCell:
+class _FlatCell(Struct, frozen=True):
     text: str
     span: Span
     line: int

@@ -2,7 +2,7 @@
 targets (indicators × documents), similarity, passages, clusters, parent."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from docdiff.corpus.report import CorpusReport
 from docdiff.model import Comparator, Target
@@ -12,8 +12,7 @@ Value = str | int | float | None
 _AFTER = {Comparator.GE: "以上", Comparator.LE: "以内", Comparator.APPROX: "左右", Comparator.EQ: ""}
 
 
-@dataclass(frozen=True, slots=True)
-class PlainTable:
+class PlainTable(Struct, frozen=True):
     name: str
     header: tuple[str, ...]
     rows: tuple[tuple[Value, ...], ...]

@@ -8,9 +8,10 @@ no document can close the script or style element. Styles and behaviour live in
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
+
+from msgspec import Struct
 
 from docdiff.comparison.nesting import NestedRanges
 from docdiff.model import (
@@ -32,16 +33,14 @@ from docdiff.render.tiers import headline_first
 # ---------------------------------------------------------------- panes: the text of each side
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(Struct, frozen=True):
     index: int  # position in the pair's op list, so the script can interleave a unified view
     kind: OpKind
     text: str
     moved: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Pane:
+class _Pane(Struct, frozen=True):
     """One side of one section pair: the runs shown and where their text starts in the document."""
 
     section: Section

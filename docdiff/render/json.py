@@ -1,6 +1,6 @@
 """The JSON of shared/docs/CONTRACT.md, mapped field by field from the model.
 
-Renaming a dataclass field must never silently change the JSON: every key is written here.
+Renaming a model field must never silently change the JSON: every key is written here.
 """
 from __future__ import annotations
 

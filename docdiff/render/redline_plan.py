@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.comparison.align import longest_increasing
 from docdiff.model import Comparison, Section
@@ -20,8 +21,7 @@ from docdiff.model import Comparison, Section
 MAX_DEPTH = 2  # cut at top-level sections and their subsections; deeper ones are diffed by sentence
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(Struct, frozen=True):
     """One step of the redline: ``a`` and ``b`` texts ("" when absent) and why they are here.
 
     kind: "pair" (diff a → b in place), "deleted" (only a), "inserted" (only b);

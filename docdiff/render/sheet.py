@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.model import Comparison, SectionPair, Target, TargetPair
 from docdiff.render.cells import text_cell
@@ -31,8 +32,7 @@ STATUS_COLUMN = "status"
 VOCABULARY_COLUMNS = frozenset({"a_comparator", "b_comparator", "comparator"})
 
 
-@dataclass(frozen=True, slots=True)
-class Sheet:
+class Sheet(Struct, frozen=True):
     """A named table: ``rows`` hold str, int, float or None (an empty cell)."""
 
     name: str

@@ -8,7 +8,8 @@ from (a section's own text without its subsections and debris), so the test is e
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.model import (
     Comparison,
@@ -24,8 +25,7 @@ _TERMINATORS = "。！？；!?;\n"
 _CLOSERS = "”’」』）)"
 
 
-@dataclass(frozen=True, slots=True)
-class ChangedSentence:
+class ChangedSentence(Struct, frozen=True):
     """One changed sentence of ``pair``: its ops, and its first line in a and in b (or None)."""
 
     pair: SectionPair | None  # None: a target in an added or removed section, which has no diff

@@ -5,7 +5,8 @@ Each cell holds the target that year's report set, the outcome the next report s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.model import Document
 from docdiff.series.model import (

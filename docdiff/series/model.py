@@ -1,8 +1,9 @@
 """The ledger's frozen types: one Row per indicator, one Cell per year, streaks and changes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from docdiff.model import Comparator, Document, Span, Target
 
@@ -17,8 +18,7 @@ class Verdict(StrEnum):
     NOT_SET = "not_set"  # the report says in words that it sets no target
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Outcome:
+class Outcome(Struct, frozen=True, kw_only=True):
     """A year's result as the next report's review states it: 去年…地区生产总值增长6.6%."""
 
     indicator: str
@@ -33,8 +33,7 @@ class Outcome:
     line: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NoTarget:
+class NoTarget(Struct, frozen=True, kw_only=True):
     """A report's words that it sets no number for an indicator: 不设具体增长目标."""
 
     indicator: str
@@ -44,8 +43,7 @@ class NoTarget:
     line: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cell:
+class Cell(Struct, frozen=True, kw_only=True):
     """One indicator in one year: the target that year's report set, its outcome, the verdict."""
 
     year: int
@@ -56,8 +54,7 @@ class Cell:
     not_set: NoTarget | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Streak:
+class Streak(Struct, frozen=True, kw_only=True):
     """The same value and comparator set in consecutive reported years, ``start``..``end``."""
 
     start: int
@@ -69,8 +66,7 @@ class Streak:
     comparator: Comparator
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Change:
+class Change(Struct, frozen=True, kw_only=True):
     """A target that differs from the one set for the year before it."""
 
     before_year: int
@@ -80,8 +76,7 @@ class Change:
     changes: tuple[str, ...]  # of value, unit, comparator
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Row:
+class Row(Struct, frozen=True, kw_only=True):
     """One indicator across the years, however the reports named it."""
 
     key: str  # the series key: 生产总值增长
@@ -94,8 +89,7 @@ class Row:
     changes: tuple[Change, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ledger:
+class Ledger(Struct, frozen=True, kw_only=True):
     """N reports of one government, ordered by year, folded into rows of indicators."""
 
     documents: tuple[Document, ...]  # in year order

@@ -7,7 +7,8 @@ an error that names the files.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.errors import DocdiffError, InputError
 from docdiff.model import Document

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from docdiff.model import Comparator, Document, Span
 from docdiff.regex_cache import compile_regex
@@ -37,8 +39,7 @@ _NOT_ONE_YEAR_RE = compile_regex(
 _RATES = ("%", "‰", "个百分点", "百分点")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(Struct, frozen=True):
     """One value a review states, with the row it can belong to."""
 
     key: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
+
+from msgspec import Struct, field
 
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert
@@ -38,8 +39,7 @@ def headline_keys() -> frozenset[str]:
 RowId = tuple[str, str]  # (series key, unit family)
 
 
-@dataclass
-class _Draft:
+class _Draft(Struct):
     targets: dict[int, Target] = field(default_factory=dict)  # year → target
     outcomes: dict[int, Outcome] = field(default_factory=dict)
     not_set: dict[int, NoTarget] = field(default_factory=dict)

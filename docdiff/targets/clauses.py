@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.model import Comparator
 from docdiff.regex_cache import compile_regex

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.lazy_regex import lazy_compile
@@ -27,8 +28,7 @@ _NEXT_FIVE_YEARS_RE = compile_regex(r"今后五年|未来五年")
 BASE_YEAR_BEFORE = ("比", "较", "与", "同", "从", "自", "于", "截至", "截止", "相比")
 
 
-@dataclass(frozen=True, slots=True)
-class _Heading:
+class _Heading(Struct, frozen=True):
     level: int
     title: str
     start: int
@@ -58,8 +58,7 @@ def _fallback_headings(doc: Document, lines: list[tuple[int, Span]]) -> list[_He
     return found
 
 
-@dataclass
-class DocContext:
+class DocContext(Struct):
     """What every sentence needs to know about its document and where it sits in it."""
 
     doc: Document
@@ -72,18 +71,18 @@ class DocContext:
     # Every sentence asks for its chain and regime; both change only where a section (or heading)
     # starts or ends, so they are computed once per stretch between such boundaries, found by
     # bisection: no walk over all sections per sentence.
-    _bounds: list[int] = field(default_factory=list, repr=False)
-    _chains: dict[int, list[tuple[str, int]]] = field(default_factory=dict, repr=False)
-    _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict, repr=False)
-    _sections: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
-    _title_years: dict[str, int | None] = field(default_factory=dict, repr=False)
+    _bounds: list[int] = field(default_factory=list)
+    _chains: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict)
+    _sections: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    _title_years: dict[str, int | None] = field(default_factory=dict)
     # id of a tuple of sibling sections → their starts (None: not in order, scanned instead)
-    _level_starts: dict[int, list[int] | None] = field(default_factory=dict, repr=False)
+    _level_starts: dict[int, list[int] | None] = field(default_factory=dict)
     # Without an outline: the chain after each heading (its own, with the headings above it),
     # built in one pass, and the headings' starts to find the last heading before an offset by
     # bisection (None when the headings are not in text order: then scanned per offset)
-    _heading_chains: list[tuple[tuple[str, int], ...]] = field(default_factory=list, repr=False)
-    _heading_starts: list[int] | None = field(default_factory=list, repr=False)
+    _heading_chains: list[tuple[tuple[str, int], ...]] = field(default_factory=list)
+    _heading_starts: list[int] | None = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Document, outline: Outline) -> DocContext:

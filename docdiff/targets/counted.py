@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
@@ -31,8 +32,7 @@ LIST_WINDOW = 120
 _PURPOSE_AFTER = r"(?:重点|专项|主要)?(?:支持|用于|支撑|撬动|带动|引导|投向)"
 
 
-@dataclass(frozen=True)
-class Around:
+class Around(Struct, frozen=True):
     """What surrounds a number that a noun follows (新建2所|公立幼儿园)."""
 
     text: str

@@ -1,8 +1,9 @@
 """A target as one sentence's reading drafts it, and the small readers of what follows a number."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from docdiff.model import Comparator
 from docdiff.regex_cache import compile_regex
@@ -13,8 +14,7 @@ CONTEXT_CHARS = 40  # characters of the clause before a value that can say ç´¯è®
 _SPACES_RE = compile_regex(r" *")
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """A target before it gets its id and key."""
 
     indicator: str

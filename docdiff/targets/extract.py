@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.model import Document, Outline, Span, Target
 from docdiff.targets.context import DocContext
 from docdiff.targets.keys import fold_key
-from docdiff.targets.sentences import TargetFields, sentence_targets
+from docdiff.targets.sentences import sentence_targets
 from docdiff.targets.tables import table_targets
 
 
@@ -28,23 +29,16 @@ def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Targ
 
         outline = parse_outline(doc)
     ctx = DocContext.build(doc, outline)
-    found: list[tuple[Span, Target | TargetFields]] = [(t.span, t) for t in table_targets(doc, outline, ctx)]
+    found: list[Target] = list(table_targets(doc, outline, ctx))
     in_table = _table_test([t.span for t in outline.tables])
     for line_no, span in ctx.body_lines:
         if in_table(span.start):
             continue  # table cells are read row by row above, not as sentences
-        found.extend((f["span"], f) for f in sentence_targets(ctx, line_no, span))
-    found.sort(key=lambda item: (item[0].start, item[0].end))
-    return tuple(_numbered(f"t{i}", t) for i, (_, t) in enumerate(found, 1))
-
-
-def _numbered(target_id: str, found: Target | TargetFields) -> Target:
-    """The target with its id (and its key, when it has none yet)."""
-    if isinstance(found, Target):
-        return replace(found, id=target_id, key=found.key or fold_key(found.indicator))
-    if not found["key"]:
-        found["key"] = fold_key(found["indicator"])
-    return Target(id=target_id, **found)
+        found.extend(sentence_targets(ctx, line_no, span))
+    found.sort(key=lambda t: (t.span.start, t.span.end))
+    return tuple(
+        replace(t, id=f"t{i}", key=t.key or fold_key(t.indicator)) for i, t in enumerate(found, 1)
+    )
 
 
 def _table_test(spans: list[Span]) -> Callable[[int], bool]:

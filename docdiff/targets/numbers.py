@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from msgspec import Struct
 
 from docdiff.chinese import (
     CN_BIG_UNITS,
@@ -109,11 +110,8 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
-@dataclass(slots=True)
-class Quantity:
-    """A number found in text: value as written, optional upper bound, unit, and its extent.
-    (Not frozen: one is built for every number of every sentence, and a frozen dataclass's
-    ``__init__`` sets each field through ``object.__setattr__``, 3× slower. Nothing changes one.)"""
+class Quantity(Struct, frozen=True):
+    """A number found in text: value as written, optional upper bound, unit, and its extent."""
 
     value: Decimal | None  # None only for a draft's placeholder (打造XX个)
     value_high: Decimal | None

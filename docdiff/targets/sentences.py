@@ -8,11 +8,11 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import Any
+
+from msgspec import Struct
 
 from docdiff.chinese import parse_chinese_integer
-from docdiff.model import Comparator, Kind, Span
+from docdiff.model import Comparator, Kind, Span, Target
 from docdiff.regex_cache import compile_regex
 from docdiff.targets.background import is_background_count, is_policy_term
 from docdiff.targets.candidates import SENTENCE_END, clause_bounds
@@ -47,12 +47,7 @@ _COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今�
 _WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
 
 
-# A Target's fields but its id, by name.
-TargetFields = dict[str, Any]
-
-
-@dataclass
-class _Sentence:
+class _Sentence(Struct):
     start: int  # offset in doc.text
     text: str  # width-folded
 
@@ -168,12 +163,12 @@ class _LineReader:
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
         self.tiers: dict[tuple[str, tuple[str, ...]], str] = {}  # by cue before and section titles
 
-    def targets(self) -> list[TargetFields]:
+    def targets(self) -> list[Target]:
         doc = self.ctx.doc
         text = doc.norm[self.span.start : self.span.end]
         if not text.strip() or _HTML_RE.search(text) or _NOTE_RE.match(text) or _is_contents_line(text):
             return []  # (a contents line: 三、重点任务（20项）…… 15 names a chapter and its page)
-        out: list[TargetFields] = []
+        out: list[Target] = []
         for sent in _split_sentences(text, self.span.start):
             out.extend(self._sentence(sent))
         return out
@@ -230,7 +225,7 @@ class _LineReader:
             return False, sec_year
         return True, sec_year
 
-    def _sentence(self, sent: _Sentence) -> list[TargetFields]:
+    def _sentence(self, sent: _Sentence) -> list[Target]:
         goal, sec_year = self._is_goal(sent)
         if not goal or not may_hold_target(sent.text):
             return []
@@ -275,8 +270,8 @@ class _LineReader:
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             section, titles = ctx.section_at(start)
-            out.append(dict(
-                indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
+            out.append(Target(
+                id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
@@ -302,9 +297,8 @@ class _LineReader:
         return tier
 
 
-def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[TargetFields]:
-    """The targets set by the sentences of one body line, as the fields of each Target but its id
-    (``extract_targets`` builds each Target once it knows its place: no second build to number it)."""
+def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:
+    """The targets set by the sentences of one body line."""
     return _LineReader(ctx, line_no, span).targets()
 
 

@@ -7,9 +7,10 @@ actual "2020" column) gives targets with status "past".
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from docdiff.model import (
     Cell,

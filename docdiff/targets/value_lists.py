@@ -4,7 +4,8 @@ several subjects under 均/分别 (亩均增加值、亩均税收均增长10%); 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from docdiff.model import Comparator
 from docdiff.regex_cache import compile_regex
