@@ -151,3 +151,15 @@ def test_deadlines_skip_base_years_as_the_sliced_test_did() -> None:
                 based = text[max(0, pos - 3) : pos].endswith(BASE_YEAR_BEFORE) or text[pos + 5 : pos + 8].startswith(
                     ("以来", "末", "底比", "相比"))
                 assert (pos in years) != based, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["到", "至", "将", "我市将", "进一步", "加快", "、", "和", "以及", "生产", "总值", "2025年"]),
+                min_size=1, max_size=5).map("".join))
+def test_leading_filler_match_is_the_longest_that_leaves_something(text: str) -> None:
+    from docdiff.targets.rules import _LEADING_FILLER_RE, LEADING_FILLERS
+
+    lo, hi = 0, len(text)
+    longest = max((len(w) for w in LEADING_FILLERS if text.startswith(w) and len(w) < hi - lo), default=0)
+    m = _LEADING_FILLER_RE.match(text, lo, hi - 1)
+    assert (m.end() if m else 0) == longest

@@ -139,7 +139,9 @@ def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
-_LEADING_BY_LENGTH = _by_length(LEADING_FILLERS)
+# The longest filler a text starts with, in one match: the alternatives are longest first, and
+# the first that matches is taken.
+_LEADING_FILLER_RE = compile_regex("|".join(re.escape(w) for w in LEADING_FILLERS))
 _TRAILING_BY_LENGTH = _by_length(TRAILING_VERBS)
 _SPACE_RE = compile_regex(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
 
@@ -157,10 +159,10 @@ def strip_indicator(text: str) -> str:
     while changed and lo < hi:
         changed = False
         # the longest filler the text starts with, if something is left after it
-        n = next((n for n, words in _LEADING_BY_LENGTH if hi - lo > n and text[lo : lo + n] in words), 0)
-        if n:
-            lo, changed = _skip_trim(text, lo + n, hi), True
-        m = _LEADING_YEAR_RE.match(text, lo, hi) or _LEADING_ORDINAL_RE.match(text, lo, hi)
+        m = _LEADING_FILLER_RE.match(text, lo, hi - 1)  # (ending before hi: something is left)
+        if m:
+            lo, changed = _skip_trim(text, m.end(), hi), True
+        m = _LEADING_YEAR_OR_ORDINAL_RE.match(text, lo, hi)
         if m and m.end() < hi:
             lo, changed = _skip_trim(text, m.end(), hi), True
         n = next((n for n, words in _TRAILING_BY_LENGTH if hi - lo > n and text[hi - n : hi] in words), 0)
@@ -220,10 +222,12 @@ def _balance(text: str) -> str:
 
 
 # 二是, 其三, 首先: the order of a list, not what is measured.
-_LEADING_ORDINAL_RE = compile_regex(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
+_LEADING_ORDINAL = r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后"
 # 到2025年, 2019年度, 5年内: when, not what.
-_LEADING_YEAR_RE = compile_regex(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
-                              r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
+_LEADING_YEAR = (r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
+                 r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
+# A leading year, else a leading ordinal (one match, not two)
+_LEADING_YEAR_OR_ORDINAL_RE = compile_regex(f"(?:{_LEADING_YEAR})|(?:{_LEADING_ORDINAL})")
 
 
 def leading_verb(text: str) -> str:
