@@ -271,6 +271,7 @@ LEVEL_RE = compile_regex(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水�
 CHANGE_RE = compile_regex(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
 CUMULATIVE_RE = compile_regex(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
                            r"完成|修缮|共建|开展|投入|总投资|计划投资|建设|上市$|扩建|迁建|培训")
+_KEPT_RE = compile_regex(r"保持|维持|稳定在")
 ANNUAL_RE = compile_regex(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
 
 
@@ -289,7 +290,7 @@ def period_for(indicator: str, unit: str, *, annual_doc: bool, bracketed: bool, 
         if unit == "倍":
             return Period.POINT
         return Period.ANNUAL if annual_doc or "年" in indicator else Period.CUMULATIVE
-    if rate or re.search(r"保持|维持|稳定在", context):
+    if rate or _KEPT_RE.search(context):
         return Period.POINT  # a share or a level kept: 覆盖率75%, 保持5000亩
     if ANNUAL_RE.search(context):
         return Period.ANNUAL  # 全年引育…6个, 每年培育…300名
