@@ -60,14 +60,6 @@ _SPLICE = _Splice()
 _SPLICE_MARK = "\x00"  # never in encoded text: the escaper writes U+0000 as \u0000
 
 
-def _null(_: None) -> str:
-    return "null"
-
-
-def _boolean(b: bool) -> str:
-    return "true" if b else "false"
-
-
 def _finite(x: float) -> str:
     if not math.isfinite(x):
         raise _Unsupported  # json.dumps raises its ValueError
@@ -75,9 +67,14 @@ def _finite(x: float) -> str:
 
 
 # The encoder of each scalar type, looked up by exact type (subclasses take the slow path).
+# null, true and false are looked up in C (a dict's __getitem__), not by a Python call per value.
 _SCALARS: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring, int: _int_repr, float: _finite, bool: _boolean, type(None): _null,
+    str: encode_basestring, int: _int_repr, float: _finite, bool: {True: "true", False: "false"}.__getitem__,
+    type(None): {None: "null"}.__getitem__,
 }
+# '"key": ' of the keys met so far (a report repeats a few dozen keys a million times), up to a bound
+_KEY_TEXT: dict[str, str] = {}
+_MAX_KEYS = 4096
 
 
 def _encode(o: Any, level: int) -> str:
@@ -106,10 +103,15 @@ def _encode(o: Any, level: int) -> str:
             return "{}"
         members = []
         for k, v in o.items():
-            if type(k) is not str:
-                raise _Unsupported  # json.dumps converts numbers, booleans and None keys
+            key = _KEY_TEXT.get(k) if type(k) is str else None
+            if key is None:
+                if type(k) is not str:
+                    raise _Unsupported  # json.dumps converts numbers, booleans and None keys
+                key = encode_basestring(k) + ": "
+                if len(_KEY_TEXT) < _MAX_KEYS:
+                    _KEY_TEXT[k] = key
             scalar = get(type(v))
-            members.append(encode_basestring(k) + ": " + (scalar(v) if scalar is not None else _encode(v, deeper)))
+            members.append(key + (scalar(v) if scalar is not None else _encode(v, deeper)))
         return "{" + inner + ("," + inner).join(members) + "\n" + "  " * level + "}"
     if o is _SPLICE:
         return _SPLICE_MARK
