@@ -131,7 +131,9 @@ def stages(a_path: Path, b_path: Path) -> dict[str, float]:
     from docdiff.comparison.reuse import measure_similarity
     from docdiff.comparison.targetdiff import match_targets
     from docdiff.targets import extract_targets
-    from docdiff.comparison.textdiff import diff_pairs
+    from docdiff.comparison.destinations import find_destinations
+    from docdiff.comparison.similarity import shared_bigrams
+    from docdiff.comparison.textdiff import diff_destinations, diff_pairs
     from docdiff.model import Comparison
 
     t: dict[str, float] = {}
@@ -145,12 +147,15 @@ def stages(a_path: Path, b_path: Path) -> dict[str, float]:
     a, b = timed("load", lambda: (load(str(a_path)), load(str(b_path))))
     oa, ob = timed("outline", lambda: (parse_outline(a), parse_outline(b)))
     ta, tb = timed("targets", lambda: (extract_targets(a, oa), extract_targets(b, ob)))
-    pairs, n1 = timed("align", lambda: align_sections(a, oa, b, ob))
-    pairs, n2 = timed("diff", lambda: diff_pairs(a, b, pairs))
-    sim, passages, n3 = timed("reuse", lambda: measure_similarity(a, b, pairs))
-    tp = timed("targetdiff", lambda: match_targets(a, ta, b, tb, pairs))
+    with shared_bigrams():  # as pipeline.compare
+        pairs, n1 = timed("align", lambda: align_sections(a, oa, b, ob))
+        pairs, n2 = timed("diff", lambda: diff_pairs(a, b, pairs))
+        sim, passages, n3 = timed("reuse", lambda: measure_similarity(a, b, pairs))
+        tp = timed("targetdiff", lambda: match_targets(a, ta, b, tb, pairs))
+        pairs = timed("destinations", lambda: find_destinations(a, oa, b, ob, pairs, tp))
+    pairs, n4 = timed("destdiff", lambda: diff_destinations(a, b, pairs))
     c = Comparison(a=a, b=b, outline_a=oa, outline_b=ob, targets_a=ta, targets_b=tb, sections=pairs, targets=tp,
-                   similarity=sim, shared_passages=passages, notes=n1 + n2 + n3)
+                   similarity=sim, shared_passages=passages, notes=n1 + n2 + n3 + n4)
     timed("render", lambda: render_compare_term(c, color=False, width=100, context=1, only_changed=False))
     return t
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -95,11 +96,13 @@ def cut(path: Path, chars: int, tmp: Path) -> Path:
 
 
 def child(code: str, *args: str, runs: int) -> dict[str, float]:
-    """Min over ``runs`` fresh processes of each figure the child prints."""
+    """Min over ``runs`` fresh processes of each figure the child prints. OpenBLAS on one thread,
+    as ``docdiff``'s command sets it (else its idle worker threads' spinning is counted)."""
     best: dict[str, float] = {}
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     for _ in range(runs):
         got = json.loads(subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                                        check=True).stdout)
+                                        check=True, env=env).stdout)
         for k, v in got.items():
             best[k] = min(best.get(k, v), v) if isinstance(v, float) else v
     return best

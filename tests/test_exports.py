@@ -170,3 +170,20 @@ def test_a_workbook_needs_an_output_file(tmp_path: Path) -> None:
         out = _docdiff(*args, "--format", "xlsx")
         assert out.returncode == 2 and out.stdout == b""
         assert out.stderr.decode().strip() == "docdiff: --format xlsx writes a binary workbook: name the file with -o FILE.xlsx"
+
+
+def test_pair_rows_follow_pair_columns_field_by_field() -> None:
+    """Each cell of a target pair's row sits under its own column (the row is a flat tuple)."""
+    import docdiff
+    from docdiff.render.sheet import PAIR_COLUMNS, _pair_row
+
+    c = docdiff.compare(docdiff.load("samples/hailar-district-2018-work-report.txt"),
+                        docdiff.load("samples/hailar-district-2019-work-report.txt"))
+    p = next(p for p in c.targets if p.a is not None and p.b is not None and p.changes)
+    row = dict(zip(PAIR_COLUMNS, _pair_row(p), strict=True))
+    assert (row["a_value"], row["b_value"], row["a_unit"], row["b_unit"]) == (p.a.value, p.b.value, p.a.unit, p.b.unit)
+    assert (row["a_line"], row["b_line"], row["a_text"], row["b_text"]) == (p.a.line, p.b.line, p.a.text, p.b.text)
+    assert (row["a_year"], row["b_year"], row["a_section"], row["b_section"]) == (p.a.year, p.b.year, p.a.section,
+                                                                                  p.b.section)
+    assert (row["status"], row["changes"], row["indicator"]) == (str(p.status), ", ".join(p.changes), p.b.indicator)
+    assert (row["a_comparator"], row["b_comparator"]) == (str(p.a.comparator), str(p.b.comparator))

@@ -151,3 +151,12 @@ def test_json_offsets_count_the_files_own_layout(tmp_path: Path) -> None:
         span = file_text[t["start"] : t["end"]]
         assert span.replace("\n", "") == t["text"]  # the file's characters, its line breaks left in
         assert file_text.count("\n", 0, t["start"]) + 1 == t["line"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab 1，。中文、ＡＢ　ᄀ가𠀀\t"), max_size=40))
+def test_width_counts_wide_and_fullwidth_characters_twice(s: str) -> None:
+    import unicodedata
+
+    from docdiff.ingest.layout import _width
+
+    assert _width(s) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)

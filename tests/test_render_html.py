@@ -171,6 +171,13 @@ def test_script_json_escapes_what_could_end_a_script() -> None:
     assert json.loads(s) == {"x": "</script><!-- & \u2028\u2029 >"}
 
 
+@given(st.recursive(st.text(alphabet="<>&a中\u2028\u2029\\\"/u"), lambda inner: st.lists(inner, max_size=3), max_leaves=8))
+def test_script_json_escapes_character_by_character(data: object) -> None:
+    table = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(table)
+    assert script_json(data) == expected
+
+
 def test_empty_comparison_still_renders() -> None:
     c = small_comparison()
     page = render_html(replace(c, sections=(), targets=(), shared_passages=(), notes=()))
@@ -274,3 +281,12 @@ def test_target_found_by_its_words_when_the_diff_is_not_verbatim() -> None:
     page = render_html(replace(c, sections=c.sections[:1] + (replace(pair, diff=folded),) + c.sections[2:]))
     data = json.loads(parse(page).script_bodies[0])
     assert data["rows"][1]["a"] == "a:t2" and data["rows"][1]["pa"] == 1
+
+
+@given(st.one_of(st.text(alphabet="<>&\"'a中 \u00a0;#x"), st.integers(), st.floats(allow_nan=False)))
+def test_escaping_is_html_escape_with_quotes(value: object) -> None:
+    import html
+
+    from docdiff.render.html_page import e
+
+    assert e(value) == html.escape(str(value), quote=True)

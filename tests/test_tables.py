@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import SAMPLES
 
-from docdiff.model import Cell, Document, Table
+from docdiff.model import Cell, Document, Span, Table
 from docdiff.outline.tables import find_flat_tables, find_pipe_tables, find_tables
 
 
@@ -240,3 +242,48 @@ def test_tables_never_raise_and_cells_slice_back(text: str) -> None:
         assert all(len(r) == len(t.header) for r in t.rows)
         assert 0 <= t.span.start <= t.span.end <= len(doc.text)
         assert_cells_slice_back(doc, t)
+
+
+def _pipe_tables_line_by_line(doc: Document) -> tuple[Table, ...]:
+    """find_pipe_tables reading every line (no jump to the next "|")."""
+    from docdiff.outline import tables as T
+
+    found: list[Table] = []
+    n, count = 1, doc.line_count
+    while n <= count:
+        first, rows = n, []
+        while n <= count and (row := T._split_pipe_row(doc, n)) is not None:
+            if not all(c is None or T._RULE_CELL.fullmatch(c.text) for c in row):
+                rows.append(row)
+            n += 1
+        if n == first:
+            n += 1
+            continue
+        if len(rows) < 2:
+            continue
+        width = max(len(r) for r in rows)
+        caption = T._caption_before(doc, first)
+        line = doc.line_span(first)
+        text = doc.slice(line)
+        start = caption[2].start if caption else line.start + len(text) - len(text.lstrip(T._BLANKS))
+        found.append(Table(title=caption[0] if caption else "", span=Span(start, doc.line_span(n - 1).end),
+                           line=doc.line_at(caption[2].start if caption else line.start),
+                           header=tuple((c.text if c else "") for c in rows[0]) + ("",) * (width - len(rows[0])),
+                           rows=tuple(T._fill_spanned(rows[1:], width))))
+    return tuple(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["表1 主要指标", "指标 | 2020年 | 2025年", "|---|---|", "GDP | 100 | 150",
+                                 "| a | b |", "正文一段。", "", "只有 | 一个", "　　第二段|", "收入 | 5"]), max_size=25))
+def test_pipe_tables_jumping_to_the_next_pipe_are_those_read_line_by_line(lines: list[str]) -> None:
+    doc = doc_of(*lines)
+    assert find_pipe_tables(doc) == _pipe_tables_line_by_line(doc)
+
+
+def test_flat_tables_need_a_number_or_attribute_header_word_somewhere() -> None:
+    words = ("序号", "编号", "属性", "性质")
+    lines = ["序号", "指标名称", "单位", "2020年", "2025年", "属性", "1", "地区生产总值", "亿元", "100", "150", "预期性"]
+    assert find_flat_tables(doc_of(*lines))  # a table, with its header words
+    assert not any(w in "\n".join(lines[1:5] + lines[6:11]) for w in words)
+    assert find_flat_tables(doc_of(*lines[1:5], *lines[6:11])) == ()

@@ -599,3 +599,46 @@ def test_the_assignment_solver_agrees_with_scipy(n, m, seed):
     r2, c2 = linear_sum_assignment(gain, maximize=True)
     assert gain[r1, c1].sum() == pytest.approx(gain[r2, c2].sum())
     assert len(r1) == len(r2) == min(n, m)
+
+
+
+KEY_FORMS = st.lists(st.text(alphabet="地区生产总值率", min_size=1, max_size=8), min_size=1, max_size=12)
+
+
+def _similar_key_pairs_every_pair_scored(forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> list:
+    from docdiff.comparison.targetdiff import MIN_KEY_SIMILARITY
+
+    return sorted((i, j, key_similarity(ka, kb)) for i, ka in enumerate(forms_a) for j, kb in enumerate(forms_b)
+                  if key_similarity(ka, kb) >= MIN_KEY_SIMILARITY)
+
+
+@settings(max_examples=150, deadline=None)
+@given(KEY_FORMS, KEY_FORMS, st.booleans())
+def test_similar_key_pairs_screened_with_a_cutoff_are_those_of_every_pair_scored(
+    forms_a: list[str], forms_b: list[str], with_numpy: bool
+) -> None:
+    """rapidfuzz's score_cutoff drops no pair the uncut screen keeps (the cdist and the
+    pair-by-pair path), and the kept pairs carry the same similarity."""
+    from unittest import mock
+
+    from docdiff.comparison.targetdiff import _similar_key_pairs
+
+    expected = _similar_key_pairs_every_pair_scored(tuple(forms_a), tuple(forms_b))
+    with mock.patch("docdiff.comparison.matrix_path.lists_for", lambda cells, limit: not with_numpy):
+        assert _similar_key_pairs(tuple(forms_a), tuple(forms_b)) == expected
+
+
+@pytest.mark.parametrize("with_numpy", [False, True])
+def test_similar_key_pairs_of_real_reports_are_those_of_every_pair_scored(with_numpy: bool) -> None:
+    from unittest import mock
+
+    import docdiff
+    from docdiff.comparison.targetdiff import _similar_key_pairs
+
+    def forms(name: str) -> tuple[str, ...]:
+        doc = docdiff.load(f"samples/{name}")
+        return tuple(match_form(t.key or t.indicator) for t in docdiff.extract_targets(doc, docdiff.parse_outline(doc)))
+
+    fa, fb = forms("hailar-district-2018-work-report.txt"), forms("hailar-district-2019-work-report.txt")
+    with mock.patch("docdiff.comparison.matrix_path.lists_for", lambda cells, limit: not with_numpy):
+        assert _similar_key_pairs(fa, fb) == _similar_key_pairs_every_pair_scored(fa, fb)

@@ -158,3 +158,97 @@ def test_own_spans_cover_everything_outside_the_children() -> None:
     spans = textdiff.own_spans(Span(0, 100), [Span(60, 80), Span(10, 30)])
     assert spans == [Span(0, 10), Span(30, 60), Span(80, 100)]
     assert textdiff.own_spans(Span(0, 5), []) == [Span(0, 5)]
+
+
+def _pair_block_full_table(dels: list[int], inss: list[int], keys_a: list[str], keys_b: list[str]) -> list:
+    """The pairing DP filled cell by cell (no row shortcut), with the same traceback."""
+    sim = textdiff._ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim = sim if isinstance(sim, list) else sim.tolist()
+    k, m = len(dels), len(inss)
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    for x in range(k - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            v = max(best[x + 1][y], best[x][y + 1])
+            s = sim[x][y]
+            if s >= textdiff.SIMILAR_MIN and s + best[x + 1][y + 1] > v:
+                v = s + best[x + 1][y + 1]
+            best[x][y] = v
+    out, x, y = [], 0, 0
+    while x < k and y < m:
+        s = sim[x][y]
+        if s >= textdiff.SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
+            out.append(("sim", dels[x], inss[y]))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            out.append(("del", dels[x], -1))
+            x += 1
+        else:
+            out.append(("ins", -1, inss[y]))
+            y += 1
+    return out + [("del", dels[i], -1) for i in range(x, k)] + [("ins", -1, inss[j]) for j in range(y, m)]
+
+
+KEYS = st.lists(st.text(alphabet="经济增长城市建设生态保护", min_size=1, max_size=12), min_size=1, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(KEYS, KEYS)
+def test_pair_block_skips_rows_without_a_similar_pair_and_still_pairs_as_the_full_table(
+    keys_a: list[str], keys_b: list[str]
+) -> None:
+    dels, inss = list(range(len(keys_a))), list(range(len(keys_b)))
+    expected = _pair_block_full_table(dels, inss, keys_a, keys_b)
+    assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
+
+
+@given(CN)
+def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) -> None:
+    from docdiff.chinese import fold_width
+
+    sents, keys = textdiff._sentences(text)
+    assert list(sents) == split_sentences(text)
+    assert list(keys) == [textdiff._SPACE.sub("", fold_width(s)) for s in sents]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdef", max_size=40), st.text(alphabet="defghi", max_size=40))
+def test_sentence_runs_are_dmps_runs_with_or_without_a_symbol_in_common(a: str, b: str) -> None:
+    dmp = textdiff._dmp()
+    assert textdiff._runs(dmp, a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
+    disjoint_a = a.translate(str.maketrans("def", "xyz"))
+    assert textdiff._runs(dmp, disjoint_a, b) == [tuple(d) for d in dmp.diff_main(disjoint_a, b, False)]
+
+
+def _merge_one_by_one(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
+    out: list[DiffOp] = []
+    for op in ops:
+        if op.text and out and out[-1].kind == op.kind and out[-1].moved == op.moved:
+            out[-1] = DiffOp(op.kind, out[-1].text + op.text, op.moved)
+        elif op.text:
+            out.append(op)
+    return tuple(out)
+
+
+@given(st.lists(st.builds(DiffOp, st.sampled_from(list(OpKind)), st.text(alphabet="ab", max_size=2), st.booleans())))
+def test_merge_joins_runs_of_one_kind_and_flag_as_op_by_op_joining_does(ops: list[DiffOp]) -> None:
+    assert textdiff._merge(ops) == _merge_one_by_one(ops)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="经济增长城市", min_size=3, max_size=12), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from("社会民生")), min_size=1, max_size=6), st.booleans())
+def test_ratios_with_a_floor_keep_every_score_that_reaches_it(
+    keys_a: list[str], edits: list[tuple[int, str]], lists: bool
+) -> None:
+    from unittest import mock
+
+    # near-copies (one character replaced, or one added): ratios around the floor
+    keys_b = [k[: at % len(k)] + c + k[at % len(k) + at % 2 :] for k, (at, c) in zip(keys_a * 6, edits)]
+    with mock.patch("docdiff.comparison.matrix_path.lists_for", lambda cells, limit: lists):
+        full = textdiff._ratios(keys_a, keys_b)
+        cut = textdiff._ratios(keys_a, keys_b, at_least=textdiff.MOVED_SIMILAR_MIN)
+    full, cut = (m if isinstance(m, list) else m.tolist() for m in (full, cut))
+    floor = textdiff.MOVED_SIMILAR_MIN
+    for row_full, row_cut in zip(full, cut):
+        for f, c in zip(row_full, row_cut):
+            assert c == f if f >= floor else c < floor

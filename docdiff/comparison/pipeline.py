@@ -5,6 +5,7 @@ from docdiff.comparison.align import align_sections
 from docdiff.comparison.destinations import find_destinations
 from docdiff.comparison.reuse import measure_similarity
 from docdiff.comparison.selection import select_targets
+from docdiff.comparison.similarity import shared_bigrams
 from docdiff.comparison.targetdiff import match_targets
 from docdiff.comparison.textdiff import diff_destinations, diff_pairs
 from docdiff.model import Comparison, Document
@@ -23,13 +24,14 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     with shared_readings():  # B repeats most of A's sentences: each is read once
         targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
         targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
-    pairs, align_notes = align_sections(a, outline_a, b, outline_b)
-    pairs, diff_notes = diff_pairs(a, b, pairs)
-    similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
-    target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
-    # Where the sections left without a partner went: after the similarity and the targets,
-    # which weigh one-to-one alignments only.
-    pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs)
+    with shared_bigrams():  # alignment and destinations count the bigrams of mostly the same sections
+        pairs, align_notes = align_sections(a, outline_a, b, outline_b)
+        pairs, diff_notes = diff_pairs(a, b, pairs)
+        similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
+        target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
+        # Where the sections left without a partner went: after the similarity and the targets,
+        # which weigh one-to-one alignments only.
+        pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs)
     pairs, merge_notes = diff_destinations(a, b, pairs)
     return Comparison(
         a=a,

@@ -9,6 +9,7 @@ that read alike once their action verbs are dropped; each target pairs once, wit
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from docdiff.comparison.quantity import parse_unit
 from docdiff.comparison.target_keys import exclusive, match_form
@@ -59,6 +60,30 @@ def _subject(form: str) -> str:
     return form
 
 
+_Reading = tuple[str, str, frozenset[str], tuple[str, str]]
+
+
+class _Readings(dict[int, _Reading]):
+    """A target's indicator as the pairing compares it, read once per target (not once per pair):
+    its match form, content, measures, and the subjects of its content and of its bare form."""
+
+    def __init__(self, targets: tuple[Target, ...]) -> None:
+        super().__init__()
+        self._targets = targets
+
+    def __missing__(self, i: int) -> _Reading:
+        t = self._targets[i]
+        form = match_form(t.key or t.indicator)
+        content = _content(form)
+        self[i] = reading = (form, content, _measures(content), (_subject(content), _subject(_bare(form))))
+        return reading
+
+
+@lru_cache(maxsize=1024)
+def _unit_base(unit: str) -> str:
+    return parse_unit(unit).base
+
+
 # A section with more unmatched targets than this on a side is no renaming: skip it rather than
 # compare every pair of its targets (a 20 MB pair has sections of thousands).
 MAX_PER_SECTION = 40
@@ -87,25 +112,24 @@ def renamed_pairs(
             if bucket is not None:
                 bucket[1].append(j)
     candidates: list[tuple[float, int, int]] = []
+    reading_a, reading_b = _Readings(targets_a), _Readings(targets_b)
     for rows, cols in buckets.values():
         if not cols or len(rows) > MAX_PER_SECTION or len(cols) > MAX_PER_SECTION:
             continue
         for i in rows:
             ta = targets_a[i]
-            fa = match_form(ta.key or ta.indicator)
-            ca = _content(fa)
+            if not ta.unit:
+                continue
+            base_a = _unit_base(ta.unit)
+            fa, ca, measures_a, subjects_a = reading_a[i]
             for j in cols:
                 tb = targets_b[j]
-                if ta.status != tb.status or not ta.unit or parse_unit(ta.unit).base != parse_unit(tb.unit).base:
+                if ta.status != tb.status or base_a != _unit_base(tb.unit):
                     continue
-                fb = match_form(tb.key or tb.indicator)
-                cb = _content(fb)
-                if len(ca) < 2 or len(cb) < 2 or exclusive(fa, fb):
+                fb, cb, measures_b, subjects_b = reading_b[j]
+                if len(ca) < 2 or len(cb) < 2 or measures_a != measures_b or exclusive(fa, fb):
                     continue
-                if _measures(ca) != _measures(cb):
-                    continue
-                sim = max((fuzz.ratio(x, y) / 100 for x, y in ((_subject(ca), _subject(cb)),
-                                                                (_subject(_bare(fa)), _subject(_bare(fb))))
+                sim = max((fuzz.ratio(x, y) / 100 for x, y in zip(subjects_a, subjects_b)
                            if len(x) >= 2 and len(y) >= 2), default=0.0)
                 if sim >= MIN_RENAMED_SIMILARITY:
                     candidates.append((sim, i, j))

@@ -16,6 +16,7 @@ checked in tests/test_pure_python.py.
 from __future__ import annotations
 
 import math
+import os
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -99,6 +100,61 @@ def _clean(doc: Document) -> _Cleaned:
     return _Cleaned(codes=codes, kept_before=kept_before)
 
 
+class _Bigrams:
+    """Two documents' bigrams numbered over one vocabulary (their codes, sorted: 0..V-1), and the
+    (ids, counts) of each span counted so far."""
+
+    def __init__(self, a: Document, b: Document) -> None:
+        import numpy as np
+
+        self.a, self.b = a, b
+        self.cleaned = (_clean(a), _clean(b))
+        codes_a, codes_b = (c.codes for c in self.cleaned)
+        self.vocab, inverse = np.unique(np.concatenate([codes_a, codes_b]), return_inverse=True)
+        self.ids = (inverse[: len(codes_a)], inverse[len(codes_a) :])
+        self._counted: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def counts(self, side: int, span: Span) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct bigram ids of ``span`` in document a (side 0) or b (1), ascending, and
+        how often each occurs (``np.unique``'s arrays: read them, never write)."""
+        import numpy as np
+
+        s, e = self.cleaned[side].bigram_range(span)
+        found = self._counted.get((side, s, e))
+        if found is None:
+            found = self._counted[side, s, e] = np.unique(self.ids[side][s:e], return_counts=True)
+        return found
+
+
+# The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
+_shared: list[_Bigrams] | None = None
+
+
+@contextmanager
+def shared_bigrams() -> Iterator[None]:
+    """Within the block, the section vectors of one pair of documents share its vocabulary and
+    span counts: alignment and destinations weigh mostly the same sections (each their own set,
+    so their own TF-IDF weights). Released when the outermost block ends."""
+    global _shared
+    outer = _shared
+    if outer is None:
+        _shared = []
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
+def _bigrams(a: Document, b: Document) -> _Bigrams:
+    if _shared is None:
+        return _Bigrams(a, b)
+    for known in _shared:
+        if known.a is a and known.b is b:
+            return known
+    _shared.append(made := _Bigrams(a, b))
+    return made
+
+
 @cache
 def _blas_controller() -> ThreadpoolController:
     """The BLAS libraries loaded with numpy (asked once numpy is imported: threadpoolctl lists
@@ -116,15 +172,22 @@ def _one_blas_thread() -> Iterator[None]:
     more than they save, and after each threaded call they busy-wait on the other cores — about
     0.1 s of CPU per comparison, which a loaded machine takes from our own thread. Scoped
     (threadpoolctl), so a program that uses docdiff as a library keeps its own BLAS threads.
+    Nothing to do when OPENBLAS_NUM_THREADS is 1 (``docdiff``'s command sets it before numpy
+    loads): threadpoolctl's import and its search of the loaded libraries cost ~4 ms a run.
     """
+    if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
+        yield
+        return
     with _blas_controller().limit(limits=1, user_api="blas"):
         yield
 
 
 # Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
 # follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
-# numpy, its import included, first wins between 10,000 and 13,500 characters (three runs);
-# at 3,800 pure Python takes 0.13 s against 0.16 s, at 28,000 0.33 s against 0.26 s.
+# numpy, its import included, first wins between 10,000 and 13,500 characters (three runs;
+# measured again after the numpy path got faster, twice: between 11,600 and 13,500); at 3,800
+# pure Python takes 0.12 s against 0.16 s, at 27,700 0.29 s against 0.25 s. Forced onto the
+# pure path, every sample and province pair still gives byte-identical outputs.
 PURE_MAX_CHARS = 12_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
@@ -214,17 +277,14 @@ class SectionVectors:
             return
         import numpy as np
 
-        clean_a, clean_b = _clean(a), _clean(b)
-        # One shared vocabulary: bigram codes of both documents numbered 0..V-1.
-        vocab, inverse = np.unique(np.concatenate([clean_a.codes, clean_b.codes]), return_inverse=True)
-        ids_a, ids_b = inverse[: len(clean_a.codes)], inverse[len(clean_a.codes) :]
+        bigrams = _bigrams(a, b)
         rows: list[tuple[np.ndarray, np.ndarray]] = []
-        for cleaned, ids_all, spans in ((clean_a, ids_a, spans_a), (clean_b, ids_b, spans_b)):
+        for side, spans in ((0, spans_a), (1, spans_b)):
             for span in spans:
-                s, e = cleaned.bigram_range(span)
-                ids, counts = np.unique(ids_all[s:e], return_counts=True)
+                ids, counts = bigrams.counts(side, span)
                 rows.append((ids, 1.0 + np.log(counts)))  # sublinear tf: one long section ≠ many
         n = len(rows)
+        vocab = bigrams.vocab
         df = np.zeros(max(1, len(vocab)), dtype=np.float64)
         for ids, _ in rows:
             df[ids] += 1
@@ -270,17 +330,10 @@ class SectionVectors:
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
         local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
-        dense_b = np.zeros((len(cols), len(local)), dtype=np.float32)
-        for k, (ids, w) in enumerate(cols):
-            dense_b[k, np.searchsorted(local, ids)] = w
+        dense_b = _dense(cols, local)
         for start in range(0, len(rows_a), _ROW_BLOCK):
             block = rows_a[start : start + _ROW_BLOCK]
-            dense_a = np.zeros((len(block), len(local)), dtype=np.float32)
-            for k, i in enumerate(block):
-                ids, w = self._a[i]
-                at = np.searchsorted(local, ids)
-                hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids) if len(local) else at < 0
-                dense_a[k, at[hit]] = w[hit]
+            dense_a = _dense([self._a[i] for i in block], local)
             with _one_blas_thread():
                 sim[start : start + len(block)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
@@ -335,6 +388,23 @@ class SectionVectors:
         empty_b = np.array([len(ids) == 0 for ids, _ in cols])
         sim[np.outer(empty_a, empty_b)] = 1.0
         return np.clip(sim, 0.0, 1.0)
+
+
+def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> np.ndarray:
+    """The vectors as rows of a float32 matrix over the bigrams ``local`` (sorted ids), the
+    others left out: every row placed by one search of all their ids, not one per row."""
+    import numpy as np
+
+    dense = np.zeros((len(vectors), len(local)), dtype=np.float32)
+    if not vectors or not len(local):
+        return dense
+    ids = np.concatenate([ids for ids, _ in vectors])
+    weights = np.concatenate([w for _, w in vectors])
+    rows = np.repeat(np.arange(len(vectors)), [len(ids) for ids, _ in vectors])
+    at = np.searchsorted(local, ids)
+    hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids)
+    dense[rows[hit], at[hit]] = weights[hit]
+    return dense
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:

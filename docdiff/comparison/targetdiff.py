@@ -316,15 +316,18 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     # partial_ratio is at least ratio and is 1 for containment; with a wide margin (for the
     # 城乡 reading) it screens out pairs that cannot reach the threshold before the per-pair work.
     screen = MIN_KEY_SIMILARITY - 0.35
+    # rapidfuzz gives up on a pair once it cannot reach this (scoring it 0): a hair below the
+    # screen, so every score that passes is the one computed without it.
+    cutoff = 100 * screen - 0.001
     if len(uniq_a) * len(uniq_b) > DENSE_KEY_CELLS:
         screened = zip(*(idx.tolist() for idx in candidate_key_pairs(uniq_a, uniq_b)))
     elif matrix_path.lists_for(len(uniq_a) * len(uniq_b), PURE_MAX_CELLS):  # pair by pair
         screened = ((ua, ub) for ua, ka in enumerate(uniq_a) for ub, kb in enumerate(uniq_b)
-                    if fuzz.partial_ratio(ka, kb) / 100 >= screen)
+                    if fuzz.partial_ratio(ka, kb, score_cutoff=cutoff) / 100 >= screen)
     else:
         import numpy as np
 
-        bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64) / 100
+        bound = process.cdist(uniq_a, uniq_b, scorer=fuzz.partial_ratio, dtype=np.float64, score_cutoff=cutoff) / 100
         screened = zip(*(idx.tolist() for idx in np.nonzero(bound >= screen)))
     similar: dict[int, list[tuple[int, float]]] = {}
     for ua, ub in screened:

@@ -15,6 +15,9 @@ pure Python: the scores are the same float32 values either way, so only speed de
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from msgspec.structs import replace
@@ -57,13 +60,23 @@ MAX_SECTION_CHARS = 60_000
 
 def split_sentences(text: str) -> list[str]:
     """'一是稳增长。二是调结构；\\n三' → ['一是稳增长。', '二是调结构；\\n', '三']; joins back to text."""
-    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
+    return [s for s in _SENTENCE.findall(text) if s]  # the pattern has no capturing group
 
 
-def _key(sentence: str) -> str:
+Sentences = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _sentences(text: str) -> Sentences:
+    """The sentences of ``text`` and their keys (width-folded, whitespace dropped)."""
     from docdiff.chinese import fold_width
 
-    return _SPACE.sub("", fold_width(sentence))
+    sents = split_sentences(text)
+    folded = fold_width(text)  # one character for one: cut at the sentences' own offsets
+    keys, pos = [], 0
+    for sent in sents:
+        keys.append(_SPACE.sub("", folded[pos : pos + len(sent)]))
+        pos += len(sent)
+    return tuple(sents), tuple(keys)
 
 
 def _dmp() -> diff_match_patch:
@@ -74,19 +87,22 @@ def _dmp() -> diff_match_patch:
     return dmp
 
 
-def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | None = None) -> tuple[DiffOp, ...]:
-    """Inline diff of ``a`` → ``b``: sentences first, then characters within similar sentences."""
+def diff_text(
+    a: str, b: str, *, char_level: bool = True, notes: list[str] | None = None,
+    sentences: Callable[[str], Sentences] = _sentences,
+) -> tuple[DiffOp, ...]:
+    """Inline diff of ``a`` → ``b``: sentences first, then characters within similar sentences
+    (``sentences`` splits a text and keys its sentences: a caller may pass a memo of it)."""
     if a == b:
         return (DiffOp(OpKind.EQUAL, a),) if a else ()
     dmp = _dmp()
-    sents_a, sents_b = split_sentences(a), split_sentences(b)
-    keys_a, keys_b = [_key(s) for s in sents_a], [_key(s) for s in sents_b]
+    (sents_a, keys_a), (sents_b, keys_b) = sentences(a), sentences(b)
     codes: dict[str, str] = {}
     # One code point per distinct sentence key; dmp then diffs sentence sequences. Python strings
     # hold any code point, so 1.1 million distinct sentences fit.
     enc_a = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_a)
     enc_b = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_b)
-    runs = dmp.diff_main(enc_a, enc_b, False)
+    runs = _runs(dmp, enc_a, enc_b)
 
     # Walk the sentence runs, collecting steps that index sents_a / sents_b.
     ops: list[tuple[str, int, int]] = []  # ("eq", i, j) | ("del", i, -1) | ("ins", -1, j) | ("sim", i, j)
@@ -136,8 +152,17 @@ def diff_text(a: str, b: str, *, char_level: bool = True, notes: list[str] | Non
     return _merge(out)
 
 
+def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
+    """``dmp.diff_main(a, b, False)``. Without a symbol in common (no sentence shared: the usual
+    case for a section merged into another) that is a deletion and an insertion, which dmp finds
+    only after a bisection of len(a) × len(b) steps: returned at once."""
+    if set(a).isdisjoint(b):
+        return [(op, text) for op, text in ((-1, a), (1, b)) if text]
+    return dmp.diff_main(a, b, False)
+
+
 def _similar_moves(
-    ops: list[tuple[str, int, int]], keys_a: list[str], keys_b: list[str], exact: dict[str, int]
+    ops: list[tuple[str, int, int]], keys_a: Sequence[str], keys_b: Sequence[str], exact: dict[str, int]
 ) -> tuple[set[int], set[int]]:
     """Unpaired deleted/inserted sentences that are near-copies of each other (moved and lightly
     edited), by an optimal assignment at MOVED_SIMILAR_MIN; exact copies are left to ``exact``."""
@@ -148,23 +173,29 @@ def _similar_moves(
     from docdiff.comparison.align import assign
     from docdiff.comparison.similarity import to_float32
 
-    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss], at_least=MOVED_SIMILAR_MIN)
+    if not isinstance(sim, list) and not (sim >= MOVED_SIMILAR_MIN).any():
+        return set(), set()  # what assign finds, without its set-up: no pair at the threshold
     chosen = assign(sim, MOVED_SIMILAR_MIN, rounding=to_float32)
     return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
 
 
-def _ratios(keys_a: list[str], keys_b: list[str]) -> Any:
+def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> Any:
     """rapidfuzz ``ratio`` / 100 of every pair, as cdist gives it (float32): a numpy matrix, or
-    lists of rows (per-pair scores rounded the same way) by the module's rule."""
+    lists of rows (per-pair scores rounded the same way) by the module's rule. A pair that
+    cannot reach ``at_least`` may score 0 instead (rapidfuzz then stops early); every score that
+    can is exact (the cutoff sits a hair below it, under float32's rounding of the ratio)."""
     from rapidfuzz import fuzz, process
 
+    cutoff = max(0.0, 100 * at_least - 0.01)
     if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
         from array import array
 
         # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
-        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb) for kb in keys_b])]).tolist()
+        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb, score_cutoff=cutoff)
+                                                           for kb in keys_b])]).tolist()
                 for ka in keys_a]
-    return process.cdist(keys_a, keys_b, scorer=fuzz.ratio) / 100.0
+    return process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=cutoff) / 100.0
 
 
 def _take(budget: dict[str, int], key: str) -> bool:
@@ -176,7 +207,7 @@ def _take(budget: dict[str, int], key: str) -> bool:
 
 
 def _pair_block(
-    dels: list[int], inss: list[int], keys_a: list[str], keys_b: list[str], notes: list[str] | None
+    dels: list[int], inss: list[int], keys_a: Sequence[str], keys_b: Sequence[str], notes: list[str] | None
 ) -> list[tuple[str, int, int]]:
     """Match deleted with inserted sentences of one block in order (max Σ similarity ≥ SIMILAR_MIN)."""
     if not dels or not inss:
@@ -185,22 +216,28 @@ def _pair_block(
         if notes is not None:
             notes.append(f"{len(dels)} deleted × {len(inss)} inserted sentences not paired (block too large)")
         return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
-    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    ratios = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    sim: list[list[float]] = ratios if isinstance(ratios, list) else ratios.tolist()
     k, m = len(dels), len(inss)
-    # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically.
+    # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically. It never
+    # grows with y (a max over fewer choices), so a row without a similar pair is the row below.
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
     for x in range(k - 1, -1, -1):
-        row, below = best[x], best[x + 1]
+        below, sims = best[x + 1], sim[x]
+        if max(sims) < SIMILAR_MIN:
+            best[x] = below[:]
+            continue
+        row = best[x]
         for y in range(m - 1, -1, -1):
             v = max(below[y], row[y + 1])
-            s = float(sim[x][y])
+            s = sims[y]
             if s >= SIMILAR_MIN and s + below[y + 1] > v:
                 v = s + below[y + 1]
             row[y] = v
     out: list[tuple[str, int, int]] = []
     x = y = 0
     while x < k and y < m:
-        s = float(sim[x][y])
+        s = sim[x][y]
         if s >= SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
             out.append(("sim", dels[x], inss[y]))
             x += 1
@@ -265,15 +302,12 @@ def _equal_run(a: str, b: str) -> list[DiffOp]:
 
 
 def _merge(ops: list[DiffOp]) -> tuple[DiffOp, ...]:
-    """Join neighbouring ops of the same kind and moved flag."""
+    """Join neighbouring ops of the same kind and moved flag (empty ones dropped)."""
     out: list[DiffOp] = []
-    for op in ops:
-        if not op.text:
-            continue
-        if out and out[-1].kind == op.kind and out[-1].moved == op.moved:
-            out[-1] = DiffOp(op.kind, out[-1].text + op.text, op.moved)
-        else:
-            out.append(op)
+    for (kind, moved), run in groupby((op for op in ops if op.text), key=lambda op: (op.kind, op.moved)):
+        first = next(run)
+        rest = [op.text for op in run]
+        out.append(DiffOp(kind, first.text + "".join(rest), moved) if rest else first)
     return tuple(out)
 
 
@@ -323,15 +357,18 @@ def diff_destinations(
 
     notes: list[str] = []
     out = []
+    sentences = cache(_sentences)  # a B section that took several A sections is split once
     for p in pairs:
         if p.a is None or p.b is None or p.status not in (SectionStatus.MERGED, SectionStatus.SPLIT):
             out.append(p)
             continue
-        out.append(_diffed(p, own_text(a, p.a), body_text(b, p.b.span), notes))
+        out.append(_diffed(p, own_text(a, p.a), body_text(b, p.b.span), notes, sentences))
     return tuple(out), tuple(notes)
 
 
-def _diffed(p: SectionPair, text_a: str, text_b: str, notes: list[str]) -> SectionPair:
+def _diffed(
+    p: SectionPair, text_a: str, text_b: str, notes: list[str], sentences: Callable[[str], Sentences] = _sentences
+) -> SectionPair:
     """``p`` with the diff of ``text_a`` against ``text_b``; a fallback taken goes to ``notes``."""
     assert p.a is not None and p.b is not None
     if text_a == text_b:
@@ -341,6 +378,6 @@ def _diffed(p: SectionPair, text_a: str, text_b: str, notes: list[str]) -> Secti
     if not char_level:
         notes.append(f"{where}: {max(len(text_a), len(text_b)):,}-character pair diffed by sentence only")
     pair_notes: list[str] = []
-    ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes)
+    ops = diff_text(text_a, text_b, char_level=char_level, notes=pair_notes, sentences=sentences)
     notes.extend(f"{where}: {n}" for n in pair_notes)
     return replace(p, diff=ops)

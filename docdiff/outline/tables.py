@@ -86,6 +86,10 @@ def find_pipe_tables(doc: Document) -> tuple[Table, ...]:
     tables: list[Table] = []
     n, count = 1, doc.line_count
     while n <= count:
+        pipe = doc.text.find("|", doc.line_starts[n - 1])
+        if pipe < 0:
+            break  # no "|" left: no line below is a row
+        n = bisect_right(doc.line_starts, pipe)  # the next line with a "|" (those before are none)
         first, rows = n, []
         while n <= count and (row := _split_pipe_row(doc, n)) is not None:
             if not all(c is None or _RULE_CELL.fullmatch(c.text) for c in row):
@@ -133,6 +137,7 @@ MAX_CELL_CHARS = 60  # a longer line is prose: the table has ended
 MAX_ROW_CELLS = 14  # more cells between two anchors means we lost the row structure
 MAX_VALUE_TEXT = 16  # "保持在合理区间、各年度视情提出" is a goal written as text
 _NUMBER_HEADERS = ("序号", "编号")
+_ATTRIBUTE_WORDS = ("属性", "性质")  # an "attr" column (see _column_role)
 _ATTRIBUTE = compile_regex(r"(?:预期|约束|指导|引导)性")
 _ROW_NUMBER = compile_regex(r"[0-9]{1,3}")
 _NUMBERED_NAME = compile_regex(r"[0-9]{1,3}[.、．](?![0-9])")
@@ -172,7 +177,7 @@ def _column_role(label: str) -> str:
         return "cat"
     if label in _NUMBER_HEADERS:
         return "no"
-    if "属性" in label or "性质" in label:
+    if any(w in label for w in _ATTRIBUTE_WORDS):
         return "attr"
     if "单位" in label:
         return "unit"
@@ -362,6 +367,8 @@ def _find_header_ending_at(cells: list[_FlatCell], i: int) -> tuple[int, int] | 
 
 def find_flat_tables(doc: Document) -> tuple[Table, ...]:
     """Tables flattened one cell per line, found from a 序号 (or, lacking one, 属性) header cell."""
+    if not any(word in doc.text for word in (*_NUMBER_HEADERS, *_ATTRIBUTE_WORDS)):
+        return ()  # no line can be such a header cell
     cells = _flat_cells(doc)
     tables: list[Table] = []
     i = 0

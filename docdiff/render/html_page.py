@@ -5,24 +5,30 @@ assets, and the opening of the page.
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
 from docdiff.package_data import read_data
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Replaced one after another (str.replace runs in C; str.translate looks every character up in
+# a dict): no replacement holds a character another one replaces.
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                 ("\u2029", "\\u2029"))
 
 
 def e(value: object) -> str:
-    """Text or an attribute value, HTML-escaped (quotes too)."""
-    return escape(str(value), quote=True)
+    """Text or an attribute value, HTML-escaped (quotes too): ``html.escape(str(value))``, whose
+    module costs ~2 ms to import (it builds its entity table and a regex)."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 def script_json(data: Any) -> str:
     """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escaped in _JSON_ESCAPES:
+        text = text.replace(char, escaped)
+    return text
 
 
 def asset(name: str) -> str:

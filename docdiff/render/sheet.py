@@ -53,26 +53,26 @@ def _tier(t: Target | None) -> str | None:
     return None if tier is None else str(tier)
 
 
+_NO_SIDE: tuple[Cell, ...] = (None,) * 8
+
+
+def _side(t: Target | None) -> tuple[Cell, ...]:
+    """value, value_high, unit, comparator, year, line, section, text of one side of a pair."""
+    if t is None:
+        return _NO_SIDE
+    return (_num(t.value), _num(t.value_high), t.unit, str(t.comparator), t.year, t.line, t.section, t.text)
+
+
 def _pair_row(p: TargetPair) -> tuple[Cell, ...]:
+    """One row in PAIR_COLUMNS order."""
     a, b = p.a, p.b
     either = b or a
     assert either is not None  # a pair always has one side
-
-    def side(t: Target | None) -> dict[str, Cell]:
-        if t is None:
-            return {"value": None, "value_high": None, "unit": None, "comparator": None, "year": None,
-                    "line": None, "section": None, "text": None}
-        return {"value": _num(t.value), "value_high": _num(t.value_high), "unit": t.unit,
-                "comparator": str(t.comparator), "year": t.year, "line": t.line, "section": t.section,
-                "text": t.text}
-
-    sa, sb = side(a), side(b)
-    row = {
-        "indicator": either.indicator, "key": either.key, "status": str(p.status), "changes": ", ".join(p.changes),
-        "direction": p.direction, "ambition": p.ambition, "tier": _tier(b) or _tier(a),
-        **{f"a_{k}": v for k, v in sa.items()}, **{f"b_{k}": v for k, v in sb.items()},
-    }
-    return tuple(row[col] for col in PAIR_COLUMNS)
+    (a_value, a_high, a_unit, a_cmp, a_year, a_line, a_section, a_text) = _side(a)
+    (b_value, b_high, b_unit, b_cmp, b_year, b_line, b_section, b_text) = _side(b)
+    return (either.indicator, either.key, a_value, a_high, a_unit, b_value, b_high, b_unit, a_cmp, b_cmp,
+            a_year, b_year, str(p.status), ", ".join(p.changes), p.direction, p.ambition, _tier(b) or _tier(a),
+            a_line, b_line, a_section, b_section, a_text, b_text)
 
 
 def _section_row(p: SectionPair) -> tuple[Cell, ...]:
@@ -86,8 +86,11 @@ def _section_row(p: SectionPair) -> tuple[Cell, ...]:
 
 def comparison_sheets(c: Comparison) -> tuple[Sheet, Sheet]:
     """The target pairs, then the section pairs, of a comparison."""
-    return (Sheet("targets", PAIR_COLUMNS, tuple(_pair_row(p) for p in c.targets)),
-            Sheet("sections", SECTION_COLUMNS, tuple(_section_row(p) for p in c.sections)))
+    return _targets_sheet(c), Sheet("sections", SECTION_COLUMNS, tuple(_section_row(p) for p in c.sections))
+
+
+def _targets_sheet(c: Comparison) -> Sheet:
+    return Sheet("targets", PAIR_COLUMNS, tuple(_pair_row(p) for p in c.targets))
 
 
 def targets_sheet(targets: tuple[Target, ...]) -> Sheet:
@@ -115,5 +118,5 @@ def sheet_csv(sheet: Sheet) -> str:
 
 
 def render_comparison_csv(c: Comparison) -> str:
-    """``compare --format csv``: the target pairs."""
-    return sheet_csv(comparison_sheets(c)[0])
+    """``compare --format csv``: the target pairs (the first of ``comparison_sheets``)."""
+    return sheet_csv(_targets_sheet(c))
