@@ -61,3 +61,21 @@ def test_deep_nesting_falls_back_like_json_dumps() -> None:
         _stdlib(deep)
     with pytest.raises(RecursionError):
         indented_json(deep)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _values, max_size=4), st.lists(_values, max_size=5), st.integers(0, 4))
+def test_a_list_encoded_item_by_item_is_the_same_text(data: dict[str, Any], items: list[Any], at: int) -> None:
+    from docdiff.render.json_indent import indented_json_streamed
+
+    keys = list(data)
+    key = "streamed-list"
+    whole = dict([*((k, data[k]) for k in keys[:at]), (key, items), *((k, data[k]) for k in keys[at:])])
+    stand_in = {**whole, key: None}
+    try:
+        expected = _stdlib(whole)
+    except ValueError as e:  # NaN or infinity
+        with pytest.raises(ValueError, match=str(e)):
+            indented_json_streamed(stand_in, key, items, lambda x: x)
+        return
+    assert indented_json_streamed(stand_in, key, items, lambda x: x) == expected

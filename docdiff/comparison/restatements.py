@@ -33,13 +33,15 @@ def _amount(value: float | None, unit: str) -> str | None:
 def unmatched_statements(targets: tuple[Target, ...], matched: set[int]) -> list[Target]:
     """The targets whose index is not in ``matched`` and that restate none of the matched
     targets nor an earlier unmatched one, in order."""
-    seen = {k for i in matched if (k := restatement_key(targets[i])) is not None}
+    seen: set[tuple[object, ...]] | None = None  # the matched targets' keys, once one is asked for
     out: list[Target] = []
     for i, t in enumerate(targets):
         if i in matched:
             continue
         k = restatement_key(t)
         if k is not None:
+            if seen is None:  # (when every target is matched, no key is ever made)
+                seen = {m for j in matched if (m := restatement_key(targets[j])) is not None}
             if k in seen:
                 continue
             seen.add(k)

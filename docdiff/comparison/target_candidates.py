@@ -18,6 +18,7 @@ greedily (best score first) above, where the Hungarian method's matrix would not
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,13 +39,13 @@ def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarra
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
+    vocab = _Ids()
+    gram_id = vocab.__getitem__
 
     def matrix(keys: list[str]) -> csr_matrix:
         indptr, ids = [0], []
-        for k in keys:
-            grams = {vocab.setdefault(k[p : p + 2], len(vocab)) for p in range(max(1, len(k) - 1))}
-            ids.extend(sorted(grams))
+        for k in keys:  # its bigrams k[p:p+2] (a key shorter than two characters: itself)
+            ids.extend(sorted(set(map(gram_id, map(operator.add, k, k[1:]) if len(k) > 1 else (k,)))))
             indptr.append(len(ids))
         return csr_matrix((np.ones(len(ids), dtype=np.float32), np.array(ids, dtype=np.int64), indptr))
 
@@ -58,14 +59,17 @@ def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarra
         m.data = m.data * keep[m.indices]
         m.eliminate_zeros()
     shared = (ma @ mb.T).tocsr()
-    rows, cols = [], []
-    for i in range(shared.shape[0]):
+    # Every key of B sharing a bigram with a key of A, but only the TOP_KEYS best for a key of A
+    # that shares bigrams with more: picked per such row, the rest kept as they are, at once.
+    counts = np.diff(shared.indptr)
+    kept = np.ones(len(shared.indices), dtype=bool)
+    for i in np.flatnonzero(counts > TOP_KEYS).tolist():
         lo, hi = shared.indptr[i], shared.indptr[i + 1]
-        c = shared.indices[lo:hi]
-        if hi - lo > TOP_KEYS:
-            c = c[np.argpartition(-shared.data[lo:hi], TOP_KEYS)[:TOP_KEYS]]
-        rows.append(np.full(len(c), i))
-        cols.append(c)
+        best = np.zeros(hi - lo, dtype=bool)
+        best[np.argpartition(-shared.data[lo:hi], TOP_KEYS)[:TOP_KEYS]] = True
+        kept[lo:hi] = best
+    rows = [np.repeat(np.arange(shared.shape[0]), counts)[kept]]
+    cols = [shared.indices[kept]]
     index_b = {k: j for j, k in enumerate(uniq_b)}
     same = [(i, index_b[k]) for i, k in enumerate(uniq_a) if k in index_b]
     rows.append(np.array([i for i, _ in same], dtype=np.int64))
@@ -73,6 +77,14 @@ def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarra
     r, c = np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
     key = np.unique(r * len(uniq_b) + c)
     return key // len(uniq_b), key % len(uniq_b)
+
+
+class _Ids(dict[str, int]):
+    """Bigram → id; a bigram not seen before gets the next id (looked up in C, not per call)."""
+
+    def __missing__(self, gram: str) -> int:
+        self[gram] = n = len(self)
+        return n
 
 
 def nearest_pairs(rows: list[int], cols: list[int], pos_a: list[float], pos_b: list[float]) -> list[tuple[int, int]]:

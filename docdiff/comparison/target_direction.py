@@ -1,9 +1,13 @@
 """Which way a target moved (raised / lowered) and which way is more ambitious for it."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from docdiff.chinese import fold_width
 from docdiff.comparison.quantity import convert, same_quantity
 from docdiff.model import Comparator, Target
+from docdiff.regex_cache import compile_regex
 
 # Better direction of an indicator, when the wording says it. The value of a 下降/降低 indicator
 # is a reduction (单位GDP能耗降低13.5%), so more is better there, before any ceiling word.
@@ -44,11 +48,27 @@ def better_direction(t: Target) -> str | None:
     单位GDP能耗降低13.5% → higher (a bigger cut); 失业率控制在5%以内 → lower (a ceiling);
     生产总值增长7% → higher.
     """
-    key = fold_width(t.key or t.indicator).upper()
-    if any(w in key for w in _REDUCTION_WORDS):
+    return _better_direction(t.key or t.indicator, t.comparator)
+
+
+@lru_cache(maxsize=4096)
+def _better_direction(key: str, comparator: Comparator) -> str | None:
+    """``better_direction`` of a key (or indicator) and comparator: a document repeats them."""
+    key = fold_width(key).upper()
+    if _REDUCTION_RE.search(key):
         return "higher"
-    if t.comparator == Comparator.LE or any(w.upper() in key for w in _LOWER_IS_BETTER):
+    if comparator == Comparator.LE or _LOWER_IS_BETTER_RE.search(key):
         return "lower"
-    if t.comparator == Comparator.GE or any(w in key for w in _HIGHER_IS_BETTER):
+    if comparator == Comparator.GE or _HIGHER_IS_BETTER_RE.search(key):
         return "higher"
     return None
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is (one scan, not one per word)."""
+    return compile_regex("|".join(re.escape(w) for w in sorted(set(words))))
+
+
+_REDUCTION_RE = _any_of(_REDUCTION_WORDS)
+_LOWER_IS_BETTER_RE = _any_of(tuple(w.upper() for w in _LOWER_IS_BETTER))
+_HIGHER_IS_BETTER_RE = _any_of(_HIGHER_IS_BETTER)

@@ -3,6 +3,8 @@ the qualifiers (城镇 vs 农村, 进口 vs 出口, a rise vs a fall) that keep 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docdiff.chinese import fold_width
 from docdiff.regex_cache import compile_regex
 
@@ -50,8 +52,10 @@ NOT_KEY = compile_regex(r"[\s,.;:()\[\]<>'\"、，。；：（）【】《》“
 
 
 
+@lru_cache(maxsize=8192)
 def match_form(key: str) -> str:
-    """The key as compared: width-folded, lower-case, no punctuation, renamed statistics folded."""
+    """The key as compared: width-folded, lower-case, no punctuation, renamed statistics folded.
+    (Cached: each target's key is formed for the scores and again for restatements.)"""
     form = NOT_KEY.sub("", fold_width(key).lower())
     for old, new in _EQUIVALENT:
         form = form.replace(old, new)

@@ -141,6 +141,12 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
             links = [(i, j) for (i, j) in scores if root(i) == root(group_rows[0])]
             matched += greedy_matching(links, [scores[p] - SCORE_FLOOR + 1 for p in links])
             continue
+        if len(group_rows) == 1 or len(group_cols) == 1:
+            # One target on a side (most groups): the solver's answer is the other side's best
+            # partner for it, the first on ties — found without building a problem.
+            star = [(i, j) for i in group_rows for j in group_cols]  # (all linked, ascending)
+            matched.append(max(star, key=lambda p: scores[p] - SCORE_FLOOR))
+            continue
         # -1: an impossible pair
         gain = [[scores[i, j] - SCORE_FLOOR if (i, j) in scores else -1.0 for j in group_cols] for i in group_rows]
         if matrix_path.lists_for(len(group_rows) * len(group_cols), PURE_MAX_CELLS):

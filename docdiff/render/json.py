@@ -158,7 +158,8 @@ def target_pair_json(p: TargetPair, a: Document | None = None, b: Document | Non
     }
 
 
-def comparison_json(c: Comparison) -> dict[str, Any]:
+def comparison_json(c: Comparison, *, targets: bool = True) -> dict[str, Any]:
+    """The comparison as the contract writes it (``targets`` false: an empty list stands in)."""
     return {
         "schema": SCHEMA,
         "a": document_json(c.a),
@@ -169,7 +170,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
             "reuse_b_in_a": round(c.similarity.reuse_b_in_a, 4),
         },
         "sections": [section_pair_json(p) for p in c.sections],
-        "targets": [target_pair_json(p, c.a, c.b) for p in c.targets],
+        "targets": [target_pair_json(p, c.a, c.b) for p in c.targets] if targets else [],
         "shared_passages": [
             {"text": s.text, "a_line": c.a.line_at(s.span_a.start), "b_line": c.b.line_at(s.span_b.start)}
             for s in c.shared_passages
@@ -179,4 +180,8 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
 
 
 def render_comparison_json(c: Comparison) -> str:
-    return dumps(comparison_json(c))
+    """``dumps(comparison_json(c))``, its targets encoded one pair at a time (the largest list)."""
+    from docdiff.render.json_indent import indented_json_streamed
+
+    data = comparison_json(c, targets=False)
+    return indented_json_streamed(data, "targets", c.targets, lambda p: target_pair_json(p, c.a, c.b)) + "\n"

@@ -26,6 +26,10 @@ _DIGIT_NUMERALS = frozenset("一二三四五六七八九两")
 # Units of a span of time: after 近 they say "recent", not "nearly".
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
 _PLACEHOLDER_RE = compile_regex(r"(?:XX|xx|××|\*\*)")
+_QUOTE_MARK_RE = compile_regex("[“《「”》」]")
+_CLAUSE_SEP_RE = compile_regex(f"[{CLAUSE_SEP}]")
+_SENTENCE_END_RE = compile_regex(f"[{SENTENCE_END}]")
+_CLAUSE_END_RE = compile_regex(f"[{CLAUSE_SEP}{SENTENCE_END}]")
 
 
 def candidate_quantities(text: str) -> list[Quantity]:
@@ -39,15 +43,22 @@ def candidate_quantities(text: str) -> list[Quantity]:
 
 def _quote_depth(text: str) -> list[int]:
     """Nesting depth inside “…”, 《…》 and 「…」 at every position (names live there)."""
-    if not any(ch in text for ch in "“《「"):
+    if "“" not in text and "《" not in text and "「" not in text:
         return [0] * len(text)  # most sentences quote nothing
-    depth, out = 0, []
-    for ch in text:
-        if ch in "“《「":
+    # From quote mark to quote mark: the stretch between two has one depth, filled at once.
+    depth, out, done = 0, [], 0
+    for m in _QUOTE_MARK_RE.finditer(text):
+        at = m.start()
+        out += [depth] * (at - done)
+        if m.group() in "“《「":
             depth += 1
-        out.append(depth)
-        if ch in "”》」" and depth:
-            depth -= 1
+            out.append(depth)
+        else:
+            out.append(depth)  # a closing mark is inside its quote
+            if depth:
+                depth -= 1
+        done = at + 1
+    out += [depth] * (len(text) - done)
     return out
 
 
@@ -130,8 +141,8 @@ def _counted_before(text: str, q: Quantity) -> bool:
 @lru_cache(maxsize=16)
 def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Positions of clause separators, and of clause ends (separators and sentence ends)."""
-    seps = tuple(i for i, ch in enumerate(text) if ch in CLAUSE_SEP)
-    ends = tuple(i for i, ch in enumerate(text) if ch in CLAUSE_SEP or ch in SENTENCE_END)
+    seps = tuple([m.start() for m in _CLAUSE_SEP_RE.finditer(text)])
+    ends = tuple([m.start() for m in _CLAUSE_END_RE.finditer(text)]) if _SENTENCE_END_RE.search(text) else seps
     return seps, ends
 
 

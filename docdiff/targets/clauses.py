@@ -30,8 +30,9 @@ from docdiff.targets.drafts import (
 )
 from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import (
+    ACTION_VERB_SET,
     ACTION_VERBS,
-    TRAILING_VERBS,
+    TRAILING_VERB_SET,
     FirstWord,
     comparator_for,
     leading_verb,
@@ -153,7 +154,7 @@ def _read(text: str) -> list[Draft]:
             span_start = read_from
             if drafts and drafts[-1].end <= q.start:
                 indicator = _same_subject(indicator, drafts[-1].indicator)
-            if not indicator or indicator in TRAILING_VERBS:
+            if not indicator or indicator in TRAILING_VERB_SET:
                 continue
         if not indicator:
             continue
@@ -169,7 +170,7 @@ def _read(text: str) -> list[Draft]:
         shown_from = _text_start(text, span_start, q.start, indicator)
         # 实施…步道建设项目,全长37公里: 全长 stays 全长 — an indicator never runs back across a
         # clause mark (the project's clause, or 综合考虑…,赤字率拟按4%安排's motive, is another clause)
-        if drafts and indicator in ACTION_VERBS and _base_unit(unit) == _base_unit(drafts[-1].unit):
+        if drafts and indicator in ACTION_VERB_SET and _base_unit(unit) == _base_unit(drafts[-1].unit):
             # 新开工保障性租赁住房5000套、筹集2.2万套: the verb alone counts the same thing
             indicator += _object_of(drafts[-1].indicator)
         elif drafts:
@@ -178,7 +179,8 @@ def _read(text: str) -> list[Draft]:
                    comparator=comp, start=shown_from, end=end,
                    bracketed=q.bracketed, context=_context(text, q.start, c_start, c_end))
         # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
-        shared = bool(_SHARED_BEFORE_RE.search(region[-CONTEXT_CHARS:]))
+        near = region[-CONTEXT_CHARS:]
+        shared = ("分别" in near or "均" in near) and bool(_SHARED_BEFORE_RE.search(near))
         change = _SHARE_WORD_RE.sub("", core)  # (core is strip_indicator(region))
         earlier = _amounts_before(drafts) if shared and _BARE_CHANGE_RE.fullmatch(change) else []
         if len(earlier) >= 2:
@@ -243,7 +245,7 @@ def _amounts_before(drafts: list[Draft]) -> list[Draft]:
 def _same_subject(indicator: str, previous: str) -> str:
     """An indicator that is only a verb names what the value before it named:
     地区生产总值增长20%,达到282亿元 → 地区生产总值; …突破1800亿元,年均增长6.5% → …年均增长."""
-    if not indicator or indicator in TRAILING_VERBS or indicator in _SEPARATOR_WORDS:
+    if not indicator or indicator in TRAILING_VERB_SET or indicator in _SEPARATOR_WORDS:
         return CHANGE_TAIL_RE.sub("", previous)  # 参保率保持在90%和98%以上: 和 names nothing new
     if _BARE_CHANGE_RE.fullmatch(indicator):
         return CHANGE_TAIL_RE.sub("", previous) + _COMPARED_PREFIX_RE.sub("", indicator)

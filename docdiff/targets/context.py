@@ -74,6 +74,7 @@ class DocContext(Struct):
     _bounds: list[int] = field(default_factory=list)
     _chains: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
     _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict)
+    _sections: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     _title_years: dict[str, int | None] = field(default_factory=dict)
     # id of a tuple of sibling sections → their starts (None: not in order, scanned instead)
     _level_starts: dict[int, list[int] | None] = field(default_factory=dict)
@@ -165,6 +166,16 @@ class DocContext(Struct):
                 chain.pop()
             chain.append(h)
         return [(h.title, h.start) for h in chain if h.start <= offset]
+
+    def section_at(self, offset: int) -> tuple[str, tuple[str, ...]]:
+        """The section path a target at ``offset`` is written under ("一、总体要求 / (二)发展目标")
+        and the titles it joins, outermost first; once per stretch, as ``chain``."""
+        k = self._stretch(offset)
+        found = self._sections.get(k)
+        if found is None:
+            titles = tuple(t for t, _ in self.chain(offset))
+            found = self._sections[k] = (" / ".join(t for t in titles if t), titles)
+        return found
 
     @property
     def base_year(self) -> int | None:

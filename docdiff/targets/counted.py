@@ -12,6 +12,7 @@ from docdiff.regex_cache import compile_regex
 from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END, clause_bounds
 from docdiff.targets.drafts import ITEM_SEP
 from docdiff.targets.rules import (
+    ACTION_VERB_SET,
     ACTION_VERBS,
     COUNTING_VERBS,
     FirstWord,
@@ -127,7 +128,7 @@ def _drop_examples(core: str) -> str:
 
 def _is_bare(text: str) -> bool:
     """Only a verb (or nothing) before a number: the thing counted is written after it."""
-    return not text or len(text) <= 2 or text in ACTION_VERBS or (
+    return not text or len(text) <= 2 or text in ACTION_VERB_SET or (
         len(text) <= 5 and text.endswith(ACTION_VERBS + COUNTING_VERBS))
 
 

@@ -7,6 +7,7 @@ environment variable ``DOCDIFF_SYNONYMS`` (same format: VARIANT<TAB>CANONICAL pe
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from docdiff.chinese import fold_width
@@ -51,7 +52,16 @@ def load_rules(extra_path: str | None = None) -> tuple[tuple[str, str], ...]:
     return tuple(rules)
 
 
-def _apply(text: str, rules: tuple[tuple[str, str], ...]) -> str:
+@lru_cache(maxsize=4)
+def _variant_finder(extra_path: str | None) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``load_rules(extra_path)`` would change it."""
+    variants = sorted({v for v, c in load_rules(extra_path) if v != c})
+    return compile_regex("|".join(re.escape(v) for v in variants) or "(?!)")
+
+
+def _apply(text: str, rules: tuple[tuple[str, str], ...], finder: re.Pattern[str]) -> str:
+    if not finder.search(text):
+        return text  # most indicators: no rule applies (one search, not a test per rule)
     for variant, canonical in rules:
         if variant in text and variant != canonical:
             text = text.replace(variant, canonical)
@@ -60,12 +70,19 @@ def _apply(text: str, rules: tuple[tuple[str, str], ...]) -> str:
 
 def fold_key(indicator: str) -> str:
     """Fold an indicator into its matching key; ``fold_key(fold_key(k)) == fold_key(k)``."""
-    rules = load_rules(os.environ.get(ENV_VAR) or None)
+    return _fold_key(indicator, os.environ.get(ENV_VAR) or None)
+
+
+@lru_cache(maxsize=4096)
+def _fold_key(indicator: str, extra_path: str | None) -> str:
+    """fold_key with the user's rules file named. Cached, as ``load_rules`` reads a file once: a
+    document names an indicator many times, and two versions of it mostly the same ones."""
+    rules, finder = load_rules(extra_path), _variant_finder(extra_path)
     key = _DROP_RE.sub("", fold_width(indicator)).replace("（", "(").replace("）", ")")
     # Repeat until nothing changes: a replacement may create a variant another rule folds
     # (GDP inside 地区GDP), and a fixed point is what makes the fold idempotent.
     for _ in range(8):
-        folded = _apply(_BRACKET_RE.sub("", key), rules)
+        folded = _apply(_BRACKET_RE.sub("", key), rules, finder)
         if folded == key:
             break
         key = folded

@@ -12,6 +12,8 @@ An indicator names a quantity (赤字率, 城镇新增就业). It is never:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docdiff.regex_cache import compile_regex
 from docdiff.targets.rules import ACTION_VERBS, strip_indicator
 
@@ -62,7 +64,7 @@ def name_flaw(indicator: str) -> str | None:
         return "subordinate clause"
     if _ENUMERATION_RE.search(name):
         return "enumeration"
-    if _SLOGAN_RE.match(name) or name_length(name) > MAX_NAME:
+    if _SLOGAN_RE.match(name) or (len(name) > MAX_NAME and name_length(name) > MAX_NAME):
         return "slogan"
     return None
 
@@ -96,9 +98,11 @@ _ATTRIBUTE_ONLY = frozenset({"全长", "总长", "长度", "总投资", "投资"
                              "占地", "占地面积", "规模", "总规模", "产值", "产量", "收入", "库容", "容量", "里程"})
 
 
+@lru_cache(maxsize=4096)
 def vet_indicator(indicator: str) -> tuple[str, str] | None:
     """(name, confidence) for an extracted indicator: as read when it is a name ("high"), else
-    the nearest noun phrase ("low"); None when not even that is a name (部分, 6项指标)."""
+    the nearest noun phrase ("low"); None when not even that is a name (部分, 6项指标).
+    (Cached: a document names an indicator many times, and two versions mostly the same ones.)"""
     flaw = name_flaw(indicator)
     if flaw is None and indicator in _ATTRIBUTE_ONLY:
         return indicator, "low"

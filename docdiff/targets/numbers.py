@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from msgspec import Struct
 
@@ -131,9 +132,16 @@ _QTY_RE = compile_regex(
     rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"
 )
 
+# Every character a match of _QTY_RE can start with: 百分之/千分之, [, a digit, a Chinese numeral.
+_QTY_START_RE = compile_regex(rf"[\[\d{CN_NUMERAL_CHARS}百千]")
 
+
+@lru_cache(maxsize=2048)
 def _to_value(numeral: str) -> tuple[Decimal, str]:
-    """The value as written and the magnitude that moves to the unit."""
+    """The value as written and the magnitude that moves to the unit. (Cached: 一, 两, 十四五
+    recur in every sentence, and a Chinese numeral is parsed in Python.)"""
+    if numeral.isdecimal():
+        return Decimal(numeral), ""  # most numbers: digits only (what ARABIC's \d matches)
     if _ARABIC_MIXED_RE.fullmatch(numeral):
         return parse_number(numeral), ""
     if _ARABIC_RE.fullmatch(numeral):
@@ -155,16 +163,16 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     at = 0
-    while (m := _QTY_RE.search(text, at)) is not None:
+    while (m := _next_quantity(text, at)) is not None:
         at = m.end() or m.start() + 1
-        numeral = m.group("num")
-        if m.group("per"):
+        per, opened, numeral, closed, u1, high_numeral = m.group("per", "open", "num", "close", "u1", "high")
+        if per:
             # 百分之十八, 百分之百 (the numeral after 之 is the whole share), 百分之50
             try:
                 value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
             except ValueError:
                 continue
-            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[m.group("per")],
+            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[per],
                                 start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
             continue
         chinese = not numeral[0].isdigit()
@@ -173,10 +181,10 @@ def find_quantities(text: str) -> list[Quantity]:
         except ValueError:
             continue
         high = None
-        pos = m.end("close") if m.group("close") else m.end("num")
-        if m.group("high"):
+        pos = m.end("close") if closed else m.end("num")
+        if high_numeral:
             try:
-                high_value, high_mag = _to_value(m.group("high"))
+                high_value, high_mag = _to_value(high_numeral)
             except ValueError:
                 high_value, high_mag = None, ""
             if high_value is not None and high_mag == mag and high_value > value:
@@ -189,13 +197,25 @@ def find_quantities(text: str) -> list[Quantity]:
         unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))  # "30 项" in some replies
         if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
             unit, pos = mag + unit_m.group(0), unit_m.end()
-        elif high is not None and m.group("u1"):
-            unit = m.group("u1")
+        elif high is not None and u1:
+            unit = u1
         at = max(at, pos)  # never read 万 of 1.2万亿元 again as a number of its own
         out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
                             number_end=number_end, chinese=chinese,
-                            bracketed=bool(m.group("open") and m.group("close"))))
+                            bracketed=bool(opened and closed)))
     return out
+
+
+def _next_quantity(text: str, at: int) -> re.Match[str] | None:
+    """``_QTY_RE.search(text, at)``, found by trying the pattern only where a quantity can start:
+    _QTY_RE opens with optional groups, so re cannot scan for its first characters itself and
+    tries the whole pattern at every position (the most frequent search of target extraction)."""
+    while (start := _QTY_START_RE.search(text, at)) is not None:
+        m = _QTY_RE.match(text, start.start())
+        if m is not None:
+            return m
+        at = start.start() + 1
+    return None
 
 
 def to_float(value: Decimal | None) -> float | int | None:

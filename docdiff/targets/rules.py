@@ -7,6 +7,7 @@ Every list says why its words are there, with the form it catches.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docdiff.model import Comparator, Period
 from docdiff.regex_cache import compile_regex
@@ -31,14 +32,25 @@ PREFIX_COMPARATORS = tuple(sorted(PREFIX_COMPARATORS, key=lambda wc: -len(wc[0])
 
 def comparator_for(before: str, after: str) -> Comparator:
     """Comparator from the words just before and after a number: 突破5000亿元 → >=, 6%左右 → ~."""
-    for word, comp in SUFFIX_COMPARATORS:
-        if after.startswith(word):
+    # A text starts with at most one suffix word, and ends with at most one prefix word of each
+    # length: a lookup per length finds what a scan of the words in order finds, longest first.
+    for n in _SUFFIX_LENGTHS:
+        comp = _SUFFIX_OF.get(after[:n])
+        if comp is not None:
             return comp
-    for word, comp in PREFIX_COMPARATORS:
-        if before.endswith(word) and not (word == "约" and before[-2:-1] in ("节", "制", "签", "合", "预")):
+    for n in _PREFIX_LENGTHS:
+        word = before[-n:]
+        comp = _PREFIX_OF.get(word) if len(word) == n else None
+        if comp is not None and not (word == "约" and before[-2:-1] in ("节", "制", "签", "合", "预")):
             return comp  # (节约, 制约, 签约 are no 约)
     # 超64.5%以上 is caught above; 超亿吨 / 超百亿元 put 超 right before the number
     return Comparator.EQ
+
+
+_SUFFIX_OF = dict(SUFFIX_COMPARATORS)
+_SUFFIX_LENGTHS = sorted({len(w) for w in _SUFFIX_OF}, reverse=True)
+_PREFIX_OF = dict(PREFIX_COMPARATORS)
+_PREFIX_LENGTHS = sorted({len(w) for w in _PREFIX_OF}, reverse=True)
 
 
 # --- indicators ----------------------------------------------------------------------------
@@ -52,6 +64,9 @@ TRAILING_VERBS = tuple(sorted((
     "分别", "均", "总计", "合计", "共", "累计达到", "力争", "力争达到", "确保", "跃上", "以上", "达到了",
     "保持", "维持在", "稳定", "实现", "完成", "是", "的", "了", "占", "增长到", "近", "接近", "将近", "继续", "持续",
 ), key=len, reverse=True))
+
+# The same words as sets, for "is it one of them" (a tuple is compared word by word).
+TRAILING_VERB_SET = frozenset(TRAILING_VERBS)
 
 # Words that open a clause but are no part of the indicator: 同时, 力争到2025年, 全年.
 LEADING_FILLERS = tuple(sorted((
@@ -72,6 +87,8 @@ ACTION_VERBS = tuple(sorted((
     "改扩建", "扩建", "新改建", "共建成", "共建", "建好", "完成好", "抓好", "提前完成", "新(补)建",
     "安排", "统筹安排", "筹集", "筹建",
 ), key=len, reverse=True))
+
+ACTION_VERB_SET = frozenset(ACTION_VERBS)
 
 # Verbs other than ACTION_VERBS after which a number counts the noun written next: 守住18亿亩耕地
 # 红线, 开行中欧班列 is no list of them, but 开行300列班列 is; 惠及50万群众.
@@ -122,13 +139,18 @@ def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
-_LEADING_BY_LENGTH = _by_length(LEADING_FILLERS)
+# The longest filler a text starts with, in one match: the alternatives are longest first, and
+# the first that matches is taken.
+_LEADING_FILLER_RE = compile_regex("|".join(re.escape(w) for w in LEADING_FILLERS))
 _TRAILING_BY_LENGTH = _by_length(TRAILING_VERBS)
 _SPACE_RE = compile_regex(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
 
 
+@lru_cache(maxsize=4096)
 def strip_indicator(text: str) -> str:
-    """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'."""
+    """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'. (Cached: a sentence's reading
+    strips the same stretch up to three times — as the indicator, its last list item and the
+    clause's opening — and two versions of a document share most stretches.)"""
     text = _EMBEDDED_TIME_RE.sub("", text).strip(_TRIM_CHARS)
     # The kept part is text[lo:hi]: moving two indices instead of re-slicing the text for every
     # filler dropped keeps a run of thousands of fillers (和和和…) linear.
@@ -137,10 +159,10 @@ def strip_indicator(text: str) -> str:
     while changed and lo < hi:
         changed = False
         # the longest filler the text starts with, if something is left after it
-        n = next((n for n, words in _LEADING_BY_LENGTH if hi - lo > n and text[lo : lo + n] in words), 0)
-        if n:
-            lo, changed = _skip_trim(text, lo + n, hi), True
-        m = _LEADING_YEAR_RE.match(text, lo, hi) or _LEADING_ORDINAL_RE.match(text, lo, hi)
+        m = _LEADING_FILLER_RE.match(text, lo, hi - 1)  # (ending before hi: something is left)
+        if m:
+            lo, changed = _skip_trim(text, m.end(), hi), True
+        m = _LEADING_YEAR_OR_ORDINAL_RE.match(text, lo, hi)
         if m and m.end() < hi:
             lo, changed = _skip_trim(text, m.end(), hi), True
         n = next((n for n, words in _TRAILING_BY_LENGTH if hi - lo > n and text[hi - n : hi] in words), 0)
@@ -200,10 +222,12 @@ def _balance(text: str) -> str:
 
 
 # 二是, 其三, 首先: the order of a list, not what is measured.
-_LEADING_ORDINAL_RE = compile_regex(r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后")
+_LEADING_ORDINAL = r"[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后"
 # 到2025年, 2019年度, 5年内: when, not what.
-_LEADING_YEAR_RE = compile_regex(r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
-                              r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
+_LEADING_YEAR = (r"(?:到|至|在)?(?:(?:20\d\d|19\d\d)\s?年(?:底|末|度)?(?:前)?|\d{1,2}年(?:内|来|间)|"
+                 r"(?:近|最近|未来|今后)[\d一二三四五两]{1,2}年(?:内|来|间)?)")
+# A leading year, else a leading ordinal (one match, not two)
+_LEADING_YEAR_OR_ORDINAL_RE = compile_regex(f"(?:{_LEADING_YEAR})|(?:{_LEADING_ORDINAL})")
 
 
 def leading_verb(text: str) -> str:
@@ -225,9 +249,12 @@ GOAL_TITLE_RE = compile_regex(
     r"打算|建议|今年|明年|新的一年|未来"
 )
 
-# Sentence cues: the sentence reports what was done (already, 同比, 截至) …
+# Sentence cues: the sentence reports what was done (already, 同比, 截至) … (Patterns searched in
+# every sentence open each alternative with a character, a lookbehind after it: then re scans
+# for the alternatives' first characters instead of trying every branch at every position,
+# which made this search 5× slower.)
 ACHIEVEMENT_RE = compile_regex(
-    r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|(?<!项)目前|(?<!实)现有|"
+    r"已经|已(?!有)|实现了|完成了|达到了|建成了|取得了|获得了|同比|比上年|较上年|截至|截止|目前(?<!项目前)|现有(?<!实现有)|"
     r"以来|过去|前两年|近年来|近几年|近[两三五]年|近\d{1,2}年|五年来|一年来|这[一两三四五几]年|五年间|提至|荣获|成功|"
     r"预计(?:达到|达|完成)|今年前|上半年|前三季度|1[-—]\d{1,2}月"
 )
@@ -244,6 +271,7 @@ LEVEL_RE = compile_regex(r"比重|比例|占比|[^效]率$|率[(（]|覆盖|水�
 CHANGE_RE = compile_regex(r"增长|下降|降低|减少|提高|提升|增加(?!值)|增速|增幅|削减")
 CUMULATIVE_RE = compile_regex(r"累计|五年|新增|新建|建成|培育|引进|引育|创建|争创|创成|改造|打造|招引|开发|实施|"
                            r"完成|修缮|共建|开展|投入|总投资|计划投资|建设|上市$|扩建|迁建|培训")
+_KEPT_RE = compile_regex(r"保持|维持|稳定在")
 ANNUAL_RE = compile_regex(r"年均|每年|年增|年度|全年|年销售|年总|年收入|年经营|年吞吐|年产")
 
 
@@ -262,7 +290,7 @@ def period_for(indicator: str, unit: str, *, annual_doc: bool, bracketed: bool, 
         if unit == "倍":
             return Period.POINT
         return Period.ANNUAL if annual_doc or "年" in indicator else Period.CUMULATIVE
-    if rate or re.search(r"保持|维持|稳定在", context):
+    if rate or _KEPT_RE.search(context):
         return Period.POINT  # a share or a level kept: 覆盖率75%, 保持5000亩
     if ANNUAL_RE.search(context):
         return Period.ANNUAL  # 全年引育…6个, 每年培育…300名

@@ -70,28 +70,32 @@ _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十�
 
 def _about_past_period(text: str, base_year: int | None) -> bool:
     """“十三五”期间,全省高新技术企业由3157家增加到8559家 in a 2021–2025 plan: a result."""
-    if base_year is None:
+    if base_year is None or "五" not in text:
         return False
     return any(_FIVE_YEAR_END[m.group(1)] < base_year for m in _PERIOD_NAME_RE.finditer(text))
 
 
-_THIS_YEAR_RE = compile_regex(r"今年|(?<![\d一二三四五六七八九十两几])年内|当年|全年")  # not 5年内
+_THIS_YEAR_RE = compile_regex(r"今年|年内(?<![\d一二三四五六七八九十两几]年内)|当年|全年")  # not 5年内
 
 
 def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
     """(position, year) of every deadline the sentence writes (到2025年; 年内 → ``this_year``),
     skipping base years (比2020年, 2024年以来, 较2020年末); in text order."""
-    found = []
-    for m in list(YEAR_RE.finditer(text)) + list(CN_YEAR_RE.finditer(text)):
-        before = text[max(0, m.start() - 3) : m.start()]
-        after = text[m.end() : m.end() + 3]
-        if before.endswith(BASE_YEAR_BEFORE) or after.startswith(("以来", "末", "底比", "相比")):
-            continue
-        found.append((m.start(), int(m.group(1)) if m.re is YEAR_RE else 2000 + int(parse_chinese_integer(m.group(1)))))
+    if "年" not in text:
+        return []  # every deadline is written with 年 (到2025年, 二〇二五年, 今年, 年内, 当年, 全年)
+    found = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(text) if not _is_base_year(text, *m.span())]
+    found += [(m.start(), 2000 + int(parse_chinese_integer(m.group(1)))) for m in CN_YEAR_RE.finditer(text)
+              if not _is_base_year(text, *m.span())]
     if this_year is not None:
         found += [(m.start(), this_year) for m in _THIS_YEAR_RE.finditer(text)
                   if not text.startswith(("以来", "前"), m.end())]
     return sorted(found)
+
+
+def _is_base_year(text: str, start: int, end: int) -> bool:
+    """Whether the year written at text[start:end] is a starting point: 比2020年, 2024年以来."""
+    return (text.endswith(BASE_YEAR_BEFORE, max(0, start - 3), start)
+            or text.startswith(("以来", "末", "底比", "相比"), end, end + 3))
 
 
 # 到2025年, / 力争到2027年底, at a sentence's start: the year of what the paragraph goes on to list
@@ -157,6 +161,7 @@ class _LineReader:
         self.carried_year: int | None = None  # the last deadline of the paragraph's earlier sentences
         self.previous: str | None = None  # the paragraph before, read once when asked
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
+        self.tiers: dict[tuple[str, tuple[str, ...]], str] = {}  # by cue before and section titles
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
@@ -264,27 +269,32 @@ class _LineReader:
                 confidence = "low"
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
-            chain = ctx.chain(start)
+            section, titles = ctx.section_at(start)
             out.append(Target(
                 id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
-                section=" / ".join(t for t, _ in chain if t),
-                confidence=confidence,
-                tier=sentence_tier(self._cue_before(start), [t for t, _ in chain], self._previous_paragraph()),
+                section=section, confidence=confidence, tier=self._tier(self._cue_before(start), titles),
             ))
         return out
 
 
     def _cue_before(self, start: int) -> str:
-        """The goal-list cue written on this line before ``start`` ("" if none). The line is
-        scanned once: slicing it up to every target was quadratic on a one-line document
-        (25,000 target sentences on one line took 80 s of CPU)."""
+        """The first goal-list cue written on this line, when it ends before ``start`` ("" if
+        not). The line is scanned once: slicing it up to every target was quadratic on a one-line
+        document (25,000 target sentences on one line took 80 s of CPU)."""
         if self.cues is None:
             self.cues = [(m.end(), m.group()) for m in
                          GOAL_LIST_CUE_RE.finditer(self.ctx.doc.norm, self.span.start, self.span.end)]
-        return next((cue for end, cue in self.cues if end <= start), "")
+        return self.cues[0][1] if self.cues and self.cues[0][0] <= start else ""
+
+    def _tier(self, cue: str, titles: tuple[str, ...]) -> str:
+        """``sentence_tier`` of a target on this line, once per cue and section chain."""
+        tier = self.tiers.get((cue, titles))
+        if tier is None:
+            tier = self.tiers[cue, titles] = sentence_tier(cue, list(titles), self._previous_paragraph())
+        return tier
 
 
 def sentence_targets(ctx: DocContext, line_no: int, span: Span) -> list[Target]:

@@ -1,0 +1,165 @@
+"""The short cuts of target extraction and matching give what the long way gives."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff.comparison.hungarian import linear_assignment_lists
+from docdiff.comparison.targetdiff import SCORE_FLOOR, _assign
+from docdiff.targets import numbers
+from docdiff.targets.keys import _fold_key, _variant_finder, load_rules
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.5, 0.6, 0.6, 0.7, 0.9, 1.0]), min_size=1, max_size=6), st.booleans())
+def test_a_star_group_gets_the_solvers_pair(gains: list[float], one_row: bool) -> None:
+    # one target on one side linked to k on the other: the first best, as the solver picks it
+    links = [(0, j) for j in range(len(gains))] if one_row else [(i, 0) for i in range(len(gains))]
+    scores = dict(zip(links, gains))
+    n, m = (1, len(gains)) if one_row else (len(gains), 1)
+    matrix = [[scores[i, j] - SCORE_FLOOR for j in range(m)] for i in range(n)]
+    assert _assign(scores, n, m) == linear_assignment_lists(matrix, m, maximize=True)
+
+
+def _fold_by_every_rule(indicator: str) -> str:
+    """fold_key's rule loop without the finder's short cut."""
+    from docdiff.chinese import fold_width
+    from docdiff.targets.keys import _BRACKET_RE, _DROP_RE
+
+    rules = load_rules(None)
+    key = _DROP_RE.sub("", fold_width(indicator)).replace("（", "(").replace("）", ")")
+    for _ in range(8):
+        folded = _BRACKET_RE.sub("", key)
+        for variant, canonical in rules:
+            if variant in folded and variant != canonical:
+                folded = folded.replace(variant, canonical)
+        if folded == key:
+            break
+        key = folded
+    return key
+
+
+def test_fold_key_short_cut_changes_no_key() -> None:
+    rng = random.Random(5)
+    pieces = [v for v, _ in load_rules(None)] + ["地区", "增长", "(GDP)", "收入", "人均", "比重", "率"]
+    for _ in range(2000):
+        indicator = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4)))
+        assert _fold_key.__wrapped__(indicator, None) == _fold_by_every_rule(indicator)
+    assert _variant_finder(None).search("国内生产总值增长") is not None  # a shipped variant
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.,百千万亿十分之[]%‰-—至到两一二三零年元个项 X", max_size=24))
+def test_next_quantity_is_the_full_search(text: str) -> None:
+    for at in range(len(text) + 1):
+        fast, full = numbers._next_quantity(text, at), numbers._QTY_RE.search(text, at)
+        assert (fast and (fast.span(), fast.groupdict())) == (full and (full.span(), full.groupdict()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="“”《》「」ab1", max_size=30))
+def test_quote_depth_is_the_char_by_char_count(text: str) -> None:
+    from docdiff.targets.candidates import _quote_depth
+
+    depth, expected = 0, []
+    for ch in text:  # the loop it replaces
+        if ch in "“《「":
+            depth += 1
+        expected.append(depth)
+        if ch in "”》」" and depth:
+            depth -= 1
+    assert _quote_depth(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789一二两十百千万亿零翻番双倍增了Xx×*增长收入", max_size=20))
+def test_prefilter_first_character_is_only_a_short_cut(text: str) -> None:
+    from docdiff.targets.prefilter import _MAY_HOLD_RE, may_hold_target
+
+    assert may_hold_target(text) == (_MAY_HOLD_RE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="不低于少至多最高超过突破大跃上控制在到小约节签近接将以上及内下左右约", max_size=4),
+       st.text(alphabet="以上及内下左右约5", max_size=3))
+def test_comparator_lookup_is_the_scan_in_order(before: str, after: str) -> None:
+    from docdiff.model import Comparator
+    from docdiff.targets.rules import PREFIX_COMPARATORS, SUFFIX_COMPARATORS, comparator_for
+
+    expected = next((c for w, c in SUFFIX_COMPARATORS if after.startswith(w)), None)
+    if expected is None:
+        expected = next((c for w, c in PREFIX_COMPARATORS if before.endswith(w)
+                         and not (w == "约" and before[-2:-1] in ("节", "制", "签", "合", "预"))), Comparator.EQ)
+    assert comparator_for(before, after) == expected
+
+
+def test_top_keys_picked_per_row_as_the_row_loop_did() -> None:
+    import numpy as np
+
+    from docdiff.comparison import target_candidates as tc
+
+    rng = random.Random(7)
+    alphabet = "地区生产总值增长收入投资新增就业人数率比重0123456789"
+    uniq_a = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 12))) for _ in range(400)})
+    uniq_b = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 12))) for _ in range(400)})
+    got = set(zip(*(x.tolist() for x in tc.candidate_key_pairs(uniq_a, uniq_b))))
+    # the loop it replaces: per key of A, its TOP_KEYS best keys of B by shared rare bigrams
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+
+    def matrix(keys: list[str]) -> csr_matrix:
+        indptr, ids = [0], []
+        for k in keys:
+            ids.extend(sorted({vocab.setdefault(k[p : p + 2], len(vocab)) for p in range(max(1, len(k) - 1))}))
+            indptr.append(len(ids))
+        return csr_matrix((np.ones(len(ids), dtype=np.float32), np.array(ids, dtype=np.int64), indptr))
+
+    ma, mb = matrix(uniq_a), matrix(uniq_b)
+    ma.resize(ma.shape[0], len(vocab))
+    mb.resize(mb.shape[0], len(vocab))
+    keep = np.bincount(mb.indices, minlength=len(vocab)) <= tc.POSTING_CAP
+    for m in (ma, mb):
+        m.data = m.data * keep[m.indices]
+        m.eliminate_zeros()
+    shared = (ma @ mb.T).tocsr()
+    expected = {(i, uniq_b.index(k)) for i, k in enumerate(uniq_a) if k in uniq_b}
+    wide = 0
+    for i in range(shared.shape[0]):
+        lo, hi = shared.indptr[i], shared.indptr[i + 1]
+        c = shared.indices[lo:hi]
+        if hi - lo > tc.TOP_KEYS:
+            wide += 1
+            c = c[np.argpartition(-shared.data[lo:hi], tc.TOP_KEYS)[: tc.TOP_KEYS]]
+        expected |= {(i, int(j)) for j in c}
+    assert wide > 0 and got == expected
+
+
+def test_deadlines_skip_base_years_as_the_sliced_test_did() -> None:
+    from docdiff.targets.context import BASE_YEAR_BEFORE
+    from docdiff.targets.sentences import _deadlines
+
+    rng = random.Random(1)
+    pieces = ["2020", "2025", "二〇二五", "年", "以来", "末", "底比", "相比", "比", "较", "截至", "与", "今年",
+              "年内", "5", "前", "全年", "X"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9)))
+        years = {pos for pos, _ in _deadlines(text, None)}
+        for pos in range(len(text)):  # a year written here is kept unless a base-year word is around it
+            if text.startswith(("2020", "2025"), pos) and text[pos + 4 : pos + 5] == "年":
+                based = text[max(0, pos - 3) : pos].endswith(BASE_YEAR_BEFORE) or text[pos + 5 : pos + 8].startswith(
+                    ("以来", "末", "底比", "相比"))
+                assert (pos in years) != based, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["到", "至", "将", "我市将", "进一步", "加快", "、", "和", "以及", "生产", "总值", "2025年"]),
+                min_size=1, max_size=5).map("".join))
+def test_leading_filler_match_is_the_longest_that_leaves_something(text: str) -> None:
+    from docdiff.targets.rules import _LEADING_FILLER_RE, LEADING_FILLERS
+
+    lo, hi = 0, len(text)
+    longest = max((len(w) for w in LEADING_FILLERS if text.startswith(w) and len(w) < hi - lo), default=0)
+    m = _LEADING_FILLER_RE.match(text, lo, hi - 1)
+    assert (m.end() if m else 0) == longest
