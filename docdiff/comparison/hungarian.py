@@ -100,15 +100,8 @@ def _hungarian(cost: np.ndarray) -> np.ndarray:
             j0 = j1
             if owner[j0] == 0:
                 break
-        while j0:  # flip the augmenting path
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-    result = np.zeros(n, dtype=np.int64)
-    for j in range(1, m + 1):
-        if owner[j]:
-            result[owner[j] - 1] = j - 1
-    return result
+        _flip_path(owner, way, j0)
+    return np.array(_row_columns(owner, n), dtype=np.int64)
 
 
 def hungarian_lists(cost: Sequence[Sequence[float]], m: int) -> list[int]:
@@ -152,12 +145,24 @@ def hungarian_lists(cost: Sequence[Sequence[float]], m: int) -> list[int]:
             j0 = j1
             if owner[j0] == 0:
                 break
-        while j0:  # flip the augmenting path
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
+        _flip_path(owner, way, j0)
+    return _row_columns(owner, n)
+
+
+def _flip_path(owner: Sequence[int] | np.ndarray, way: Sequence[int] | np.ndarray, j0: int) -> None:
+    """Flip the augmenting path that ends at column ``j0``: each row on it moves one column along
+    ``way`` (both solvers; ``owner`` and ``way`` are lists or numpy arrays)."""
+    while j0:
+        j1 = way[j0]
+        owner[j0] = owner[j1]  # type: ignore[index]
+        j0 = j1
+
+
+def _row_columns(owner: Sequence[int] | np.ndarray, n: int) -> list[int]:
+    """The column of each of ``n`` rows, from ``owner`` (1-based row holding each column, 0 = free,
+    entry 0 unused)."""
     result = [0] * n
-    for j in range(1, m + 1):
+    for j in range(1, len(owner)):
         if owner[j]:
             result[owner[j] - 1] = j - 1
     return result
