@@ -14,6 +14,7 @@ pure_python_crossover.py`` measures where the numpy import starts to pay).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from docdiff.model import (
@@ -67,12 +68,22 @@ def _runs_lists(x: str, y: str, hits: list[int]) -> list[tuple[int, int, int]]:
         at = places.setdefault(gram, [])
         if len(at) < MAX_CANDIDATES:
             at.append(j)
+    return _walk(x, y, hits, lambda i: places.get(x[i : i + REUSE_MIN], ()))
+
+
+def _walk(
+    x: str, y: str, hits: Sequence[int] | np.ndarray, places: Callable[[int], Iterable[int]]
+) -> list[tuple[int, int, int]]:
+    """The runs (i, j, length) found from ``hits`` (ascending positions in x of grams that occur
+    in y): from each hit not inside the previous run, the places in y that ``places(i)`` gives for
+    its gram are extended and the longest kept; scanning resumes after it. Both paths' walk
+    (``hits`` a list or a numpy array)."""
     runs = []
     k = 0
     while k < len(hits):
-        i = hits[k]
+        i = int(hits[k])
         best_j, best_n = -1, 0
-        for j in places.get(x[i : i + REUSE_MIN], ()):
+        for j in places(i):
             n = _extend(x, i, y, j, REUSE_MIN)
             if n > best_n:
                 best_j, best_n = j, n
@@ -185,27 +196,13 @@ def _runs(
     and which of x's occur in y."""
     import numpy as np
 
-    hits = np.flatnonzero(hit_mask)
-    runs = []
-    k = 0
-    while k < len(hits):
-        i = int(hits[k])
+    def places(i: int) -> list[int]:
         lo = int(np.searchsorted(sorted_hy, hx[i], side="left"))
         hi = min(lo + MAX_CANDIDATES, int(np.searchsorted(sorted_hy, hx[i], side="right")))
-        best_j, best_n = -1, 0
         gram = x[i : i + REUSE_MIN]
-        for j in order[lo:hi].tolist():
-            if y[j : j + REUSE_MIN] != gram:
-                continue  # a hash collision
-            n = _extend(x, i, y, j, REUSE_MIN)
-            if n > best_n:
-                best_j, best_n = j, n
-        if best_n == 0:
-            k += 1
-            continue
-        runs.append((i, best_j, best_n))
-        k = int(np.searchsorted(hits, i + best_n))  # the rest of this run is in the passage found
-    return runs
+        return [j for j in order[lo:hi].tolist() if y[j : j + REUSE_MIN] == gram]  # not a hash collision
+
+    return _walk(x, y, np.flatnonzero(hit_mask), places)
 
 
 def measure_similarity(
