@@ -43,6 +43,13 @@ def char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(out) + "]"
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so the longest word that fits is
+    the one matched; words of one length cannot both match, ties go by the word for a stable
+    pattern string — the regex cache keys on it)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 # Runs of characters that fold: str.translate looks every character up in a dict (~90 ns each);
 # the regex skips the rest in C, so a report (a comma in ten characters) folds ~6× faster.
 _FOLDABLE_RE = compile_regex(char_class(map(chr, _WIDTH)) + "+")

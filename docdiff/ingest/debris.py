@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from docdiff.chinese import alternation
 from docdiff.lines import split_lines
 from docdiff.model import Span
 from docdiff.regex_cache import compile_regex
@@ -36,7 +37,7 @@ STRONG_LABELS = (
 )
 WEAK_LABELS = ("来源", "文号", "字号", "主办", "承办", "协办", "主题词", "关键词", "编辑", "作者", "发布人",
                "联系单位", "联系人", "联系电话", "联系方式", "时间", "日期")
-_ALL_LABELS = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
+_ALL_LABELS = alternation(STRONG_LABELS + WEAK_LABELS)
 LABEL_RE = compile_regex(rf"(?P<label>{_ALL_LABELS})[ \t\u3000]*(?P<sep>[:：|]|$)")
 _STRONG_RE = compile_regex(rf"(?:{'|'.join(STRONG_LABELS)})[ \t\u3000]*[:：|]")
 _WEAK_START_RE = compile_regex(rf"(?:{'|'.join(WEAK_LABELS)})[ \t\u3000]*[:：]")

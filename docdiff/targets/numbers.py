@@ -21,6 +21,7 @@ from docdiff.chinese import (
     CN_DECIMAL_DIGITS,
     CN_NUMERAL_CHARS,
     CN_SMALL_UNITS,
+    alternation,
     parse_chinese_decimal,
     parse_chinese_integer,
 )
@@ -46,10 +47,6 @@ BASE_UNITS = tuple(sorted({
 PER_SUFFIXES = ("人", "亩", "亿元", "万元", "户", "年", "平方米", "吨", "千人", "万人", "百人", "天", "日")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
 # An Arabic number: 1,234.56 / 1234 / .5 is not a number in these texts.
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # A Chinese numeral run (no nested quantifier: one character class, bounded).
@@ -57,9 +54,9 @@ CHINESE = f"[{CN_NUMERAL_CHARS}]{{1,12}}"
 # 五点五, 一点五六: a Chinese decimal (digits after 点 are read one by one).
 CHINESE_DECIMAL = f"[{CN_NUMERAL_CHARS}]{{1,12}}点[{CN_DECIMAL_DIGITS}]{{1,6}}"
 
-_BASE = rf"(?:{_alternation(BASE_UNITS)})(?:/(?:{_alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
+_BASE = rf"(?:{alternation(BASE_UNITS)})(?:/(?:{alternation(PER_SUFFIXES)}))?(?:[(（](?:个|间|套|人|条|座|家)[)）])?"
 # 万元/人, 亿吨, 万 alone (8.27万), %; the magnitude part is optional, the base part too after one.
-UNIT_RE = compile_regex(rf"(?:{_alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
+UNIT_RE = compile_regex(rf"(?:{alternation(MAGNITUDES)})(?:{_BASE})?|{_BASE}")
 
 
 def parse_arabic(text: str) -> Decimal:

@@ -6,9 +6,9 @@ Every list says why its words are there, with the form it catches.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from docdiff.chinese import alternation
 from docdiff.model import Comparator, Period
 from docdiff.regex_cache import compile_regex
 
@@ -141,7 +141,7 @@ def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
 
 # The longest filler a text starts with, in one match: the alternatives are longest first, and
 # the first that matches is taken.
-_LEADING_FILLER_RE = compile_regex("|".join(re.escape(w) for w in LEADING_FILLERS))
+_LEADING_FILLER_RE = compile_regex(alternation(LEADING_FILLERS))
 _TRAILING_BY_LENGTH = _by_length(TRAILING_VERBS)
 _SPACE_RE = compile_regex(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
 
