@@ -322,13 +322,13 @@ class SectionVectors:
         cols = [self._b[j] for j in rows_b]
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
-        local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
+        rows = [self._a[i] for i in rows_a]
+        local = _shared_ids(rows, cols, self._vocab_size)  # the bigrams a row and a column have
         dense_b = _dense(cols, local)
         for start in range(0, len(rows_a), _ROW_BLOCK):
-            block = rows_a[start : start + _ROW_BLOCK]
-            dense_a = _dense([self._a[i] for i in block], local)
+            dense_a = _dense(rows[start : start + _ROW_BLOCK], local)
             with _one_blas_thread():
-                sim[start : start + len(block)] = dense_a @ dense_b.T
+                sim[start : start + len(dense_a)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
 
     def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
@@ -425,9 +425,22 @@ def _unit_vectors(rows: list[tuple[np.ndarray, np.ndarray]], vocab: int) -> list
     return [(ids[lo:hi], weights[lo:hi]) for lo, hi in zip(starts, ends)]
 
 
+def _shared_ids(rows: list[tuple[np.ndarray, np.ndarray]], cols: list[tuple[np.ndarray, np.ndarray]], vocab: int) -> np.ndarray:
+    """The bigram ids (ascending) that some row and some column both hold: the only terms of
+    their products (a bigram on one side alone adds nothing), marked over the vocabulary, no sort."""
+    import numpy as np
+
+    empty = np.zeros(0, dtype=np.int64)
+    in_rows = np.zeros(vocab, dtype=bool)
+    in_rows[np.concatenate([empty, *(ids for ids, _ in rows)])] = True
+    in_cols = np.zeros(vocab, dtype=bool)
+    in_cols[np.concatenate([empty, *(ids for ids, _ in cols)])] = True
+    return np.flatnonzero(in_rows & in_cols)
+
+
 def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> np.ndarray:
     """The vectors as rows of a float32 matrix over the bigrams ``local`` (sorted ids), the
-    others left out: every row placed by one search of all their ids, not one per row."""
+    others left out: every entry placed at once through a map from id to column (no search)."""
     import numpy as np
 
     dense = np.zeros((len(vectors), len(local)), dtype=np.float32)
@@ -435,10 +448,13 @@ def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> n
         return dense
     ids = np.concatenate([ids for ids, _ in vectors])
     weights = np.concatenate([w for _, w in vectors])
-    rows = np.repeat(np.arange(len(vectors)), [len(ids) for ids, _ in vectors])
-    at = np.searchsorted(local, ids)
-    hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids)
-    dense[rows[hit], at[hit]] = weights[hit]
+    last = int(local[-1])
+    column = np.full(last + 2, -1, dtype=np.int64)  # id → its column; ids past the last → -1
+    column[local] = np.arange(len(local))
+    at = column[np.minimum(ids, last + 1)]
+    starts = np.repeat(np.arange(0, len(vectors) * len(local), len(local)), [len(ids) for ids, _ in vectors])
+    hit = at >= 0
+    dense.ravel()[starts[hit] + at[hit]] = weights[hit]
     return dense
 
 
