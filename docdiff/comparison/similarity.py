@@ -103,9 +103,11 @@ def _clean(doc: Document) -> _Cleaned:
 class _Bigrams:
     """Two documents' bigrams numbered over one vocabulary (their codes, sorted: 0..V-1).
 
-    Shared, it holds 32-bit offsets and ids only (no codes), and no span counts: counting every
-    span again (``bigram_counts``: 0.6 s for 200,000 sections) costs less than keeping them
-    through the diff, the reuse and the targets (~400 MB at 100,000 sibling headings)."""
+    Shared, it holds 32-bit offsets and ids, and the span counts of small documents only:
+    counting every span again (``bigram_counts``: 0.6 s for 200,000 sections) costs less than
+    keeping them through the diff, the reuse and the targets (~400 MB at 100,000 sibling
+    headings); up to _KEEP_COUNTS counted entries a side, alignment's counts serve the
+    destinations (mostly the same sections)."""
 
     def __init__(self, a: Document, b: Document) -> None:
         import numpy as np
@@ -116,6 +118,9 @@ class _Bigrams:
         self.vocab, inverse = _vocabulary(np.concatenate([codes_a, codes_b]))
         self.kept_before = tuple(c.kept_before.astype(np.int32) for c in cleaned)
         self.ids = (inverse[: len(codes_a)].astype(np.int32), inverse[len(codes_a) :].astype(np.int32))
+        # per side: bigram range → (ids, counts), while their entries stay within _KEEP_COUNTS
+        self._kept: tuple[dict[tuple[int, int], tuple[np.ndarray, np.ndarray]], ...] = ({}, {})
+        self._kept_entries = [0, 0]
 
     def counts(self, side: int, spans: list[Span]) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each span of document a (side 0) or b (1): its distinct bigram ids, ascending, and
@@ -127,11 +132,22 @@ class _Bigrams:
 
         starts, ends = _bigram_ranges(self.kept_before[side], spans)
         keys = list(zip(starts.tolist(), ends.tolist()))
-        distinct = sorted(set(keys))
-        at = np.array(distinct, dtype=np.int64).reshape(-1, 2)
-        ids, counts, bounds = span_counts(self.ids[side], at[:, 0], at[:, 1], len(self.vocab))
-        counted = {k: (ids[lo:hi], counts[lo:hi]) for k, lo, hi in zip(distinct, bounds[:-1].tolist(), bounds[1:].tolist())}
+        kept = self._kept[side]
+        distinct = sorted(set(keys).difference(kept))
+        counted = {k: kept[k] for k in keys if k in kept}
+        if distinct:
+            at = np.array(distinct, dtype=np.int64).reshape(-1, 2)
+            ids, counts, bounds = span_counts(self.ids[side], at[:, 0], at[:, 1], len(self.vocab))
+            new = {k: (ids[lo:hi], counts[lo:hi]) for k, lo, hi in zip(distinct, bounds[:-1].tolist(), bounds[1:].tolist())}
+            counted.update(new)
+            if self._kept_entries[side] + len(ids) <= _KEEP_COUNTS:
+                kept.update(new)
+                self._kept_entries[side] += len(ids)
         return [counted[k] for k in keys]
+
+
+# Counted entries (bigram id, count) kept per side of a shared pair: 2 × 16 MB at most.
+_KEEP_COUNTS = 1 << 20
 
 
 # The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
