@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.comparison import reuse, similarity, targetdiff
+from docdiff.comparison import reuse, similarity, similarity_lists, targetdiff
 from docdiff.model import Span, Target, TargetPair, TargetStatus
 from docdiff.targets.rules import LEADING_FILLERS, TRAILING_VERBS, _by_length
 
@@ -25,7 +25,7 @@ def test_numpy_character_tests_equal_the_regex_classes_on_every_code_point() -> 
     # sample the regex side (a full pass takes seconds): every 97th code point plus all of ASCII
     for i in list(range(128)) + list(range(128, len(chars), 97)):
         ch = str(chars[i])
-        assert alnum[i] == bool(similarity._WORD_RUN.fullmatch(ch)), hex(ord(ch))
+        assert alnum[i] == bool(similarity_lists._WORD_RUN.fullmatch(ch)), hex(ord(ch))
         assert space[i] == bool(re.fullmatch(r"\s", ch)), hex(ord(ch))
 
 

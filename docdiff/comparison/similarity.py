@@ -18,16 +18,14 @@ from __future__ import annotations
 import math
 import os
 from array import array
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from msgspec import Struct
 
+from docdiff.comparison.similarity_lists import PairBigrams, cosine_lists, vectors_lists
 from docdiff.model import Document, Span
 from docdiff.regex_cache import compile_regex
 
@@ -66,9 +64,6 @@ def body_text(doc: Document, span: Span, *, folded: bool = False) -> str:
 def clean_title(title: str) -> str:
     """'（一）2017年工作回顾' → '0000年工作回顾': only word characters, digits masked (years change)."""
     return _DIGIT.sub("0", _NON_WORD.sub("", title))
-
-
-_WORD_RUN = compile_regex(r"[^\W_]+")
 
 
 class _Cleaned(Struct, frozen=True):
@@ -150,8 +145,8 @@ class _Bigrams:
 _KEEP_COUNTS = 1 << 20
 
 
-# The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
-_shared: list[_Bigrams] | None = None
+# The bigrams of the pairs of documents compared while ``shared_bigrams`` is open (None: not open).
+_shared: list[_Bigrams | PairBigrams] | None = None
 
 
 @contextmanager
@@ -169,13 +164,17 @@ def shared_bigrams() -> Iterator[None]:
         _shared = outer
 
 
-def _bigrams(a: Document, b: Document) -> _Bigrams:
+_Shared = TypeVar("_Shared", "_Bigrams", PairBigrams)
+
+
+def _bigrams(a: Document, b: Document, kind: type[_Shared] = _Bigrams) -> _Shared:  # type: ignore[assignment]
+    """The pair's bigrams of ``kind`` (numpy's or the pure path's), shared while the block is open."""
     if _shared is None:
-        return _Bigrams(a, b)
+        return kind(a, b)
     for known in _shared:
-        if known.a is a and known.b is b:
+        if known.a is a and known.b is b and isinstance(known, kind):
             return known
-    _shared.append(made := _Bigrams(a, b))
+    _shared.append(made := kind(a, b))
     return made
 
 
@@ -226,58 +225,6 @@ def use_pure_python(a: Document, b: Document, sections_a: int, sections_b: int) 
     return len(a.norm) + len(b.norm) <= PURE_MAX_CHARS and sections_a * sections_b <= PURE_MAX_CELLS
 
 
-_ZERO_DIGITS = str.maketrans({d: "0" for d in "123456789"})
-
-
-def _clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
-    """``_clean`` in pure Python: the kept characters (letters, digits, CJK outside debris; ASCII
-    digits as 0) as one string, and the cleaned offset of an original offset. Its bigrams, as
-    two-character strings, sort as ``_clean``'s packed codes do (by code point, then the next)."""
-    text = doc.norm
-    if doc.debris:
-        pieces, pos = [], 0
-        for d in doc.debris:  # a debris span is no word character: blank it out
-            if d.end > pos:
-                pieces += [text[pos : max(pos, d.start)], "\0" * (d.end - max(pos, d.start))]
-                pos = d.end
-        text = "".join(pieces) + text[pos:]
-    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # [^\W_]: str.isalnum, numpy's isalnum
-    starts = [start for start, _ in runs]
-    before = list(accumulate((end - start for start, end in runs), initial=0))
-
-    def kept_before(offset: int) -> int:
-        k = bisect_right(starts, offset) - 1
-        return before[k] + min(offset, runs[k][1]) - starts[k] if k >= 0 else 0
-
-    return "".join(text[start:end] for start, end in runs).translate(_ZERO_DIGITS), kept_before
-
-
-def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[tuple[list[str], array]]:
-    """The unit TF-IDF vector of every span, as its bigrams (ascending) and their float32 weights:
-    the numpy path's weights, value for value. (No tuple per term: fewer objects for the GC.)"""
-    rows: list[Counter[str]] = []
-    for doc, spans in ((a, spans_a), (b, spans_b)):
-        cleaned, kept_before = _clean_lists(doc)
-        for span in spans:
-            start, end = kept_before(span.start), kept_before(span.end)
-            text = cleaned[start:end]
-            rows.append(Counter(map(str.__add__, text, text[1:])))  # its bigrams
-    n = len(rows)
-    df: Counter[str] = Counter()
-    for counts in rows:
-        df.update(counts.keys())
-    idf = {k: math.log((n + 1) / (d + 1)) + 1.0 for k, d in df.items()}
-    most = max((max(counts.values(), default=0) for counts in rows), default=0)
-    tf = [0.0] + [1.0 + math.log(c) for c in range(1, most + 1)]  # sublinear tf: one long section ≠ many
-    vectors = []
-    for counts in rows:
-        keys = sorted(counts)
-        w = [tf[counts[k]] * idf[k] for k in keys]
-        norm = math.sqrt(sum(x * x for x in w)) or 1.0
-        vectors.append((keys, array("f", [x / norm for x in w])))
-    return vectors
-
-
 # Cosines are computed as dense products over the bigrams of the columns' sections, this many
 # rows at a time: bounded memory (256 × 40,000 bigrams × 4 bytes = 40 MB) for any document size.
 _ROW_BLOCK = 256
@@ -296,11 +243,10 @@ class SectionVectors:
     def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
         self.pure = use_pure_python(a, b, len(spans_a), len(spans_b))
         if self.pure:
-            vectors_lists = _vectors_lists(a, spans_a, b, spans_b)
-            self._a_lists, self._b_lists = vectors_lists[: len(spans_a)], vectors_lists[len(spans_a) :]
+            bigram_lists = _bigrams(a, b, PairBigrams)
+            vectors = vectors_lists(bigram_lists.counts(0, spans_a) + bigram_lists.counts(1, spans_b))
+            self._a_lists, self._b_lists = vectors[: len(spans_a)], vectors[len(spans_a) :]
             return
-        import numpy as np
-
         bigrams = _bigrams(a, b)
         vocab = bigrams.vocab
         vectors = _unit_vectors(bigrams.counts(0, spans_a) + bigrams.counts(1, spans_b), len(vocab))
@@ -348,30 +294,8 @@ class SectionVectors:
         return self._with_empty(sim, rows_a, rows_b)
 
     def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
-        """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
-        (an array('f') cell rounds every partial sum), through the columns' postings."""
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        for c, j in enumerate(rows_b):
-            for key, w in zip(*self._b_lists[j]):
-                cols, weights = postings.setdefault(key, ([], []))
-                cols.append(c)
-                weights.append(w)
-        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j][0]]
-        nothing: tuple[list[int], list[float]] = ([], [])
-        sim = []
-        for i in rows_a:
-            acc = array("f", bytes(4 * len(rows_b)))
-            keys, weights = self._a_lists[i]
-            for key, x in zip(keys, weights):
-                cols, col_weights = postings.get(key, nothing)
-                for c, y in zip(cols, col_weights):
-                    acc[c] += x * y
-            row = [min(max(v, 0.0), 1.0) for v in acc]
-            if not keys:
-                for c in empty_cols:  # two empty sections (a bare heading each) are equal in content
-                    row[c] = 1.0
-            sim.append(row)
-        return sim
+        """``cosine`` in pure Python (``similarity_lists.cosine_lists``)."""
+        return cosine_lists([self._a_lists[i] for i in rows_a], [self._b_lists[j] for j in rows_b])
 
     def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """The same through scipy.sparse, for many-by-many blocks (10× a five-year plan: 2,000 ×
