@@ -148,3 +148,21 @@ def test_the_command_on_a_numpy_pair_loads_no_threadpoolctl() -> None:
                           capture_output=True, text=True, cwd=root, timeout=120,
                           env={k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"})
     assert done.stderr.strip().splitlines()[-1] == "True False"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8),
+       st.sampled_from([31, 2**30 + 7]))
+def test_span_counts_are_each_ranges_unique_counts(ids: list[int], ranges: list[tuple[int, int]], vocab: int) -> None:
+    """32-bit keys (few ranges × vocabulary) or 64-bit ones (past 2**31): np.unique's answer per range."""
+    from docdiff.comparison.bigram_counts import span_counts
+
+    values = np.array(ids, dtype=np.int32)
+    ranges = [(min(s, len(ids)), min(max(s, e), len(ids))) for s, e in ranges]
+    starts = np.array([s for s, _ in ranges], dtype=np.int64)
+    ends = np.array([e for _, e in ranges], dtype=np.int64)
+    found, counts, bounds = span_counts(values, starts, ends, vocab)
+    for k, (s, e) in enumerate(ranges):
+        want_ids, want_counts = np.unique(values[s:e], return_counts=True)
+        assert found[bounds[k] : bounds[k + 1]].tolist() == want_ids.tolist()
+        assert counts[bounds[k] : bounds[k + 1]].tolist() == want_counts.tolist()
