@@ -15,7 +15,12 @@ from test_align_support import make_doc
 
 import docdiff
 from docdiff.comparison import similarity
-from docdiff.comparison.similarity_lists import PairBigrams, clean_lists, cosine_lists, vectors_lists
+from docdiff.comparison.similarity_lists import (
+    PairBigrams,
+    clean_lists,
+    cosine_lists,
+    vectors_lists,
+)
 from docdiff.model import Document, Span
 
 

@@ -59,9 +59,9 @@ def _cosine_over_column_bigrams(vectors, rows_a: list[int], rows_b: list[int]) -
 def test_cosines_over_shared_bigrams_agree_with_those_over_column_bigrams(monkeypatch, pair) -> None:
     """Same terms (a bigram on one side adds 0), summed by BLAS over fewer zeros: equal within the
     rounding of k float32 additions (k: the row's bigrams)."""
-    import docdiff
     from conftest import sample
 
+    import docdiff
     from docdiff.comparison import similarity
 
     monkeypatch.setattr(similarity, "PURE_MAX_CHARS", 0)  # the numpy path
@@ -166,3 +166,19 @@ def test_span_counts_are_each_ranges_unique_counts(ids: list[int], ranges: list[
         want_ids, want_counts = np.unique(values[s:e], return_counts=True)
         assert found[bounds[k] : bounds[k + 1]].tolist() == want_ids.tolist()
         assert counts[bounds[k] : bounds[k + 1]].tolist() == want_counts.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**42), max_size=50), st.booleans())
+def test_vocabulary_is_np_unique_with_inverse(codes: list[int], argsort: bool) -> None:
+    from docdiff.comparison import similarity
+
+    values = np.array(codes, dtype=np.int64)
+    limit = similarity._ARGSORT_MAX
+    try:
+        similarity._ARGSORT_MAX = 1 << 20 if argsort else 0
+        vocab, inverse = similarity._vocabulary(values)
+    finally:
+        similarity._ARGSORT_MAX = limit
+    want_vocab, want_inverse = np.unique(values, return_inverse=True)
+    assert vocab.tolist() == want_vocab.tolist() and inverse.tolist() == want_inverse.tolist()
