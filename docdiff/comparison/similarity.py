@@ -5,13 +5,14 @@ weighting over every section of both documents lets rare, topical bigrams (污�
 outweigh the boilerplate every section shares (坚持, 推进, 加快).
 
 Rule: two documents of at most PURE_MAX_CHARS characters together (and at most PURE_MAX_CELLS
-section pairs) are compared in pure Python, and a cosine is then a plain list of rows; larger
-ones with numpy (its import alone costs more than the whole pure-Python comparison below the
-threshold: ``benchmarks/pure_python_crossover.py`` measures where the two cross). Both paths
-build the same float32 weights; the numpy path sums a cosine in float32 BLAS order, the pure
-one in float32 too, term by term in bigram order: the two agree to a few float32 units in the
-last place (BLAS itself differs between CPU kernels), never by more than the summation bound
-checked in tests/test_pure_python.py.
+section pairs) are compared in pure Python (``similarity_lists``), and a cosine is then a plain
+list of rows; larger ones with numpy (its import alone costs more than the whole pure-Python
+comparison below the threshold: ``benchmarks/pure_python_crossover.py`` measures where the two
+cross). Both paths build the same float32 weights; the numpy path sums a cosine in float32 BLAS
+order (a block's product over the bigrams its rows and columns share), the pure one in float32
+too, term by term in bigram order: the two agree to a few float32 units in the last place (BLAS
+itself differs between CPU kernels), never by more than the summation bound checked in
+tests/test_pure_python.py.
 """
 from __future__ import annotations
 
@@ -208,10 +209,13 @@ def _one_blas_thread() -> Iterator[None]:
 # Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
 # follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
 # numpy, its import included, first wins between 10,000 and 13,500 characters (three runs;
-# measured again after the numpy path got faster, twice: between 11,600 and 13,500); at 3,800
-# pure Python takes 0.12 s against 0.16 s, at 27,700 0.29 s against 0.25 s. Forced onto the
-# pure path, every sample and province pair still gives byte-identical outputs.
-PURE_MAX_CHARS = 12_000
+# measured again after the numpy path got faster, twice: between 11,600 and 13,500). With the
+# faster pure similarity (``similarity_lists``), --runs 5: pure 0.141 s against numpy 0.142 s at
+# 13,524 characters, 0.155 against 0.148 at 15,873 (at 3,800: 0.089 against 0.121; at 27,700
+# 0.219 against 0.177: the rest of the pure path, reuse and the diff, grows faster than
+# numpy's). Forced onto the pure path, every sample and province pair still gives
+# byte-identical outputs.
+PURE_MAX_CHARS = 13_500
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
 
