@@ -159,3 +159,31 @@ def test_body_pieces_stopping_at_the_span_end_equal_the_full_scan(debris: list[S
     if pos < span.end:
         pieces.append((pos, span.end))
     assert similarity.body_pieces(doc, span) == pieces
+
+
+def _pieces_by_loop(text: str) -> list[str]:
+    """The previous ``target_sentences._pieces``: a loop per character (the oracle)."""
+    from docdiff.render.target_sentences import _CLOSERS, _TERMINATORS
+
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] in _TERMINATORS:
+            while i < n and text[i] in _TERMINATORS:
+                i += 1
+            while i < n and text[i] in _CLOSERS:
+                i += 1
+            out.append(text[start:i])
+            start = i
+        else:
+            i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。！？；!?;\n”’」』）)经济a \t", max_size=40))
+def test_target_sentence_pieces_by_regex_equal_the_loop(text: str) -> None:
+    from docdiff.render.target_sentences import _pieces
+
+    assert _pieces(text) == _pieces_by_loop(text)
