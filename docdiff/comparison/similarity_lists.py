@@ -73,9 +73,13 @@ class PairBigrams:
         return out
 
 
+# An array type of 4-byte items, for UTF-32 code points ("I" on every common platform).
+_POINT = next(code for code in "IL" if array(code).itemsize == 4)
+
+
 def _codes(text: str) -> list[int]:
     """The packed code of each bigram of ``text``, in order (C-level maps, no loop per character)."""
-    points = array("I", text.encode("utf-32-le"))
+    points = array(_POINT, text.encode("utf-32-le"))
     return list(map(or_, map(lshift, points, repeat(21)), points[1:]))
 
 
