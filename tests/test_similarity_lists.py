@@ -77,7 +77,7 @@ def _code(bigram: str) -> int:
 def _check(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
     old = _old_vectors(a, spans_a, b, spans_b)
     pair = PairBigrams(a, b)
-    new = vectors_lists(pair.counts(0, spans_a) + pair.counts(1, spans_b))
+    new = vectors_lists(pair.terms(0, spans_a) + pair.terms(1, spans_b))
     assert [([_code(k) for k in keys], list(w)) for keys, w in old] == [(keys, list(w)) for keys, w in new]
     n = len(spans_a)
     assert cosine_lists(new[:n], new[n:]) == _old_cosines(old[:n], old[n:])
@@ -105,7 +105,7 @@ def test_sample_vectors_and_cosines_are_the_previous_ones(pair: tuple[str, str])
     _check(a, flat_a, b, flat_b)
 
 
-def test_a_shared_pair_reads_its_documents_once_and_counts_each_span_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_pair_reads_its_documents_once_and_each_span_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(similarity, "PURE_MAX_CHARS", 10**9)
     a, b = docdiff.load(str(sample("hailar-district-2018"))), docdiff.load(str(sample("hailar-district-2019")))
     flat_a = [s.span for r in docdiff.parse_outline(a).sections for s in r.walk()]
@@ -117,6 +117,6 @@ def test_a_shared_pair_reads_its_documents_once_and_counts_each_span_once(monkey
         assert len(similarity._shared) == 1
         pair = similarity._shared[0]
         assert isinstance(pair, PairBigrams)
-        assert pair.counts(0, flat_a[1::2])[0] is pair.counts(0, flat_a[1::2])[0]  # kept, not recounted
+        assert pair.terms(0, flat_a[1::2])[0] is pair.terms(0, flat_a[1::2])[0]  # kept, not read again
     assert first.pure and second.pure
     assert [(k, list(w)) for k, w in second._a_lists + second._b_lists] == [(k, list(w)) for k, w in apart._a_lists + apart._b_lists]

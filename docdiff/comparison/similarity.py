@@ -248,7 +248,7 @@ class SectionVectors:
         self.pure = use_pure_python(a, b, len(spans_a), len(spans_b))
         if self.pure:
             bigram_lists = _bigrams(a, b, PairBigrams)
-            vectors = vectors_lists(bigram_lists.counts(0, spans_a) + bigram_lists.counts(1, spans_b))
+            vectors = vectors_lists(bigram_lists.terms(0, spans_a) + bigram_lists.terms(1, spans_b))
             self._a_lists, self._b_lists = vectors[: len(spans_a)], vectors[len(spans_a) :]
             return
         bigrams = _bigrams(a, b)

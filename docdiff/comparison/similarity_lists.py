@@ -2,7 +2,7 @@
 
 A pair of documents is read once (``PairBigrams``): each cleaned text becomes a list of packed
 bigram codes (the numpy path's, which sort in bigram order: code point, then the next), so a
-span's counts are a C-level ``Counter`` of a slice and its terms sort as ints.
+span's counts are a C-level ``Counter`` of a slice and its terms (read once per pair) sort as ints.
 Weights are the numpy path's, value for value; a cosine is summed in float32, term by term in
 bigram order, over an inverted index of the columns (``cosine_lists``).
 """
@@ -19,7 +19,9 @@ from operator import lshift, mul, or_, truediv
 from docdiff.model import Document, Span
 from docdiff.regex_cache import compile_regex
 
-# A term vector: its bigram ids, ascending, and their float32 weights.
+# A span's terms: its bigram codes, ascending, and their term frequencies.
+Terms = tuple[list[int], list[float]]
+# A term vector: its bigram codes, ascending, and their float32 weights.
 Vector = tuple[list[int], array]
 
 _WORD_RUN = compile_regex(r"[^\W_]+")
@@ -50,27 +52,39 @@ def clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
 
 class PairBigrams:
     """Two documents' cleaned texts as bigram codes (two code points packed: ``(p << 21) | q``,
-    the numpy path's codes, so they sort in bigram order), and the counts of every span
-    counted so far (small documents only take this path)."""
+    the numpy path's codes, so they sort in bigram order), and the terms of every span read so
+    far (small documents only take this path)."""
 
     def __init__(self, a: Document, b: Document) -> None:
         self.a, self.b = a, b
         cleaned = (clean_lists(a), clean_lists(b))
         self.ids = tuple(_codes(text) for text, _ in cleaned)
         self.kept_before = tuple(kept for _, kept in cleaned)
-        self._counted: tuple[dict[tuple[int, int], Counter[int]], ...] = ({}, {})
+        self._read: tuple[dict[tuple[int, int], Terms], ...] = ({}, {})
 
-    def counts(self, side: int, spans: list[Span]) -> list[Counter[int]]:
-        """Each span's bigram counts (document a: side 0, b: 1); read them, never write."""
-        ids, kept_before, counted = self.ids[side], self.kept_before[side], self._counted[side]
+    def terms(self, side: int, spans: list[Span]) -> list[Terms]:
+        """Each span's terms (document a: side 0, b: 1), each span read once; never write them."""
+        ids, kept_before, read = self.ids[side], self.kept_before[side], self._read[side]
         out = []
         for span in spans:
             start = kept_before(span.start)
             key = (start, max(start, kept_before(span.end) - 1))  # its bigrams: ids[start:end - 1]
-            if key not in counted:
-                counted[key] = Counter(ids[key[0] : key[1]])
-            out.append(counted[key])
+            if key not in read:
+                read[key] = _terms(Counter(ids[key[0] : key[1]]))
+            out.append(read[key])
         return out
+
+
+# _TF[c]: the sublinear term frequency of a bigram seen c times (one long section ≠ many).
+_TF = [0.0]
+
+
+def _terms(counts: Counter[int]) -> Terms:
+    """A span's distinct bigrams, ascending, and their term frequencies."""
+    keys = sorted(counts)
+    for c in range(len(_TF), max(counts.values(), default=0) + 1):
+        _TF.append(1.0 + math.log(c))
+    return keys, list(map(_TF.__getitem__, map(counts.__getitem__, keys)))
 
 
 # An array type of 4-byte items, for UTF-32 code points ("I" on every common platform).
@@ -83,22 +97,19 @@ def _codes(text: str) -> list[int]:
     return list(map(or_, map(lshift, points, repeat(21)), points[1:]))
 
 
-def vectors_lists(rows: list[Counter[int]]) -> list[Vector]:
-    """The unit TF-IDF vector of every row of counts, weighted over these rows: the numpy path's
+def vectors_lists(rows: list[Terms]) -> list[Vector]:
+    """The unit TF-IDF vector of every row of terms, weighted over these rows: the numpy path's
     float32 weights, value for value (the same float64 steps, the norm summed in id order)."""
     n = len(rows)
     df: Counter[int] = Counter()
-    for counts in rows:
-        df.update(counts.keys())
+    for keys, _ in rows:
+        df.update(keys)
     # idf by document frequency (each value the formula's for its d), looked up per term
     idf_of = [math.log((n + 1) / (d + 1)) + 1.0 for d in range(n + 1)]
     idf = dict(zip(df.keys(), map(idf_of.__getitem__, df.values())))
-    most = max((max(counts.values(), default=0) for counts in rows), default=0)
-    tf = [0.0] + [1.0 + math.log(c) for c in range(1, most + 1)]  # sublinear tf: one long section ≠ many
     vectors = []
-    for counts in rows:
-        keys = sorted(counts)
-        w = list(map(mul, map(tf.__getitem__, map(counts.__getitem__, keys)), map(idf.__getitem__, keys)))
+    for keys, tfs in rows:
+        w = list(map(mul, tfs, map(idf.__getitem__, keys)))
         norm = math.sqrt(sum(map(mul, w, w))) or 1.0
         vectors.append((keys, array("f", map(truediv, w, repeat(norm)))))
     return vectors
