@@ -210,12 +210,12 @@ def _one_blas_thread() -> Iterator[None]:
 # follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
 # numpy, its import included, first wins between 10,000 and 13,500 characters (three runs;
 # measured again after the numpy path got faster, twice: between 11,600 and 13,500). With the
-# faster pure similarity (``similarity_lists``), --runs 5: pure 0.141 s against numpy 0.142 s at
-# 13,524 characters, 0.155 against 0.148 at 15,873 (at 3,800: 0.089 against 0.121; at 27,700
-# 0.219 against 0.177: the rest of the pure path, reuse and the diff, grows faster than
-# numpy's). Forced onto the pure path, every sample and province pair still gives
+# faster pure similarity (``similarity_lists``) and reuse, --runs 5: pure 0.135 s against numpy
+# 0.143 s at 13,524 characters, 0.153 against 0.149 at 15,873 (even near 15,100); at 3,800
+# 0.086 against 0.117, at 27,700 0.204 against 0.174 (the pure cosines and vectors grow
+# faster than numpy's). Forced onto the pure path, every sample and province pair still gives
 # byte-identical outputs.
-PURE_MAX_CHARS = 13_500
+PURE_MAX_CHARS = 15_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
 
