@@ -43,14 +43,9 @@ _HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes c
 def _body_lists(doc: Document) -> tuple[str, list[int]]:
     """``_body`` in pure Python (str.isspace is the regex's \\s and numpy's isspace): debris
     blanked, then the runs of other characters, their offsets counted out in C."""
-    text = doc.norm
-    if doc.debris:
-        pieces, pos = [], 0
-        for d in doc.debris:  # a debris span is dropped like whitespace: blank it out
-            if d.end > pos:
-                pieces += [text[pos : max(pos, d.start)], " " * (d.end - max(pos, d.start))]
-                pos = d.end
-        text = "".join(pieces) + text[pos:]
+    from docdiff.comparison.similarity_lists import blanked_debris
+
+    text = blanked_debris(doc, " ")  # a debris span is dropped like whitespace
     runs = [m.span() for m in _NON_SPACE_RUN.finditer(text)]
     return "".join(text[start:end] for start, end in runs), list(chain.from_iterable(starmap(range, runs)))
 

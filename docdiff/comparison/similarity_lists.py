@@ -28,17 +28,23 @@ _WORD_RUN = compile_regex(r"[^\W_]+")
 _ZERO_DIGITS = str.maketrans({d: "0" for d in "123456789"})
 
 
+def blanked_debris(doc: Document, fill: str) -> str:
+    """``doc.norm`` with every debris character replaced by ``fill`` (one character): offsets kept."""
+    text = doc.norm
+    if not doc.debris:
+        return text
+    pieces, pos = [], 0
+    for d in doc.debris:  # sorted by start; they may overlap
+        if d.end > pos:
+            pieces += [text[pos : max(pos, d.start)], fill * (d.end - max(pos, d.start))]
+            pos = d.end
+    return "".join(pieces) + text[pos:]
+
+
 def clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
     """``similarity._clean`` in pure Python: the kept characters (letters, digits, CJK outside
     debris; ASCII digits as 0) as one string, and the cleaned offset of an original offset."""
-    text = doc.norm
-    if doc.debris:
-        pieces, pos = [], 0
-        for d in doc.debris:  # a debris span is no word character: blank it out
-            if d.end > pos:
-                pieces += [text[pos : max(pos, d.start)], "\0" * (d.end - max(pos, d.start))]
-                pos = d.end
-        text = "".join(pieces) + text[pos:]
+    text = blanked_debris(doc, "\0")  # a debris span is no word character
     runs = [m.span() for m in _WORD_RUN.finditer(text)]  # [^\W_]: str.isalnum, numpy's isalnum
     starts = [start for start, _ in runs]
     before = list(accumulate((end - start for start, end in runs), initial=0))
