@@ -38,14 +38,14 @@ class PlainConsole:
         (``Segment.split_and_crop_lines``: a line wider than the width is cut by ``set_cell_size``)."""
         from docdiff.render.cell_width import cell_len, set_cell_size
 
-        lines = text.split("\n")
+        width = self.width
+        lines = text.split("\n")  # the last is what follows the last line break ("" if none)
         for k, line in enumerate(lines):
-            last = k == len(lines) - 1
-            if last and not line:
-                break
-            if cell_len(line) > self.width:
-                line = set_cell_size(line, self.width)
-            self._parts.append(escape_controls(line if last else line + "\n"))
+            # no character takes more than two cells: a line of at most width / 2 fits unmeasured
+            if 2 * len(line) > width and cell_len(line) > width:
+                lines[k] = set_cell_size(line, width)
+        # Escaped once over the joined lines: an escape replaces one character, never a line break.
+        self._parts.append(escape_controls("\n".join(lines)))
 
     def rule(self, title: PlainText) -> None:
         """A line of ─ across the width with ``title`` in the middle (rich.rule.Rule, centred)."""
