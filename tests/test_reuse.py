@@ -134,3 +134,15 @@ def test_owned_characters_by_offsets_equal_the_own_text_count() -> None:
         assert reuse._own_chars(doc, sections, offsets.tolist()) == expected
         assert reuse._body_lists(doc)[1] == offsets.tolist()
         assert isinstance(offsets, np.ndarray)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="发展", max_size=300), st.text(alphabet="发展", max_size=300), st.data())
+def test_extend_by_halving_blocks_equals_the_character_walk(x: str, y: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(x)))
+    j = data.draw(st.integers(0, len(y)))
+    known = reuse._extend_by_character(x, i, y, j, 0)
+    known = data.draw(st.integers(0, known))  # any number of characters already known to match
+    assert reuse._extend(x, i, y, j, known) == reuse._extend_by_character(x, i, y, j, known)
+    long_x = "改" * 500 + x
+    assert reuse._extend(long_x, 0, "改" * 400 + y, 0, 0) == reuse._extend_by_character(long_x, 0, "改" * 400 + y, 0, 0)

@@ -164,10 +164,24 @@ def _share(x: str, hits: np.ndarray) -> float:
 
 
 def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
-    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match."""
+    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match:
+    blocks of _STEP characters compared while they match, then halving blocks (32, 16, … 1), at
+    most one of each, find where the run stops in log2(_STEP) slice comparisons."""
     n = known
-    while i + n + _STEP <= len(x) and j + n + _STEP <= len(y) and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
+    room = min(len(x) - i, len(y) - j)  # the run cannot go past either end
+    while n + _STEP <= room and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
         n += _STEP
+    step = _STEP // 2
+    while step:
+        if n + step <= room and x[i + n : i + n + step] == y[j + n : j + n + step]:
+            n += step
+        step //= 2
+    return n
+
+
+def _extend_by_character(x: str, i: int, y: str, j: int, known: int) -> int:
+    """``_extend`` one character at a time (the definition it is tested against)."""
+    n = known
     while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
         n += 1
     return n
