@@ -33,16 +33,22 @@ class PlainConsole:
         """An empty line (``Console.print()`` with no arguments)."""
         self._parts.append("\n")
 
-    def write_lines(self, text: str) -> None:
+    def write_lines(self, text: str, *, fitted: bool = False) -> None:
         """``text`` (lines ending in "\\n"), each line cropped to the width as rich crops it
-        (``Segment.split_and_crop_lines``: a line wider than the width is cut by ``set_cell_size``)."""
-        from docdiff.render.cell_width import cell_len, set_cell_size
+        (``Segment.split_and_crop_lines``: a line wider than the width is cut by ``set_cell_size``).
+
+        ``fitted``: the lines were cut to the width by ``linebreak.wrap_text``, whose sum of
+        character widths is rich's measure except around a joiner: only those are measured."""
+        from docdiff.render.cell_width import JOINERS, cell_len, set_cell_size
 
         width = self.width
         lines = text.split("\n")  # the last is what follows the last line break ("" if none)
+        trusted = fitted and width >= 2  # wrap_text cuts to at least two cells
         for k, line in enumerate(lines):
             # no character takes more than two cells: a line of at most width / 2 fits unmeasured
-            if 2 * len(line) > width and cell_len(line) > width:
+            if 2 * len(line) <= width or trusted and JOINERS[0] not in line and JOINERS[1] not in line:
+                continue
+            if cell_len(line) > width:
                 lines[k] = set_cell_size(line, width)
         # Escaped once over the joined lines: an escape replaces one character, never a line break.
         self._parts.append(escape_controls("\n".join(lines)))
