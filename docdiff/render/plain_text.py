@@ -84,12 +84,7 @@ class PlainText:
         return _of(self._s)
 
     def append(self, text: str | PlainText, style: str | None = None) -> PlainText:
-        return self._add(text._s if isinstance(text, PlainText) else _strip(text))
-
-    def append_text(self, text: PlainText) -> PlainText:
-        return self._add(text._s)
-
-    def _add(self, piece: str) -> PlainText:
+        piece = text._s if isinstance(text, PlainText) else _strip(text)
         if self._more is not None:
             self._more.append(piece)
         elif len(self._str) < _CONCAT_MAX:
@@ -97,6 +92,9 @@ class PlainText:
         else:
             self._more = [piece]
         return self
+
+    def append_text(self, text: PlainText) -> PlainText:
+        return self.append(text)
 
     def join(self, lines: Iterable[PlainText]) -> PlainText:
         return _of(self._s.join(line._s for line in lines))
