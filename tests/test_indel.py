@@ -4,7 +4,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -33,10 +32,10 @@ def test_lcs_of_known_pairs() -> None:
     assert indel.lcs_length("地区生产总值增长6%", "地区生产总值增长5%左右") == 9
 
 
-def test_beyond_a_few_pairs_rapidfuzz_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_beyond_a_few_pairs_rapidfuzz_scores(monkeypatch) -> None:
     assert indel.ratio_for(indel.FEW_PAIRS + 1) is fuzz.ratio
-    assert indel.ratio_for(indel.FEW_PAIRS) is fuzz.ratio  # imported already (above): rapidfuzz's
-    monkeypatch.delitem(sys.modules, "rapidfuzz.fuzz")  # as in a run that has not imported it
+    assert indel.ratio_for(indel.FEW_PAIRS) is fuzz.ratio  # rapidfuzz loaded already: its C code
+    monkeypatch.delitem(sys.modules, "rapidfuzz.fuzz")  # a run that has not loaded it
     assert indel.ratio_for(indel.FEW_PAIRS) is indel.ratio
 
 

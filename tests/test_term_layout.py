@@ -310,14 +310,3 @@ def test_line_breaking_is_linear(unit: str) -> None:
     with hang_guard(5):  # tens of milliseconds of CPU now
         lines = wrap_text(Text(s), 80)
     assert "".join(line.plain for line in lines).replace(" ", "") == s.replace(" ", "")
-
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab发展。！？；!?;\n”’」』）)(", max_size=60))
-def test_sentence_pieces_by_regex_equal_the_character_walk(text: str) -> None:
-    """The summary view cuts diff text into sentences with one regex: as the walk cuts it."""
-    from docdiff.render.target_sentences import _pieces, _pieces_by_character
-
-    assert _pieces(text) == _pieces_by_character(text)
-    assert "".join(_pieces(text)) == text

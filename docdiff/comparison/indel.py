@@ -37,8 +37,8 @@ def ratio(a: str, b: str, *, score_cutoff: float | None = None) -> float:
 
 
 def ratio_for(pairs: int) -> Callable[..., float]:
-    """``fuzz.ratio`` to score ``pairs`` pairs with: this module's for a few, rapidfuzz's beyond
-    or once something else imported it (then it costs nothing more, and is ~50× faster a pair)."""
+    """``fuzz.ratio`` to score ``pairs`` pairs with: this module's for a few (unless rapidfuzz is
+    loaded already: then its C code is the cheaper), rapidfuzz's beyond."""
     if pairs <= FEW_PAIRS and "rapidfuzz.fuzz" not in sys.modules:
         return ratio
     from rapidfuzz.fuzz import ratio as fuzz_ratio

@@ -11,7 +11,6 @@ from bisect import bisect_left, bisect_right
 
 from msgspec import Struct
 
-from docdiff.chinese import char_class
 from docdiff.model import (
     Comparison,
     DiffOp,
@@ -25,10 +24,6 @@ from docdiff.regex_cache import compile_regex
 
 _TERMINATORS = "。！？；!?;\n"
 _CLOSERS = "”’」』）)"
-# A piece: up to and through a run of terminators and the closers after it; or the rest of the text.
-_T, _C = char_class(_TERMINATORS), char_class(_CLOSERS)
-_NOT_T = "[^" + _T[1:]
-_PIECE = compile_regex(f"{_NOT_T}*{_T}+{_C}*|{_NOT_T}+")
 
 
 class ChangedSentence(Struct, frozen=True):
@@ -40,27 +35,14 @@ class ChangedSentence(Struct, frozen=True):
     line_b: int | None
 
 
+# A piece: up to and including a run of terminators and the closing quotes after it, or the
+# rest of the text when no terminator follows (one C-level scan, not a loop per character).
+_PIECE = compile_regex(f"[^{_TERMINATORS}]*[{_TERMINATORS}]+[{_CLOSERS}]*|[^{_TERMINATORS}]+")
+
+
 def _pieces(text: str) -> list[str]:
     """``text`` cut after each run of terminators (and the closing quotes after it)."""
     return _PIECE.findall(text)
-
-
-def _pieces_by_character(text: str) -> list[str]:
-    """``_pieces`` one character at a time (the definition it is tested against)."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in _TERMINATORS:
-            while i < n and text[i] in _TERMINATORS:
-                i += 1
-            while i < n and text[i] in _CLOSERS:
-                i += 1
-            out.append(text[start:i])
-            start = i
-        else:
-            i += 1
-    if start < n:
-        out.append(text[start:])
-    return out
 
 
 class _OffsetMap:
