@@ -427,3 +427,16 @@ def test_no_order_bonus_for_unrelated_content() -> None:
     assert same_title[0, 0] == pytest.approx((low[0, 0] * W_CONTENT + W_TITLE) / (W_CONTENT + W_TITLE))
     related = np.array([[0.3]])
     assert _combine(related, [s], [s], True, True)[0, 0] > _combine(related, [s], [s], False, True)[0, 0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="第一二项重点工作年ab", max_size=12), st.text(alphabet="第一二三项工作年b", max_size=12)),
+                max_size=30))
+def test_candidate_title_scores_in_one_call_equal_pair_by_pair(pairs: list[tuple[str, str]]) -> None:
+    """align_sparse scores candidate titles with rapidfuzz's cpdist: each pair's fuzz.ratio / 100."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    left, right = [x for x, _ in pairs], [y for _, y in pairs]
+    one_call = process.cpdist(left, right, scorer=fuzz.ratio, dtype=np.float64) / 100 if pairs else np.zeros(0)
+    assert one_call.tolist() == [fuzz.ratio(x, y) / 100 for x, y in pairs]

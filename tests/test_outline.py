@@ -377,3 +377,34 @@ def test_contents_with_page_words_after_a_title() -> None:
 def test_page_numbered_lines_whose_first_never_returns_are_kept() -> None:
     doc = doc_of("一、现实基础和发展形势……1", "二、总体要求……3", "三、保障措施……9", BODY)
     assert len(list(parse_outline(doc).walk())) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="第一二十三章部分篇节条、.()（）123①⑳专栏表 \t:　。，年x", max_size=14), st.integers(0, 3))
+def test_any_heading_matches_where_some_pattern_matches(text: str, start: int) -> None:
+    """The one-call filter before the patterns: it matches exactly where one of them does."""
+    from docdiff.outline.patterns import ANY_HEADING
+
+    for p in HEADING_PATTERNS:
+        assert p.regex.match(p.example)
+    start = min(start, len(text))
+    expected = any(p.regex.match(text, start, len(text)) for p in HEADING_PATTERNS)
+    assert bool(ANY_HEADING.match(text, start, len(text))) == expected
+
+
+def _leads_of(text: str) -> list[str]:
+    doc = Document(path="x.txt", text=text)
+    return [s.title for r in parse_outline(doc).sections for s in r.walk() if s.kind == SectionKind.LEAD]
+
+
+def test_two_dash_leads_still_found_and_two_short_leads_are_not_a_list() -> None:
+    """The paragraph-count guards of _find_leads: two "——" leads make a list, short title
+    sentences need three."""
+    body = "我们坚持稳中求进，推动高质量发展，各项工作取得了明显成效。"
+    dash = "一、总体要求\n——经济实力显著增强。" + body + "\n——民生福祉持续改善。" + body + "\n"
+    assert len(_leads_of(dash)) == 2
+    short = ["产业数字化全面推进。", "城市宜居水平显著提升。", "生态环境持续改善。"]
+    two = "一、总体要求\n" + "".join(s + body + "\n" for s in short[:2])
+    three = "一、总体要求\n" + "".join(s + body + "\n" for s in short)
+    assert _leads_of(two) == []
+    assert len(_leads_of(three)) == 3

@@ -111,3 +111,34 @@ def test_control_characters_are_escaped_after_cropping() -> None:
     plain = PlainConsole(80)
     plain.write_lines("a\x1b[2Jb\n")
     assert plain.getvalue() == "a\\x1b[2Jb\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 一二\n\t長\x1b\x07\x85")), max_size=80),
+       st.integers(min_value=1, max_value=30))
+def test_lines_are_cropped_then_escaped_line_by_line(text: str, width: int) -> None:
+    """write_lines escapes its joined lines at once: the same as escaping each cropped line."""
+    from rich.segment import Segment
+
+    from docdiff.errors import escape_controls
+
+    plain = PlainConsole(width)
+    plain.write_lines(text)
+    expected = "".join(escape_controls("".join(s.text for s in line))
+                       for line in Segment.split_and_crop_lines([Segment(text)], width, pad=False))
+    assert plain.getvalue() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 一二，。長\n\u200d\ufe0f😀")), max_size=120),
+       st.integers(min_value=1, max_value=40))
+def test_wrapped_rows_print_as_when_measured(text: str, width: int) -> None:
+    """Rows wrap_text cut to the width need no measuring: the same output either way."""
+    from docdiff.render.linebreak import wrap_text
+    from docdiff.render.plain_text import PlainText
+
+    rows = "".join(row.plain + "\n" for row in wrap_text(PlainText(text), width))
+    trusted, measured = PlainConsole(width), PlainConsole(width)
+    trusted.write_lines(rows, fitted=True)
+    measured.write_lines(rows)
+    assert trusted.getvalue() == measured.getvalue()

@@ -1,7 +1,7 @@
 """render.plain_text.PlainText does what rich's Text does to the characters, call for call."""
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
@@ -80,3 +80,32 @@ def test_a_colourless_compare_does_not_import_rich_text(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
     assert "5%" in (tmp_path / "o").read_text(encoding="utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab一\n\r\x07長 ", max_size=8), st.booleans()), max_size=12),
+       st.integers(min_value=1, max_value=12))
+def test_text_appended_in_pieces_reads_as_one_string(pieces: list[tuple[str, bool]], width: int) -> None:
+    """PlainText keeps appended pieces and joins them when read: every reading is the joined
+    string's, before and after further changes."""
+    from unittest import mock
+
+    from docdiff.render import plain_text
+
+    for limit in (plain_text._CONCAT_MAX, 0, 5):  # pieces kept from the start, or past 5 characters
+        with mock.patch.object(plain_text, "_CONCAT_MAX", limit):
+            _check_appended(pieces, width)
+
+
+def _check_appended(pieces: list[tuple[str, bool]], width: int) -> None:
+    t = PlainText("x")
+    for text, as_text in pieces:
+        t.append(PlainText(text) if as_text else text)
+    whole = PlainText("x" + "".join(text for text, _ in pieces))
+    assert t.plain == whole.plain and len(t) == len(whole) and str(t) == str(whole)
+    assert [p.plain for p in t.split("\n")] == [p.plain for p in whole.split("\n")]
+    t.append(t)  # a text appended to itself
+    whole.append(whole.copy())
+    t.truncate(width, overflow="ellipsis", pad=True)
+    whole.truncate(width, overflow="ellipsis", pad=True)
+    assert t.plain == whole.plain

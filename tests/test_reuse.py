@@ -97,6 +97,57 @@ def test_passages_capped_with_a_note(monkeypatch) -> None:
     assert notes and "2 longest kept" in notes[0]
 
 
+def test_width_folding_keeps_whitespace_whitespace() -> None:
+    """The characters a section owns are counted on norm's body offsets: folding must map
+    whitespace to whitespace and nothing else to it."""
+    from docdiff.chinese import _WIDTH
+
+    for cp, folded in _WIDTH.items():
+        assert chr(cp).isspace() == chr(folded).isspace(), hex(cp)
+
+
+def _own_chars_by_text(doc: Document, sec: object) -> int:
+    """The definition: a section's own text (outside its subsections, no debris) less whitespace."""
+    import re
+
+    from docdiff.comparison.textdiff import own_text
+
+    text = own_text(doc, sec)  # type: ignore[arg-type]
+    return len(text) - sum(len(m) for m in re.findall(r"\s+", text))
+
+
+def test_owned_characters_by_offsets_equal_the_own_text_count() -> None:
+    from pathlib import Path
+
+    import numpy as np
+
+    from docdiff.ingest import load
+    from docdiff.outline import parse_outline
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    for name in ("luqiao-14th-five-year-plan", "hailar-district-2018-work-report", "taizhou-2022-government-work-report"):
+        doc = load(str(samples / f"{name}.txt"))
+        sections = [s for r in parse_outline(doc).sections for s in r.walk()] + [None]
+        expected = [_own_chars_by_text(doc, s) if s is not None else 0 for s in sections]
+        body, offsets = reuse._body(doc)
+        assert reuse._own_chars(doc, sections, offsets) == expected
+        assert reuse._own_chars(doc, sections, offsets.tolist()) == expected
+        assert reuse._body_lists(doc)[1] == offsets.tolist()
+        assert isinstance(offsets, np.ndarray)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="发展", max_size=300), st.text(alphabet="发展", max_size=300), st.data())
+def test_extend_by_halving_blocks_equals_the_character_walk(x: str, y: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(x)))
+    j = data.draw(st.integers(0, len(y)))
+    known = reuse._extend_by_character(x, i, y, j, 0)
+    known = data.draw(st.integers(0, known))  # any number of characters already known to match
+    assert reuse._extend(x, i, y, j, known) == reuse._extend_by_character(x, i, y, j, known)
+    long_x = "改" * 500 + x
+    assert reuse._extend(long_x, 0, "改" * 400 + y, 0, 0) == reuse._extend_by_character(long_x, 0, "改" * 400 + y, 0, 0)
+
+
 def _body_by_flags(doc: Document) -> tuple[str, list[int]]:
     """The previous ``_body_lists``: a keep flag per character (the oracle)."""
     norm = doc.norm

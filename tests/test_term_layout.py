@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_fixtures import (
     Part,
@@ -210,6 +210,17 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(s: str, wi
             line_start = max([0] + [c for c in cuts if c < cut])
             assert not any(break_allowed(s)[line_start + 1:cut + 1])
 
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="经济增长，。、；：（）「」“”12.5%亿元 [-]{+}abc\u3000\u200d\ufe0f😀é", max_size=300),
+       st.integers(1, 60))
+def test_wrap_offsets_by_bisection_equal_the_character_walk(s: str, width: int) -> None:
+    """The running-sum search cuts where the walk one character at a time cuts."""
+    from docdiff.render.linebreak import _wrap_offsets_by_character
+
+    assert wrap_offsets(s, width) == _wrap_offsets_by_character(s, width)
 
 
 def _no_break_rules(s: str) -> list[bool]:

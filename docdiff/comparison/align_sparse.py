@@ -122,7 +122,7 @@ def align_group(vectors: SectionVectors, rows: list[int], cols: list[int], secs_
     scored as ``align._combine`` scores them (its constants in ``weights``), from candidate
     pairs only."""
     import numpy as np
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     from docdiff.comparison.similarity import clean_title
 
@@ -135,7 +135,9 @@ def align_group(vectors: SectionVectors, rows: list[int], cols: list[int], secs_
     if use_titles:
         ta = [clean_title(s.title) for s in secs_a]
         tb = [clean_title(s.title) for s in secs_b]
-        titles = np.array([fuzz.ratio(ta[x], tb[y]) / 100 for x, y in zip(r.tolist(), c.tolist())])
+        # each candidate pair's fuzz.ratio (cpdist: the same scores, pair by pair, in C) / 100
+        titles = process.cpdist([ta[x] for x in r.tolist()], [tb[y] for y in c.tolist()], scorer=fuzz.ratio,
+                                dtype=np.float64) / 100 if len(r) else np.zeros(0)
         score = (content * W_CONTENT + titles * W_TITLE) / (W_CONTENT + W_TITLE)
         score[(content < CONTENT_FLOOR) & (titles < TITLE_ALONE)] = 0.0
     else:

@@ -31,7 +31,6 @@ from docdiff.regex_cache import compile_regex
 if TYPE_CHECKING:
     import numpy as np
 
-_SPACE_RUN = compile_regex(r"\s+")
 _NON_SPACE_RUN = compile_regex(r"\S+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
@@ -113,7 +112,7 @@ def _body(doc: Document) -> tuple[str, np.ndarray]:
     import numpy as np
 
     norm = doc.norm
-    # Not _SPACE_RUN's characters, tested all at once: numpy's isspace is the same Unicode test
+    # Not whitespace (the regex's \s), tested all at once: numpy's isspace is the same Unicode test
     # as the regex's \s (checked over every code point in the tests).
     keep = ~np.strings.isspace(np.frombuffer(norm.encode("utf-32-le"), dtype="<U1"))
     for d in doc.debris:
@@ -179,10 +178,24 @@ def _share(x: str, hits: np.ndarray) -> float:
 
 
 def _extend(x: str, i: int, y: str, j: int, known: int) -> int:
-    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match."""
+    """Length of the common run of x[i:] and y[j:], knowing the first ``known`` characters match:
+    blocks of _STEP characters compared while they match, then halving blocks (32, 16, … 1), at
+    most one of each, find where the run stops in log2(_STEP) slice comparisons."""
     n = known
-    while i + n + _STEP <= len(x) and j + n + _STEP <= len(y) and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
+    room = min(len(x) - i, len(y) - j)  # the run cannot go past either end
+    while n + _STEP <= room and x[i + n : i + n + _STEP] == y[j + n : j + n + _STEP]:
         n += _STEP
+    step = _STEP // 2
+    while step:
+        if n + step <= room and x[i + n : i + n + step] == y[j + n : j + n + step]:
+            n += step
+        step //= 2
+    return n
+
+
+def _extend_by_character(x: str, i: int, y: str, j: int, known: int) -> int:
+    """``_extend`` one character at a time (the definition it is tested against)."""
+    n = known
     while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
         n += 1
     return n
@@ -252,7 +265,7 @@ def measure_similarity(
         span_b = Span(int(offsets_b[j]), int(offsets_b[j + n - 1]) + 1)
         passages.append(SharedPassage(text=a.slice(span_a), span_a=span_a, span_b=span_b))
 
-    document = _document_similarity(a, b, pairs)
+    document = _document_similarity(a, b, pairs, offsets_a, offsets_b)
     if document is None:  # no sections at all: judge the bodies as a whole
         document = 1.0 if body_a == body_b else (reuse_a * len(body_a) + reuse_b * len(body_b)) / max(
             1, len(body_a) + len(body_b)
@@ -284,19 +297,49 @@ def _reuse_numpy(a: Document, b: Document) -> tuple[str, np.ndarray, str, np.nda
     return body_a, offsets_a, body_b, offsets_b, reuse_a, reuse_b, runs
 
 
-def _document_similarity(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> float | None:
-    from docdiff.comparison.textdiff import own_text
-
-    def own_chars(doc: Document, sec: Section) -> int:
-        text = own_text(doc, sec)
-        return len(text) - sum(len(m) for m in _SPACE_RUN.findall(text))
-
+def _document_similarity(
+    a: Document, b: Document, pairs: tuple[SectionPair, ...], offsets_a: Sequence[int] | np.ndarray,
+    offsets_b: Sequence[int] | np.ndarray,
+) -> float | None:
+    """The pairs' content similarity weighted by the characters each pair owns. A section's
+    characters are its own text's (``textdiff.own_text``) but whitespace: the body characters
+    (``offsets_*``, ascending: neither whitespace nor debris) inside its own spans, counted by
+    binary search (whitespace folds to whitespace, so norm's and text's are the same places)."""
+    weights_a = _own_chars(a, [p.a for p in pairs], offsets_a)
+    weights_b = _own_chars(b, [p.b for p in pairs], offsets_b)
     weighted = total = 0.0
-    for p in pairs:
-        weight = (own_chars(a, p.a) if p.a else 0) + (own_chars(b, p.b) if p.b else 0)
+    for p, weight_a, weight_b in zip(pairs, weights_a, weights_b):
+        weight = weight_a + weight_b
         total += weight
         if p.a is not None and p.b is not None:
             weighted += weight * p.similarity
     if total == 0:
         return None
     return weighted / total
+
+
+def _own_chars(doc: Document, sections: list[Section | None], offsets: Sequence[int] | np.ndarray) -> list[int]:
+    """For each section (0 for None): how many of ``offsets`` lie in its own spans."""
+    from docdiff.comparison.textdiff import own_spans
+
+    owner: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for k, sec in enumerate(sections):
+        if sec is None:
+            continue
+        spans = own_spans(sec.span, [c.span for c in sec.children]) if sec.children else [sec.span]
+        for span in spans:
+            owner.append(k)
+            starts.append(span.start)
+            ends.append(span.end)
+    if isinstance(offsets, list):
+        counts = [bisect_left(offsets, e) - bisect_left(offsets, s) for s, e in zip(starts, ends)]
+    else:
+        import numpy as np
+
+        counts = (np.searchsorted(offsets, ends) - np.searchsorted(offsets, starts)).tolist()
+    out = [0] * len(sections)
+    for k, n in zip(owner, counts):
+        out[k] += n
+    return out

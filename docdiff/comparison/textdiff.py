@@ -51,6 +51,9 @@ MOVED_SIMILAR_MIN = 0.8
 # (≈ 200 × 200 sentences rewritten in one block) the block is shown as deleted + inserted.
 MAX_PAIRING_CELLS = 40_000
 PURE_MAX_CELLS = 150_000  # see the module docstring
+# A block of one or two pairs (the usual edited sentence) is scored pair by pair even with numpy
+# loaded: cdist's call costs more than the two ratios (same float32 scores, see the docstring).
+PURE_ALWAYS_CELLS = 2
 # A character diff of two sentences longer than this (a table flattened into one "sentence")
 # is shown as delete + insert: dmp's bisection on such inputs takes seconds.
 MAX_CHAR_DIFF = 5_000
@@ -133,11 +136,16 @@ def diff_text(
 
     # An unpaired sentence whose key is also unpaired on the other side moved rather than changed;
     # counted, so two deletions of one sentence against one insertion mark only one as moved.
-    left_del = Counter(keys_a[i] for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS)
-    left_ins = Counter(keys_b[j] for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS)
-    moves_a = {k: min(n, left_ins[k]) for k, n in left_del.items() if k in left_ins}
+    kinds = {kind for kind, _, _ in ops}
+    moves_a: dict[str, int] = {}
+    moved_a: set[int] = set()
+    moved_b: set[int] = set()
+    if "del" in kinds and "ins" in kinds:  # else nothing can have moved
+        left_del = Counter(keys_a[i] for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS)
+        left_ins = Counter(keys_b[j] for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS)
+        moves_a = {k: min(n, left_ins[k]) for k, n in left_del.items() if k in left_ins}
+        moved_a, moved_b = _similar_moves(ops, keys_a, keys_b, moves_a)
     moves_b = dict(moves_a)
-    moved_a, moved_b = _similar_moves(ops, keys_a, keys_b, moves_a)
 
     out: list[DiffOp] = []
     for kind, i, j in ops:
@@ -186,7 +194,8 @@ def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> A
     cannot reach ``at_least`` may score 0 instead (rapidfuzz then stops early); every score that
     can is exact (the cutoff sits a hair below it, under float32's rounding of the ratio)."""
     cutoff = max(0.0, 100 * at_least - 0.01)
-    if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
+    cells = len(keys_a) * len(keys_b)
+    if cells <= PURE_ALWAYS_CELLS or matrix_path.lists_for(cells, PURE_MAX_CELLS):
         from array import array
 
         from docdiff.comparison.indel import ratio_for

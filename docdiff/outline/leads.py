@@ -64,6 +64,8 @@ def _parallel_groups(doc: Document, paras: list[Para]) -> list[list[int]]:
 def _find_leads(doc: Document, paras: list[Para], *, allow_parallel: bool,
                 allow_dash: bool = True) -> list[tuple[Para, int, int]]:
     """Lead sentences among a section's own paragraphs: (paragraph, title start, title end)."""
+    if len(paras) < min(MIN_DASH_LEADS if allow_dash else MIN_PARALLEL, MIN_PARALLEL):
+        return []  # too few paragraphs for any list of leads (a section with one paragraph)
     norm = doc.norm
     found: dict[int, tuple[Para, int, int]] = {}
     dashes: list[tuple[Para, int, int]] = []
@@ -75,7 +77,7 @@ def _find_leads(doc: Document, paras: list[Para], *, allow_parallel: bool,
                 dashes.append((p, *sent))
     if len(dashes) >= MIN_DASH_LEADS:
         return dashes  # the paragraphs between "——" leads are theirs (see add_leads)
-    if not allow_parallel:
+    if not allow_parallel or len(paras) < MIN_PARALLEL:  # parallel and short leads come in threes
         return []
     for group in _parallel_groups(doc, paras):
         for i in group:

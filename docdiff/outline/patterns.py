@@ -58,6 +58,9 @@ HEADING_PATTERNS: tuple[HeadingPattern, ...] = (
 )
 
 PATTERNS_BY_NAME = {p.name: p for p in HEADING_PATTERNS}
+# Whether any heading pattern matches at a position: one regex call for the body paragraphs that
+# open with no number at all (each pattern's own ``num`` group made non-capturing).
+ANY_HEADING = compile_regex("|".join(f"(?:{p.regex.pattern.replace('(?P<num>', '(?:')})" for p in HEADING_PATTERNS))
 
 # A lead phrase: "——综合实力显著增强。" (em dashes, or the two-hyphen/box-drawing stand-ins).
 LEAD_DASH = compile_regex(r"(?:——|──|--|—)[ \t\xa0]*")

@@ -17,6 +17,7 @@ from docdiff.outline.contents import skip_contents
 from docdiff.outline.leads import add_leads, close_captions
 from docdiff.outline.paragraphs import Node, Para, first_sentence_end, paragraphs
 from docdiff.outline.patterns import (
+    ANY_HEADING,
     CJK,
     CLAUSE_MARKS,
     HEADING_PATTERNS,
@@ -89,6 +90,8 @@ def _number_label(pattern: HeadingPattern, m: re.Match[str]) -> str:
 def _match_heading(doc: Document, para: Para, last: dict[str, int]) -> tuple[Node, int] | None:
     """A heading node for ``para`` when it opens with a plausible number, with its value."""
     norm = doc.norm
+    if not ANY_HEADING.match(norm, para.start, para.end):
+        return None
     for pattern in HEADING_PATTERNS:
         m = pattern.regex.match(norm, para.start, para.end)
         if not m:

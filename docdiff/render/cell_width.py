@@ -10,7 +10,7 @@ that is not a plain cut; so every width and every crop is rich's, whatever its v
 """
 from __future__ import annotations
 
-_JOINERS = ("\u200d", "\ufe0f")
+JOINERS = ("\u200d", "\ufe0f")  # zero-width joiner, variation selector 16
 
 
 class _Widths(dict[str, int]):
@@ -30,7 +30,7 @@ def cell_len(text: str) -> int:
     """``rich.cells.cell_len(text)``."""
     if text.isascii() and text.isprintable():
         return len(text)
-    if _JOINERS[0] in text or _JOINERS[1] in text:
+    if JOINERS[0] in text or JOINERS[1] in text:
         from rich.cells import cell_len as rich_cell_len
 
         return rich_cell_len(text)
@@ -49,7 +49,7 @@ def set_cell_size(text: str, total: int) -> str:
         excess = size - total
         # past the cut: single-cell characters only; before it, one that takes cells
         if excess < min(len(text), 64) and all(_WIDTHS[c] == 1 for c in text[-excess - 1 :]) and (
-            _JOINERS[0] not in text and _JOINERS[1] not in text
+            JOINERS[0] not in text and JOINERS[1] not in text
         ):
             return text[:-excess]
     from rich.cells import set_cell_size as rich_set_cell_size

@@ -7,7 +7,9 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 from docdiff.chinese import char_class
@@ -86,11 +88,44 @@ def break_allowed(s: str) -> list[bool]:
 def wrap_offsets(s: str, width: int) -> list[int]:
     """Offsets where the single-line string ``s`` is cut so no piece is wider than ``width``
     cells, breaking only where ``break_allowed`` says (an unbreakable run wider than the whole
-    line is cut at its last fitting character rather than overflow the terminal)."""
+    line is cut at its last fitting character rather than overflow the terminal).
+
+    A line is filled up to the first character that would overflow it, then cut at the last
+    allowed break before (or at) that character; found by bisection over the running sums of
+    the characters' widths, so a long line costs C-level passes, not a Python step a character.
+    """
     from docdiff.render.cell_width import cell_len
 
+    if 2 * len(s) <= width:  # no character takes more than two cells: it fits
+        return []
     if "\u200d" not in s and "\ufe0f" not in s and cell_len(s) <= width:
         return []  # it fits (the sum of its characters' widths, as below): nothing to cut
+    ok = break_allowed(s)
+    allowed = list(compress(range(len(s) + 1), ok))  # positions where a line may break, ascending
+    ends = [0, *accumulate(map(_cells, s))]  # ends[i]: cells of s[:i]
+    n = len(s)
+    cuts: list[int] = []
+    line_start = 0
+    while True:
+        # the first i > line_start whose character does not fit after s[line_start:i]
+        i = bisect_right(ends, ends[line_start] + width, line_start + 2) - 1
+        if i >= n:
+            return cuts
+        k = bisect_right(allowed, i) - 1  # the last allowed break at or before i …
+        last_ok = allowed[k] if k >= 0 and allowed[k] > line_start else -1  # … inside this line
+        if not s[i].isspace() and last_ok > line_start:
+            cut = last_ok
+            if ends[i + 1] - ends[cut] > width:  # what follows the break still does not fit: cut here too
+                cuts.append(cut)
+                cut = i
+        else:  # a space that does not fit ends the line; or one run wider than the line
+            cut = i
+        cuts.append(cut)
+        line_start = cut
+
+
+def _wrap_offsets_by_character(s: str, width: int) -> list[int]:
+    """``wrap_offsets`` one character at a time (the definition it is tested against)."""
     ok = break_allowed(s)
     cuts: list[int] = []
     line_start, used = 0, 0

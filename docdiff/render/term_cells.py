@@ -55,6 +55,7 @@ def styled(s: str = "", style: str = "") -> Text:
 def fit_cell(t: Text, cells: int) -> Text:
     """``t`` cut (with …) or padded to exactly ``cells`` terminal cells, on one line."""
     t = t.copy()
-    t.plain = t.plain.replace("\n", " ")
+    if "\n" in t.plain:  # (setting the same text is a no-op for Text and PlainText alike)
+        t.plain = t.plain.replace("\n", " ")
     t.truncate(cells, overflow="ellipsis", pad=True)
     return t
