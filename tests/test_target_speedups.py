@@ -163,3 +163,25 @@ def test_leading_filler_match_is_the_longest_that_leaves_something(text: str) ->
     longest = max((len(w) for w in LEADING_FILLERS if text.startswith(w) and len(w) < hi - lo), default=0)
     m = _LEADING_FILLER_RE.match(text, lo, hi - 1)
     assert (m.end() if m else 0) == longest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), max_size=8), st.lists(st.integers(0, 95), max_size=20))
+def test_homes_by_stretch_are_the_homes_of_each_target(ranges: list[tuple[int, int]], places: list[int]) -> None:
+    from docdiff.comparison.target_homes import Homes, home_pairs, nest_of
+    from docdiff.model import Comparator, Period, Span, Target
+
+    # sections that nest or are disjoint: each range either inside the previous one or after it
+    spans: list[Span] = []
+    for start, length in ranges:
+        prev = spans[-1] if spans else None
+        if prev is not None and prev.start <= start < prev.end:
+            spans.append(Span(start, min(prev.end, start + length)))
+        elif prev is None or start >= prev.end:
+            spans.append(Span(start, start + length))
+    aligned = [(s, Span(s.start + 1, s.end + 1)) for s in spans]
+    homes, nest = Homes(aligned), nest_of(aligned)
+    for x in places:
+        t = Target(id="t", indicator="x", key="x", value=1.0, value_high=None, unit="%", comparator=Comparator.EQ,
+                   year=None, period=Period.POINT, text="1%", span=Span(x, x + 2), line=1, section="")
+        assert homes.of(t) == home_pairs(t, aligned, nest)
