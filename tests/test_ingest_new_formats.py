@@ -157,6 +157,32 @@ def test_a_libreoffice_timeout_kills_it_and_leaves_nothing(small_doc: Path, priv
     _fails_cleanly(small_doc, "LibreOffice took over 0.05 s to read it (gave up)", private_tmp)
 
 
+def _office_debris() -> set[str]:
+    """LibreOffice's single-instance sockets and lu*.tmp folders in the shared temp folders."""
+    return {f"{d}/{n}" for d in ("/tmp", "/var/tmp") if os.path.isdir(d)
+            for n in os.listdir(d) if n.startswith(("OSL_PIPE_", "lu")) and not n.startswith("OSL_PIPE_0_docdiff")}
+
+
+@needs_soffice
+def test_a_killed_libreoffice_leaves_no_socket_or_folder_in_tmp(tmp_path: Path, monkeypatch) -> None:
+    """soffice given no file idles until killed; killed, it would leave its socket in /tmp."""
+    monkeypatch.setattr(office, "SOFFICE_TIMEOUT", 6)
+    work = tmp_path / "work"
+    work.mkdir()
+    before = _office_debris()
+    with pytest.raises(InputError, match="took over 6 s"):
+        office.run_soffice(SOFFICE, [], "idle.doc", str(work))
+    assert _office_debris() - before == set()
+    assert _our_processes(str(work)) == []
+
+
+def test_the_socket_is_named_as_libreoffice_names_it() -> None:
+    """The name LibreOffice 7.4 gave (as root) the socket of this profile, seen in /tmp after a kill."""
+    name = "SingleOfficeIPC_5922fcb37df41dad816a99c18e1fef5"
+    assert office.ipc_socket_paths("file:///tmp/docdiff-observe/profile") == (
+        f"/tmp/OSL_PIPE_{os.getuid()}_{name}", f"/var/tmp/OSL_PIPE_{os.getuid()}_{name}")
+
+
 @needs_soffice
 def test_an_rtf_and_an_odt_read_like_the_docx(tmp_path: Path) -> None:
     docx = official_docx(LINES, tmp_path / "small.docx")

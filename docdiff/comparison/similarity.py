@@ -455,11 +455,12 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 
 def title_similarity_lists(titles_a: list[str], titles_b: list[str]) -> list[list[float]]:
     """``title_similarity`` in pure Python (per-pair ``fuzz.ratio``: cdist returns numpy), for
-    the pure path; the same float64 values."""
-    from rapidfuzz import fuzz
+    the pure path; the same float64 values (a few pairs without importing rapidfuzz)."""
+    from docdiff.comparison.indel import ratio_for
 
+    ratio = ratio_for(len(titles_a) * len(titles_b))
     cb = [clean_title(t) for t in titles_b]
-    return [[fuzz.ratio(ta, tb) / 100.0 for tb in cb] for ta in (clean_title(t) for t in titles_a)]
+    return [[ratio(ta, tb) / 100.0 for tb in cb] for ta in (clean_title(t) for t in titles_a)]
 
 
 def title_similarity(titles_a: list[str], titles_b: list[str]) -> np.ndarray:

@@ -185,16 +185,19 @@ def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> A
     lists of rows (per-pair scores rounded the same way) by the module's rule. A pair that
     cannot reach ``at_least`` may score 0 instead (rapidfuzz then stops early); every score that
     can is exact (the cutoff sits a hair below it, under float32's rounding of the ratio)."""
-    from rapidfuzz import fuzz, process
-
     cutoff = max(0.0, 100 * at_least - 0.01)
     if matrix_path.lists_for(len(keys_a) * len(keys_b), PURE_MAX_CELLS):
         from array import array
 
+        from docdiff.comparison.indel import ratio_for
+
+        ratio = ratio_for(len(keys_a) * len(keys_b))
         # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
-        return [array("f", [r / 100.0 for r in array("f", [fuzz.ratio(ka, kb, score_cutoff=cutoff)
+        return [array("f", [r / 100.0 for r in array("f", [ratio(ka, kb, score_cutoff=cutoff)
                                                            for kb in keys_b])]).tolist()
                 for ka in keys_a]
+    from rapidfuzz import fuzz, process
+
     return process.cdist(keys_a, keys_b, scorer=fuzz.ratio, score_cutoff=cutoff) / 100.0
 
 

@@ -8,9 +8,11 @@ a timeout, and the folder is removed on every path out. Without LibreOffice a .d
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -119,29 +121,56 @@ def _next_sector(data: bytes, current: int, sector: int) -> int:
 
 
 def convert_with_soffice(soffice: str, data: bytes, path: str, target: str, *, suffix: str = "") -> bytes:
-    """The bytes of ``data`` converted by LibreOffice to ``target`` ('docx', 'pdf', …).
-
-    A private profile (``-env:UserInstallation``) lets parallel runs work side by side; the
-    process group is killed on a timeout or an interrupt; the temporary folder always goes.
-    """
+    """The bytes of ``data`` converted by LibreOffice to ``target`` ('docx', 'pdf', …)."""
     ext = suffix or os.path.splitext(path)[1].lower() or ".bin"
     with tempfile.TemporaryDirectory(prefix="docdiff-soffice-") as tmp:
         src = Path(tmp, "in" + ext)
         src.write_bytes(data)
         out = Path(tmp, "out")
-        cmd = [soffice, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless",
-               "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-               "--convert-to", target, "--outdir", str(out), str(src)]
-        run_killable(cmd, path, SOFFICE_TIMEOUT, "LibreOffice")
+        run_soffice(soffice, ["--convert-to", target, "--outdir", str(out), str(src)], path, tmp)
         result = out / f"in.{target.split(':')[0]}"
         if not result.is_file() or result.stat().st_size == 0:
             raise InputError(path, "LibreOffice could not read it (corrupt, encrypted, or not a document)")
         return result.read_bytes()
 
 
-def run_killable(cmd: list[str], path: str, timeout: float, what: str) -> subprocess.CompletedProcess[bytes]:
-    """Run ``cmd`` in its own process group; kill the whole group on a timeout or interrupt."""
+def run_soffice(soffice: str, args: list[str], path: str, tmp: str) -> None:
+    """LibreOffice headless with ``args``, leaving nothing outside the folder ``tmp``.
+
+    A private profile in ``tmp`` lets parallel runs work side by side, and ``TMPDIR`` puts its
+    ``lu*.tmp`` folders there too; the process group is killed on a timeout or an interrupt.
+    A killed soffice leaves its single-instance socket in /tmp (or /var/tmp: LibreOffice looks at
+    no setting for it), named from the profile's URL: that one socket is removed on every path out.
+    """
+    profile = Path(tmp, "profile").as_uri()
+    cmd = [soffice, f"-env:UserInstallation={profile}", "--headless",
+           "--norestore", "--nologo", "--nodefault", "--nolockcheck", *args]
+    try:
+        run_killable(cmd, path, SOFFICE_TIMEOUT, "LibreOffice", tmp=tmp)
+    finally:
+        for socket in ipc_socket_paths(profile):
+            with contextlib.suppress(OSError):
+                if stat.S_ISSOCK(os.lstat(socket).st_mode):
+                    os.unlink(socket)
+
+
+def ipc_socket_paths(profile_url: str) -> tuple[str, str]:
+    """Where soffice puts the socket of the instance using this profile (sal's osl pipe naming:
+    ``OSL_PIPE_<uid>_SingleOfficeIPC_`` + the MD5 of the URL's UTF-16, each byte in unpadded hex)."""
+    import hashlib
+
+    digest = hashlib.md5(profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
+    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_" + "".join(format(b, "x") for b in digest)
+    return os.path.join("/tmp", name), os.path.join("/var/tmp", name)
+
+
+def run_killable(cmd: list[str], path: str, timeout: float, what: str, *,
+                 tmp: str | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``cmd`` in its own process group (its temporary files in ``tmp`` when given); kill the
+    whole group on a timeout or interrupt."""
     env = dict(os.environ, HOME=os.environ.get("HOME", tempfile.gettempdir()))
+    if tmp is not None:
+        env["TMPDIR"] = tmp
     try:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True, env=env)
