@@ -185,3 +185,18 @@ def test_homes_by_stretch_are_the_homes_of_each_target(ranges: list[tuple[int, i
         t = Target(id="t", indicator="x", key="x", value=1.0, value_high=None, unit="%", comparator=Comparator.EQ,
                    year=None, period=Period.POINT, text="1%", span=Span(x, x + 2), line=1, section="")
         assert homes.of(t) == home_pairs(t, aligned, nest)
+
+
+def test_targets_and_their_pairs_are_left_to_reference_counting() -> None:
+    # gc=False: hundreds of thousands of them (one line of 200,000 target sentences) are not
+    # walked by every collection; none can hold a cycle (scalars, enums, a Span, targets).
+    import gc
+
+    from docdiff.model import Comparator, DiffOp, OpKind, Period, Span, Target, TargetPair, TargetStatus
+    from docdiff.targets.drafts import Draft
+
+    t = Target(id="t1", indicator="x", key="x", value=1.0, value_high=None, unit="%", comparator=Comparator.EQ,
+               year=2025, period=Period.POINT, text="1%", span=Span(0, 2), line=1, section="")
+    pair = TargetPair(status=TargetStatus.SHARED, a=t, b=t, changes=("value",))
+    draft = Draft(indicator="x", value=None, value_high=None, unit="", comparator=Comparator.EQ, start=0, end=1)
+    assert not any(map(gc.is_tracked, (t, pair, DiffOp(OpKind.EQUAL, "x"), draft)))

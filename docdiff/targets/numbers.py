@@ -107,7 +107,7 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
-class Quantity(Struct, frozen=True):
+class Quantity(Struct, frozen=True, gc=False):
     """A number found in text: value as written, optional upper bound, unit, and its extent."""
 
     value: Decimal | None  # None only for a draft's placeholder (打造XX个)

@@ -49,7 +49,7 @@ _COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今�
 _WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
 
 
-class _Sentence(Struct):
+class _Sentence(Struct, gc=False):
     start: int  # offset in doc.text
     text: str  # width-folded
 
