@@ -47,7 +47,7 @@ def test_targets_in_a_shared_block_are_those_read_alone() -> None:
         # every document twice, in order and then reversed: each is read after all the others
         for k in [*range(len(docs)), *reversed(range(len(docs)))]:
             assert extract_targets(docs[k], outlines[k]) == alone[k], docs[k].path
-        assert memo.memo("sentence readings") and memo.memo("goal verdicts")
+        assert memo.memo("sentence readings") and memo.memo("readings")
     assert memo.memo("sentence readings") is None  # forgotten after the block
 
 

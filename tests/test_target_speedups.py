@@ -200,3 +200,66 @@ def test_targets_and_their_pairs_are_left_to_reference_counting() -> None:
     pair = TargetPair(status=TargetStatus.SHARED, a=t, b=t, changes=("value",))
     draft = Draft(indicator="x", value=None, value_high=None, unit="", comparator=Comparator.EQ, start=0, end=1)
     assert not any(map(gc.is_tracked, (t, pair, DiffOp(OpKind.EQUAL, "x"), draft)))
+
+
+def _quantities_by_name(text: str) -> list[numbers.Quantity]:
+    """find_quantities as it was written before it read groups by number (the long way)."""
+    from docdiff.targets.numbers import _PER_WORDS, UNIT_RE, Quantity, _next_quantity, _to_value, parse_arabic
+    from docdiff.chinese import parse_chinese_integer
+
+    out = []
+    at = 0
+    while (m := _next_quantity(text, at)) is not None:
+        at = m.end() or m.start() + 1
+        per, opened, numeral, closed, u1, high_numeral = m.group("per", "open", "num", "close", "u1", "high")
+        if per:
+            try:
+                value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
+            except ValueError:
+                continue
+            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[per],
+                                start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
+            continue
+        chinese = not numeral[0].isdigit()
+        try:
+            value, mag = _to_value(numeral)
+        except ValueError:
+            continue
+        high = None
+        pos = m.end("close") if closed else m.end("num")
+        if high_numeral:
+            try:
+                high_value, high_mag = _to_value(high_numeral)
+            except ValueError:
+                high_value, high_mag = None, ""
+            if high_value is not None and high_mag == mag and high_value > value:
+                high, pos = high_value, m.end("high")
+            elif high_value is not None and not mag and high_mag and high_value > value:
+                high, mag, pos = high_value, high_mag, m.end("high")
+        number_end = pos
+        unit = mag
+        unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))
+        if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
+            unit, pos = mag + unit_m.group(0), unit_m.end()
+        elif high is not None and u1:
+            unit = u1
+        at = max(at, pos)
+        out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
+                            number_end=number_end, chinese=chinese, bracketed=bool(opened and closed)))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789.,百千万亿十分之[]%‰-—至到两一二三零点年元个项亿吨 X", max_size=30))
+def test_quantities_read_by_group_number_are_those_read_by_name(text: str) -> None:
+    assert numbers.find_quantities(text) == _quantities_by_name(text)
+
+
+def test_quantities_of_the_samples_are_those_read_by_name() -> None:
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt")):
+        from docdiff.ingest import load
+
+        text = load(str(path)).norm
+        assert numbers.find_quantities(text) == _quantities_by_name(text), path.name

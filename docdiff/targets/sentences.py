@@ -8,6 +8,7 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from msgspec import Struct
 
@@ -156,7 +157,7 @@ def _goal_verdict(text: str, kind: Kind, mode: str | None, base_year: int | None
                   state: str | None) -> tuple[bool, str | None]:
     """Whether a sentence is a goal, and the paragraph's goal/result state after it, from its
     text, its document's kind and base year, its section's regime (``mode``) and the state
-    before it: nothing else, so the verdict is remembered within a ``shared_readings`` block."""
+    before it."""
     if _FORECAST_RE.search(text) and not _PLEDGE_RE.search(text):
         return False, state  # 今年高校毕业生预计达到1222万人: a forecast, not a goal
     # under a goal heading 比上年增加 compares the plan with last year, it reports nothing
@@ -189,25 +190,25 @@ def _goal_verdict(text: str, kind: Kind, mode: str | None, base_year: int | None
 
 # A draft whose indicator is generic (投资 alone): named from outside its sentence, per target.
 _GENERIC: tuple[str, str, str] = ("", "", "")
-# What a goal sentence's text says, for every position it stands at (see _sentence_reading).
+# What a goal sentence's text says, for every position it stands at (see _read_sentence_text).
 _Reading = tuple[list[tuple[int, int]], int | None, list[tuple[Draft, tuple[str, str, str] | None]]]
 
 
-def _sentence_reading(text: str, this_year: int | None) -> _Reading | None:
-    """None when the goal sentence ``text`` cannot hold a target; else its deadlines, the year
-    of an opening 到2025年 (None if none), and its drafts, each with (indicator, confidence, key)
-    — None when the draft names no target, ``_GENERIC`` when its name depends on where the
-    sentence stands. Remembered within a ``shared_readings`` block, by text and ``this_year``."""
-    readings = memo("sentence readings")
-    if readings is None:
-        return _read_sentence_text(text, this_year)
-    key = (text, this_year)
-    if key not in readings:
-        readings[key] = _read_sentence_text(text, this_year)
-    return readings[key]
+def _memo_for(name: str, facts: object) -> dict[Any, Any] | None:
+    """The open ``shared_readings`` block's memory ``name`` for documents sharing ``facts``
+    (None when no block is open); found once per line, not per sentence."""
+    memos = memo(name)
+    return None if memos is None else memos.setdefault(facts, {})
+
+
+_MISSING = object()
 
 
 def _read_sentence_text(text: str, this_year: int | None) -> _Reading | None:
+    """None when the goal sentence ``text`` cannot hold a target; else its deadlines, the year
+    of an opening 到2025年 (None if none), and its drafts, each with (indicator, confidence, key)
+    — None when the draft names no target, ``_GENERIC`` when its name depends on where the
+    sentence stands. (Remembered within a ``shared_readings`` block, by text and ``this_year``.)"""
     if not may_hold_target(text):
         return None
     deadlines = _deadlines(text, this_year)
@@ -243,6 +244,9 @@ class _LineReader:
         self.previous: str | None = None  # the paragraph before, read once when asked
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
         self.tiers: dict[tuple[str, tuple[str, ...]], str] = {}  # by cue before and section titles
+        # Within a shared_readings block: the readings of sentences by text, for documents of
+        # this year. (Goal verdicts are not remembered: remembering cost more than they do.)
+        self.readings = _memo_for("sentence readings", ctx.year)
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
@@ -275,15 +279,7 @@ class _LineReader:
         if ctx.kind == Kind.BULLETIN:
             return False, None
         mode, sec_year = ctx.regime(sent.start)
-        verdicts = memo("goal verdicts")
-        if verdicts is None:
-            goal, self.state = _goal_verdict(sent.text, ctx.kind, mode, ctx.base_year, self.state)
-            return goal, sec_year
-        key = (sent.text, ctx.kind, mode, ctx.base_year, self.state)
-        found = verdicts.get(key)
-        if found is None:
-            found = verdicts[key] = _goal_verdict(*key)
-        goal, self.state = found
+        goal, self.state = _goal_verdict(sent.text, ctx.kind, mode, ctx.base_year, self.state)
         return goal, sec_year
 
     def _sentence(self, sent: _Sentence) -> list[Target]:
@@ -291,7 +287,12 @@ class _LineReader:
         if not goal:
             return []
         ctx = self.ctx
-        reading = _sentence_reading(sent.text, ctx.year)
+        if self.readings is None:
+            reading = _read_sentence_text(sent.text, ctx.year)
+        else:
+            reading = self.readings.get(sent.text, _MISSING)
+            if reading is _MISSING:
+                reading = self.readings[sent.text] = _read_sentence_text(sent.text, ctx.year)
         if reading is None:
             return []
         deadlines, opening_year, drafts = reading
