@@ -263,3 +263,30 @@ def test_quantities_of_the_samples_are_those_read_by_name() -> None:
 
         text = load(str(path)).norm
         assert numbers.find_quantities(text) == _quantities_by_name(text), path.name
+
+
+def _assign_by_groups(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The long way: every connected group of links (found by a walk) solved by the solver."""
+    left = set(scores)
+    out: list[tuple[int, int]] = []
+    while left:
+        group, todo = set(), [min(left)]
+        while todo:
+            i, j = todo.pop()
+            if (i, j) in group:
+                continue
+            group.add((i, j))
+            todo += [p for p in left if (p[0] == i or p[1] == j) and p not in group]
+        left -= group
+        rows, cols = sorted({i for i, _ in group}), sorted({j for _, j in group})
+        gain = [[scores[i, j] - SCORE_FLOOR if (i, j) in group else -1.0 for j in cols] for i in rows]
+        out += [(rows[a], cols[b]) for a, b in linear_assignment_lists(gain, len(cols), maximize=True)
+                if (rows[a], cols[b]) in group]
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)), st.sampled_from([0.5, 0.55, 0.7, 0.8, 0.95, 1.0]),
+                       max_size=14))
+def test_assignment_with_lone_pairs_taken_directly_is_the_solvers(scores: dict[tuple[int, int], float]) -> None:
+    assert _assign(scores, 8, 8) == _assign_by_groups(scores)
