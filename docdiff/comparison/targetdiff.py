@@ -306,6 +306,7 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     from rapidfuzz import fuzz, process
 
     from docdiff.comparison.target_candidates import (
+        ALL_PAIRS_CELLS,
         DENSE_KEY_CELLS,
         candidate_key_pairs,
         nearest_pairs,
@@ -346,7 +347,7 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
         rows = rows_of[uniq_a[ua]]
         for ub, sim in matches:
             cols = cols_of[uniq_b[ub]]
-            if positions is None:
+            if positions is None or len(rows) * len(cols) <= ALL_PAIRS_CELLS:  # (as nearest_pairs would)
                 pairs += [(i, j, sim) for i in rows for j in cols]
             else:
                 pairs += [(i, j, sim) for i, j in nearest_pairs(rows, cols, *positions)]

@@ -56,7 +56,9 @@ def _number(v: float | None) -> float | int | None:
 
 def target_json(t: Target, doc: Document | None = None) -> dict[str, Any]:
     """A target as the contract writes it; with ``doc``, offsets count the file's own layout."""
-    at = doc.file_offset if doc is not None else (lambda x: x)
+    start, end = t.span.start, t.span.end
+    if doc is not None:
+        start, end = doc.file_offset(start), doc.file_offset(end)
     return {
         "id": t.id,
         "indicator": t.indicator,
@@ -75,8 +77,8 @@ def target_json(t: Target, doc: Document | None = None) -> dict[str, Any]:
         "confidence": t.confidence,
         "text": t.text,
         "line": t.line,
-        "start": at(t.span.start),
-        "end": at(t.span.end),
+        "start": start,
+        "end": end,
         "section": t.section,
     }
 
@@ -105,8 +107,8 @@ def _table_json(doc: Document, t: Table) -> dict[str, Any]:
     return {
         "title": t.title,
         "line": t.line,
-        "start": at(t.span.start),
-        "end": at(t.span.end),
+        "start": start,
+        "end": end,
         "header": list(t.header),
         "rows": [
             [None if c is None else {"text": c.text, "line": c.line, "start": at(c.span.start), "end": at(c.span.end)}
