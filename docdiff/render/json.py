@@ -107,8 +107,8 @@ def _table_json(doc: Document, t: Table) -> dict[str, Any]:
     return {
         "title": t.title,
         "line": t.line,
-        "start": start,
-        "end": end,
+        "start": at(t.span.start),
+        "end": at(t.span.end),
         "header": list(t.header),
         "rows": [
             [None if c is None else {"text": c.text, "line": c.line, "start": at(c.span.start), "end": at(c.span.end)}
