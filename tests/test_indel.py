@@ -32,9 +32,11 @@ def test_lcs_of_known_pairs() -> None:
     assert indel.lcs_length("地区生产总值增长6%", "地区生产总值增长5%左右") == 9
 
 
-def test_beyond_a_few_pairs_rapidfuzz_scores() -> None:
-    assert indel.ratio_for(indel.FEW_PAIRS) is indel.ratio
+def test_beyond_a_few_pairs_rapidfuzz_scores(monkeypatch) -> None:
     assert indel.ratio_for(indel.FEW_PAIRS + 1) is fuzz.ratio
+    assert indel.ratio_for(indel.FEW_PAIRS) is fuzz.ratio  # rapidfuzz loaded already: its C code
+    monkeypatch.delitem(sys.modules, "rapidfuzz.fuzz")  # a run that has not loaded it
+    assert indel.ratio_for(indel.FEW_PAIRS) is indel.ratio
 
 
 def test_a_small_comparison_does_not_import_rapidfuzz(tmp_path) -> None:

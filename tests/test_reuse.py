@@ -95,3 +95,42 @@ def test_passages_capped_with_a_note(monkeypatch) -> None:
     _, passages, notes = measure_similarity(a, b, ())
     assert len(passages) == 2 and len(passages[0].text) >= len(passages[1].text)
     assert notes and "2 longest kept" in notes[0]
+
+
+def _body_by_flags(doc: Document) -> tuple[str, list[int]]:
+    """The previous ``_body_lists``: a keep flag per character (the oracle)."""
+    norm = doc.norm
+    keep = [not c.isspace() for c in norm]
+    for d in doc.debris:
+        keep[d.start : d.end] = [False] * len(keep[d.start : d.end])
+    offsets = [i for i, k in enumerate(keep) if k]
+    return "".join(norm[i] for i in offsets), offsets
+
+
+def _runs_by_places(x: str, y: str, hits: list[int]) -> list[tuple[int, int, int]]:
+    """The previous ``_runs_lists``: every gram's first places built one by one (the oracle)."""
+    places: dict[str, list[int]] = {}
+    for j, gram in enumerate(reuse._grams(y)):
+        at = places.setdefault(gram, [])
+        if len(at) < reuse.MAX_CANDIDATES:
+            at.append(j)
+    return reuse._walk(x, y, hits, lambda i: places.get(x[i : i + reuse.REUSE_MIN], ()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="发展 \n\u3000a。", max_size=80),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=4))
+def test_body_by_runs_equals_the_flags(text: str, debris: list[tuple[int, int]]) -> None:
+    spans = [Span(min(s, len(text)), min(s + n, len(text))) for s, n in sorted(debris)]
+    doc = Document(path="x", text=text, debris=tuple(spans))
+    assert reuse._body_lists(doc) == _body_by_flags(doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab", min_size=0, max_size=160), st.text(alphabet="ab", min_size=0, max_size=160))
+def test_runs_from_first_places_equal_those_from_every_place(x: str, y: str) -> None:
+    """Few letters: grams recur, up to and past MAX_CANDIDATES places."""
+    grams_y = set(reuse._grams(y))
+    hits = [i for i, g in enumerate(reuse._grams(x)) if g in grams_y]
+    assert reuse._runs_lists(x, y, hits) == _runs_by_places(x, y, hits)
+    assert reuse._runs_lists(x, y, hits, reuse._grams(y)) == _runs_by_places(x, y, hits)

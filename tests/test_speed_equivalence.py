@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docdiff.comparison import reuse, similarity, targetdiff
+from docdiff.comparison import reuse, similarity, similarity_lists, targetdiff
 from docdiff.model import Span, Target, TargetPair, TargetStatus
 from docdiff.targets.rules import LEADING_FILLERS, TRAILING_VERBS, _by_length
 
@@ -25,7 +25,7 @@ def test_numpy_character_tests_equal_the_regex_classes_on_every_code_point() -> 
     # sample the regex side (a full pass takes seconds): every 97th code point plus all of ASCII
     for i in list(range(128)) + list(range(128, len(chars), 97)):
         ch = str(chars[i])
-        assert alnum[i] == bool(similarity._WORD_RUN.fullmatch(ch)), hex(ord(ch))
+        assert alnum[i] == bool(similarity_lists._WORD_RUN.fullmatch(ch)), hex(ord(ch))
         assert space[i] == bool(re.fullmatch(r"\s", ch)), hex(ord(ch))
 
 
@@ -159,3 +159,31 @@ def test_body_pieces_stopping_at_the_span_end_equal_the_full_scan(debris: list[S
     if pos < span.end:
         pieces.append((pos, span.end))
     assert similarity.body_pieces(doc, span) == pieces
+
+
+def _pieces_by_loop(text: str) -> list[str]:
+    """The previous ``target_sentences._pieces``: a loop per character (the oracle)."""
+    from docdiff.render.target_sentences import _CLOSERS, _TERMINATORS
+
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] in _TERMINATORS:
+            while i < n and text[i] in _TERMINATORS:
+                i += 1
+            while i < n and text[i] in _CLOSERS:
+                i += 1
+            out.append(text[start:i])
+            start = i
+        else:
+            i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。！？；!?;\n”’」』）)经济a \t", max_size=40))
+def test_target_sentence_pieces_by_regex_equal_the_loop(text: str) -> None:
+    from docdiff.render.target_sentences import _pieces
+
+    assert _pieces(text) == _pieces_by_loop(text)

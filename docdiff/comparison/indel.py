@@ -7,6 +7,7 @@ Allison & Dix (one bit per character of ``b``, a few integer operations per char
 """
 from __future__ import annotations
 
+import sys
 from typing import Callable
 
 FEW_PAIRS = 64  # pairs scored here (≈ 20 µs each for titles and sentences) rather than by importing rapidfuzz
@@ -36,8 +37,9 @@ def ratio(a: str, b: str, *, score_cutoff: float | None = None) -> float:
 
 
 def ratio_for(pairs: int) -> Callable[..., float]:
-    """``fuzz.ratio`` to score ``pairs`` pairs with: this module's for a few, rapidfuzz's beyond."""
-    if pairs <= FEW_PAIRS:
+    """``fuzz.ratio`` to score ``pairs`` pairs with: this module's for a few (unless rapidfuzz is
+    loaded already: then its C code is the cheaper), rapidfuzz's beyond."""
+    if pairs <= FEW_PAIRS and "rapidfuzz.fuzz" not in sys.modules:
         return ratio
     from rapidfuzz.fuzz import ratio as fuzz_ratio
 

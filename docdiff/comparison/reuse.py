@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, starmap
 from typing import TYPE_CHECKING
 
 from docdiff.model import (
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 _SPACE_RUN = compile_regex(r"\s+")
+_NON_SPACE_RUN = compile_regex(r"\S+")
 REUSE_MIN = 12  # characters: shorter common runs are set phrases (全面建成小康社会), not reuse
 MAX_PASSAGES = 50  # longest first; a report lists the main borrowings, not every shared clause
 MAX_CANDIDATES = 8  # places in B tried per gram: boilerplate repeated 100× must stay linear
@@ -39,13 +41,13 @@ _HASH_BASE = 0x9E3779B97F4A7C15  # odd 64-bit multiplier (golden ratio): mixes c
 
 
 def _body_lists(doc: Document) -> tuple[str, list[int]]:
-    """``_body`` in pure Python (str.isspace is the regex's \\s and numpy's isspace)."""
-    norm = doc.norm
-    keep = [not c.isspace() for c in norm]
-    for d in doc.debris:
-        keep[d.start : d.end] = [False] * len(keep[d.start : d.end])
-    offsets = [i for i, k in enumerate(keep) if k]
-    return "".join(norm[i] for i in offsets), offsets
+    """``_body`` in pure Python (str.isspace is the regex's \\s and numpy's isspace): debris
+    blanked, then the runs of other characters, their offsets counted out in C."""
+    from docdiff.comparison.similarity_lists import blanked_debris
+
+    text = blanked_debris(doc, " ")  # a debris span is dropped like whitespace
+    runs = [m.span() for m in _NON_SPACE_RUN.finditer(text)]
+    return "".join(text[start:end] for start, end in runs), list(chain.from_iterable(starmap(range, runs)))
 
 
 def _grams(text: str) -> list[str]:
@@ -61,14 +63,25 @@ def _covered_lists(hits: list[int], length: int) -> int:
     return covered
 
 
-def _runs_lists(x: str, y: str, hits: list[int]) -> list[tuple[int, int, int]]:
-    """``_runs`` in pure Python, from the positions in ``x`` of the grams that occur in ``y``."""
-    places: dict[str, list[int]] = {}  # gram → its first MAX_CANDIDATES positions in y
-    for j, gram in enumerate(_grams(y)):
-        at = places.setdefault(gram, [])
-        if len(at) < MAX_CANDIDATES:
-            at.append(j)
-    return _walk(x, y, hits, lambda i: places.get(x[i : i + REUSE_MIN], ()))
+def _runs_lists(x: str, y: str, hits: list[int], grams_y: list[str] | None = None) -> list[tuple[int, int, int]]:
+    """``_runs`` in pure Python, from the positions in ``x`` of the grams that occur in ``y``
+    (``grams_y``: ``_grams(y)`` when the caller has them)."""
+    grams = _grams(y) if grams_y is None else grams_y
+    first = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))  # gram → its first place in y
+    repeated: dict[str, list[int]] = {}  # a gram found again → its first MAX_CANDIDATES places
+    if len(first) < len(grams):
+        for j in [j for j, gram in enumerate(grams) if first[gram] != j]:
+            at = repeated.setdefault(grams[j], [first[grams[j]]])
+            if len(at) < MAX_CANDIDATES:
+                at.append(j)
+
+    def places(i: int) -> Iterable[int]:
+        gram = x[i : i + REUSE_MIN]
+        if gram in repeated:
+            return repeated[gram]
+        return (first[gram],) if gram in first else ()
+
+    return _walk(x, y, hits, places)
 
 
 def _walk(
@@ -226,7 +239,7 @@ def measure_similarity(
         reuse_a = _covered_lists(hit_list_a, len(body_a)) / len(body_a) if body_a else 0.0
         hit_list_b = [j for j, g in enumerate(grams_b) if g in set_a]
         reuse_b = _covered_lists(hit_list_b, len(body_b)) / len(body_b) if body_b else 0.0
-        runs = _runs_lists(body_a, body_b, hit_list_a)
+        runs = _runs_lists(body_a, body_b, hit_list_a, grams_b)
     else:
         body_a, offsets_a, body_b, offsets_b, reuse_a, reuse_b, runs = _reuse_numpy(a, b)
     runs.sort(key=lambda r: (-r[2], r[0]))

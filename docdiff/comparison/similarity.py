@@ -5,29 +5,28 @@ weighting over every section of both documents lets rare, topical bigrams (污�
 outweigh the boilerplate every section shares (坚持, 推进, 加快).
 
 Rule: two documents of at most PURE_MAX_CHARS characters together (and at most PURE_MAX_CELLS
-section pairs) are compared in pure Python, and a cosine is then a plain list of rows; larger
-ones with numpy (its import alone costs more than the whole pure-Python comparison below the
-threshold: ``benchmarks/pure_python_crossover.py`` measures where the two cross). Both paths
-build the same float32 weights; the numpy path sums a cosine in float32 BLAS order, the pure
-one in float32 too, term by term in bigram order: the two agree to a few float32 units in the
-last place (BLAS itself differs between CPU kernels), never by more than the summation bound
-checked in tests/test_pure_python.py.
+section pairs) are compared in pure Python (``similarity_lists``), and a cosine is then a plain
+list of rows; larger ones with numpy (its import alone costs more than the whole pure-Python
+comparison below the threshold: ``benchmarks/pure_python_crossover.py`` measures where the two
+cross). Both paths build the same float32 weights; the numpy path sums a cosine in float32 BLAS
+order (a block's product over the bigrams its rows and columns share), the pure one in float32
+too, term by term in bigram order: the two agree to a few float32 units in the last place (BLAS
+itself differs between CPU kernels), never by more than the summation bound checked in
+tests/test_pure_python.py.
 """
 from __future__ import annotations
 
 import math
 import os
 from array import array
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from msgspec import Struct
 
+from docdiff.comparison.similarity_lists import PairBigrams, cosine_lists, vectors_lists
 from docdiff.model import Document, Span
 from docdiff.regex_cache import compile_regex
 
@@ -68,9 +67,6 @@ def clean_title(title: str) -> str:
     return _DIGIT.sub("0", _NON_WORD.sub("", title))
 
 
-_WORD_RUN = compile_regex(r"[^\W_]+")
-
-
 class _Cleaned(Struct, frozen=True):
     """A document reduced to word characters, with a map from original offsets to cleaned ones."""
 
@@ -103,9 +99,11 @@ def _clean(doc: Document) -> _Cleaned:
 class _Bigrams:
     """Two documents' bigrams numbered over one vocabulary (their codes, sorted: 0..V-1).
 
-    Shared, it holds 32-bit offsets and ids only (no codes), and no span counts: counting every
-    span again (``bigram_counts``: 0.6 s for 200,000 sections) costs less than keeping them
-    through the diff, the reuse and the targets (~400 MB at 100,000 sibling headings)."""
+    Shared, it holds 32-bit offsets and ids, and the span counts of small documents only:
+    counting every span again (``bigram_counts``: 0.6 s for 200,000 sections) costs less than
+    keeping them through the diff, the reuse and the targets (~400 MB at 100,000 sibling
+    headings); up to _KEEP_COUNTS counted entries a side, alignment's counts serve the
+    destinations (mostly the same sections)."""
 
     def __init__(self, a: Document, b: Document) -> None:
         import numpy as np
@@ -116,6 +114,9 @@ class _Bigrams:
         self.vocab, inverse = _vocabulary(np.concatenate([codes_a, codes_b]))
         self.kept_before = tuple(c.kept_before.astype(np.int32) for c in cleaned)
         self.ids = (inverse[: len(codes_a)].astype(np.int32), inverse[len(codes_a) :].astype(np.int32))
+        # per side: bigram range → (ids, counts), while their entries stay within _KEEP_COUNTS
+        self._kept: tuple[dict[tuple[int, int], tuple[np.ndarray, np.ndarray]], ...] = ({}, {})
+        self._kept_entries = [0, 0]
 
     def counts(self, side: int, spans: list[Span]) -> list[tuple[np.ndarray, np.ndarray]]:
         """For each span of document a (side 0) or b (1): its distinct bigram ids, ascending, and
@@ -127,15 +128,26 @@ class _Bigrams:
 
         starts, ends = _bigram_ranges(self.kept_before[side], spans)
         keys = list(zip(starts.tolist(), ends.tolist()))
-        distinct = sorted(set(keys))
-        at = np.array(distinct, dtype=np.int64).reshape(-1, 2)
-        ids, counts, bounds = span_counts(self.ids[side], at[:, 0], at[:, 1], len(self.vocab))
-        counted = {k: (ids[lo:hi], counts[lo:hi]) for k, lo, hi in zip(distinct, bounds[:-1].tolist(), bounds[1:].tolist())}
+        kept = self._kept[side]
+        distinct = sorted(set(keys).difference(kept))
+        counted = {k: kept[k] for k in keys if k in kept}
+        if distinct:
+            at = np.array(distinct, dtype=np.int64).reshape(-1, 2)
+            ids, counts, bounds = span_counts(self.ids[side], at[:, 0], at[:, 1], len(self.vocab))
+            new = {k: (ids[lo:hi], counts[lo:hi]) for k, lo, hi in zip(distinct, bounds[:-1].tolist(), bounds[1:].tolist())}
+            counted.update(new)
+            if self._kept_entries[side] + len(ids) <= _KEEP_COUNTS:
+                kept.update(new)
+                self._kept_entries[side] += len(ids)
         return [counted[k] for k in keys]
 
 
-# The bigrams of the pair of documents compared while ``shared_bigrams`` is open (None: not open).
-_shared: list[_Bigrams] | None = None
+# Counted entries (bigram id, count) kept per side of a shared pair: 2 × 16 MB at most.
+_KEEP_COUNTS = 1 << 20
+
+
+# The bigrams of the pairs of documents compared while ``shared_bigrams`` is open (None: not open).
+_shared: list[_Bigrams | PairBigrams] | None = None
 
 
 @contextmanager
@@ -153,13 +165,17 @@ def shared_bigrams() -> Iterator[None]:
         _shared = outer
 
 
-def _bigrams(a: Document, b: Document) -> _Bigrams:
+_Shared = TypeVar("_Shared", "_Bigrams", PairBigrams)
+
+
+def _bigrams(a: Document, b: Document, kind: type[_Shared] = _Bigrams) -> _Shared:  # type: ignore[assignment]
+    """The pair's bigrams of ``kind`` (numpy's or the pure path's), shared while the block is open."""
     if _shared is None:
-        return _Bigrams(a, b)
+        return kind(a, b)
     for known in _shared:
-        if known.a is a and known.b is b:
+        if known.a is a and known.b is b and isinstance(known, kind):
             return known
-    _shared.append(made := _Bigrams(a, b))
+    _shared.append(made := kind(a, b))
     return made
 
 
@@ -193,10 +209,13 @@ def _one_blas_thread() -> Iterator[None]:
 # Below both, a pair of documents is compared without numpy (see the module docstring; ``reuse``
 # follows the same limit). benchmarks/pure_python_crossover.py, whole `docdiff compare` runs:
 # numpy, its import included, first wins between 10,000 and 13,500 characters (three runs;
-# measured again after the numpy path got faster, twice: between 11,600 and 13,500); at 3,800
-# pure Python takes 0.12 s against 0.16 s, at 27,700 0.29 s against 0.25 s. Forced onto the
-# pure path, every sample and province pair still gives byte-identical outputs.
-PURE_MAX_CHARS = 12_000
+# measured again after the numpy path got faster, twice: between 11,600 and 13,500). With the
+# faster pure similarity (``similarity_lists``) and reuse, --runs 5: pure 0.135 s against numpy
+# 0.143 s at 13,524 characters, 0.153 against 0.149 at 15,873 (even near 15,100); at 3,800
+# 0.086 against 0.117, at 27,700 0.204 against 0.174 (the pure cosines and vectors grow
+# faster than numpy's). Forced onto the pure path, every sample and province pair still gives
+# byte-identical outputs.
+PURE_MAX_CHARS = 15_000
 PURE_MAX_CELLS = 250_000  # align_sparse's DENSE_MAX_CELLS: larger groups need scipy's matrices
 
 
@@ -208,58 +227,6 @@ def to_float32(x: float) -> float:
 def use_pure_python(a: Document, b: Document, sections_a: int, sections_b: int) -> bool:
     """Whether sections of ``a`` and ``b`` are compared in pure Python (the module's rule)."""
     return len(a.norm) + len(b.norm) <= PURE_MAX_CHARS and sections_a * sections_b <= PURE_MAX_CELLS
-
-
-_ZERO_DIGITS = str.maketrans({d: "0" for d in "123456789"})
-
-
-def _clean_lists(doc: Document) -> tuple[str, Callable[[int], int]]:
-    """``_clean`` in pure Python: the kept characters (letters, digits, CJK outside debris; ASCII
-    digits as 0) as one string, and the cleaned offset of an original offset. Its bigrams, as
-    two-character strings, sort as ``_clean``'s packed codes do (by code point, then the next)."""
-    text = doc.norm
-    if doc.debris:
-        pieces, pos = [], 0
-        for d in doc.debris:  # a debris span is no word character: blank it out
-            if d.end > pos:
-                pieces += [text[pos : max(pos, d.start)], "\0" * (d.end - max(pos, d.start))]
-                pos = d.end
-        text = "".join(pieces) + text[pos:]
-    runs = [m.span() for m in _WORD_RUN.finditer(text)]  # [^\W_]: str.isalnum, numpy's isalnum
-    starts = [start for start, _ in runs]
-    before = list(accumulate((end - start for start, end in runs), initial=0))
-
-    def kept_before(offset: int) -> int:
-        k = bisect_right(starts, offset) - 1
-        return before[k] + min(offset, runs[k][1]) - starts[k] if k >= 0 else 0
-
-    return "".join(text[start:end] for start, end in runs).translate(_ZERO_DIGITS), kept_before
-
-
-def _vectors_lists(a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> list[tuple[list[str], array]]:
-    """The unit TF-IDF vector of every span, as its bigrams (ascending) and their float32 weights:
-    the numpy path's weights, value for value. (No tuple per term: fewer objects for the GC.)"""
-    rows: list[Counter[str]] = []
-    for doc, spans in ((a, spans_a), (b, spans_b)):
-        cleaned, kept_before = _clean_lists(doc)
-        for span in spans:
-            start, end = kept_before(span.start), kept_before(span.end)
-            text = cleaned[start:end]
-            rows.append(Counter(map(str.__add__, text, text[1:])))  # its bigrams
-    n = len(rows)
-    df: Counter[str] = Counter()
-    for counts in rows:
-        df.update(counts.keys())
-    idf = {k: math.log((n + 1) / (d + 1)) + 1.0 for k, d in df.items()}
-    most = max((max(counts.values(), default=0) for counts in rows), default=0)
-    tf = [0.0] + [1.0 + math.log(c) for c in range(1, most + 1)]  # sublinear tf: one long section ≠ many
-    vectors = []
-    for counts in rows:
-        keys = sorted(counts)
-        w = [tf[counts[k]] * idf[k] for k in keys]
-        norm = math.sqrt(sum(x * x for x in w)) or 1.0
-        vectors.append((keys, array("f", [x / norm for x in w])))
-    return vectors
 
 
 # Cosines are computed as dense products over the bigrams of the columns' sections, this many
@@ -280,11 +247,10 @@ class SectionVectors:
     def __init__(self, a: Document, spans_a: list[Span], b: Document, spans_b: list[Span]) -> None:
         self.pure = use_pure_python(a, b, len(spans_a), len(spans_b))
         if self.pure:
-            vectors_lists = _vectors_lists(a, spans_a, b, spans_b)
-            self._a_lists, self._b_lists = vectors_lists[: len(spans_a)], vectors_lists[len(spans_a) :]
+            bigram_lists = _bigrams(a, b, PairBigrams)
+            vectors = vectors_lists(bigram_lists.terms(0, spans_a) + bigram_lists.terms(1, spans_b))
+            self._a_lists, self._b_lists = vectors[: len(spans_a)], vectors[len(spans_a) :]
             return
-        import numpy as np
-
         bigrams = _bigrams(a, b)
         vocab = bigrams.vocab
         vectors = _unit_vectors(bigrams.counts(0, spans_a) + bigrams.counts(1, spans_b), len(vocab))
@@ -322,40 +288,18 @@ class SectionVectors:
         cols = [self._b[j] for j in rows_b]
         if len(rows_a) * len(rows_b) > _SPARSE_ABOVE:
             return self._cosine_sparse(rows_a, rows_b)
-        local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))  # the bigrams any column has
+        rows = [self._a[i] for i in rows_a]
+        local = _shared_ids(rows, cols, self._vocab_size)  # the bigrams a row and a column have
         dense_b = _dense(cols, local)
         for start in range(0, len(rows_a), _ROW_BLOCK):
-            block = rows_a[start : start + _ROW_BLOCK]
-            dense_a = _dense([self._a[i] for i in block], local)
+            dense_a = _dense(rows[start : start + _ROW_BLOCK], local)
             with _one_blas_thread():
-                sim[start : start + len(block)] = dense_a @ dense_b.T
+                sim[start : start + len(dense_a)] = dense_a @ dense_b.T
         return self._with_empty(sim, rows_a, rows_b)
 
     def _cosine_lists(self, rows_a: list[int], rows_b: list[int]) -> list[list[float]]:
-        """``cosine`` in pure Python: each product summed in float32, term by term in bigram order
-        (an array('f') cell rounds every partial sum), through the columns' postings."""
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        for c, j in enumerate(rows_b):
-            for key, w in zip(*self._b_lists[j]):
-                cols, weights = postings.setdefault(key, ([], []))
-                cols.append(c)
-                weights.append(w)
-        empty_cols = [c for c, j in enumerate(rows_b) if not self._b_lists[j][0]]
-        nothing: tuple[list[int], list[float]] = ([], [])
-        sim = []
-        for i in rows_a:
-            acc = array("f", bytes(4 * len(rows_b)))
-            keys, weights = self._a_lists[i]
-            for key, x in zip(keys, weights):
-                cols, col_weights = postings.get(key, nothing)
-                for c, y in zip(cols, col_weights):
-                    acc[c] += x * y
-            row = [min(max(v, 0.0), 1.0) for v in acc]
-            if not keys:
-                for c in empty_cols:  # two empty sections (a bare heading each) are equal in content
-                    row[c] = 1.0
-            sim.append(row)
-        return sim
+        """``cosine`` in pure Python (``similarity_lists.cosine_lists``)."""
+        return cosine_lists([self._a_lists[i] for i in rows_a], [self._b_lists[j] for j in rows_b])
 
     def _cosine_sparse(self, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
         """The same through scipy.sparse, for many-by-many blocks (10× a five-year plan: 2,000 ×
@@ -383,13 +327,28 @@ class SectionVectors:
         return np.clip(sim, 0.0, 1.0)
 
 
+# Up to this many bigrams, _vocabulary argsorts them (one sort, no search: half the time of a
+# pair of reports); past it, sort + binary search (the argsort's scattered reads cost more).
+_ARGSORT_MAX = 1 << 20
+
+
 def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(codes, return_inverse=True)`` by a sort and a binary search: its argsort of
-    12 million bigrams took 4.7 s, these 1.3 s (a document repeats few distinct bigrams)."""
+    """``np.unique(codes, return_inverse=True)``: by one argsort for up to _ARGSORT_MAX codes; by
+    a sort and a binary search past it (np.unique's argsort of 12 million bigrams took 4.7 s,
+    these 1.3 s: a document repeats few distinct bigrams)."""
     import numpy as np
 
-    vocab = _sorted_unique(codes)
-    return vocab, np.searchsorted(vocab, codes)
+    if len(codes) > _ARGSORT_MAX or not len(codes):
+        vocab = _sorted_unique(codes)
+        return vocab, np.searchsorted(vocab, codes)
+    order = np.argsort(codes)
+    ordered = codes[order]
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(codes), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
 
 
 def _bigram_ranges(kept_before: np.ndarray, spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:
@@ -425,9 +384,22 @@ def _unit_vectors(rows: list[tuple[np.ndarray, np.ndarray]], vocab: int) -> list
     return [(ids[lo:hi], weights[lo:hi]) for lo, hi in zip(starts, ends)]
 
 
+def _shared_ids(rows: list[tuple[np.ndarray, np.ndarray]], cols: list[tuple[np.ndarray, np.ndarray]], vocab: int) -> np.ndarray:
+    """The bigram ids (ascending) that some row and some column both hold: the only terms of
+    their products (a bigram on one side alone adds nothing), marked over the vocabulary, no sort."""
+    import numpy as np
+
+    empty = np.zeros(0, dtype=np.int64)
+    in_rows = np.zeros(vocab, dtype=bool)
+    in_rows[np.concatenate([empty, *(ids for ids, _ in rows)])] = True
+    in_cols = np.zeros(vocab, dtype=bool)
+    in_cols[np.concatenate([empty, *(ids for ids, _ in cols)])] = True
+    return np.flatnonzero(in_rows & in_cols)
+
+
 def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> np.ndarray:
     """The vectors as rows of a float32 matrix over the bigrams ``local`` (sorted ids), the
-    others left out: every row placed by one search of all their ids, not one per row."""
+    others left out: every entry placed at once through a map from id to column (no search)."""
     import numpy as np
 
     dense = np.zeros((len(vectors), len(local)), dtype=np.float32)
@@ -435,10 +407,13 @@ def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> n
         return dense
     ids = np.concatenate([ids for ids, _ in vectors])
     weights = np.concatenate([w for _, w in vectors])
-    rows = np.repeat(np.arange(len(vectors)), [len(ids) for ids, _ in vectors])
-    at = np.searchsorted(local, ids)
-    hit = (at < len(local)) & (local[np.minimum(at, len(local) - 1)] == ids)
-    dense[rows[hit], at[hit]] = weights[hit]
+    last = int(local[-1])
+    column = np.full(last + 2, -1, dtype=np.int64)  # id → its column; ids past the last → -1
+    column[local] = np.arange(len(local))
+    at = column[np.minimum(ids, last + 1)]
+    starts = np.repeat(np.arange(0, len(vectors) * len(local), len(local)), [len(ids) for ids, _ in vectors])
+    hit = at >= 0
+    dense.ravel()[starts[hit] + at[hit]] = weights[hit]
     return dense
 
 

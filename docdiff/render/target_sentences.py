@@ -20,6 +20,7 @@ from docdiff.model import (
     Span,
     TargetStatus,
 )
+from docdiff.regex_cache import compile_regex
 
 _TERMINATORS = "。！？；!?;\n"
 _CLOSERS = "”’」』）)"
@@ -34,22 +35,14 @@ class ChangedSentence(Struct, frozen=True):
     line_b: int | None
 
 
+# A piece: up to and including a run of terminators and the closing quotes after it, or the
+# rest of the text when no terminator follows (one C-level scan, not a loop per character).
+_PIECE = compile_regex(f"[^{_TERMINATORS}]*[{_TERMINATORS}]+[{_CLOSERS}]*|[^{_TERMINATORS}]+")
+
+
 def _pieces(text: str) -> list[str]:
     """``text`` cut after each run of terminators (and the closing quotes after it)."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in _TERMINATORS:
-            while i < n and text[i] in _TERMINATORS:
-                i += 1
-            while i < n and text[i] in _CLOSERS:
-                i += 1
-            out.append(text[start:i])
-            start = i
-        else:
-            i += 1
-    if start < n:
-        out.append(text[start:])
-    return out
+    return _PIECE.findall(text)
 
 
 class _OffsetMap:
