@@ -254,7 +254,7 @@ class Period(StrEnum):
     CUMULATIVE = "cumulative"
 
 
-class Target(Struct, frozen=True, kw_only=True):
+class Target(Struct, frozen=True, kw_only=True, gc=False):
     """A quantified goal; field meanings are those of shared/gold/GUIDELINES.md."""
 
     id: str  # t1, t2 … in document order
@@ -303,7 +303,7 @@ class OpKind(StrEnum):
     INSERT = "insert"
 
 
-class DiffOp(Struct, frozen=True):
+class DiffOp(Struct, frozen=True, gc=False):
     """One run of an inline diff. ``moved`` marks a sentence found elsewhere on the other side."""
 
     kind: OpKind
@@ -349,7 +349,7 @@ class TargetStatus(StrEnum):
     REMOVED = "removed"
 
 
-class TargetPair(Struct, frozen=True, kw_only=True):
+class TargetPair(Struct, frozen=True, kw_only=True, gc=False):
     status: TargetStatus
     a: Target | None
     b: Target | None

@@ -79,3 +79,75 @@ def test_a_list_encoded_item_by_item_is_the_same_text(data: dict[str, Any], item
             indented_json_streamed(stand_in, key, items, lambda x: x)
         return
     assert indented_json_streamed(stand_in, key, items, lambda x: x) == expected
+
+
+# Plain JSON as the renderers build it: finite floats (tiny and huge ones too, whose forms
+# msgspec writes otherwise), huge ints, any text (lone surrogates, and text that looks like
+# the float forms: 0.00001, 1e5).
+_plain_scalars = st.none() | st.booleans() | st.integers(min_value=-(10**40), max_value=10**40) \
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text() \
+    | st.sampled_from(["0.00001", "1e5", "x2E-3", 1e-05, 1.5e-07, 1e22, 2.0**60, 0.0001, -0.0])
+_plain_values = st.recursive(
+    _plain_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _plain_values, max_size=3), st.lists(_plain_values, max_size=7),
+       st.integers(1, 3))
+def test_plain_items_through_msgspec_are_the_same_text(data: dict[str, Any], items: list[Any], batch: int) -> None:
+    from docdiff.render import json_indent
+
+    key = "streamed-list"
+    expected = _stdlib({**data, key: items})
+    saved = json_indent._BATCH
+    json_indent._BATCH = batch  # several batches, some sent the slow way, some not
+    try:
+        got = json_indent.indented_json_plain_items({**data, key: None}, key, items, lambda x: x, _plain)
+    finally:
+        json_indent._BATCH = saved
+    assert got == expected
+
+
+def _plain(x: Any) -> bool:
+    """Whether every float in ``x`` is one msgspec writes as json.dumps does (the test's own walk)."""
+    from docdiff.render.json_indent import plain_float
+
+    if isinstance(x, float):
+        return plain_float(x)
+    if isinstance(x, dict):
+        return all(map(_plain, x.values()))
+    if isinstance(x, list):
+        return all(map(_plain, x))
+    return True
+
+
+def test_plain_floats_are_written_alike() -> None:
+    import random
+
+    import msgspec
+
+    from docdiff.render.json_indent import plain_float
+
+    rng = random.Random(3)
+    floats = [rng.uniform(-1e6, 1e6) for _ in range(20_000)]
+    floats += [float(f"{rng.randrange(1, 10**rng.randrange(1, 17))}e{rng.randrange(-20, 20)}") for _ in range(20_000)]
+    floats += [0.0, -0.0, 1e-4, 1e16, 9999999999999998.0, 1e-05, 1e22, float("nan"), float("inf")]
+    for x in floats:
+        if plain_float(x):
+            assert msgspec.json.encode(x).decode() == json.dumps(x), x
+    assert not any(map(plain_float, [1e-05, 1e16, 1e22, float("nan"), float("inf"), -float("inf")]))
+
+
+def test_plain_items_take_msgspec_unless_a_float_form_differs(monkeypatch) -> None:
+    from docdiff.render import json_indent
+
+    slow: list[Any] = []
+    real = json_indent._encode
+    monkeypatch.setattr(json_indent, "_encode", lambda o, level: slow.append(o) or real(o, level))
+    monkeypatch.setattr(json_indent, "_BATCH", 1)
+    items = [{"value": 7.5, "text": "增长7.5%", "n": [1, None, True]}, {"value": 1e-05}, {"s": "\ud800"}]
+    assert json_indent.indented_json_plain_items({"k": None}, "k", items, dict, _plain) == _stdlib({"k": items})
+    assert items[0] not in slow and items[1] in slow and items[2] in slow

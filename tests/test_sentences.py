@@ -52,6 +52,7 @@ def test_shared_readings_read_a_sentence_once_and_forget_after(monkeypatch) -> N
         first.clear()  # a caller's list is its own
         assert clauses.read_sentence(sentence) == again == alone
     assert calls == [sentence] and alone
-    assert clauses._readings is None
+    from docdiff.targets import memo
+    assert memo._memos is None
     clauses.read_sentence(sentence)
     assert calls == [sentence, sentence]  # outside a block, every call reads

@@ -163,3 +163,130 @@ def test_leading_filler_match_is_the_longest_that_leaves_something(text: str) ->
     longest = max((len(w) for w in LEADING_FILLERS if text.startswith(w) and len(w) < hi - lo), default=0)
     m = _LEADING_FILLER_RE.match(text, lo, hi - 1)
     assert (m.end() if m else 0) == longest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), max_size=8), st.lists(st.integers(0, 95), max_size=20))
+def test_homes_by_stretch_are_the_homes_of_each_target(ranges: list[tuple[int, int]], places: list[int]) -> None:
+    from docdiff.comparison.target_homes import Homes, home_pairs, nest_of
+    from docdiff.model import Comparator, Period, Span, Target
+
+    # sections that nest or are disjoint: each range either inside the previous one or after it
+    spans: list[Span] = []
+    for start, length in ranges:
+        prev = spans[-1] if spans else None
+        if prev is not None and prev.start <= start < prev.end:
+            spans.append(Span(start, min(prev.end, start + length)))
+        elif prev is None or start >= prev.end:
+            spans.append(Span(start, start + length))
+    aligned = [(s, Span(s.start + 1, s.end + 1)) for s in spans]
+    homes, nest = Homes(aligned), nest_of(aligned)
+    for x in places:
+        t = Target(id="t", indicator="x", key="x", value=1.0, value_high=None, unit="%", comparator=Comparator.EQ,
+                   year=None, period=Period.POINT, text="1%", span=Span(x, x + 2), line=1, section="")
+        assert homes.of(t) == home_pairs(t, aligned, nest)
+
+
+def test_targets_and_their_pairs_are_left_to_reference_counting() -> None:
+    # gc=False: hundreds of thousands of them (one line of 200,000 target sentences) are not
+    # walked by every collection; none can hold a cycle (scalars, enums, a Span, targets).
+    import gc
+
+    from docdiff.model import Comparator, DiffOp, OpKind, Period, Span, Target, TargetPair, TargetStatus
+    from docdiff.targets.drafts import Draft
+
+    t = Target(id="t1", indicator="x", key="x", value=1.0, value_high=None, unit="%", comparator=Comparator.EQ,
+               year=2025, period=Period.POINT, text="1%", span=Span(0, 2), line=1, section="")
+    pair = TargetPair(status=TargetStatus.SHARED, a=t, b=t, changes=("value",))
+    draft = Draft(indicator="x", value=None, value_high=None, unit="", comparator=Comparator.EQ, start=0, end=1)
+    assert not any(map(gc.is_tracked, (t, pair, DiffOp(OpKind.EQUAL, "x"), draft)))
+
+
+def _quantities_by_name(text: str) -> list[numbers.Quantity]:
+    """find_quantities as it was written before it read groups by number (the long way)."""
+    from docdiff.targets.numbers import _PER_WORDS, UNIT_RE, Quantity, _next_quantity, _to_value, parse_arabic
+    from docdiff.chinese import parse_chinese_integer
+
+    out = []
+    at = 0
+    while (m := _next_quantity(text, at)) is not None:
+        at = m.end() or m.start() + 1
+        per, opened, numeral, closed, u1, high_numeral = m.group("per", "open", "num", "close", "u1", "high")
+        if per:
+            try:
+                value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
+            except ValueError:
+                continue
+            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[per],
+                                start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
+            continue
+        chinese = not numeral[0].isdigit()
+        try:
+            value, mag = _to_value(numeral)
+        except ValueError:
+            continue
+        high = None
+        pos = m.end("close") if closed else m.end("num")
+        if high_numeral:
+            try:
+                high_value, high_mag = _to_value(high_numeral)
+            except ValueError:
+                high_value, high_mag = None, ""
+            if high_value is not None and high_mag == mag and high_value > value:
+                high, pos = high_value, m.end("high")
+            elif high_value is not None and not mag and high_mag and high_value > value:
+                high, mag, pos = high_value, high_mag, m.end("high")
+        number_end = pos
+        unit = mag
+        unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))
+        if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
+            unit, pos = mag + unit_m.group(0), unit_m.end()
+        elif high is not None and u1:
+            unit = u1
+        at = max(at, pos)
+        out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
+                            number_end=number_end, chinese=chinese, bracketed=bool(opened and closed)))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789.,百千万亿十分之[]%‰-—至到两一二三零点年元个项亿吨 X", max_size=30))
+def test_quantities_read_by_group_number_are_those_read_by_name(text: str) -> None:
+    assert numbers.find_quantities(text) == _quantities_by_name(text)
+
+
+def test_quantities_of_the_samples_are_those_read_by_name() -> None:
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt")):
+        from docdiff.ingest import load
+
+        text = load(str(path)).norm
+        assert numbers.find_quantities(text) == _quantities_by_name(text), path.name
+
+
+def _assign_by_groups(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The long way: every connected group of links (found by a walk) solved by the solver."""
+    left = set(scores)
+    out: list[tuple[int, int]] = []
+    while left:
+        group, todo = set(), [min(left)]
+        while todo:
+            i, j = todo.pop()
+            if (i, j) in group:
+                continue
+            group.add((i, j))
+            todo += [p for p in left if (p[0] == i or p[1] == j) and p not in group]
+        left -= group
+        rows, cols = sorted({i for i, _ in group}), sorted({j for _, j in group})
+        gain = [[scores[i, j] - SCORE_FLOOR if (i, j) in group else -1.0 for j in cols] for i in rows]
+        out += [(rows[a], cols[b]) for a, b in linear_assignment_lists(gain, len(cols), maximize=True)
+                if (rows[a], cols[b]) in group]
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)), st.sampled_from([0.5, 0.55, 0.7, 0.8, 0.95, 1.0]),
+                       max_size=14))
+def test_assignment_with_lone_pairs_taken_directly_is_the_solvers(scores: dict[tuple[int, int], float]) -> None:
+    assert _assign(scores, 8, 8) == _assign_by_groups(scores)

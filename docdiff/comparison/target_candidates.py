@@ -41,11 +41,15 @@ def candidate_key_pairs(uniq_a: list[str], uniq_b: list[str]) -> tuple[np.ndarra
 
     vocab = _Ids()
     gram_id = vocab.__getitem__
+    grams_of: dict[str, list[int]] = {}  # a key of both sides is split once
 
     def matrix(keys: list[str]) -> csr_matrix:
         indptr, ids = [0], []
         for k in keys:  # its bigrams k[p:p+2] (a key shorter than two characters: itself)
-            ids.extend(sorted(set(map(gram_id, map(operator.add, k, k[1:]) if len(k) > 1 else (k,)))))
+            grams = grams_of.get(k)
+            if grams is None:
+                grams = grams_of[k] = sorted(set(map(gram_id, map(operator.add, k, k[1:]) if len(k) > 1 else (k,))))
+            ids.extend(grams)
             indptr.append(len(ids))
         return csr_matrix((np.ones(len(ids), dtype=np.float32), np.array(ids, dtype=np.int64), indptr))
 

@@ -64,13 +64,13 @@ def match_form(key: str) -> str:
 
 def key_similarity(x: str, y: str) -> float:
     """Similarity (0..1) of two matching forms; a long enough contained key scores 0.9."""
-    from rapidfuzz import fuzz
-
     if x == y:
-        return 1.0
+        return 1.0  # (before the import: most pairs scored are of one key)
     x, y = resolve_aggregate(x, y)
     if x == y:
         return 1.0
+    from rapidfuzz import fuzz
+
     sim = fuzz.ratio(x, y) / 100
     short, long_ = sorted((x, y), key=len)
     if len(short) >= MIN_CONTAINED and 2 * len(short) >= len(long_) and short in long_:

@@ -23,11 +23,11 @@ from msgspec import Struct
 
 from docdiff.chinese import fold_width
 from docdiff.comparison import matrix_path
-from docdiff.comparison.nesting import NestedRanges
 from docdiff.comparison.quantity import parse_unit, same_quantity
 from docdiff.comparison.renamed import renamed_pairs
 from docdiff.comparison.restatements import unmatched_statements
 from docdiff.comparison.target_direction import better_direction, value_direction
+from docdiff.comparison.target_homes import Homes, home_pairs, nest_of, section_evidence
 from docdiff.comparison.target_keys import (
     AGGREGATE,
     DIGITS,
@@ -92,7 +92,8 @@ def match_targets(
     A target a document restates (the goal list, then "今年预期目标设定为6%以上" explained again)
     is one target: a statement left unmatched that restates another of its side is not reported.
     """
-    side_a, side_b = _side(a, targets_a), _side(b, targets_b)
+    forms: dict[str, str] = {}  # the form of each key, shared: two versions mostly repeat their keys
+    side_a, side_b = _side(a, targets_a, forms), _side(b, targets_b, forms)
     scores = _pair_scores(side_a, side_b, sections)
     matched = _assign(scores, len(targets_a), len(targets_b))
     matched += _aggregate_pairs(side_a, side_b, scores, matched)
@@ -123,22 +124,27 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
             x = parent[x]
         return x
 
-    for i, j in scores:
+    # A pair whose two targets have no other link is a group of its own (most pairs are): the
+    # solver's answer is that pair, so it skips the union-find.
+    links_of_row, links_of_col = Counter(i for i, _ in scores), Counter(j for _, j in scores)
+    alone = [links_of_row[i] == 1 == links_of_col[j] for i, j in scores]
+    matched = [p for p, single in zip(scores, alone) if single]
+    linked = [p for p, single in zip(scores, alone) if not single]
+    for i, j in linked:
         parent[root(i)] = root(n + j)
     groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in sorted({i for i, _ in scores}):
+    for i in sorted({i for i, _ in linked}):
         groups.setdefault(root(i), ([], []))[0].append(i)
-    for j in sorted({j for _, j in scores}):
+    for j in sorted({j for _, j in linked}):
         groups.setdefault(root(n + j), ([], []))[1].append(j)
     # A drop-in for scipy.optimize.linear_sum_assignment: same optimum, without the 0.4 s
     # import of scipy.optimize, which was 40% of a whole `docdiff check` run.
     from docdiff.comparison.hungarian import linear_assignment, linear_assignment_lists
     from docdiff.comparison.target_candidates import EXACT_GROUP_CELLS, greedy_matching
 
-    matched = []
     for group_rows, group_cols in groups.values():
         if len(group_rows) * len(group_cols) > EXACT_GROUP_CELLS:  # the matrix would not fit
-            links = [(i, j) for (i, j) in scores if root(i) == root(group_rows[0])]
+            links = [(i, j) for (i, j) in linked if root(i) == root(group_rows[0])]
             matched += greedy_matching(links, [scores[p] - SCORE_FLOOR + 1 for p in links])
             continue
         if len(group_rows) == 1 or len(group_cols) == 1:
@@ -164,8 +170,8 @@ def _assign(scores: dict[tuple[int, int], float], n: int, m: int) -> list[tuple[
 # --- scoring ---------------------------------------------------------------------------------
 
 
-def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
-    forms = tuple(match_form(t.key or t.indicator) for t in targets)
+def _side(doc: Document, targets: tuple[Target, ...], form_of: dict[str, str]) -> _Side:
+    forms = tuple(_form(t.key or t.indicator, form_of) for t in targets)
     return _Side(
         doc=doc,
         targets=targets,
@@ -177,6 +183,14 @@ def _side(doc: Document, targets: tuple[Target, ...]) -> _Side:
         own_years=_own_years(doc, targets),
         length=max(len(doc.text), 1),
     )
+
+
+def _form(key: str, form_of: dict[str, str]) -> str:
+    """``match_form(key)``, remembered in ``form_of`` (match_form's own cache is bounded)."""
+    form = form_of.get(key)
+    if form is None:
+        form = form_of[key] = match_form(key)
+    return form
 
 
 def _context(doc: Document, t: Target, *, titled: bool = True) -> str:
@@ -216,10 +230,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     from rapidfuzz import fuzz
 
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
-    flipped = [(pb, pa) for pa, pb in aligned]
-    nest_a, nest_b = _nest(aligned), _nest(flipped)
-    homes_a: dict[int, list[tuple[Span, Span]]] = {}
-    homes_b: dict[int, list[tuple[Span, Span]]] = {}
+    homes_a, homes_b = Homes(aligned), Homes([(pb, pa) for pa, pb in aligned])
     excluded: dict[tuple[str, str], bool] = {}  # per pair of keys: a key recurs many times
     # When both documents have a goal list (headline targets), a headline target pairs only with
     # a headline target: the same indicator in a task paragraph is another statement.
@@ -230,10 +241,6 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
                  [t.span.start / side_b.length for t in side_b.targets])
     for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms, positions):
         ta, tb = side_a.targets[i], side_b.targets[j]
-        if i not in homes_a:
-            homes_a[i] = _home_pairs(ta, aligned, nest_a)
-        if j not in homes_b:
-            homes_b[j] = _home_pairs(tb, flipped, nest_b)
         s = key_score
         if side_a.contexts[i] or side_b.contexts[j]:
             ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
@@ -258,7 +265,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
         if ta.unit and tb.unit and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
             continue
         # Seen from either side, so that swapping A and B gives the same score.
-        section = max(_section_evidence(homes_a[i], tb), _section_evidence(homes_b[j], ta))
+        section = max(section_evidence(homes_a.of(ta), tb), section_evidence(homes_b.of(tb), ta))
         value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
                       and _same_high(ta, tb))
         year = float(_same_year(ta, side_a, tb, side_b))
@@ -299,6 +306,7 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
     from rapidfuzz import fuzz, process
 
     from docdiff.comparison.target_candidates import (
+        ALL_PAIRS_CELLS,
         DENSE_KEY_CELLS,
         candidate_key_pairs,
         nearest_pairs,
@@ -339,29 +347,11 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
         rows = rows_of[uniq_a[ua]]
         for ub, sim in matches:
             cols = cols_of[uniq_b[ub]]
-            if positions is None:
+            if positions is None or len(rows) * len(cols) <= ALL_PAIRS_CELLS:  # (as nearest_pairs would)
                 pairs += [(i, j, sim) for i in rows for j in cols]
             else:
                 pairs += [(i, j, sim) for i, j in nearest_pairs(rows, cols, *positions)]
     return sorted(pairs)
-
-
-def _nest(aligned: list[tuple[Span, Span]]) -> NestedRanges:
-    return NestedRanges([(pa.start, pa.end, k) for k, (pa, _) in enumerate(aligned)])
-
-
-def _home_pairs(t: Target, aligned: list[tuple[Span, Span]], nest: NestedRanges) -> list[tuple[Span, Span]]:
-    """The aligned section pairs whose first side holds ``t``, deepest (shortest) first."""
-    return [aligned[k] for _, _, k in nest.holding(t.span.start, t.span.start + 1)]
-
-
-def _section_evidence(home: list[tuple[Span, Span]], tb: Target) -> float:
-    """1 when the other target lies in the other side of the deepest aligned section holding
-    this one, 0.5 when it lies in an ancestor's."""
-    for n, (_, pb) in enumerate(home):
-        if pb.start <= tb.span.start < pb.end:
-            return 1.0 if n == 0 else 0.5
-    return 0.0
 
 
 def _same_high(ta: Target, tb: Target) -> bool:
@@ -390,13 +380,13 @@ def _renamed(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...],
         return []
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
     flipped = [(pb, pa) for pa, pb in aligned]
-    nest_a, nest_b = _nest(aligned), _nest(flipped)
+    nest_a, nest_b = nest_of(aligned), nest_of(flipped)
 
     def home_a(t: Target) -> tuple[Span, Span] | None:
-        return next(iter(_home_pairs(t, aligned, nest_a)), None)
+        return next(iter(home_pairs(t, aligned, nest_a)), None)
 
     def home_b(t: Target) -> tuple[Span, Span] | None:
-        return next(iter(_home_pairs(t, flipped, nest_b)), None)
+        return next(iter(home_pairs(t, flipped, nest_b)), None)
 
     return renamed_pairs(side_a.targets, unmatched_a, side_b.targets, unmatched_b, home_a, home_b)
 

@@ -56,7 +56,9 @@ def _number(v: float | None) -> float | int | None:
 
 def target_json(t: Target, doc: Document | None = None) -> dict[str, Any]:
     """A target as the contract writes it; with ``doc``, offsets count the file's own layout."""
-    at = doc.file_offset if doc is not None else (lambda x: x)
+    start, end = t.span.start, t.span.end
+    if doc is not None:
+        start, end = doc.file_offset(start), doc.file_offset(end)
     return {
         "id": t.id,
         "indicator": t.indicator,
@@ -75,8 +77,8 @@ def target_json(t: Target, doc: Document | None = None) -> dict[str, Any]:
         "confidence": t.confidence,
         "text": t.text,
         "line": t.line,
-        "start": at(t.span.start),
-        "end": at(t.span.end),
+        "start": start,
+        "end": end,
         "section": t.section,
     }
 
@@ -181,7 +183,17 @@ def comparison_json(c: Comparison, *, targets: bool = True) -> dict[str, Any]:
 
 def render_comparison_json(c: Comparison) -> str:
     """``dumps(comparison_json(c))``, its targets encoded one pair at a time (the largest list)."""
-    from docdiff.render.json_indent import indented_json_streamed
+    from docdiff.render.json_indent import indented_json_plain_items
 
     data = comparison_json(c, targets=False)
-    return indented_json_streamed(data, "targets", c.targets, lambda p: target_pair_json(p, c.a, c.b)) + "\n"
+    return indented_json_plain_items(data, "targets", c.targets, lambda p: target_pair_json(p, c.a, c.b),
+                                     _plain_pair) + "\n"
+
+
+def _plain_pair(p: TargetPair) -> bool:
+    """Whether every float of ``target_pair_json(p)`` is one msgspec writes as json.dumps does
+    (its only floats are the targets' values, as ``_number`` leaves them)."""
+    from docdiff.render.json_indent import plain_float
+
+    return all(type(v) is not float or plain_float(v)
+               for t in (p.a, p.b) if t is not None for v in (t.value, t.value_high, t.baseline))

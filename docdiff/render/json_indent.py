@@ -52,6 +52,63 @@ def indented_json_streamed(data: dict[str, Any], key: str, sources: Sequence[Any
     return "".join([head, *pieces, "\n  ]", tail])
 
 
+# Per batch of plain items: one call of msgspec's C encoder and formatter, not one Python call
+# per value (a comparison of 200,000 targets spent 4 of its 6 s of JSON in ``_encode``).
+_BATCH = 2048
+# Floats both write alike (the shortest repr, positional); below (1e-05: msgspec 0.00001) and
+# above (1e+22: msgspec 1e22) the forms differ, and NaN or infinity msgspec writes as null.
+PLAIN_FLOATS = (1e-4, 1e16)
+
+
+def plain_float(x: float) -> bool:
+    """Whether msgspec writes the float ``x`` as json.dumps does: 0, or 1e-4 <= |x| < 1e16."""
+    return x == 0 or PLAIN_FLOATS[0] <= abs(x) < PLAIN_FLOATS[1]
+
+
+def indented_json_plain_items(data: dict[str, Any], key: str, sources: Sequence[Any],
+                              item: Callable[[Any], Any], plain: Callable[[Any], bool]) -> str:
+    """``indented_json_streamed(data, key, sources, item)``, faster for plain items: ``plain(s)``
+    must be true only when ``item(s)`` holds nothing but dicts with string keys, lists, strings,
+    ints, bools, None and floats that ``plain_float`` accepts (msgspec encodes Structs, sets and
+    Decimals that json.dumps refuses, and writes other floats differently). A batch of such
+    items is encoded and indented by msgspec's C code; a batch holding another item, or one
+    msgspec cannot encode (a lone surrogate), goes through ``_encode``. Same text as json.dumps."""
+    import msgspec
+
+    if not sources:
+        return indented_json({**data, key: []})
+    encoder = msgspec.json.Encoder()
+    pieces: list[str] = []
+    try:
+        for k in range(0, len(sources), _BATCH):
+            batch = sources[k : k + _BATCH]
+            items = [item(s) for s in batch]
+            fast = all(map(plain, batch))
+            pieces += (",\n    " if pieces else "[\n    ", _batch_text(items, encoder if fast else None))
+        head, tail = _encode({**data, key: _SPLICE}, 0).split(_SPLICE_MARK)
+    except (_Unsupported, RecursionError):
+        return indented_json({**data, key: [item(s) for s in sources]})
+    return "".join([head, *pieces, "\n  ]", tail])
+
+
+def _batch_text(items: list[Any], encoder: Any) -> str:
+    """The items at nesting level 2, joined by ",\n" and their indent (no brackets); by
+    ``encoder`` (msgspec's) when given and able, else by ``_encode``."""
+    import msgspec
+
+    raw = None
+    if encoder is not None:
+        try:
+            raw = encoder.encode(items)
+        except (TypeError, ValueError, OverflowError):  # UnicodeEncodeError is a ValueError
+            pass
+    if raw is None:
+        return ",\n    ".join(_encode(x, 2) for x in items)
+    # msgspec indents the list at level 0: "[\n  {\n    …\n  },\n  {…}\n]"; two more
+    # spaces after every line break put its items at level 2 (no string holds a raw line break).
+    return msgspec.json.format(raw, indent=2)[4:-2].replace(b"\n", b"\n  ").decode("utf-8")
+
+
 class _Splice:
     """Where ``indented_json_streamed`` puts the list it encoded item by item."""
 

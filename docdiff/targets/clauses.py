@@ -8,9 +8,6 @@ by 均, and qualifiers that only describe what is counted (投资5000万元以�
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from msgspec.structs import replace
 
 from docdiff.model import Comparator
@@ -28,6 +25,7 @@ from docdiff.targets.drafts import (
     suffix_len_at,
     text_after,
 )
+from docdiff.targets.memo import memo, shared_readings  # noqa: F401 (shared_readings: its old home)
 from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import (
     ACTION_VERB_SET,
@@ -72,32 +70,16 @@ def _lead_action(text: str) -> str:
 _ACTION = FirstWord(ACTION_VERBS)
 
 
-# The readings of sentences while ``shared_readings`` is open (None: not open), by text.
-_readings: dict[str, list[Draft]] | None = None
-
-
-@contextmanager
-def shared_readings() -> Iterator[None]:
-    """Within the block, a sentence read before is not read again: two versions of a document
-    share most of their sentences, and a reading depends on the sentence's text alone. (The
-    memory is released when the outermost block ends.)"""
-    global _readings
-    outer = _readings
-    if outer is None:
-        _readings = {}
-    try:
-        yield
-    finally:
-        _readings = outer
-
-
 def read_sentence(text: str) -> list[Draft]:
-    """Number → indicator, value, unit, comparator for one goal sentence."""
-    if _readings is None:
+    """Number → indicator, value, unit, comparator for one goal sentence. (Within a
+    ``shared_readings`` block a sentence read before is not read again: a reading depends on the
+    sentence's text alone.)"""
+    readings = memo("readings")
+    if readings is None:
         return _read(text)
-    found = _readings.get(text)
+    found = readings.get(text)
     if found is None:
-        found = _readings[text] = _read(text)
+        found = readings[text] = _read(text)
     return list(found)
 
 

