@@ -1,6 +1,8 @@
 """diff_text / diff_pairs: ops rebuild both sides exactly; moved sentences; caps and notes."""
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_align_support import make_doc
@@ -252,3 +254,63 @@ def test_ratios_with_a_floor_keep_every_score_that_reaches_it(
     for row_full, row_cut in zip(full, cut):
         for f, c in zip(row_full, row_cut):
             assert c == f if f >= floor else c < floor
+
+
+# Sentences and their light edits (ratio ≥ MOVED_SIMILAR_MIN): B holds the edits shuffled, so
+# _pair_block pairs those still in order and _similar_moves finds the rest from its scores.
+EDITED = [("全面推进乡村振兴战略实施工作。", "全面推进乡村振兴战略落实工作。"),
+          ("加快建设现代化产业体系步伐；", "加快建设现代产业体系步伐；"),
+          ("持续改善城乡生态环境质量。", "持续改善城乡人居生态环境质量。"),
+          ("新增城镇就业岗位5000个！", "新增城镇就业岗位5500个！"),
+          ("深化重点领域关键环节改革。", "深化重点领域和关键环节改革。"),
+          ("稳步提升基本公共服务水平。", "稳步提升基本公共服务能力水平。")]
+
+
+@st.composite
+def _moved_texts(draw: st.DrawFn) -> tuple[str, str]:
+    picked = draw(st.lists(st.sampled_from(range(len(EDITED))), unique=True, max_size=len(EDITED)))
+    only = st.lists(st.sampled_from(["民生持续改善。\n", "到2025年达到目标。", "坚持以人民为中心。"]), max_size=3)
+    a = draw(st.permutations([EDITED[k][0] for k in picked] + draw(only)))
+    b = draw(st.permutations([EDITED[k][1] for k in picked] + draw(only)))
+    return "".join(a), "".join(b)
+
+
+MOVABLE = _moved_texts()
+
+
+@settings(max_examples=150, deadline=None)
+@given(MOVABLE, st.booleans())
+def test_similar_moves_reusing_block_scores_changes_nothing(texts: tuple[str, str], numpy_path: bool) -> None:
+    """Moves found from _pair_block's scores are those found by scoring again (lists and numpy)."""
+    from unittest import mock
+
+    text_a, text_b = texts
+    path = (mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 0), mock.patch.object(textdiff.matrix_path, "lists_for",
+            lambda *args: False)) if numpy_path else (mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 10**9),)
+    with contextlib.ExitStack() as stack:
+        for patch in path:
+            stack.enter_context(patch)
+        reused = diff_text(text_a, text_b)
+        with mock.patch.object(textdiff, "_scored_within", lambda *args: None):
+            again = diff_text(text_a, text_b)
+    assert reused == again
+
+
+def test_similar_moves_reuses_the_scored_block() -> None:
+    """A whole section rewritten is one block: its near-copies are found from that block's scores."""
+    text_a = "持续改善生态环境质量。深化重点领域改革。全面推进乡村振兴战略实施。"
+    text_b = "全面推进乡村振兴战略落实。新增就业5000人！持续改善城乡生态环境质量。"
+    calls: list[object] = []
+    real = textdiff._scored_within
+
+    def spy(*args):  # type: ignore[no-untyped-def]
+        calls.append(out := real(*args))
+        return out
+
+    from unittest import mock
+
+    with mock.patch.object(textdiff, "_scored_within", spy):
+        ops = diff_text(text_a, text_b)
+    assert calls and calls[0] is not None
+    assert rebuild(ops) == (text_a, text_b)
+    assert any(op.moved for op in ops)

@@ -67,6 +67,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 Sentences = tuple[tuple[str, ...], tuple[str, ...]]
+# A block _pair_block scored: its deleted and inserted sentence indices, and ``_ratios`` of them.
+Scored = tuple[list[int], list[int], Any]
 
 
 def _sentences(text: str) -> Sentences:
@@ -113,8 +115,10 @@ def diff_text(
     pending_del: list[int] = []
     pending_ins: list[int] = []
 
+    scored: list[Scored] = []  # each block's scores, for _similar_moves to reuse
+
     def flush() -> None:
-        ops.extend(_pair_block(pending_del, pending_ins, keys_a, keys_b, notes))
+        ops.extend(_pair_block(pending_del, pending_ins, keys_a, keys_b, notes, scored))
         pending_del.clear()
         pending_ins.clear()
 
@@ -144,7 +148,7 @@ def diff_text(
         left_del = Counter(keys_a[i] for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS)
         left_ins = Counter(keys_b[j] for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS)
         moves_a = {k: min(n, left_ins[k]) for k, n in left_del.items() if k in left_ins}
-        moved_a, moved_b = _similar_moves(ops, keys_a, keys_b, moves_a)
+        moved_a, moved_b = _similar_moves(ops, keys_a, keys_b, moves_a, scored)
     moves_b = dict(moves_a)
 
     out: list[DiffOp] = []
@@ -170,10 +174,13 @@ def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
 
 
 def _similar_moves(
-    ops: list[tuple[str, int, int]], keys_a: Sequence[str], keys_b: Sequence[str], exact: dict[str, int]
+    ops: list[tuple[str, int, int]], keys_a: Sequence[str], keys_b: Sequence[str], exact: dict[str, int],
+    scored: Sequence[Scored] = (),
 ) -> tuple[set[int], set[int]]:
     """Unpaired deleted/inserted sentences that are near-copies of each other (moved and lightly
-    edited), by an optimal assignment at MOVED_SIMILAR_MIN; exact copies are left to ``exact``."""
+    edited), by an optimal assignment at MOVED_SIMILAR_MIN; exact copies are left to ``exact``.
+    When they all lie in one block that ``_pair_block`` scored (in ``scored``), its scores are
+    reused rather than computed again."""
     dels = [i for kind, i, _ in ops if kind == "del" and len(keys_a[i]) >= MOVE_MIN_CHARS and keys_a[i] not in exact]
     inss = [j for kind, _, j in ops if kind == "ins" and len(keys_b[j]) >= MOVE_MIN_CHARS and keys_b[j] not in exact]
     if not dels or not inss or len(dels) * len(inss) > MAX_PAIRING_CELLS:
@@ -181,11 +188,32 @@ def _similar_moves(
     from docdiff.comparison.align import assign
     from docdiff.comparison.similarity import to_float32
 
-    sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss], at_least=MOVED_SIMILAR_MIN)
+    sim = _scored_within(scored, dels, inss)
+    if sim is None:
+        sim = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss], at_least=MOVED_SIMILAR_MIN)
     if not isinstance(sim, list) and not (sim >= MOVED_SIMILAR_MIN).any():
         return set(), set()  # what assign finds, without its set-up: no pair at the threshold
     chosen = assign(sim, MOVED_SIMILAR_MIN, rounding=to_float32)
     return {dels[r] for r, _ in chosen}, {inss[c] for _, c in chosen}
+
+
+def _scored_within(scored: Sequence[Scored], dels: list[int], inss: list[int]) -> Any:
+    """The scores of ``dels`` × ``inss`` cut from the one scored block holding them all (numpy
+    matrix or lists of rows, as scored), else None. Scores below a cutoff may differ from a
+    ``_ratios(…, at_least=…)`` of the same pairs (exact here, 0 there): ``assign`` never uses them."""
+    for block_dels, block_inss, sim in scored:
+        if block_dels[0] <= dels[0] and dels[-1] <= block_dels[-1] and block_inss[0] <= inss[0] and inss[-1] <= block_inss[-1]:
+            row_of = {d: r for r, d in enumerate(block_dels)}
+            col_of = {j: c for c, j in enumerate(block_inss)}
+            if not all(d in row_of for d in dels) or not all(j in col_of for j in inss):
+                return None
+            rows, cols = [row_of[d] for d in dels], [col_of[j] for j in inss]
+            if isinstance(sim, list):
+                return [[sim[r][c] for c in cols] for r in rows]
+            import numpy as np
+
+            return sim[np.ix_(rows, cols)]
+    return None
 
 
 def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> Any:
@@ -219,9 +247,11 @@ def _take(budget: dict[str, int], key: str) -> bool:
 
 
 def _pair_block(
-    dels: list[int], inss: list[int], keys_a: Sequence[str], keys_b: Sequence[str], notes: list[str] | None
+    dels: list[int], inss: list[int], keys_a: Sequence[str], keys_b: Sequence[str], notes: list[str] | None,
+    scored: list[Scored] | None = None,
 ) -> list[tuple[str, int, int]]:
-    """Match deleted with inserted sentences of one block in order (max Σ similarity ≥ SIMILAR_MIN)."""
+    """Match deleted with inserted sentences of one block in order (max Σ similarity ≥ SIMILAR_MIN);
+    the block's scores are appended to ``scored`` (copies of the index lists, and the scores)."""
     if not dels or not inss:
         return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
     if len(dels) * len(inss) > MAX_PAIRING_CELLS:
@@ -229,6 +259,8 @@ def _pair_block(
             notes.append(f"{len(dels)} deleted × {len(inss)} inserted sentences not paired (block too large)")
         return [("del", i, -1) for i in dels] + [("ins", -1, j) for j in inss]
     ratios = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
+    if scored is not None:
+        scored.append((list(dels), list(inss), ratios))
     sim: list[list[float]] = ratios if isinstance(ratios, list) else ratios.tolist()
     k, m = len(dels), len(inss)
     # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically. It never
