@@ -161,12 +161,17 @@ class Document(Struct, frozen=True, kw_only=True, dict=True):  # dict: for cache
 
     def body_lines(self) -> list[tuple[int, Span]]:
         """(line number in the file, span) of every line of ``text`` that is not debris."""
+        return list(self._body_lines)
+
+    @cached_property
+    def _body_lines(self) -> tuple[tuple[int, Span], ...]:
+        """``body_lines``, found once: outline, targets and alignment each walk them."""
         out = []
         for n in range(1, self.line_count + 1):
             span = self.line_span(n)
             if not self.is_debris(span.start):
                 out.append((self.line_at(span.start) if self.line_origins else n, span))
-        return out
+        return tuple(out)
 
     @property
     def body_text(self) -> str:

@@ -31,6 +31,15 @@ def test_debris_lines_are_kept_in_text_but_not_in_body():
     assert [n for n, _ in doc.body_lines()] == [2, 3]
 
 
+def test_body_lines_are_found_once_and_handed_out_as_copies():
+    text = "索引号: 123\n政府工作报告\n各位代表："
+    doc = Document(path="x", text=text, debris=(Span(0, text.index("\n") + 1),))
+    first = doc.body_lines()
+    first.clear()  # a caller's list: the next call is not affected
+    assert doc.body_lines() == [(2, doc.line_span(2)), (3, doc.line_span(3))]
+    assert doc.body_lines() is not doc.body_lines()
+
+
 def test_span_rejects_reversed_range():
     with pytest.raises(ValueError):
         Span(3, 2)
