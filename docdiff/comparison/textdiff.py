@@ -202,17 +202,20 @@ def _scored_within(scored: Sequence[Scored], dels: list[int], inss: list[int]) -
     matrix or lists of rows, as scored), else None. Scores below a cutoff may differ from a
     ``_ratios(…, at_least=…)`` of the same pairs (exact here, 0 there): ``assign`` never uses them."""
     for block_dels, block_inss, sim in scored:
-        if block_dels[0] <= dels[0] and dels[-1] <= block_dels[-1] and block_inss[0] <= inss[0] and inss[-1] <= block_inss[-1]:
-            row_of = {d: r for r, d in enumerate(block_dels)}
-            col_of = {j: c for c, j in enumerate(block_inss)}
-            if not all(d in row_of for d in dels) or not all(j in col_of for j in inss):
-                return None
-            rows, cols = [row_of[d] for d in dels], [col_of[j] for j in inss]
-            if isinstance(sim, list):
-                return [[sim[r][c] for c in cols] for r in rows]
-            import numpy as np
+        d0, j0 = block_dels[0], block_inss[0]
+        if not (d0 <= dels[0] and dels[-1] <= block_dels[-1] and j0 <= inss[0] and inss[-1] <= block_inss[-1]):
+            continue
+        if dels == block_dels and inss == block_inss:  # the whole block left unpaired
+            return sim
+        # A block's indices are consecutive (a run of deleted, one of inserted sentences).
+        if block_dels[-1] - d0 != len(block_dels) - 1 or block_inss[-1] - j0 != len(block_inss) - 1:
+            return None
+        rows, cols = [d - d0 for d in dels], [j - j0 for j in inss]
+        if isinstance(sim, list):
+            return [[sim[r][c] for c in cols] for r in rows]
+        import numpy as np
 
-            return sim[np.ix_(rows, cols)]
+        return sim[np.ix_(rows, cols)]
     return None
 
 
