@@ -374,7 +374,8 @@ def _width_only_as_equal(ops: tuple[DiffOp, ...]) -> list[DiffOp]:
         op = ops[k]
         nxt = ops[k + 1] if k + 1 < len(ops) else None
         if (op.kind == OpKind.DELETE and nxt is not None and nxt.kind == OpKind.INSERT and not op.moved
-                and not nxt.moved and fold_width(op.text) == fold_width(nxt.text)):
+                and not nxt.moved and len(op.text) == len(nxt.text)  # folding keeps the length
+                and fold_width(op.text) == fold_width(nxt.text)):
             op, k = DiffOp(OpKind.EQUAL, nxt.text), k + 1
         if out and out[-1].kind == OpKind.EQUAL and op.kind == OpKind.EQUAL:
             out[-1] = DiffOp(OpKind.EQUAL, out[-1].text + op.text)
