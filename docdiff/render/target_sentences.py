@@ -24,6 +24,7 @@ from docdiff.regex_cache import compile_regex
 
 _TERMINATORS = "。！？；!?;\n"
 _CLOSERS = "”’」』）)"
+_TERMINATOR_CHARS = tuple(_TERMINATORS)  # one character each: "" is not in it (it is in the str)
 
 
 class ChangedSentence(Struct, frozen=True):
@@ -151,7 +152,7 @@ def _sentences(ops: list[DiffOp]) -> list[tuple[list[DiffOp], tuple[int, int], t
                 pa += len(piece)
             if op.kind != OpKind.DELETE:
                 pb += len(piece)
-            if piece and piece.rstrip(_CLOSERS)[-1:] in tuple(_TERMINATORS):
+            if piece and piece.rstrip(_CLOSERS)[-1:] in _TERMINATOR_CHARS:
                 out.append((chunk, (a0, pa), (b0, pb)))
                 chunk, a0, b0 = [], pa, pb
     if chunk:
