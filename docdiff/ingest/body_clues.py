@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from docdiff.chinese import fold_width
+from docdiff.ingest.gated_regex import GatedRegex
 from docdiff.model import Kind
 from docdiff.regex_cache import compile_regex
 
@@ -28,11 +29,11 @@ _PLAN_RE = compile_regex(
 _SPEECH_RE = compile_regex(r"((?:19|20)\d{2})" + _SP + r"年" + _SP + r"\d{1,2}" + _SP + r"月" + _SP + r"\d{1,2}"
                         + _SP + r"日" + _SP + r"在[^\n]{0,60}?(?:代表大会|会议)")
 _YEAR_RE = compile_regex(r"((?:19|20)\d{2})" + _SP + r"年")
-_REPORT_CLUES = (
-    compile_regex(r"工作回顾|过去(?:的)?一年|过去五年"),
-    compile_regex(r"(?:今年|明年)[^。\n]{0,12}(?:主要)?预期目标|主要预期目标"),
-    compile_regex(r"各位代表"),
-    compile_regex(r"\d{4}年工作安排|今年(?:的)?工作|政府自身建设"),
+_REPORT_CLUES = (  # each with the literals every match holds (a whole body is searched: gated)
+    GatedRegex(r"工作回顾|过去(?:的)?一年|过去五年", ("工作回顾", "过去")),
+    GatedRegex(r"(?:今年|明年)[^。\n]{0,12}(?:主要)?预期目标|主要预期目标", ("预期目标",)),
+    GatedRegex(r"各位代表", ("各位代表",)),
+    GatedRegex(r"\d{4}年工作安排|今年(?:的)?工作|政府自身建设", ("工作安排", "今年", "政府自身建设")),
 )
 MIN_REPORT_CLUES = 3  # of the four: one alone (各位代表, 过去一年) is said in other speeches too
 HEAD_CHARS = 2000  # a speech's date line comes before its first chapter
@@ -42,8 +43,16 @@ def kind_from_body(text: str) -> Kind:
     """WORK_REPORT when the body reads like one (a review, this year's targets, the deputies
     addressed, this year's work), else OTHER."""
     folded = fold_width(text)
-    if sum(1 for clue in _REPORT_CLUES if clue.search(folded)) >= MIN_REPORT_CLUES:
-        return Kind.WORK_REPORT
+    found, missing = 0, 0
+    for clue in _REPORT_CLUES:  # stops once the count is decided
+        if clue.search(folded):
+            found += 1
+            if found >= MIN_REPORT_CLUES:
+                return Kind.WORK_REPORT
+        else:
+            missing += 1
+            if missing > len(_REPORT_CLUES) - MIN_REPORT_CLUES:
+                return Kind.OTHER
     return Kind.OTHER
 
 

@@ -105,9 +105,10 @@ def _may_join(line: str, nxt: str, *, headings_break: bool = True) -> bool:
 
 def _wrapped_joins(lines: list[str]) -> set[int]:
     """Indices i whose line break is a hard wrap (line i + 1 continues line i)."""
-    widths = [(i, _width(line.rstrip(_INDENT))) for i, line in enumerate(lines) if line.strip(_INDENT)]
-    if len(widths) < MIN_LINES:
-        return set()
+    texts = [i for i, line in enumerate(lines) if line.strip(_INDENT)]
+    if len(texts) < MIN_LINES:
+        return set()  # (before any width is measured: a whole document may be one 12 MB line)
+    widths = [(i, _width(lines[i].rstrip(_INDENT))) for i in texts]
     ordered = sorted(w for _, w in widths)
     wrap = ordered[int(0.95 * (len(ordered) - 1))]
     if wrap < MIN_WRAP_WIDTH:

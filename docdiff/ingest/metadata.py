@@ -14,6 +14,7 @@ from msgspec import Struct
 
 from docdiff.ingest.body_clues import kind_from_body, year_from_body
 from docdiff.ingest.debris import LABEL_RE, is_metadata_row, unspace
+from docdiff.ingest.gated_regex import GatedRegex
 from docdiff.lines import split_lines
 from docdiff.model import Kind, Metadata, Span
 from docdiff.regex_cache import compile_regex
@@ -35,6 +36,7 @@ DATE_ISO_RE = compile_regex(
 )
 # ——2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上
 SPEECH_DATE_RE = compile_regex(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?(?:代表大会|会议)")
+_SPEECH_DATE = GatedRegex(SPEECH_DATE_RE.pattern, ("代表大会", "会议"))  # for long lines
 _STANDALONE_DATE_RE = compile_regex(rf"[ \t\u3000]*{DATE_CN_RE.pattern}[ \t\u3000]*")
 _SPEAKER_RE = compile_regex(r"[ \t\u3000]*(?P<org>\S{2,30}?)(?:代|副)?(?:区长|市长|县长|省长|旗长|州长|盟长|主席)[ \t\u3000]+\S")
 _ORG_RE = compile_regex(r"(?:政府|委员会|办公室|局|厅|署|院|政协|人大常委会|党委|市委|县委|区委|办|委|公司)$")
@@ -47,6 +49,7 @@ _NOTICE_RES = (
 _BOOK_RE = compile_regex(r"《(?P<t>[^《》\n]{4,100})》")
 _TITLE_WORD_RE = compile_regex(r"报告|规划|纲要|方案|计划|答复|通知|意见|公报|决定|办法|建议|提案|复函|的函")
 _TITLE_PREFIX_RE = compile_regex(r"^(?:全文|标题|题目|文章标题|正文)[ \t\u3000]*[:：]")
+_PREFIX_CHARS = len("文章标题：")  # the most non-blank characters _TITLE_PREFIX_RE removes
 _TITLE_BAD_END = tuple("。，,；;：:！!？?、")
 _HEADING_START_RE = compile_regex(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、]|第[一二三四五六七八九十百\d]+[章节条]")
 
@@ -58,11 +61,13 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (compile_regex(r"实施方案|行动计划|行动方案|工作方案|实施意见|方案|计划"), Kind.IMPLEMENTATION_PLAN),
     (compile_regex(r"规划|纲要"), Kind.PLAN),
 )
-_BODY_KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (compile_regex(r"答复如下|现答复|函复如下|(?:建议|提案|议案)[^。\n]{0,20}(?:收悉|悉)"), Kind.REPLY),
-    (compile_regex(r"向大会(?:作|报告)(?:政府)?工作|政府工作报告"), Kind.WORK_REPORT),
+# (searched in the opening lines, which may be a whole document pasted as one line: gated)
+_BODY_KIND_RULES: tuple[tuple[GatedRegex, Kind], ...] = (
+    (GatedRegex(r"答复如下|现答复|函复如下|(?:建议|提案|议案)[^。\n]{0,20}(?:收悉|悉)", ("答复", "函复如下", "悉")),
+     Kind.REPLY),
+    (GatedRegex(r"向大会(?:作|报告)(?:政府)?工作|政府工作报告", ("工作",)), Kind.WORK_REPORT),
     # a speech at a people's congress is the work report; one at any other meeting (讲话) is not
-    (compile_regex(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?人民代表大会"), Kind.WORK_REPORT),
+    (GatedRegex(rf"{DATE_CN_RE.pattern}{_SP}在[^\n]{{0,60}}?人民代表大会", ("人民代表大会",)), Kind.WORK_REPORT),
 )
 
 _FYP_ORDINAL_RE = compile_regex(r"第([一二三四五六七八九十]{1,3})个五年")
@@ -93,7 +98,7 @@ def extract_metadata(text: str, debris: tuple[Span, ...] = ()) -> Metadata:
     kind = classify(title, opening, portal)
     if kind == Kind.OTHER:  # no title, category or opening that says it: the body may
         kind = kind_from_body("\n".join(ln.text for ln in body))
-    speech = next((m for ln in head if (m := SPEECH_DATE_RE.search(ln.text))), None)
+    speech = next((m for ln in head if (m := _SPEECH_DATE.search(ln.text))), None)
     signature_date, signer = _signature(body[-TAIL_LINES:])
     if not signature_date:  # a 印发 notice signs and dates the document at its head
         signature_date, signer = _signature(head)
@@ -198,6 +203,8 @@ def _title(head: list[_Line]) -> str:
     """The document's own title line; a 关于印发《X》的通知 gives the fuller X."""
     own = ""
     for ln in head:
+        if _too_long_for_title(ln.text):
+            continue
         cand = _TITLE_PREFIX_RE.sub("", unspace(ln.text)).strip()
         if _is_title(cand):
             own = cand
@@ -214,6 +221,13 @@ def _title(head: list[_Line]) -> str:
         if m and re.search(r"建议|提案|议案", ln.text):
             return m.group("t").strip()
     return ""
+
+
+def _too_long_for_title(line: str) -> bool:
+    """Whether ``line`` has more non-blank characters than a title once its prefix (全文：, at
+    most _PREFIX_CHARS non-blank) is cut: read from its first few hundred characters only, since
+    unspace, the prefix and strip() remove blanks alone (a whole document on one line is 12 MB)."""
+    return len("".join(line[: 4 * MAX_TITLE].split())) > MAX_TITLE + _PREFIX_CHARS
 
 
 def _is_title(s: str) -> bool:
