@@ -38,21 +38,20 @@ def test_a_commitment_outweighs_a_result_cue(tmp_path: Path, line: str, target: 
 
 
 def test_shared_readings_read_a_sentence_once_and_forget_after(monkeypatch) -> None:
-    from docdiff.targets import clauses
+    from docdiff.targets import clauses, memo
 
     sentence = "到2025年,地区生产总值达到500亿元。"
     alone = clauses.read_sentence(sentence)
     calls: list[str] = []
     real = clauses._read
     monkeypatch.setattr(clauses, "_read", lambda text: calls.append(text) or real(text))
-    with clauses.shared_readings():
+    with memo.shared_readings():
         first = clauses.read_sentence(sentence)
-        with clauses.shared_readings():  # a nested block shares the outer memory
+        with memo.shared_readings():  # a nested block shares the outer memory
             again = clauses.read_sentence(sentence)
         first.clear()  # a caller's list is its own
         assert clauses.read_sentence(sentence) == again == alone
     assert calls == [sentence] and alone
-    from docdiff.targets import memo
     assert memo._memos is None
     clauses.read_sentence(sentence)
     assert calls == [sentence, sentence]  # outside a block, every call reads

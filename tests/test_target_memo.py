@@ -10,7 +10,7 @@ from docdiff.ingest import load
 from docdiff.model import Document, Kind, Metadata
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets, memo
-from docdiff.targets.clauses import shared_readings
+from docdiff.targets.memo import shared_readings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

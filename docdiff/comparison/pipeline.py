@@ -11,7 +11,7 @@ from docdiff.comparison.textdiff import diff_destinations, diff_pairs
 from docdiff.model import Comparison, Document
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
-from docdiff.targets.clauses import shared_readings
+from docdiff.targets.memo import shared_readings
 
 
 def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:

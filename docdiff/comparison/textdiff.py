@@ -231,7 +231,7 @@ def _ratios(keys_a: list[str], keys_b: list[str], *, at_least: float = 0.0) -> A
 
         from docdiff.comparison.indel import ratio_for
 
-        ratio = ratio_for(len(keys_a) * len(keys_b))
+        ratio = ratio_for(cells)
         # array("f") rounds to float32 as cdist's matrix does, then numpy's float32 division.
         return [array("f", [r / 100.0 for r in array("f", [ratio(ka, kb, score_cutoff=cutoff)
                                                            for kb in keys_b])]).tolist()

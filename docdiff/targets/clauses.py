@@ -25,7 +25,7 @@ from docdiff.targets.drafts import (
     suffix_len_at,
     text_after,
 )
-from docdiff.targets.memo import memo, shared_readings  # noqa: F401 (shared_readings: its old home)
+from docdiff.targets.memo import memo
 from docdiff.targets.numbers import Quantity
 from docdiff.targets.rules import (
     ACTION_VERB_SET,
