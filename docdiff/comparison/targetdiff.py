@@ -239,11 +239,14 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     # grows with the matches, not with n × m.
     positions = ([t.span.start / side_a.length for t in side_a.targets],
                  [t.span.start / side_b.length for t in side_b.targets])
-    for i, j, key_score in _similar_key_pairs(side_a.forms, side_b.forms, positions):
-        ta, tb = side_a.targets[i], side_b.targets[j]
+    targets_a, targets_b, forms_a, forms_b = side_a.targets, side_b.targets, side_a.forms, side_b.forms
+    contexts_a, contexts_b = side_a.contexts, side_b.contexts
+    pos_a, pos_b = positions
+    for i, j, key_score in _similar_key_pairs(forms_a, forms_b, positions):
+        ta, tb = targets_a[i], targets_b[j]
         s = key_score
-        if side_a.contexts[i] or side_b.contexts[j]:
-            ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
+        if contexts_a[i] or contexts_b[j]:
+            ctx = fuzz.ratio(contexts_a[i], contexts_b[j]) / 100
             if ctx < MIN_KEY_SIMILARITY and _same_stated_quantity(ta, tb):
                 # Titles differ, the figure is the same: let a long enough clause decide alone.
                 ca, cb = side_a.clauses[i], side_b.clauses[j]
@@ -254,7 +257,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
             continue
         if tiered and ta.tier != tb.tier:
             continue  # a goal list's target is not a task paragraph's mention (both lists exist)
-        fa, fb = side_a.forms[i], side_b.forms[j]
+        fa, fb = forms_a[i], forms_b[j]
         if fa != fb:
             if (fa, fb) not in excluded:
                 excluded[fa, fb] = exclusive(*resolve_aggregate(fa, fb))
@@ -272,7 +275,7 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
         comparator = float(ta.comparator == tb.comparator)
         # Strictly convex in the distance, so crossing pairs of look-alike targets never tie
         # with parallel ones (|1| + |1| == |2| + |0| would, and make A↔B asymmetric).
-        d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+        d = abs(pos_a[i] - pos_b[j])  # (the relative positions: span.start / length)
         position = 1 - (d + d * d) / 2
         scores[i, j] = (W_KEY * s + W_SECTION * section + W_VALUE * value + W_YEAR * year
                         + W_COMPARATOR * comparator + W_POSITION * position)
@@ -446,8 +449,9 @@ def _compare_pair(side_a: _Side, i: int, side_b: _Side, j: int) -> TargetPair:
     # wording: on its own it changes nothing (equal value, unit, comparator and year is shared).
     # The contract gives a direction only where the better direction is known or inferable:
     # "raised" means something to a reader only when it is clear whether that is ambitious.
-    better = better_direction(tb) or better_direction(ta)
-    direction = value_direction(ta, tb) if "value" in changes and same_dim and better else None
+    # (Asked only for a value change in one dimension: most pairs are shared.)
+    better = (better_direction(tb) or better_direction(ta)) if "value" in changes and same_dim else None
+    direction = value_direction(ta, tb) if better else None
     ambition = None
     if direction is not None:
         ambition = "stricter" if (direction == "raised") == (better == "higher") else "looser"
