@@ -27,8 +27,6 @@ _DIGIT_NUMERALS = frozenset("一二三四五六七八九两")
 _PERIOD_UNITS = ("年", "个月", "月", "天", "日", "周", "期", "届", "轮", "次")
 _PLACEHOLDER_RE = compile_regex(r"(?:XX|xx|××|\*\*)")
 _QUOTE_MARK_RE = compile_regex("[“《「”》」]")
-_CLAUSE_SEP_RE = compile_regex(f"[{CLAUSE_SEP}]")
-_SENTENCE_END_RE = compile_regex(f"[{SENTENCE_END}]")
 _CLAUSE_END_RE = compile_regex(f"[{CLAUSE_SEP}{SENTENCE_END}]")
 
 
@@ -36,8 +34,13 @@ def candidate_quantities(text: str) -> list[Quantity]:
     """The numbers of one sentence that may be targets, in text order."""
     depth = _quote_depth(text)
     quants = [q for q in find_quantities(text) if _plausible(q, text, depth)]
-    quants += _doubling(text, depth) + _placeholders(text)
-    quants.sort(key=lambda q: q.start)
+    # (find_quantities reads in text order: only a doubling or a blank, rarely written, needs the sort)
+    extra = (_doubling(text, depth) if "翻" in text or "双" in text else []) + _placeholders(text)
+    if extra:
+        quants += extra
+        quants.sort(key=lambda q: q.start)
+    if "级" not in text:
+        return quants  # (no size class: _size_of_counted holds for none)
     return [q for i, q in enumerate(quants) if not _size_of_counted(text, quants, i)]
 
 
@@ -141,9 +144,9 @@ def _counted_before(text: str, q: Quantity) -> bool:
 @lru_cache(maxsize=16)
 def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Positions of clause separators, and of clause ends (separators and sentence ends)."""
-    seps = tuple([m.start() for m in _CLAUSE_SEP_RE.finditer(text)])
-    ends = tuple([m.start() for m in _CLAUSE_END_RE.finditer(text)]) if _SENTENCE_END_RE.search(text) else seps
-    return seps, ends
+    ends = [m.start() for m in _CLAUSE_END_RE.finditer(text)]  # (one scan: separators are among them)
+    seps = tuple([p for p in ends if text[p] in CLAUSE_SEP])
+    return seps, (tuple(ends) if len(ends) != len(seps) else seps)
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -174,7 +177,9 @@ def _doubling(text: str, depth: list[int]) -> list[Quantity]:
 
 def _placeholders(text: str) -> list[Quantity]:
     """到2025年打造XX个美丽城镇: a draft's blank is a target whose value is not yet written."""
-    out = []
+    out: list[Quantity] = []
+    if "X" not in text and "x" not in text and "×" not in text and "*" not in text:
+        return out  # (most sentences: every blank is written with one of these)
     for m in _PLACEHOLDER_RE.finditer(text):
         unit = _unit_at(text, m.end())
         after = text[m.end() + len(unit) :]

@@ -144,6 +144,7 @@ def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]
 _LEADING_FILLER_RE = compile_regex(alternation(LEADING_FILLERS))
 _TRAILING_BY_LENGTH = _by_length(TRAILING_VERBS)
 _SPACE_RE = compile_regex(r"\s+(?![A-Za-z])|(?<![A-Za-z])\s+")
+_ANY_SPACE_RE = compile_regex(r"\s")  # found by a scan in C: most indicators hold no space
 
 
 @lru_cache(maxsize=4096)
@@ -151,7 +152,9 @@ def strip_indicator(text: str) -> str:
     """'力争到2025年,全市规上工业总产值突破' → '全市规上工业总产值'. (Cached: a sentence's reading
     strips the same stretch up to three times — as the indicator, its last list item and the
     clause's opening — and two versions of a document share most stretches.)"""
-    text = _EMBEDDED_TIME_RE.sub("", text).strip(_TRIM_CHARS)
+    if "年" in text:  # (every embedded time is written with 年)
+        text = _EMBEDDED_TIME_RE.sub("", text)
+    text = text.strip(_TRIM_CHARS)
     # The kept part is text[lo:hi]: moving two indices instead of re-slicing the text for every
     # filler dropped keeps a run of thousands of fillers (和和和…) linear.
     lo, hi = 0, len(text)
@@ -165,11 +168,13 @@ def strip_indicator(text: str) -> str:
         m = _LEADING_YEAR_OR_ORDINAL_RE.match(text, lo, hi)
         if m and m.end() < hi:
             lo, changed = _skip_trim(text, m.end(), hi), True
-        n = next((n for n, words in _TRAILING_BY_LENGTH if hi - lo > n and text[hi - n : hi] in words), 0)
-        if n:
-            hi, changed = _back_trim(text, lo, hi - n), True
+        for n, words in _TRAILING_BY_LENGTH:  # the longest trailing verb, if something is left
+            if hi - lo > n and text[hi - n : hi] in words:
+                hi, changed = _back_trim(text, lo, hi - n), True
+                break
     # spaces mean nothing between Chinese words ("数字化改造 2.0 覆盖率"); keep them in "Wi Fi"
-    return _balance(_SPACE_RE.sub("", text[lo:hi].strip(_TRIM_CHARS)))
+    text = text[lo:hi].strip(_TRIM_CHARS)
+    return _balance(_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text)
 
 
 def _skip_trim(text: str, lo: int, hi: int) -> int:

@@ -87,8 +87,9 @@ def _deadlines(text: str, this_year: int | None) -> list[tuple[int, int]]:
     if "年" not in text:
         return []  # every deadline is written with 年 (到2025年, 二〇二五年, 今年, 年内, 当年, 全年)
     found = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(text) if not _is_base_year(text, *m.span())]
-    found += [(m.start(), 2000 + int(parse_chinese_integer(m.group(1)))) for m in CN_YEAR_RE.finditer(text)
-              if not _is_base_year(text, *m.span())]
+    if "二" in text:  # (二〇二五年: every year in Chinese numerals is written from 二)
+        found += [(m.start(), 2000 + int(parse_chinese_integer(m.group(1)))) for m in CN_YEAR_RE.finditer(text)
+                  if not _is_base_year(text, *m.span())]
     if this_year is not None:
         found += [(m.start(), this_year) for m in _THIS_YEAR_RE.finditer(text)
                   if not text.startswith(("以来", "前"), m.end())]

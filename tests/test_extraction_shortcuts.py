@@ -1,0 +1,136 @@
+"""The short cuts of sentence reading give what the long way gave (the long way kept here as oracle)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from docdiff.chinese import parse_chinese_integer
+from docdiff.regex_cache import compile_regex
+from docdiff.targets import candidates, rules, sentences
+from docdiff.targets.candidates import CLAUSE_SEP, SENTENCE_END
+from docdiff.targets.context import CN_YEAR_RE, YEAR_RE
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _strip_indicator_before(text: str) -> str:
+    """strip_indicator as it was: the time words removed unconditionally, the trailing verb found
+    by a generator, the spaces substituted in every text."""
+    text = rules._EMBEDDED_TIME_RE.sub("", text).strip(rules._TRIM_CHARS)
+    lo, hi = 0, len(text)
+    changed = True
+    while changed and lo < hi:
+        changed = False
+        m = rules._LEADING_FILLER_RE.match(text, lo, hi - 1)
+        if m:
+            lo, changed = rules._skip_trim(text, m.end(), hi), True
+        m = rules._LEADING_YEAR_OR_ORDINAL_RE.match(text, lo, hi)
+        if m and m.end() < hi:
+            lo, changed = rules._skip_trim(text, m.end(), hi), True
+        n = next((n for n, words in rules._TRAILING_BY_LENGTH if hi - lo > n and text[hi - n : hi] in words), 0)
+        if n:
+            hi, changed = rules._back_trim(text, lo, hi - n), True
+    return rules._balance(rules._SPACE_RE.sub("", text[lo:hi].strip(rules._TRIM_CHARS)))
+
+
+_WORDS = ["到", "2025年", "全年", "今年", "年内", "2024年度", "年", "力争", "确保", "达到", "突破", "增长", "提高到",
+          "地区", "生产总值", "收入", "、", "和", ",", " ", "\u3000", "Wi", "Fi", "(", ")", "“", "”", "二是", "其三",
+          "5年内", "的", "了", "\t", "。"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=10))
+def test_strip_indicator_is_the_long_way(words: list[str]) -> None:
+    text = "".join(words)
+    assert rules.strip_indicator.__wrapped__(text) == _strip_indicator_before(text)
+
+
+_CLAUSE_SEP_RE = compile_regex(f"[{CLAUSE_SEP}]")
+_SENTENCE_END_RE = compile_regex(f"[{SENTENCE_END}]")
+_CLAUSE_END_RE = compile_regex(f"[{CLAUSE_SEP}{SENTENCE_END}]")
+
+
+def _separators_before(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    seps = tuple(m.start() for m in _CLAUSE_SEP_RE.finditer(text))
+    ends = tuple(m.start() for m in _CLAUSE_END_RE.finditer(text)) if _SENTENCE_END_RE.search(text) else seps
+    return seps, ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=CLAUSE_SEP + SENTENCE_END + "ab增长1", max_size=30))
+def test_separators_in_one_scan_are_the_two_scans(text: str) -> None:
+    assert candidates._separators.__wrapped__(text) == _separators_before(text)
+
+
+def _candidates_before(text: str) -> list:
+    depth = candidates._quote_depth(text)
+    quants = [q for q in candidates.find_quantities(text) if candidates._plausible(q, text, depth)]
+    quants += candidates._doubling(text, depth) + _placeholders_every(text)
+    quants.sort(key=lambda q: q.start)
+    return [q for i, q in enumerate(quants) if not candidates._size_of_counted(text, quants, i)]
+
+
+def _placeholders_every(text: str) -> list:
+    """_placeholders without its test for the characters a blank is written with."""
+    out = []
+    for m in candidates._PLACEHOLDER_RE.finditer(text):
+        unit = candidates._unit_at(text, m.end())
+        after = text[m.end() + len(unit) :]
+        if unit or after.startswith(("以上", "以下", "左右", "以内")):
+            out.append(candidates.Quantity(value=None, value_high=None, unit=unit, start=m.start(),
+                                           end=m.end() + len(unit), number_end=m.end(), chinese=False))
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["翻一番", "翻两番", "双倍增", "XX个", "××家", "**", "2个", "五百亿级", "级", "产业集群",
+                                 "增长", "5%", "以上", "“", "”", ",", "到2025年", "第3", "三大", "亿元", "突破"]),
+                max_size=8))
+def test_candidate_quantities_short_cuts_change_nothing(words: list[str]) -> None:
+    text = "".join(words)
+    assert candidates.candidate_quantities(text) == _candidates_before(text)
+
+
+def _deadlines_before(text: str, this_year: int | None) -> list[tuple[int, int]]:
+    if "年" not in text:
+        return []
+    found = [(m.start(), int(m.group(1))) for m in YEAR_RE.finditer(text)
+             if not sentences._is_base_year(text, *m.span())]
+    found += [(m.start(), 2000 + int(parse_chinese_integer(m.group(1)))) for m in CN_YEAR_RE.finditer(text)
+              if not sentences._is_base_year(text, *m.span())]
+    if this_year is not None:
+        found += [(m.start(), this_year) for m in sentences._THIS_YEAR_RE.finditer(text)
+                  if not text.startswith(("以来", "前"), m.end())]
+    return sorted(found)
+
+
+def _sample_sentences() -> list[str]:
+    from docdiff.ingest import load
+
+    out = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        out += [s.text for s in sentences._split_sentences(load(str(path)).norm, 0)]
+    return out
+
+
+def test_sentences_of_the_samples_read_as_the_long_way_reads_them() -> None:
+    texts = _sample_sentences()
+    assert len(texts) > 1000
+    for text in texts:
+        assert candidates.candidate_quantities(text) == _candidates_before(text), text
+        assert sentences._deadlines(text, 2025) == _deadlines_before(text, 2025), text
+        assert candidates._separators.__wrapped__(text) == _separators_before(text), text
+        for q in candidates.candidate_quantities(text):
+            c_start, _ = candidates.clause_bounds(text, q.start)
+            region = text[c_start : q.start]
+            assert rules.strip_indicator.__wrapped__(region) == _strip_indicator_before(region), region
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["二〇二五年", "二零三〇年", "2025年", "比", "以来", "今年", "年内", "全年", "5年内", "二"]),
+                max_size=6))
+def test_deadlines_skip_the_chinese_year_scan_only_without_its_first_character(words: list[str]) -> None:
+    text = "".join(words)
+    assert sentences._deadlines(text, 2025) == _deadlines_before(text, 2025)
