@@ -134,3 +134,18 @@ def test_sentences_of_the_samples_read_as_the_long_way_reads_them() -> None:
 def test_deadlines_skip_the_chinese_year_scan_only_without_its_first_character(words: list[str]) -> None:
     text = "".join(words)
     assert sentences._deadlines(text, 2025) == _deadlines_before(text, 2025)
+
+
+def _first_word_before(words: tuple[str, ...], text: str, *, ending: bool) -> str:
+    return next((w for w in words if (text.endswith(w) if ending else text.startswith(w))), "")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["新建", "建", "新", "建成", "改造", "提升改造", "完成", "培育", "引进", "家", "个"]),
+                max_size=4),
+       st.lists(st.sampled_from(["新建", "建", "新", "建成", "改造", "提升改造", "完成", "培育", "新建成"]), max_size=5))
+def test_first_word_is_the_first_in_order_of_the_words(pieces: list[str], words: list[str]) -> None:
+    text, vocabulary = "".join(pieces), tuple(words)
+    finder = rules.FirstWord(vocabulary)
+    assert finder.ending(text) == _first_word_before(vocabulary, text, ending=True)
+    assert finder.starting(text) == _first_word_before(vocabulary, text, ending=False)

@@ -350,7 +350,9 @@ def _similar_key_pairs(forms_a: tuple[str, ...], forms_b: tuple[str, ...],
         rows = rows_of[uniq_a[ua]]
         for ub, sim in matches:
             cols = cols_of[uniq_b[ub]]
-            if positions is None or len(rows) * len(cols) <= ALL_PAIRS_CELLS:  # (as nearest_pairs would)
+            if len(rows) == 1 == len(cols):
+                pairs.append((rows[0], cols[0], sim))  # (most keys: one target a side)
+            elif positions is None or len(rows) * len(cols) <= ALL_PAIRS_CELLS:  # (as nearest_pairs would)
                 pairs += [(i, j, sim) for i in rows for j in cols]
             else:
                 pairs += [(i, j, sim) for i, j in nearest_pairs(rows, cols, *positions)]

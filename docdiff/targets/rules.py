@@ -120,16 +120,31 @@ class FirstWord:
         for i, w in enumerate(words):
             self._rank.setdefault(w, i)
         self._lengths = sorted({len(w) for w in words})
+        self._past = len(words)  # a rank past every word's
 
     def ending(self, text: str) -> str:
         """The first word ``text`` ends with, or ''."""
-        found = [text[len(text) - n :] for n in self._lengths if n <= len(text) and text[len(text) - n :] in self._rank]
-        return min(found, key=self._rank.__getitem__) if found else ""
+        rank, size = self._rank, len(text)
+        best, best_rank = "", self._past
+        for n in self._lengths:  # (ascending)
+            if n > size:
+                break
+            r = rank.get(text[size - n :])
+            if r is not None and r < best_rank:
+                best, best_rank = text[size - n :], r
+        return best
 
     def starting(self, text: str) -> str:
         """The first word ``text`` starts with, or ''."""
-        found = [text[:n] for n in self._lengths if n <= len(text) and text[:n] in self._rank]
-        return min(found, key=self._rank.__getitem__) if found else ""
+        rank, size = self._rank, len(text)
+        best, best_rank = "", self._past
+        for n in self._lengths:  # (ascending)
+            if n > size:
+                break
+            r = rank.get(text[:n])
+            if r is not None and r < best_rank:
+                best, best_rank = text[:n], r
+        return best
 
 
 def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
