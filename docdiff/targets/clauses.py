@@ -112,17 +112,18 @@ def _read(text: str) -> list[Draft]:
         read_from = _read_start(text, region_start, q.start)
         region = text[read_from : q.start]
         core = strip_indicator(region)
-        tail = strip_indicator(_ITEM_SPLIT_RE.split(region)[-1]) if region else ""
         comp = comparator_for(text[max(0, q.start - 3) : q.start], text_after(text, q.end))
-        verb = verb_of(region.rstrip(" "))
-        if comp == Comparator.EQ and verb:  # 至少建成1家: the cue stands before the verb
-            cut = q.start - (len(region) - len(region.rstrip(" "))) - len(verb)
-            comp = comparator_for(text[max(0, cut - 3) : cut], "")
+        if comp == Comparator.EQ:
+            verb = verb_of(region.rstrip(" "))
+            if verb:  # 至少建成1家: the cue stands before the verb
+                cut = q.start - (len(region) - len(region.rstrip(" "))) - len(verb)
+                comp = comparator_for(text[max(0, cut - 3) : cut], "")
         if unit != q.unit:
             comp = Comparator.GE  # 五百亿级: at least that size
         if followed_by_noun:
             # the clause's later numbers: starts[i + 1 : later_end], its end found by bisection
             later_end = bisect.bisect_left(starts, c_end, i + 1)
+            tail = strip_indicator(_ITEM_SPLIT_RE.split(region)[-1]) if region else ""
             found = counted_after(Around(text=text, region=region, core=core, tail=tail, unit=unit,
                                            sized=unit != q.unit, after_pos=after_pos, noun_pos=nxt_pos,
                                            c_start=c_start, c_end=c_end, starts=starts, later_start=i + 1,
@@ -163,7 +164,7 @@ def _read(text: str) -> list[Draft]:
         # 分别/均 just before the value (…班级数均达到60%): the value holds for each listed item
         near = region[-CONTEXT_CHARS:]
         shared = ("分别" in near or "均" in near) and bool(_SHARED_BEFORE_RE.search(near))
-        change = _SHARE_WORD_RE.sub("", core)  # (core is strip_indicator(region))
+        change = _SHARE_WORD_RE.sub("", core) if shared else ""  # (core is strip_indicator(region))
         earlier = _amounts_before(drafts) if shared and _BARE_CHANGE_RE.fullmatch(change) else []
         if len(earlier) >= 2:
             # 旅游人数力争突破370万人次,旅游收入达到38亿元,分别增长20%: each amount grows by it
@@ -171,7 +172,8 @@ def _read(text: str) -> list[Draft]:
         else:
             drafts.extend(distribute(d, shared))
         region_start = max(after_pos, end)
-    drafts.sort(key=lambda d: d.start)
+    if len(drafts) > 1:
+        drafts.sort(key=lambda d: d.start)
     return drafts
 
 
