@@ -149,3 +149,37 @@ def test_first_word_is_the_first_in_order_of_the_words(pieces: list[str], words:
     finder = rules.FirstWord(vocabulary)
     assert finder.ending(text) == _first_word_before(vocabulary, text, ending=True)
     assert finder.starting(text) == _first_word_before(vocabulary, text, ending=False)
+
+
+def _title_mode_before(ctx: object, title: str) -> str | None:
+    """The mode test _regime made of each title of a chain, for every stretch below it."""
+    from docdiff.targets.context import GOAL_TITLE_RE, REVIEW_TITLE_RE, _looks_back_then_forward
+
+    t_year, base = ctx.title_year(title), ctx.base_year
+    if t_year is not None and base is not None and t_year < base:
+        return "review"
+    if _looks_back_then_forward(title):
+        return None
+    if REVIEW_TITLE_RE.search(title):
+        return "review"
+    if GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
+        return "goal"
+    return None
+
+
+def test_title_modes_read_once_are_those_read_per_stretch() -> None:
+    from docdiff.ingest import load
+    from docdiff.outline import parse_outline
+    from docdiff.targets.context import DocContext, _heading_text
+
+    titles_seen = 0
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = load(str(path))
+        outline = parse_outline(doc)
+        ctx = DocContext.build(doc, outline)
+        titles = [_heading_text(doc, s) for s in outline.walk()] + [h.title for h in ctx.headings]
+        titles += ["过去五年工作回顾和今后五年目标任务", "2019年工作回顾", "2035年远景目标", "十三五时期主要成就"]
+        for title in titles:
+            assert ctx._title_mode(title) == _title_mode_before(ctx, title), (path.name, title)
+            titles_seen += 1
+    assert titles_seen > 100

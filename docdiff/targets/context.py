@@ -76,6 +76,7 @@ class DocContext(Struct):
     _regimes: dict[int, tuple[str | None, int | None]] = field(default_factory=dict)
     _sections: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     _title_years: dict[str, int | None] = field(default_factory=dict)
+    _title_modes: dict[str, str | None] = field(default_factory=dict)
     # id of a tuple of sibling sections → their starts (None: not in order, scanned instead)
     _level_starts: dict[int, list[int] | None] = field(default_factory=dict)
     # Without an outline: the chain after each heading (its own, with the headings above it),
@@ -227,16 +228,27 @@ class DocContext(Struct):
             if t_year is not None:
                 year = t_year
             if mode is None:
-                base = self.base_year
-                if t_year is not None and base is not None and t_year < base:
-                    mode = "review"
-                elif _looks_back_then_forward(title):
-                    continue  # 过去五年工作回顾和今后五年目标任务: each sentence says which half it is in
-                elif REVIEW_TITLE_RE.search(title):
-                    mode = "review"
-                elif GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
-                    mode = "goal"
+                mode = self._title_mode(title)
         return mode, year
+
+    def _title_mode(self, title: str) -> str | None:
+        """'review' or 'goal' when ``title`` says which (None if not): once per title, as a
+        section's title is read again for every stretch below it."""
+        if title not in self._title_modes:
+            self._title_modes[title] = self._read_title_mode(title)
+        return self._title_modes[title]
+
+    def _read_title_mode(self, title: str) -> str | None:
+        t_year, base = self.title_year(title), self.base_year
+        if t_year is not None and base is not None and t_year < base:
+            return "review"
+        if _looks_back_then_forward(title):
+            return None  # 过去五年工作回顾和今后五年目标任务: each sentence says which half it is in
+        if REVIEW_TITLE_RE.search(title):
+            return "review"
+        if GOAL_TITLE_RE.search(title) or (t_year is not None and base is not None):
+            return "goal"
+        return None
 
 
 # 三、2026年工作安排 / 2026年主要预期目标: the year a work report plans for, in its own headings
