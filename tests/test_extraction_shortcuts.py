@@ -183,3 +183,86 @@ def test_title_modes_read_once_are_those_read_per_stretch() -> None:
             assert ctx._title_mode(title) == _title_mode_before(ctx, title), (path.name, title)
             titles_seen += 1
     assert titles_seen > 100
+
+
+def _pair_scores_before(side_a, side_b, sections):  # type: ignore[no-untyped-def]
+    """targetdiff._pair_scores as it was: homes and value sameness looked up for every pair."""
+    from rapidfuzz import fuzz
+
+    from docdiff.comparison import targetdiff as td
+    from docdiff.comparison.quantity import same_quantity
+    from docdiff.comparison.target_homes import Homes, section_evidence
+    from docdiff.comparison.target_keys import MIN_KEY_SIMILARITY, exclusive, resolve_aggregate
+
+    scores = {}
+    aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
+    homes_a, homes_b = Homes(aligned), Homes([(pb, pa) for pa, pb in aligned])
+    excluded = {}
+    tiered = any(t.tier == "headline" for t in side_a.targets) and any(t.tier == "headline" for t in side_b.targets)
+    positions = ([t.span.start / side_a.length for t in side_a.targets],
+                 [t.span.start / side_b.length for t in side_b.targets])
+    for i, j, key_score in td._similar_key_pairs(side_a.forms, side_b.forms, positions):
+        ta, tb = side_a.targets[i], side_b.targets[j]
+        s = key_score
+        if side_a.contexts[i] or side_b.contexts[j]:
+            ctx = fuzz.ratio(side_a.contexts[i], side_b.contexts[j]) / 100
+            if ctx < MIN_KEY_SIMILARITY and td._same_stated_quantity(ta, tb):
+                ca, cb = side_a.clauses[i], side_b.clauses[j]
+                if min(len(ca), len(cb)) >= td.MIN_CLAUSE:
+                    ctx = fuzz.ratio(ca, cb) / 100
+            s = min(s, ctx)
+        if s < MIN_KEY_SIMILARITY or (ta.status == "past") != (tb.status == "past"):
+            continue
+        if tiered and ta.tier != tb.tier:
+            continue
+        fa, fb = side_a.forms[i], side_b.forms[j]
+        if fa != fb:
+            if (fa, fb) not in excluded:
+                excluded[fa, fb] = exclusive(*resolve_aggregate(fa, fb))
+            if excluded[fa, fb]:
+                continue
+        if ta.unit and tb.unit and not td._units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
+            continue
+        section = max(section_evidence(homes_a.of(ta), tb), section_evidence(homes_b.of(tb), ta))
+        value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit) and td._same_high(ta, tb))
+        year = float(td._same_year(ta, side_a, tb, side_b))
+        comparator = float(ta.comparator == tb.comparator)
+        d = abs(ta.span.start / side_a.length - tb.span.start / side_b.length)
+        position = 1 - (d + d * d) / 2
+        scores[i, j] = (td.W_KEY * s + td.W_SECTION * section + td.W_VALUE * value + td.W_YEAR * year
+                        + td.W_COMPARATOR * comparator + td.W_POSITION * position)
+    return scores
+
+
+def test_pair_scores_with_homes_and_values_read_once_are_the_per_pair_scores() -> None:
+    from docdiff.comparison import targetdiff as td
+    from docdiff.comparison.align import align_sections
+    from docdiff.ingest import load
+    from docdiff.model import Document
+    from docdiff.outline import parse_outline
+    from docdiff.targets import extract_targets
+
+    def repeated(tmp: str, seed: int) -> Document:  # sibling sections repeating a few target sentences
+        import random
+
+        rng = random.Random(seed)
+        sentences = ["到2025年,地区生产总值增长6%。", "新建学校3所。", "城镇新增就业1.2万人。", "森林覆盖率达到65%以上。"]
+        text = "".join(f"{k + 1}.第{k}项工作\n{rng.choice(sentences)}\n" for k in range(60))
+        path = Path(tmp) / f"r{seed}.txt"
+        path.write_text(text, encoding="utf-8")
+        return load(str(path))
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = [(load(str(SAMPLES / a)), load(str(SAMPLES / b))) for a, b in (
+            ("hailar-district-2018-work-report.txt", "hailar-district-2019-work-report.txt"),
+            ("luqiao-14th-five-year-plan.txt", "linhai-common-prosperity-plan-2021-2025.txt"))]
+        docs.append((repeated(tmp, 1), repeated(tmp, 2)))
+        for a, b in docs:
+            oa, ob = parse_outline(a), parse_outline(b)
+            pairs, _ = align_sections(a, oa, b, ob)
+            forms: dict[str, str] = {}
+            side_a, side_b = td._side(a, extract_targets(a, oa), forms), td._side(b, extract_targets(b, ob), forms)
+            scores = td._pair_scores(side_a, side_b, pairs)
+            assert scores and scores == _pair_scores_before(side_a, side_b, pairs)

@@ -242,6 +242,9 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
     targets_a, targets_b, forms_a, forms_b = side_a.targets, side_b.targets, side_a.forms, side_b.forms
     contexts_a, contexts_b = side_a.contexts, side_b.contexts
     pos_a, pos_b = positions
+    # Per target, not per pair: a target recurs in many pairs when its sentence repeats.
+    home_of_a, home_of_b = [homes_a.of(t) for t in targets_a], [homes_b.of(t) for t in targets_b]
+    same_value: dict[tuple[float | None, str, float | None, str], bool] = {}  # by value and unit a side
     for i, j, key_score in _similar_key_pairs(forms_a, forms_b, positions):
         ta, tb = targets_a[i], targets_b[j]
         s = key_score
@@ -268,9 +271,12 @@ def _pair_scores(side_a: _Side, side_b: _Side, sections: tuple[SectionPair, ...]
         if ta.unit and tb.unit and not _units_can_pair(ta.unit, tb.unit, same_key=fa == fb):
             continue
         # Seen from either side, so that swapping A and B gives the same score.
-        section = max(section_evidence(homes_a.of(ta), tb), section_evidence(homes_b.of(tb), ta))
-        value = float(same_quantity(ta.value, ta.unit, tb.value, tb.unit)
-                      and _same_high(ta, tb))
+        section = max(section_evidence(home_of_a[i], tb), section_evidence(home_of_b[j], ta))
+        stated = (ta.value, ta.unit, tb.value, tb.unit)
+        same = same_value.get(stated)
+        if same is None:
+            same = same_value[stated] = same_quantity(*stated)
+        value = float(same and _same_high(ta, tb))
         year = float(_same_year(ta, side_a, tb, side_b))
         comparator = float(ta.comparator == tb.comparator)
         # Strictly convex in the distance, so crossing pairs of look-alike targets never tie
