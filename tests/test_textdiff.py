@@ -314,3 +314,16 @@ def test_similar_moves_reuses_the_scored_block() -> None:
     assert calls and calls[0] is not None
     assert rebuild(ops) == (text_a, text_b)
     assert any(op.moved for op in ops)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.data())
+def test_scored_within_cuts_the_same_cells_as_numpy_ix(k: int, m: int, data: st.DataObject) -> None:
+    import numpy as np
+
+    sim = np.arange(k * m, dtype=np.float32).reshape(k, m) / 7
+    dels = sorted(data.draw(st.sets(st.integers(0, k - 1), min_size=1)))
+    inss = sorted(data.draw(st.sets(st.integers(0, m - 1), min_size=1)))
+    block = (list(range(10, 10 + k)), list(range(20, 20 + m)), sim)
+    got = textdiff._scored_within([block], [10 + d for d in dels], [20 + j for j in inss])
+    assert got.dtype == np.float32 and got.tolist() == sim[np.ix_(dels, inss)].tolist()
