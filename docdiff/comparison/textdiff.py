@@ -373,6 +373,8 @@ def own_text(doc: Document, section: Section) -> str:
     """The body text of ``section`` outside its subsections (debris left out)."""
     from docdiff.comparison.similarity import body_text
 
+    if not section.children:  # a leaf: its whole span (most sections of a long list)
+        return body_text(doc, section.span)
     return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
 
 
