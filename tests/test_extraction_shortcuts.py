@@ -153,7 +153,11 @@ def test_first_word_is_the_first_in_order_of_the_words(pieces: list[str], words:
 
 def _title_mode_before(ctx: object, title: str) -> str | None:
     """The mode test _regime made of each title of a chain, for every stretch below it."""
-    from docdiff.targets.context import GOAL_TITLE_RE, REVIEW_TITLE_RE, _looks_back_then_forward
+    from docdiff.targets.context import (
+        GOAL_TITLE_RE,
+        REVIEW_TITLE_RE,
+        _looks_back_then_forward,
+    )
 
     t_year, base = ctx.title_year(title), ctx.base_year
     if t_year is not None and base is not None and t_year < base:
@@ -192,7 +196,11 @@ def _pair_scores_before(side_a, side_b, sections):  # type: ignore[no-untyped-de
     from docdiff.comparison import targetdiff as td
     from docdiff.comparison.quantity import same_quantity
     from docdiff.comparison.target_homes import Homes, section_evidence
-    from docdiff.comparison.target_keys import MIN_KEY_SIMILARITY, exclusive, resolve_aggregate
+    from docdiff.comparison.target_keys import (
+        MIN_KEY_SIMILARITY,
+        exclusive,
+        resolve_aggregate,
+    )
 
     scores = {}
     aligned = [(p.a.span, p.b.span) for p in sections if p.a is not None and p.b is not None]
