@@ -204,10 +204,14 @@ def render_comparison_json(c: Comparison) -> str:
 def _plain_section_pair(p: SectionPair) -> bool:
     """Whether every float of ``section_pair_json(p)`` is one msgspec writes as json.dumps does
     (its floats are the rounded similarity and shares)."""
+    return _plain_rounded(p.similarity) and all(_plain_rounded(d.share) for d in p.into)
+
+
+def _plain_rounded(x: float) -> bool:
     from docdiff.render.json_indent import plain_float
 
-    return all(type(v) is float and plain_float(v) or type(v) is int
-               for v in (round(p.similarity, 4), *(round(d.share, 4) for d in p.into)))
+    v = round(x, 4)
+    return type(v) is float and plain_float(v) or type(v) is int
 
 
 def _plain_pair(p: TargetPair) -> bool:
