@@ -118,8 +118,7 @@ def sentence_rows(c: Comparison, *, markers: bool, width: int) -> list[Text]:
     from docdiff.render.linebreak import wrap_text
     from docdiff.render.target_sentences import changed_target_sentences
 
-    ops_of = {id(p): _width_only_as_equal(p.diff) for p in c.sections if p.diff}
-    found = changed_target_sentences(c, ops_of)
+    found = changed_target_sentences(c, lambda p: _width_only_as_equal(p.diff))
     changed = sum(1 for p in c.sections if p.diff)
     out = [_text(f"Changed sentences holding targets ({len(found)})", "bold")]
     last_pair: object = object()
