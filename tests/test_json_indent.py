@@ -113,7 +113,7 @@ def test_plain_items_through_msgspec_are_the_same_text(data: dict[str, Any], ite
 
 def _plain(x: Any) -> bool:
     """Whether every float in ``x`` is one msgspec writes as json.dumps does (the test's own walk)."""
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     if isinstance(x, float):
         return plain_float(x)
@@ -129,7 +129,7 @@ def test_plain_floats_are_written_alike() -> None:
 
     import msgspec
 
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     rng = random.Random(3)
     floats = [rng.uniform(-1e6, 1e6) for _ in range(20_000)]

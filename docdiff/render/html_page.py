@@ -4,7 +4,6 @@ assets, and the opening of the page.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from docdiff.package_data import read_data
@@ -28,8 +27,25 @@ def e(value: object) -> str:
 
 
 def script_json(data: Any) -> str:
-    """JSON safe inside a <script> element: nothing in it can end the element or break JS."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """JSON safe inside a <script> element: nothing in it can end the element or break JS.
+
+    The text of ``json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)``;
+    written by msgspec (loaded already) when ``data`` is plain JSON, so a report run does not
+    import json (~1.5 ms)."""
+    from docdiff.render.json_plain import plain_json
+
+    text = None
+    if plain_json(data):
+        import msgspec
+
+        try:
+            text = msgspec.json.encode(data).decode("utf-8")
+        except (TypeError, ValueError, OverflowError):  # a lone surrogate (UnicodeEncodeError)
+            pass
+    if text is None:
+        import json
+
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for char, escaped in _JSON_ESCAPES:
         text = text.replace(char, escaped)
     return text

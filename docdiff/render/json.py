@@ -208,7 +208,7 @@ def _plain_section_pair(p: SectionPair) -> bool:
 
 
 def _plain_rounded(x: float) -> bool:
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     v = round(x, 4)
     return type(v) is float and plain_float(v) or type(v) is int
@@ -217,7 +217,7 @@ def _plain_rounded(x: float) -> bool:
 def _plain_pair(p: TargetPair) -> bool:
     """Whether every float of ``target_pair_json(p)`` is one msgspec writes as json.dumps does
     (its only floats are the targets' values, as ``_number`` leaves them)."""
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     return all(type(v) is not float or plain_float(v)
                for t in (p.a, p.b) if t is not None for v in (t.value, t.value_high, t.baseline))

@@ -55,21 +55,11 @@ def indented_json_streamed(data: dict[str, Any], key: str, sources: Sequence[Any
 # Per batch of plain items: one call of msgspec's C encoder and formatter, not one Python call
 # per value (a comparison of 200,000 targets spent 4 of its 6 s of JSON in ``_encode``).
 _BATCH = 2048
-# Floats both write alike (the shortest repr, positional); below (1e-05: msgspec 0.00001) and
-# above (1e+22: msgspec 1e22) the forms differ, and NaN or infinity msgspec writes as null.
-PLAIN_FLOATS = (1e-4, 1e16)
-
-
-def plain_float(x: float) -> bool:
-    """Whether msgspec writes the float ``x`` as json.dumps does: 0, or 1e-4 <= |x| < 1e16."""
-    return x == 0 or PLAIN_FLOATS[0] <= abs(x) < PLAIN_FLOATS[1]
-
-
 def indented_json_plain_items(data: dict[str, Any], key: str, sources: Sequence[Any],
                               item: Callable[[Any], Any], plain: Callable[[Any], bool]) -> str:
     """``indented_json_streamed(data, key, sources, item)``, faster for plain items: ``plain(s)``
     must be true only when ``item(s)`` holds nothing but dicts with string keys, lists, strings,
-    ints, bools, None and floats that ``plain_float`` accepts (msgspec encodes Structs, sets and
+    ints, bools, None and floats that ``json_plain.plain_float`` accepts (msgspec encodes Structs, sets and
     Decimals that json.dumps refuses, and writes other floats differently). A batch of such
     items is encoded and indented by msgspec's C code; a batch holding another item, or one
     msgspec cannot encode (a lone surrogate), goes through ``_encode``. Same text as json.dumps."""
