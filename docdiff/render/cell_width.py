@@ -11,6 +11,7 @@ that is not a plain cut; so every width and every crop is rich's, whatever its v
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 JOINERS = ("\u200d", "\ufe0f")  # zero-width joiner, variation selector 16
@@ -27,6 +28,9 @@ class _Widths(dict[str, int]):
 
 
 _WIDTHS = _Widths()
+# The cells of one character: ``rich.cells.cell_len(ch)``, which for a single character is its
+# ``get_character_cell_size`` (checked on every code point). A dict lookup, so map() runs it in C.
+char_cells: Callable[[str], int] = _WIDTHS.__getitem__
 
 
 def cell_len(text: str) -> int:
