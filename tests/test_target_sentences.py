@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docdiff.cli_support import load_input
 from docdiff.comparison import compare
-from docdiff.model import Comparison
+from docdiff.model import Comparison, Span
 from docdiff.render import target_sentences
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -35,3 +37,11 @@ def test_skipping_pairs_without_a_flagged_target_changes_nothing(a: str, b: str,
     assert fast == full
     assert fast  # each pair has changed targets to show
     assert len(asked) < len(walked)  # and some pairs were skipped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=12), st.integers(-2, 45),
+       st.integers(-2, 45))
+def test_any_hit_is_whether_hits_finds_one(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    found = target_sentences._Spans([Span(s, s + n) for s, n in spans])
+    assert found.any_hit(start, end) == bool(found.hits(start, end))

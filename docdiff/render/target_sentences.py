@@ -88,6 +88,14 @@ class _Spans:
         hi = bisect_left(self.starts, end)
         return [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
 
+    def any_hit(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end): ``bool(hits(start, end))``, stopping at the first."""
+        if start >= end:
+            return False
+        spans = self.spans
+        hi = bisect_left(self.starts, end)  # every span before it starts before ``end``
+        return any(spans[k].end > start for k in range(bisect_left(self.starts, start - self.max_len), hi))
+
 
 def changed_target_sentences(
     c: Comparison, ops_for: Callable[[SectionPair], list[DiffOp]] | None = None
@@ -149,7 +157,7 @@ def _may_hold(section_span: Span, spans: _Spans) -> bool:
     """Whether a flagged target of ``spans`` may lie in a section: its pair's diff is of text
     inside the section's span, so a pair whose two sections hold none needs no look.
     (From one character before the start: an empty target span at the section's start.)"""
-    return bool(spans.hits(section_span.start - 1, section_span.end))
+    return spans.any_hit(section_span.start - 1, section_span.end)
 
 
 def _sentences(ops: list[DiffOp]) -> list[tuple[list[DiffOp], tuple[int, int], tuple[int, int]]]:
