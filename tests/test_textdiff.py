@@ -203,6 +203,19 @@ def test_pair_block_skips_rows_without_a_similar_pair_and_still_pairs_as_the_ful
     assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(KEYS, KEYS)
+def test_pair_block_on_cdist_scores_pairs_as_the_full_table(keys_a: list[str], keys_b: list[str]) -> None:
+    """The numpy path (cdist's matrix: rows without a similar pair never made lists) pairs alike."""
+    from unittest import mock
+
+    dels, inss = list(range(len(keys_a))), list(range(len(keys_b)))
+    expected = _pair_block_full_table(dels, inss, keys_a, keys_b)
+    with mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 0), \
+            mock.patch.object(textdiff.matrix_path, "lists_for", lambda *args: False):
+        assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
+
+
 @given(CN)
 def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) -> None:
     from docdiff.chinese import fold_width

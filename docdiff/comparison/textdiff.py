@@ -264,26 +264,38 @@ def _pair_block(
     ratios = _ratios([keys_a[i] for i in dels], [keys_b[j] for j in inss])
     if scored is not None:
         scored.append((list(dels), list(inss), ratios))
-    sim: list[list[float]] = ratios if isinstance(ratios, list) else ratios.tolist()
     k, m = len(dels), len(inss)
+    # Rows holding a similar pair ("hot"), and those rows as lists: only they take part below.
+    if isinstance(ratios, list):
+        sim: list[list[float]] = ratios
+        hot = [max(row) >= SIMILAR_MIN for row in sim]
+    else:
+        hot = (ratios.max(axis=1) >= SIMILAR_MIN).tolist()
+        sim = [ratios[x].tolist() if h else [] for x, h in enumerate(hot)]
     # best[x][y]: max total similarity aligning dels[x:] with inss[y:] monotonically. It never
-    # grows with y (a max over fewer choices), so a row without a similar pair is the row below.
-    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    # grows with y (a max over fewer choices), so a row without a similar pair is the row below:
+    # the same list, shared (rows are never written once made).
+    best = [[0.0] * (m + 1)] * (k + 1)
     for x in range(k - 1, -1, -1):
-        below, sims = best[x + 1], sim[x]
-        if max(sims) < SIMILAR_MIN:
-            best[x] = below[:]
+        below = best[x + 1]
+        if not hot[x]:
+            best[x] = below
             continue
-        row = best[x]
+        sims, row = sim[x], [0.0] * (m + 1)
         for y in range(m - 1, -1, -1):
             v = max(below[y], row[y + 1])
             s = sims[y]
             if s >= SIMILAR_MIN and s + below[y + 1] > v:
                 v = s + below[y + 1]
             row[y] = v
+        best[x] = row
     out: list[tuple[str, int, int]] = []
     x = y = 0
     while x < k and y < m:
+        if not hot[x]:  # best[x] is best[x + 1]: this sentence was deleted
+            out.append(("del", dels[x], -1))
+            x += 1
+            continue
         s = sim[x][y]
         if s >= SIMILAR_MIN and best[x][y] == s + best[x + 1][y + 1]:
             out.append(("sim", dels[x], inss[y]))
