@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,13 +217,24 @@ def test_pair_block_on_cdist_scores_pairs_as_the_full_table(keys_a: list[str], k
         assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+def test_str_split_cuts_at_exactly_the_regex_whitespace() -> None:
+    """_sentences drops whitespace by str.split(): the same characters as the regex \\s, every code point."""
+    import sys
+
+    chars = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    assert "".join(chars.split()) == _WHITESPACE.sub("", chars)
+
+
 @given(CN)
 def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) -> None:
     from docdiff.chinese import fold_width
 
     sents, keys = textdiff._sentences(text)
     assert list(sents) == split_sentences(text)
-    assert list(keys) == [textdiff._SPACE.sub("", fold_width(s)) for s in sents]
+    assert list(keys) == [_WHITESPACE.sub("", fold_width(s)) for s in sents]
 
 
 @settings(max_examples=300, deadline=None)

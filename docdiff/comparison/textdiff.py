@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 # A sentence ends after 。！？；, a newline, or their full-width/ASCII variants; closing quotes
 # and brackets stay with it, and so does the whitespace that follows (indentation included).
 _SENTENCE = compile_regex(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|\Z)[ \t\u3000\r\n]*")
-_SPACE = compile_regex(r"\s+")
 
 DIFF_TIMEOUT = 0.5  # seconds dmp may spend on one diff before returning a coarser (still exact) one
 SIMILAR_MIN = 0.5  # rapidfuzz ratio at which a deleted and an inserted sentence are one edited sentence
@@ -79,8 +78,11 @@ def _sentences(text: str) -> Sentences:
     folded = fold_width(text)  # one character for one: cut at the sentences' own offsets
     keys, pos = [], 0
     for sent in sents:
-        keys.append(_SPACE.sub("", folded[pos : pos + len(sent)]))
-        pos += len(sent)
+        end = pos + len(sent)
+        # str.split() cuts at the characters of the regex \s (one Unicode test, checked over
+        # every code point in the tests): re.sub(r"\s+", "", …) at 2/3 of its cost
+        keys.append("".join(folded[pos:end].split()))
+        pos = end
     return tuple(sents), tuple(keys)
 
 
