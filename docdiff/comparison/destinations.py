@@ -15,11 +15,9 @@ destination elsewhere needs a clear score and a clear margin over any unrelated 
 whose content continues in one place is ``merged`` into it, in several ``split`` over them; one
 with no such evidence stays ``removed``.
 
-Rule for numpy: every cosine of removed × B sections is read as lists of rows (``_picker_lists``,
-``_choose_lists``) up to _DENSE_CELLS of them — the pure path's, or numpy's dense product turned
-into lists (a section's choice among a few dozen columns costs less in Python than in a dozen
-numpy calls); past it, only the cosines that can matter, as numpy arrays (``_picker_rows``,
-``_choose``). Both make the same choices from the same cosines.
+Rule for numpy: the path of the cosines (``similarity``'s rule: pure Python for small documents,
+numpy above) is the path here too: ``_choose`` and ``_target_evidence`` on numpy arrays, their
+``_lists`` twins on plain lists; both make the same choices.
 """
 from __future__ import annotations
 
@@ -70,8 +68,8 @@ STRONG_LINK = 0.12
 MAX_DESTINATIONS = 3
 MAX_DESTINATION_SHARE = 0.5  # of the text under B's headings: a larger section is no destination
 # Up to this many removed × B sections, every cosine is computed (SectionVectors.cosine's dense
-# product, whose float32 sums may differ in the last bit from the sparse one's) and read as lists;
-# past it, only those that can matter (cosine_rows, the sparse product's values).
+# product, whose float32 sums may differ in the last bit from the sparse one's); past it, only
+# those that can matter (cosine_rows, the sparse product's values).
 _DENSE_CELLS = 20_000
 # Past this many, even those are too many (each removed section of 100,000 sibling headings
 # resembles a few percent of them: n² cosines kept): candidates only, from an inverted index
@@ -109,8 +107,7 @@ def find_destinations(
     ends = _subtree_ends(flat_b)
     if not vectors.pure and _approximate(len(removed), len(flat_b)) and notes is not None:
         notes.append(NOTE.format(n=len(removed), m=len(flat_b), k=_TOP_K))
-    every_cosine = vectors.pure or _every_cosine(len(removed), len(flat_b))
-    pick = (_picker_lists if every_cosine else _picker_rows)(vectors, removed, flat_b, target_pairs, too_big, ends)
+    pick = (_picker_lists if vectors.pure else _picker_rows)(vectors, removed, flat_b, target_pairs, too_big, ends)
     index_b = {id(s): j for j, s in enumerate(flat_b)}
     went: dict[int, list[int]] = {}  # id(a section) → indices into flat_b of where it went
     strong: set[int] = set()  # id(a section) whose destination lends its subsections the low bar
@@ -169,10 +166,8 @@ def _picker_lists(
     vectors: SectionVectors, removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...],
     too_big: list[bool], ends: list[int],
 ) -> Picker:
-    """Up to _DENSE_CELLS cosines: every one, as lists of rows (``_choose_lists``)."""
+    """For small documents: every cosine, as lists (``_choose_lists``)."""
     content = vectors.cosine(list(range(len(removed))), list(range(len(flat_b))))
-    if not isinstance(content, list):  # numpy's dense product
-        content = content.tolist()
     scores = [[0.0 if big else c + TARGET_BONUS * e for c, e, big in zip(row, evidence, too_big)]
               for row, evidence in zip(content, _target_evidence_lists(removed, flat_b, target_pairs))]
 
@@ -190,19 +185,20 @@ def _picker_rows(
     vectors: SectionVectors, removed: list[Section], flat_b: list[Section], target_pairs: tuple[TargetPair, ...],
     too_big: list[bool], ends: list[int],
 ) -> Picker:
-    """Past _DENSE_CELLS cosines (numpy): one removed section at a time, never a removed × B
-    matrix; only the cosines that can matter (``_content_rows``)."""
+    """For the others (numpy): one removed section at a time, never a removed × B matrix;
+    past _DENSE_CELLS only the cosines that can matter (``_content_rows``)."""
     import numpy as np
 
     from docdiff.comparison.cosine_rows import cosine_at
 
     evidence = _target_evidence(removed, flat_b, target_pairs)
     rows = _content_rows(vectors, len(removed), len(flat_b), evidence)
+    every_column = len(removed) * len(flat_b) <= _DENSE_CELLS and not _approximate(len(removed), len(flat_b))
     big, end = np.array(too_big, dtype=bool), np.asarray(ends)
 
     def pick(k: int, roots: list[int], low_bar: int | None) -> tuple[list[tuple[int, float]], float]:
         content_cols, content = next(rows)
-        if roots and not _value_at(content_cols, content, roots[0], present=True):
+        if roots and not every_column and not _value_at(content_cols, content, roots[0], present=True):
             # the prior's root passes a lower bar than cosine_rows keeps: its own cosine, exactly
             content_cols, content = _with_column(content_cols, content, roots[0], cosine_at(vectors, k, roots[0]))
         cols, scores = _scores(content_cols, content, evidence.get(k, {}), big)
@@ -220,24 +216,28 @@ def _content_rows(
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Per removed section, in order: (flat_b indices ascending, content cosines there).
 
-    The columns that can matter, and those that hold paired targets (``cosine_rows``). Past
+    Small blocks: every column, from ``SectionVectors.cosine``'s dense product. Large ones: only
+    the columns that can matter, and those that hold paired targets (``cosine_rows``). Past
     _EXACT_MAX_CELLS: the candidates of each section, and those (``candidate_rows``).
     """
+    import numpy as np
+
     if _approximate(n_a, n_b):
         from docdiff.comparison.cosine_rows import candidate_rows
 
         yield from candidate_rows(vectors, _TOP_K, _BUDGET, {k: sorted(row) for k, row in evidence.items()})
+        return
+    if n_a * n_b <= _DENSE_CELLS:
+        content = vectors.cosine(list(range(n_a)), list(range(n_b)))
+        every = np.arange(n_b)
+        for k in range(n_a):
+            yield every, content[k]
         return
     from docdiff.comparison.cosine_rows import cosine_rows
 
     # Past the prior's root (which the caller reads with cosine_at), a column matters when it
     # can be a destination (ELSEWHERE_MIN) or a rival that denies one (ELSEWHERE_MIN / MARGIN).
     yield from cosine_rows(vectors, ELSEWHERE_MIN / ELSEWHERE_MARGIN, {k: sorted(row) for k, row in evidence.items()})
-
-
-def _every_cosine(n_a: int, n_b: int) -> bool:
-    """Whether every cosine of n_a removed × n_b sections is computed and read as lists."""
-    return n_a * n_b <= _DENSE_CELLS and not _approximate(n_a, n_b)
 
 
 def _approximate(n_a: int, n_b: int) -> bool:
