@@ -339,3 +339,28 @@ def test_similar_moves_reuses_the_scored_block() -> None:
     assert calls and calls[0] is not None
     assert rebuild(ops) == (text_a, text_b)
     assert any(op.moved for op in ops)
+
+
+# Sentences from a few words: some pairs similar (≥ SIMILAR_MIN), some copies, some unrelated.
+_SENTENCE_TEXTS = st.lists(
+    st.builds(lambda words, end: "".join(words) + end,
+              st.lists(st.sampled_from(["经济", "增长", "城市", "建设", "生态", "保护", "民生", "改善"]), min_size=1, max_size=6),
+              st.sampled_from(["。", "；", "！\n", "。\n"])),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE_TEXTS, _SENTENCE_TEXTS, st.booleans())
+def test_whole_replacement_shortcut_gives_the_ops_of_the_general_walk(a: str, b: str, numpy_path: bool) -> None:
+    """Where _all_replaced holds, the two ops returned are what the walk over every sentence
+    (moves, merge) gives; and it holds only when a and b share no sentence."""
+    from unittest import mock
+
+    path = mock.patch.object(textdiff.matrix_path, "lists_for", lambda *args: not numpy_path)
+    with path, mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 0 if numpy_path else 10**9):
+        fast = diff_text(a, b)
+        with mock.patch.object(textdiff, "_all_replaced", lambda *args: False):
+            general = diff_text(a, b)
+    assert fast == general
+    assert rebuild(fast) == (a, b)

@@ -139,6 +139,8 @@ def diff_text(
             pending_ins.extend(range(j, j + len(chunk)))
             j += len(chunk)
     flush()
+    if _all_replaced(ops, scored, enc_a, enc_b):  # the ops below would merge into these two
+        return _merge([DiffOp(OpKind.DELETE, a), DiffOp(OpKind.INSERT, b)])
 
     # An unpaired sentence whose key is also unpaired on the other side moved rather than changed;
     # counted, so two deletions of one sentence against one insertion mark only one as moved.
@@ -164,6 +166,14 @@ def diff_text(
         else:
             out.extend(_char_diff(dmp, sents_a[i], sents_b[j], char_level, notes))
     return _merge(out)
+
+
+def _all_replaced(ops: list[tuple[str, int, int]], scored: list[Scored], enc_a: str, enc_b: str) -> bool:
+    """Whether every sentence of a was deleted and every one of b inserted, none of them moved:
+    one block (no sentence shared), scored (not too large to pair), and nothing similar in it —
+    then nothing moved either: an exact move needs a shared sentence, a near copy a pair at
+    MOVED_SIMILAR_MIN > SIMILAR_MIN. The usual case of a section merged into another."""
+    return bool(scored) and all(kind != "sim" for kind, _, _ in ops) and set(enc_a).isdisjoint(enc_b)
 
 
 def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
