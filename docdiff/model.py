@@ -147,12 +147,25 @@ class Document(Struct, frozen=True, kw_only=True, dict=True):  # dict: for cache
         return self.text[span.start : span.end]
 
     def __post_init__(self) -> None:
-        # frozen: set once, here; bisection in is_debris needs the spans in order
-        force_setattr(self, "debris", tuple(sorted(self.debris, key=lambda d: d.start)))
+        # frozen: set once, here; bisection (is_debris, debris_from) needs the spans in order and
+        # disjoint — ingest's are; overlapping ones given by a caller are merged
+        spans: list[Span] = []
+        for d in sorted(self.debris, key=lambda d: d.start):
+            if spans and d.start < spans[-1].end:
+                if d.end > spans[-1].end:
+                    spans[-1] = Span(spans[-1].start, d.end)
+            else:
+                spans.append(d)
+        force_setattr(self, "debris", tuple(spans))
 
     @cached_property
     def _debris_starts(self) -> tuple[int, ...]:
         return tuple(d.start for d in self.debris)
+
+    def debris_from(self, offset: int) -> int:
+        """Index of the first debris span that may hold ``offset`` or lie after it: the last one
+        starting at or before it (those before end before it: the spans are sorted and disjoint)."""
+        return max(0, bisect.bisect_right(self._debris_starts, offset) - 1)
 
     def is_debris(self, offset: int) -> bool:
         """Whether ``offset`` lies in a debris span (ingest keeps them sorted and disjoint)."""

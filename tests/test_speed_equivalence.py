@@ -161,6 +161,20 @@ def test_body_pieces_stopping_at_the_span_end_equal_the_full_scan(debris: list[S
     assert similarity.body_pieces(doc, span) == pieces
 
 
+@settings(max_examples=150, deadline=None)
+@given(_spans, st.integers(0, 60))
+def test_document_debris_are_sorted_disjoint_and_debris_from_skips_only_spans_before(debris: list[Span], offset: int) -> None:
+    from docdiff.model import Document
+
+    doc = Document(path="x.txt", text="字" * 100, debris=tuple(debris))
+    covered = {i for d in debris for i in range(d.start, d.end)}
+    assert {i for d in doc.debris for i in range(d.start, d.end)} == covered
+    assert all(x.end <= y.start for x, y in zip(doc.debris, doc.debris[1:]))
+    first = doc.debris_from(offset)
+    assert all(d.end <= offset for d in doc.debris[:first])
+    assert first == 0 or doc.debris[first].start <= offset
+
+
 def _pieces_by_loop(text: str) -> list[str]:
     """The previous ``target_sentences._pieces``: a loop per character (the oracle)."""
     from docdiff.render.target_sentences import _CLOSERS, _TERMINATORS

@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from msgspec import Struct
@@ -43,7 +44,7 @@ _NON_WORD = compile_regex(r"[\W_]+")
 def body_pieces(doc: Document, span: Span) -> list[tuple[int, int]]:
     """[start, end) pieces of ``span`` that lie outside ``doc.debris``, in order."""
     pieces, pos = [], span.start
-    for d in doc.debris:  # sorted by start (Document keeps them so): stop at the span's end
+    for d in islice(doc.debris, doc.debris_from(span.start), None):  # sorted: stop at the span's end
         if d.start >= span.end:
             break
         if d.end <= pos:

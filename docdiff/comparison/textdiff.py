@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec.structs import replace
 
 from docdiff.comparison import matrix_path
+from docdiff.comparison.exact_diff import char_diff, symbol_diff
 from docdiff.model import (
     DiffOp,
     Document,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 # and brackets stay with it, and so does the whitespace that follows (indentation included).
 _SENTENCE = compile_regex(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|\Z)[ \t\u3000\r\n]*")
 
-DIFF_TIMEOUT = 0.5  # seconds dmp may spend on one diff before returning a coarser (still exact) one
 SIMILAR_MIN = 0.5  # rapidfuzz ratio at which a deleted and an inserted sentence are one edited sentence
 MOVE_MIN_CHARS = 4  # a moved sentence must say something: not "。" or "一是"
 # An unpaired sentence this similar to one elsewhere on the other side moved (and was touched up).
@@ -89,9 +89,7 @@ def _sentences(text: str) -> Sentences:
 def _dmp() -> diff_match_patch:
     from diff_match_patch import diff_match_patch
 
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = DIFF_TIMEOUT
-    return dmp
+    return diff_match_patch()  # its time limit is never reached: see exact_diff
 
 
 def diff_text(
@@ -177,12 +175,12 @@ def _all_replaced(ops: list[tuple[str, int, int]], scored: list[Scored], enc_a: 
 
 
 def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
-    """``dmp.diff_main(a, b, False)``. Without a symbol in common (no sentence shared: the usual
+    """The diff of two sentence sequences (``exact_diff.symbol_diff``). Without a symbol in common (no sentence shared: the usual
     case for a section merged into another) that is a deletion and an insertion, which dmp finds
     only after a bisection of len(a) × len(b) steps: returned at once."""
     if set(a).isdisjoint(b):
         return [(op, text) for op, text in ((-1, a), (1, b)) if text]
-    return dmp.diff_main(a, b, False)
+    return symbol_diff(dmp, a, b)
 
 
 def _similar_moves(
@@ -336,7 +334,7 @@ def _char_diff(
 
     # Diff the width-folded texts (，/, and ７/7 are the same character to the reader), then cut
     # the originals at the same offsets: folding maps one character to one character.
-    diffs = dmp.diff_main(fold_width(a), fold_width(b), False)
+    diffs = char_diff(dmp, fold_width(a), fold_width(b))
     dmp.diff_cleanupSemantic(diffs)
     out: list[DiffOp] = []
     i = j = 0
