@@ -161,3 +161,34 @@ def test_debris_spans_are_sorted_line_aligned_and_spare_headings(pieces: list[st
     for n, line in enumerate(text.split("\n"), 1):
         if line in ("一、总体要求", "(二)发展目标", "各位代表：", "正文一段，到2025年达到10%。"):
             assert not doc.is_debris(doc.line_span(n).start), line
+
+
+_ROW_WORDS = st.sampled_from(["索引号", "来源", "时间", "日期", "编辑", "文号", "浏览次数", "发布机构", ":", "：", "|", " ", "　",
+                              "2024-01-02", "某某局", "正文", "。", "；", "一、", "x" * 150])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ROW_WORDS, max_size=8).map("".join))
+def test_metadata_rows_found_without_the_label_search_are_the_same(line: str) -> None:
+    """The label search in front of is_metadata_row only skips lines its tests would all reject."""
+    import re
+    from unittest import mock
+
+    from docdiff.ingest import debris
+
+    with mock.patch.object(debris, "_ANY_LABEL_RE", re.compile("")):
+        unfiltered = is_metadata_row(line)
+    assert is_metadata_row(line) == unfiltered
+
+
+def test_every_sample_line_is_judged_as_without_the_label_search() -> None:
+    import re
+    from unittest import mock
+
+    from conftest import SAMPLES
+    from docdiff.ingest import debris, load
+
+    lines = sorted({line for path in SAMPLES.glob("*.txt") for line in load(str(path)).text.split("\n")})
+    with mock.patch.object(debris, "_ANY_LABEL_RE", re.compile("")):
+        unfiltered = [is_debris_line(line) for line in lines]
+    assert [is_debris_line(line) for line in lines] == unfiltered

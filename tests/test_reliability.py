@@ -347,6 +347,8 @@ def test_candidate_pairs_grow_linearly_with_the_paragraphs(tmp_path: Path) -> No
     rows, cols = candidate_pairs(vectors, list(range(len(sa))), list(range(len(sb))))
     assert len(rows) <= len(sa) * (TOP_K + 2 * WINDOW + 1)
     assert len(set(zip(rows.tolist(), cols.tolist()))) == len(rows)
+    keys = rows * len(sb) + cols
+    assert (keys[1:] > keys[:-1]).all()  # sorted, each pair once: what align_group's search needs
 
 
 # --- 9. many targets: candidate pairs, never targets × targets ---

@@ -168,17 +168,31 @@ def test_span_counts_are_each_ranges_unique_counts(ids: list[int], ranges: list[
         assert counts[bounds[k] : bounds[k + 1]].tolist() == want_counts.tolist()
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(0, 2**42), max_size=50), st.booleans())
-def test_vocabulary_is_np_unique_with_inverse(codes: list[int], argsort: bool) -> None:
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 2**42 - 1) | st.integers(0x4E00 << 21, (0x4E40 << 21) - 1), max_size=50),
+       st.sampled_from(["argsort", "points", "sort"]))
+def test_vocabulary_is_np_unique_with_inverse(codes: list[int], path: str) -> None:
+    from unittest import mock
+
     from docdiff.comparison import similarity
 
     values = np.array(codes, dtype=np.int64)
-    limit = similarity._ARGSORT_MAX
-    try:
-        similarity._ARGSORT_MAX = 1 << 20 if argsort else 0
+    with mock.patch.object(similarity, "_ARGSORT_MAX", 1 << 20 if path == "argsort" else 0), \
+            mock.patch.object(similarity, "_POINT_PAIRS_MAX", 1 << 24 if path == "points" else 0):
         vocab, inverse = similarity._vocabulary(values)
-    finally:
-        similarity._ARGSORT_MAX = limit
     want_vocab, want_inverse = np.unique(values, return_inverse=True)
     assert vocab.tolist() == want_vocab.tolist() and inverse.tolist() == want_inverse.tolist()
+
+
+def test_vocabulary_by_points_numbers_a_document_s_bigrams_as_np_unique() -> None:
+    from conftest import SAMPLES
+
+    from docdiff.comparison import similarity
+    from docdiff.ingest import load
+
+    codes = np.concatenate([similarity._clean(load(str(p))).codes for p in sorted(SAMPLES.glob("*.txt"))[:4]])
+    got = similarity._vocabulary_by_points(codes)
+    assert got is not None
+    want_vocab, want_inverse = np.unique(codes, return_inverse=True)
+    assert got[0].dtype == want_vocab.dtype and got[1].dtype == np.int64
+    assert got[0].tolist() == want_vocab.tolist() and got[1].tolist() == want_inverse.tolist()

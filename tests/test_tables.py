@@ -287,3 +287,36 @@ def test_flat_tables_need_a_number_or_attribute_header_word_somewhere() -> None:
     assert find_flat_tables(doc_of(*lines))  # a table, with its header words
     assert not any(w in "\n".join(lines[1:5] + lines[6:11]) for w in words)
     assert find_flat_tables(doc_of(*lines[1:5], *lines[6:11])) == ()
+
+
+def _anchor_in_cells(doc: Document) -> bool:
+    """``_has_anchor`` the old way: every cell of the document built and tested."""
+    from docdiff.outline import tables as T
+
+    return any(T._is_anchor(c.text) for c in T._flat_cells(doc))
+
+
+_ANCHOR_LINES = st.sampled_from([
+    "序号", "　序号　", "编号", "属性", "指标属性", "性质", "类别属性", "序号：12", "这一段正文说明了指标的属性和性质。",
+    "索引号: 001 | 编号: 2 | 发布机构: 区政府", "一、第1项重点工作", "预期性", "", "  ", "1",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ANCHOR_LINES, max_size=12))
+def test_anchor_search_agrees_with_a_scan_of_every_cell(lines: list[str]) -> None:
+    from docdiff.ingest.debris import find_debris
+    from docdiff.outline import tables as T
+
+    for text in ("\n".join(lines), "\r\n".join(lines) + "\r\n"):
+        for doc in (Document(path="t.txt", text=text), Document(path="t.txt", text=text, debris=find_debris(text))):
+            assert T._has_anchor(doc) == _anchor_in_cells(doc)
+
+
+def test_anchor_search_agrees_on_every_sample() -> None:
+    from docdiff.ingest import load
+    from docdiff.outline import tables as T
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc = load(str(path))
+        assert T._has_anchor(doc) == _anchor_in_cells(doc), path.name

@@ -364,3 +364,32 @@ def test_whole_replacement_shortcut_gives_the_ops_of_the_general_walk(a: str, b:
             general = diff_text(a, b)
     assert fast == general
     assert rebuild(fast) == (a, b)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.data())
+def test_scored_within_cuts_the_same_cells_as_numpy_ix(k: int, m: int, data: st.DataObject) -> None:
+    import numpy as np
+
+    sim = np.arange(k * m, dtype=np.float32).reshape(k, m) / 7
+    dels = sorted(data.draw(st.sets(st.integers(0, k - 1), min_size=1)))
+    inss = sorted(data.draw(st.sets(st.integers(0, m - 1), min_size=1)))
+    block = (list(range(10, 10 + k)), list(range(20, 20 + m)), sim)
+    got = textdiff._scored_within([block], [10 + d for d in dels], [20 + j for j in inss])
+    assert got.dtype == np.float32 and got.tolist() == sim[np.ix_(dels, inss)].tolist()
+
+
+def test_own_text_of_every_sample_section_is_the_text_of_its_own_spans() -> None:
+    """A leaf's own text is read straight from its span: the same as through own_spans."""
+    from conftest import SAMPLES
+
+    from docdiff.comparison.similarity import body_text
+    from docdiff.ingest import load
+    from docdiff.outline import parse_outline
+
+    for path in sorted(SAMPLES.glob("*.txt"))[-5:]:
+        doc = load(str(path))
+        for root in parse_outline(doc).sections:
+            for s in root.walk():
+                spans = textdiff.own_spans(s.span, [c.span for c in s.children])
+                assert textdiff.own_text(doc, s) == "".join(body_text(doc, sp) for sp in spans)

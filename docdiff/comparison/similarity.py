@@ -340,6 +340,9 @@ def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     if len(codes) > _ARGSORT_MAX or not len(codes):
+        by_points = _vocabulary_by_points(codes) if len(codes) else None
+        if by_points is not None:
+            return by_points
         vocab = _sorted_unique(codes)
         return vocab, np.searchsorted(vocab, codes)
     order = np.argsort(codes)
@@ -350,6 +353,34 @@ def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inverse = np.empty(len(codes), dtype=np.int64)
     inverse[order] = np.cumsum(first) - 1
     return ordered[first], inverse
+
+
+# Bigrams of up to this many pairs of code points are numbered through a table (see below).
+_POINT_PAIRS_MAX = 1 << 24
+
+
+def _vocabulary_by_points(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``_vocabulary`` without a sort, for bigram codes (two code points, 21 bits each): the
+    points in use, numbered in order (a text holds a few thousand), turn each bigram into one
+    of p × p slots in the same order; the slots in use, counted, are the ids. None when p × p
+    passes _POINT_PAIRS_MAX (the table would cost more memory than the sort)."""
+    import numpy as np
+
+    high, low = codes >> 21, codes & ((1 << 21) - 1)
+    used = np.zeros(1 << 21, dtype=bool)
+    used[high] = True
+    used[low] = True
+    points = np.flatnonzero(used)
+    p = len(points)
+    if p * p > _POINT_PAIRS_MAX:
+        return None
+    number = np.cumsum(used, dtype=np.int32) - 1  # point → its rank among the points in use
+    slots = number[high].astype(np.int64) * p + number[low]
+    taken = np.zeros(p * p, dtype=bool)
+    taken[slots] = True
+    ids = np.cumsum(taken, dtype=np.int32) - 1
+    present = np.flatnonzero(taken)
+    return (points[present // p] << 21) | points[present % p], ids[slots].astype(np.int64)
 
 
 def _bigram_ranges(kept_before: np.ndarray, spans: list[Span]) -> tuple[np.ndarray, np.ndarray]:

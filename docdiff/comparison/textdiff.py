@@ -223,9 +223,7 @@ def _scored_within(scored: Sequence[Scored], dels: list[int], inss: list[int]) -
         rows, cols = [d - d0 for d in dels], [j - j0 for j in inss]
         if isinstance(sim, list):
             return [[sim[r][c] for c in cols] for r in rows]
-        import numpy as np
-
-        return sim[np.ix_(rows, cols)]
+        return sim.take(rows, axis=0).take(cols, axis=1)  # sim[np.ix_(rows, cols)], at a fifth of its cost
     return None
 
 
@@ -397,6 +395,8 @@ def own_text(doc: Document, section: Section) -> str:
     """The body text of ``section`` outside its subsections (debris left out)."""
     from docdiff.comparison.similarity import body_text
 
+    if not section.children:  # a leaf: its whole span (most sections of a long list)
+        return body_text(doc, section.span)
     return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
 
 

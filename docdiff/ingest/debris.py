@@ -42,6 +42,7 @@ LABEL_RE = compile_regex(rf"(?P<label>{_ALL_LABELS})[ \t\u3000]*(?P<sep>[:：|]|
 _STRONG_RE = compile_regex(rf"(?:{'|'.join(STRONG_LABELS)})[ \t\u3000]*[:：|]")
 _WEAK_START_RE = compile_regex(rf"(?:{'|'.join(WEAK_LABELS)})[ \t\u3000]*[:：]")
 _ONLY_LABELS_RE = compile_regex(rf"(?:(?:{_ALL_LABELS})[ \t\u3000:：|]*)+")
+_ANY_LABEL_RE = compile_regex(_ALL_LABELS)  # every test of is_metadata_row needs one of the labels
 _DATE_TIME_LABEL_RE = compile_regex(r"(?:时间|日期)[ \t\u3000]*[:：][ \t\u3000]*\d{4}[-/.]")
 
 _TAG = r"<[!/?]?[A-Za-z][^<>\n]{0,2000}>|<!--[^<>\n]{0,2000}-->"
@@ -88,7 +89,8 @@ _SPACE_RE = compile_regex(r"[ \t\u3000\xa0]+")
 def find_debris(text: str) -> tuple[Span, ...]:
     """Line-aligned debris spans of ``text``; adjacent debris lines (blank lines between) merge."""
     lines = _lines(text)
-    flags = [is_debris_line(s) for _, _, s in lines]
+    known: dict[str, bool] = {}  # a line's verdict depends on its text alone: each text tested once
+    flags = [known[s] if s in known else known.setdefault(s, is_debris_line(s)) for _, _, s in lines]
     _mark_edge_runs(lines, flags)
     return _merge(lines, flags)
 
@@ -116,7 +118,7 @@ def is_debris_line(line: str) -> bool:
 def is_metadata_row(line: str) -> bool:
     """A portal row of ``label: value`` pairs: 索引号: … 公开方式: …, or 有效性 文件编号."""
     s = line.strip(" \t\u3000\xa0")
-    if not s or len(s) > MAX_ROW or s.endswith(("。", "；", ";")):
+    if not s or len(s) > MAX_ROW or s.endswith(("。", "；", ";")) or not _ANY_LABEL_RE.search(s):
         return False
     if _STRONG_RE.search(s) or _ONLY_LABELS_RE.fullmatch(s):
         return True

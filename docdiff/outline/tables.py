@@ -365,10 +365,28 @@ def _find_header_ending_at(cells: list[_FlatCell], i: int) -> tuple[int, int] | 
     return start + roles.index("cat") if "cat" in roles else start + roles.index("name"), i + 1
 
 
+_ANCHOR_WORD = compile_regex("|".join((*_NUMBER_HEADERS, *_ATTRIBUTE_WORDS)))
+
+
+def _is_anchor(text: str) -> bool:
+    """Whether a cell's text can open a header: a 序号 cell, or a short 属性 one."""
+    return text in _NUMBER_HEADERS or (len(text) <= MAX_HEADER_CELL and _column_role(text) == "attr")
+
+
+def _has_anchor(doc: Document) -> bool:
+    """Whether some body line, trimmed, is an anchor cell (``_is_anchor``): only the lines
+    holding an anchor word are read, so a document without one never builds its cells."""
+    for m in _ANCHOR_WORD.finditer(doc.text):
+        span = doc.line_span(bisect_right(doc.line_starts, m.start()))
+        if _is_anchor(doc.slice(span).strip(_BLANKS)) and not doc.is_debris(span.start):
+            return True
+    return False
+
+
 def find_flat_tables(doc: Document) -> tuple[Table, ...]:
     """Tables flattened one cell per line, found from a 序号 (or, lacking one, 属性) header cell."""
-    if not any(word in doc.text for word in (*_NUMBER_HEADERS, *_ATTRIBUTE_WORDS)):
-        return ()  # no line can be such a header cell
+    if not _has_anchor(doc):
+        return ()  # no cell can open a header
     cells = _flat_cells(doc)
     tables: list[Table] = []
     i = 0

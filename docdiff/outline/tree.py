@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from docdiff.chinese import parse_chinese_integer
 from docdiff.model import Document, Outline, Section, SectionKind, Span, Table
@@ -37,6 +38,7 @@ _LONE_ITEM_STYLES = frozenset({"arabic", "arabic_paren", "circled"})
 _NOT_BLANK = compile_regex(f"[^{INDENT}]")
 _TRAILING = "。!?;:," + INDENT  # stripped from the end of a heading line's title
 
+@lru_cache(maxsize=4096)  # a document numbers thousands of headings with a few dozen numerals
 def _cn_int(s: str) -> int | None:
     """'十二' → 12, '二十' → 20, '一百〇九' → 109, '12' → 12, '③' → 3; None if not a numeral."""
     if len(s) == 1 and "\u2460" <= s <= "\u2473":  # ① … ⑳ (str.isdigit() is True for them)
