@@ -22,6 +22,7 @@ from docdiff.cli_support import (
     output_option,
     paged,
     parse_size_option,
+    settle_heap,
     term_options,
     write_result,
     xlsx_path,
@@ -189,6 +190,7 @@ def compare(
     from docdiff.comparison import compare as run_compare
 
     result = run_compare(doc_a, doc_b, include_past=include_past, tier=tier)
+    settle_heap()  # the output stage's collections never rescan the comparison
     if fmt == "json":
         from docdiff.render.json import render_comparison_json
 
@@ -274,6 +276,7 @@ def check(
     if tier is not None:
         config = replace(config, tier=tier)
     report = run_check(doc_a, doc_b, config)
+    settle_heap()
     write_result(render_check(report, fmt), output, (a, b))
     if report.flagged and not exit_zero:
         sys.exit(1)

@@ -113,7 +113,7 @@ def test_plain_items_through_msgspec_are_the_same_text(data: dict[str, Any], ite
 
 def _plain(x: Any) -> bool:
     """Whether every float in ``x`` is one msgspec writes as json.dumps does (the test's own walk)."""
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     if isinstance(x, float):
         return plain_float(x)
@@ -129,7 +129,7 @@ def test_plain_floats_are_written_alike() -> None:
 
     import msgspec
 
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     rng = random.Random(3)
     floats = [rng.uniform(-1e6, 1e6) for _ in range(20_000)]
@@ -151,3 +151,40 @@ def test_plain_items_take_msgspec_unless_a_float_form_differs(monkeypatch) -> No
     items = [{"value": 7.5, "text": "增长7.5%", "n": [1, None, True]}, {"value": 1e-05}, {"s": "\ud800"}]
     assert json_indent.indented_json_plain_items({"k": None}, "k", items, dict, _plain) == _stdlib({"k": items})
     assert items[0] not in slow and items[1] in slow and items[2] in slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(max_size=5), _plain_values, max_size=3),
+       st.lists(st.lists(_plain_values, max_size=5), min_size=1, max_size=3), st.integers(0, 3), st.integers(1, 3))
+def test_several_plain_lists_are_the_same_text(data: dict[str, Any], lists: list[list[Any]], at: int,
+                                               batch: int) -> None:
+    from docdiff.render import json_indent
+
+    keys = [f"list-{k}" for k in range(len(lists))]
+    whole = dict(data)
+    for key, items in zip(keys, lists):  # the lists' keys among the others, in their own places
+        whole = dict([*list(whole.items())[:at], (key, items), *list(whole.items())[at:]])
+    expected = _stdlib(whole)
+    saved = json_indent._BATCH
+    json_indent._BATCH = batch
+    try:
+        got = json_indent.indented_json_plain_lists(
+            {**whole, **dict.fromkeys(keys)},
+            {key: json_indent.PlainList(items, lambda x: x, _plain) for key, items in zip(keys, lists)})
+    finally:
+        json_indent._BATCH = saved
+    assert got == expected
+
+
+def test_plain_lists_fall_back_to_json_dumps_as_a_whole() -> None:
+    from docdiff.render import json_indent
+
+    # a set is no JSON: json.dumps refuses it, whichever list holds it
+    with pytest.raises(TypeError):
+        json_indent.indented_json_plain_lists({"a": None, "b": None}, {
+            "a": json_indent.PlainList([1, 2], lambda x: x, _plain),
+            "b": json_indent.PlainList([{"s": {1}}], lambda x: x, lambda x: False)})
+    data = {"x": 1, "a": None, "b": None, "n": [float("nan")]}
+    with pytest.raises(ValueError):  # NaN: json.dumps raises, as the fallback does
+        json_indent.indented_json_plain_lists(data, {"a": json_indent.PlainList([], lambda x: x, _plain),
+                                                     "b": json_indent.PlainList([0.5], lambda x: x, _plain)})

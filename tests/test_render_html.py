@@ -290,3 +290,13 @@ def test_escaping_is_html_escape_with_quotes(value: object) -> None:
     from docdiff.render.html_page import e
 
     assert e(value) == html.escape(str(value), quote=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("&<>\"'a中 \n;#")), max_size=30) | st.integers() | st.floats())
+def test_escape_is_html_escape(value: object) -> None:
+    import html
+
+    from docdiff.render.html_page import e
+
+    assert e(value) == html.escape(str(value))

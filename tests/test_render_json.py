@@ -81,3 +81,28 @@ def test_comparison_json_sections_and_targets():
     assert t["status"] == "shared" and t["changes"] == [] and t["direction"] is None
     assert CONTRACT_TARGET_FIELDS <= t["a"].keys()
     assert data["notes"] == ["a note"]
+
+
+def test_comparison_json_is_json_dumps_of_the_contract_dict():
+    """The batched msgspec path writes what json.dumps writes, for real pairs (merged/split
+    shares included) and for a similarity whose float form msgspec writes otherwise."""
+    from pathlib import Path
+
+    from msgspec.structs import replace
+
+    from docdiff.cli_support import load_input
+    from docdiff.comparison import compare
+    from docdiff.model import Destination
+    from docdiff.render.json import comparison_json
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    c = compare(*(load_input(str(samples / f"hailar-district-{y}-work-report.txt"), None, None) for y in (2018, 2019)))
+    first = c.sections[0]
+    odd = [replace(first, similarity=1e-4 / 3),  # rounds to 0.0
+           replace(first, similarity=3e-5),  # rounds to 0.0
+           replace(first, status=SectionStatus.SPLIT, similarity=0.5,
+                   into=(Destination(section=first.b, share=2e-5), Destination(section=first.b, share=1e17)))]
+    for sections in (c.sections, (*c.sections, *odd)):
+        c2 = replace(c, sections=tuple(sections))
+        expected = json.dumps(comparison_json(c2), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        assert render_comparison_json(c2) == expected

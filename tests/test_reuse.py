@@ -185,3 +185,21 @@ def test_runs_from_first_places_equal_those_from_every_place(x: str, y: str) -> 
     hits = [i for i, g in enumerate(reuse._grams(x)) if g in grams_y]
     assert reuse._runs_lists(x, y, hits) == _runs_by_places(x, y, hits)
     assert reuse._runs_lists(x, y, hits, reuse._grams(y)) == _runs_by_places(x, y, hits)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab\n", min_size=0, max_size=160), st.text(alphabet="ab\n", min_size=0, max_size=160))
+def test_numpy_reuse_equals_the_lists_on_recurring_grams(x: str, y: str) -> None:
+    """Grams recur (a's sorted in any order among equals, b's in text order): the numpy path's
+    reuse both ways and runs are the pure path's."""
+    import pytest
+
+    from docdiff.comparison import similarity
+
+    a, b = Document(path="a", text=x), Document(path="b", text=y)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similarity, "PURE_MAX_CHARS", 10**9)
+        pure = measure_similarity(a, b, ())
+        patch.setattr(similarity, "PURE_MAX_CHARS", -1)
+        fast = measure_similarity(a, b, ())
+    assert fast == pure

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -203,13 +204,37 @@ def test_pair_block_skips_rows_without_a_similar_pair_and_still_pairs_as_the_ful
     assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(KEYS, KEYS)
+def test_pair_block_on_cdist_scores_pairs_as_the_full_table(keys_a: list[str], keys_b: list[str]) -> None:
+    """The numpy path (cdist's matrix: rows without a similar pair never made lists) pairs alike."""
+    from unittest import mock
+
+    dels, inss = list(range(len(keys_a))), list(range(len(keys_b)))
+    expected = _pair_block_full_table(dels, inss, keys_a, keys_b)
+    with mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 0), \
+            mock.patch.object(textdiff.matrix_path, "lists_for", lambda *args: False):
+        assert textdiff._pair_block(dels, inss, keys_a, keys_b, None) == expected
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def test_str_split_cuts_at_exactly_the_regex_whitespace() -> None:
+    """_sentences drops whitespace by str.split(): the same characters as the regex \\s, every code point."""
+    import sys
+
+    chars = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    assert "".join(chars.split()) == _WHITESPACE.sub("", chars)
+
+
 @given(CN)
 def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) -> None:
     from docdiff.chinese import fold_width
 
     sents, keys = textdiff._sentences(text)
     assert list(sents) == split_sentences(text)
-    assert list(keys) == [textdiff._SPACE.sub("", fold_width(s)) for s in sents]
+    assert list(keys) == [_WHITESPACE.sub("", fold_width(s)) for s in sents]
 
 
 @settings(max_examples=300, deadline=None)
@@ -314,6 +339,31 @@ def test_similar_moves_reuses_the_scored_block() -> None:
     assert calls and calls[0] is not None
     assert rebuild(ops) == (text_a, text_b)
     assert any(op.moved for op in ops)
+
+
+# Sentences from a few words: some pairs similar (≥ SIMILAR_MIN), some copies, some unrelated.
+_SENTENCE_TEXTS = st.lists(
+    st.builds(lambda words, end: "".join(words) + end,
+              st.lists(st.sampled_from(["经济", "增长", "城市", "建设", "生态", "保护", "民生", "改善"]), min_size=1, max_size=6),
+              st.sampled_from(["。", "；", "！\n", "。\n"])),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE_TEXTS, _SENTENCE_TEXTS, st.booleans())
+def test_whole_replacement_shortcut_gives_the_ops_of_the_general_walk(a: str, b: str, numpy_path: bool) -> None:
+    """Where _all_replaced holds, the two ops returned are what the walk over every sentence
+    (moves, merge) gives; and it holds only when a and b share no sentence."""
+    from unittest import mock
+
+    path = mock.patch.object(textdiff.matrix_path, "lists_for", lambda *args: not numpy_path)
+    with path, mock.patch.object(textdiff, "PURE_ALWAYS_CELLS", 0 if numpy_path else 10**9):
+        fast = diff_text(a, b)
+        with mock.patch.object(textdiff, "_all_replaced", lambda *args: False):
+            general = diff_text(a, b)
+    assert fast == general
+    assert rebuild(fast) == (a, b)
 
 
 @settings(max_examples=100, deadline=None)

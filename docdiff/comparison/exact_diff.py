@@ -19,7 +19,6 @@ equalities rebuild ``b``) in dmp's form: ``[(op, text)]`` with op -1, 0 or 1.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -103,29 +102,12 @@ def _lcs_diff(a: str, b: str) -> Diffs:
 
 def _patience_anchors(a: str, b: str) -> list[tuple[int, int]]:
     """(i, j) of symbols found once in ``a`` and once in ``b``, the longest chain increasing in
-    both (patience sorting: O(n log n))."""
+    both (``align.longest_increasing``, a patience sort: O(n log n))."""
+    from docdiff.comparison.align import longest_increasing
+
     count_a, count_b = Counter(a), Counter(b)
     where_b = {s: j for j, s in enumerate(b) if count_b[s] == 1}
-    unique = [(i, where_b[s]) for i, s in enumerate(a) if count_a[s] == 1 and s in where_b]
-    if not unique:
-        return []
-    tails: list[int] = []  # tails[k]: the smallest j ending an increasing chain of k + 1
-    tail_at: list[int] = []  # index in ``unique`` of that chain's end
-    back = [-1] * len(unique)  # the chain's previous element
-    for n, (_, j) in enumerate(unique):
-        k = bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_at.append(n)
-        else:
-            tails[k] = j
-            tail_at[k] = n
-        back[n] = tail_at[k - 1] if k else -1
-    chain, n = [], tail_at[-1]
-    while n != -1:
-        chain.append(unique[n])
-        n = back[n]
-    return chain[::-1]
+    return longest_increasing([(i, where_b[s]) for i, s in enumerate(a) if count_a[s] == 1 and s in where_b])
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -283,9 +283,12 @@ def _reuse_numpy(a: Document, b: Document) -> tuple[str, np.ndarray, str, np.nda
     body_b, offsets_b = _body(b)
     # Each side's grams hashed and sorted once, for the reuse both ways and the passages; sorted
     # grams are looked up in sorted grams (a binary search in order, cache-friendly), then the
-    # answers go back to text order.
+    # answers go back to text order. Only b's order must keep equal grams in text order (the
+    # passages take a gram's first places in b); a's answers are the same for equal grams in
+    # any order, so a's takes numpy's default sort (quicksort: 4 ms of the 7 of a stable one
+    # on Luqiao's 45,000 grams).
     hash_a, hash_b = gram_hashes(body_a), gram_hashes(body_b)
-    order_a, order_b = np.argsort(hash_a, kind="stable"), np.argsort(hash_b, kind="stable")
+    order_a, order_b = np.argsort(hash_a), np.argsort(hash_b, kind="stable")
     sorted_a, sorted_b = hash_a[order_a], hash_b[order_b]
     hits_a, hits_b = np.empty(len(hash_a), dtype=bool), np.empty(len(hash_b), dtype=bool)
     hits_a[order_a] = _isin(sorted_a, sorted_b)

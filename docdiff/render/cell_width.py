@@ -10,6 +10,10 @@ that is not a plain cut; so every width and every crop is rich's, whatever its v
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
 JOINERS = ("\u200d", "\ufe0f")  # zero-width joiner, variation selector 16
 
 
@@ -24,6 +28,9 @@ class _Widths(dict[str, int]):
 
 
 _WIDTHS = _Widths()
+# The cells of one character: ``rich.cells.cell_len(ch)``, which for a single character is its
+# ``get_character_cell_size`` (checked on every code point). A dict lookup, so map() runs it in C.
+char_cells: Callable[[str], int] = _WIDTHS.__getitem__
 
 
 def cell_len(text: str) -> int:
@@ -40,18 +47,19 @@ def cell_len(text: str) -> int:
 def set_cell_size(text: str, total: int) -> str:
     """``rich.cells.set_cell_size(text, total)``: padded with spaces or cropped to ``total`` cells.
 
-    Padding, and a crop that only drops single-cell characters from the end (the ─ of a rule),
-    are done here; any other crop by rich."""
+    Padding, and a crop of text whose every character takes one or two cells, are done here
+    (the longest prefix that fits, and a space for a two-cell character cut in half: what every
+    rich version does); a crop of text holding zero-width characters or joiners is rich's."""
     if total > 0:
         size = cell_len(text)
         if size <= total:
             return text + " " * (total - size)
-        excess = size - total
-        # past the cut: single-cell characters only; before it, one that takes cells
-        if excess < min(len(text), 64) and all(_WIDTHS[c] == 1 for c in text[-excess - 1 :]) and (
-            JOINERS[0] not in text and JOINERS[1] not in text
-        ):
-            return text[:-excess]
+        if JOINERS[0] not in text and JOINERS[1] not in text:
+            widths = list(map(_WIDTHS.__getitem__, text))
+            if 0 not in widths:  # rich 14+ keeps zero-width characters with the one before: leave it to rich
+                ends = list(accumulate(widths))  # ends[i]: cells of text[: i + 1], strictly increasing
+                k = bisect_right(ends, total)  # text[:k] is the longest prefix that fits
+                return text[:k] if k and ends[k - 1] == total else text[:k] + " "
     from rich.cells import set_cell_size as rich_set_cell_size
 
     return rich_set_cell_size(text, total)

@@ -118,8 +118,7 @@ def sentence_rows(c: Comparison, *, markers: bool, width: int) -> list[Text]:
     from docdiff.render.linebreak import wrap_text
     from docdiff.render.target_sentences import changed_target_sentences
 
-    ops_of = {id(p): _width_only_as_equal(p.diff) for p in c.sections if p.diff}
-    found = changed_target_sentences(c, ops_of)
+    found = changed_target_sentences(c, lambda p: _width_only_as_equal(p.diff))
     changed = sum(1 for p in c.sections if p.diff)
     out = [_text(f"Changed sentences holding targets ({len(found)})", "bold")]
     last_pair: object = object()
@@ -241,11 +240,15 @@ def _pair_label(p: SectionPair) -> Text:
     return t
 
 
-def _bar(similarity: float) -> Text:
-    full = round(max(0.0, min(1.0, similarity)) * BAR_CELLS)
+def _bar_key(similarity: float) -> tuple[int, str]:
+    """What the bar of ``similarity`` shows: its full cells and its percentage."""
+    return round(max(0.0, min(1.0, similarity)) * BAR_CELLS), _percent(similarity)
+
+
+def _bar_of(full: int, percent: str) -> Text:
     t = _text("█" * full, "cyan")
     t.append("░" * (BAR_CELLS - full), "dim")
-    t.append(f" {_percent(similarity):>4}")
+    t.append(f" {percent:>4}")
     return t
 
 
@@ -273,22 +276,34 @@ def alignment_rows(c: Comparison, *, only_changed: bool, width: int) -> list[Tex
         header.append(_GAP)
         header.append_text(_cell(piece, cells) if cells else piece)
     out.append(header)
+    # The similarity and status columns show few distinct things (a bar of 0–10 cells, 0–100 %,
+    # seven statuses): each distinct tail of a row is built once (read only: append_text copies it).
+    tails: dict[tuple[str, tuple[int, str] | None], Text] = {}
     for p in c.sections:
         if only_changed and p.status == SectionStatus.MATCHED and not p.diff:
             continue
-        status = _text(str(p.status), STATUS_STYLE.get(str(p.status), ""))
-        if p.status == SectionStatus.MOVED:
-            status.append(f" {MOVED_MARK}")
-        both = p.a is not None and p.b is not None
+        key = (str(p.status), _bar_key(p.similarity) if p.a is not None and p.b is not None else None)
+        tail = tails.get(key)
+        if tail is None:
+            tail = tails[key] = _row_tail(p.status, key[1], bar_cells)
         row = _cell(_section_label(p.a), label_cells)
         row.append(_GAP)
         row.append_text(_cell(_section_label(p.b), label_cells))
-        row.append(_GAP)
-        row.append_text(_cell(_bar(p.similarity) if both else _text(), bar_cells))
-        row.append(_GAP)
-        row.append_text(status)
+        row.append_text(tail)
         out.append(row)
     return out
+
+
+def _row_tail(status: SectionStatus, bar: tuple[int, str] | None, bar_cells: int) -> Text:
+    """An alignment row after its labels: the similarity bar (``None``: one side only) and the status."""
+    status_text = _text(str(status), STATUS_STYLE.get(str(status), ""))
+    if status == SectionStatus.MOVED:
+        status_text.append(f" {MOVED_MARK}")
+    tail = _text(_GAP)
+    tail.append_text(_cell(_bar_of(*bar) if bar is not None else _text(), bar_cells))
+    tail.append(_GAP)
+    tail.append_text(status_text)
+    return tail
 
 
 def _is_boundary(s: str) -> bool:

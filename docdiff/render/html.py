@@ -324,13 +324,13 @@ def _targets_section(c: Comparison, anchors: dict[tuple[int, str], tuple[int, in
 def _csv_link(c: Comparison) -> str:
     """The target pairs as a CSV file inside the report (a data: URL), downloadable offline and
     under the CSP: the same file as ``compare --format csv``."""
-    import base64
+    from binascii import b2a_base64  # base64.b64encode's own call: the base64 module costs ~0.5 ms to import
 
     from docdiff.render.sheet import render_comparison_csv
 
     if not c.targets:
         return ""
-    payload = base64.b64encode(render_comparison_csv(c).encode("utf-8")).decode("ascii")
+    payload = b2a_base64(render_comparison_csv(c).encode("utf-8"), newline=False).decode("ascii")
     return (f'<a class="btn" id="csv" download="docdiff-targets.csv" title="{_e(L.DOWNLOAD_TITLE)}" '
             f'href="data:text/csv;charset=utf-8;base64,{payload}">{_e(L.DOWNLOAD_CSV)}</a>')
 

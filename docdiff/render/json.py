@@ -162,6 +162,15 @@ def target_pair_json(p: TargetPair, a: Document | None = None, b: Document | Non
 
 def comparison_json(c: Comparison, *, targets: bool = True) -> dict[str, Any]:
     """The comparison as the contract writes it (``targets`` false: an empty list stands in)."""
+    data = _comparison_fields(c)
+    data["sections"] = [section_pair_json(p) for p in c.sections]
+    if targets:
+        data["targets"] = [target_pair_json(p, c.a, c.b) for p in c.targets]
+    return data
+
+
+def _comparison_fields(c: Comparison) -> dict[str, Any]:
+    """``comparison_json(c)`` with empty lists standing in for its sections and targets."""
     return {
         "schema": SCHEMA,
         "a": document_json(c.a),
@@ -171,8 +180,8 @@ def comparison_json(c: Comparison, *, targets: bool = True) -> dict[str, Any]:
             "reuse_a_in_b": round(c.similarity.reuse_a_in_b, 4),
             "reuse_b_in_a": round(c.similarity.reuse_b_in_a, 4),
         },
-        "sections": [section_pair_json(p) for p in c.sections],
-        "targets": [target_pair_json(p, c.a, c.b) for p in c.targets] if targets else [],
+        "sections": [],
+        "targets": [],
         "shared_passages": [
             {"text": s.text, "a_line": c.a.line_at(s.span_a.start), "b_line": c.b.line_at(s.span_b.start)}
             for s in c.shared_passages
@@ -182,18 +191,33 @@ def comparison_json(c: Comparison, *, targets: bool = True) -> dict[str, Any]:
 
 
 def render_comparison_json(c: Comparison) -> str:
-    """``dumps(comparison_json(c))``, its targets encoded one pair at a time (the largest list)."""
-    from docdiff.render.json_indent import indented_json_plain_items
+    """``dumps(comparison_json(c))``, its section and target pairs (the large lists) encoded a
+    batch at a time by msgspec (``json_indent.indented_json_plain_lists``)."""
+    from docdiff.render.json_indent import PlainList, indented_json_plain_lists
 
-    data = comparison_json(c, targets=False)
-    return indented_json_plain_items(data, "targets", c.targets, lambda p: target_pair_json(p, c.a, c.b),
-                                     _plain_pair) + "\n"
+    return indented_json_plain_lists(_comparison_fields(c), {
+        "sections": PlainList(c.sections, section_pair_json, _plain_section_pair),
+        "targets": PlainList(c.targets, lambda p: target_pair_json(p, c.a, c.b), _plain_pair),
+    }) + "\n"
+
+
+def _plain_section_pair(p: SectionPair) -> bool:
+    """Whether every float of ``section_pair_json(p)`` is one msgspec writes as json.dumps does
+    (its floats are the rounded similarity and shares)."""
+    return _plain_rounded(p.similarity) and all(_plain_rounded(d.share) for d in p.into)
+
+
+def _plain_rounded(x: float) -> bool:
+    from docdiff.render.json_plain import plain_float
+
+    v = round(x, 4)
+    return type(v) is float and plain_float(v) or type(v) is int
 
 
 def _plain_pair(p: TargetPair) -> bool:
     """Whether every float of ``target_pair_json(p)`` is one msgspec writes as json.dumps does
     (its only floats are the targets' values, as ``_number`` leaves them)."""
-    from docdiff.render.json_indent import plain_float
+    from docdiff.render.json_plain import plain_float
 
     return all(type(v) is not float or plain_float(v)
                for t in (p.a, p.b) if t is not None for v in (t.value, t.value_high, t.baseline))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from json.encoder import (
     encode_basestring,  # the C escaper when the _json accelerator exists
 )
-from typing import Any
+from typing import Any, NamedTuple
 
 _float_repr = float.__repr__
 _int_repr = int.__repr__
@@ -55,40 +55,56 @@ def indented_json_streamed(data: dict[str, Any], key: str, sources: Sequence[Any
 # Per batch of plain items: one call of msgspec's C encoder and formatter, not one Python call
 # per value (a comparison of 200,000 targets spent 4 of its 6 s of JSON in ``_encode``).
 _BATCH = 2048
-# Floats both write alike (the shortest repr, positional); below (1e-05: msgspec 0.00001) and
-# above (1e+22: msgspec 1e22) the forms differ, and NaN or infinity msgspec writes as null.
-PLAIN_FLOATS = (1e-4, 1e16)
-
-
-def plain_float(x: float) -> bool:
-    """Whether msgspec writes the float ``x`` as json.dumps does: 0, or 1e-4 <= |x| < 1e16."""
-    return x == 0 or PLAIN_FLOATS[0] <= abs(x) < PLAIN_FLOATS[1]
-
-
 def indented_json_plain_items(data: dict[str, Any], key: str, sources: Sequence[Any],
                               item: Callable[[Any], Any], plain: Callable[[Any], bool]) -> str:
     """``indented_json_streamed(data, key, sources, item)``, faster for plain items: ``plain(s)``
     must be true only when ``item(s)`` holds nothing but dicts with string keys, lists, strings,
-    ints, bools, None and floats that ``plain_float`` accepts (msgspec encodes Structs, sets and
+    ints, bools, None and floats that ``json_plain.plain_float`` accepts (msgspec encodes Structs, sets and
     Decimals that json.dumps refuses, and writes other floats differently). A batch of such
     items is encoded and indented by msgspec's C code; a batch holding another item, or one
     msgspec cannot encode (a lone surrogate), goes through ``_encode``. Same text as json.dumps."""
+    return indented_json_plain_lists(data, {key: PlainList(sources, item, plain)})
+
+
+class PlainList(NamedTuple):
+    """A top-level list of ``indented_json_plain_lists``: ``[item(s) for s in sources]``, where
+    ``plain(s)`` tells that ``item(s)`` is plain (see ``indented_json_plain_items``)."""
+
+    sources: Sequence[Any]
+    item: Callable[[Any], Any]
+    plain: Callable[[Any], bool]
+
+
+def indented_json_plain_lists(data: dict[str, Any], lists: dict[str, PlainList]) -> str:
+    """``indented_json(data)`` with each top-level key of ``lists`` holding its list (``data``'s
+    value there is a stand-in that keeps the key's place), every list encoded batch by batch as
+    ``indented_json_plain_items`` does: no list's tree of items is ever held whole."""
     import msgspec
 
-    if not sources:
-        return indented_json({**data, key: []})
     encoder = msgspec.json.Encoder()
-    pieces: list[str] = []
     try:
-        for k in range(0, len(sources), _BATCH):
-            batch = sources[k : k + _BATCH]
-            items = [item(s) for s in batch]
-            fast = all(map(plain, batch))
-            pieces += (",\n    " if pieces else "[\n    ", _batch_text(items, encoder if fast else None))
-        head, tail = _encode({**data, key: _SPLICE}, 0).split(_SPLICE_MARK)
+        whole = {**data, **dict.fromkeys(lists, _SPLICE)}
+        texts = [_list_pieces(lists[key], encoder) for key in whole if key in lists]  # in the keys' order
+        parts = _encode(whole, 0).split(_SPLICE_MARK)
     except (_Unsupported, RecursionError):
-        return indented_json({**data, key: [item(s) for s in sources]})
-    return "".join([head, *pieces, "\n  ]", tail])
+        return indented_json({**data, **{key: [pl.item(s) for s in pl.sources] for key, pl in lists.items()}})
+    # joined once: a large list's text is not copied into a string of its own first
+    return "".join([parts[0], *(piece for k, pieces in enumerate(texts) for piece in (*pieces, parts[k + 1]))])
+
+
+def _list_pieces(plain_list: PlainList, encoder: Any) -> list[str]:
+    """The JSON text of one list of ``indented_json_plain_lists`` (at nesting level 1), in pieces."""
+    sources, item, plain = plain_list
+    if not sources:
+        return ["[]"]
+    pieces: list[str] = []
+    for k in range(0, len(sources), _BATCH):
+        batch = sources[k : k + _BATCH]
+        items = [item(s) for s in batch]
+        fast = all(map(plain, batch))
+        pieces += (",\n    " if pieces else "[\n    ", _batch_text(items, encoder if fast else None))
+    pieces.append("\n  ]")
+    return pieces
 
 
 def _batch_text(items: list[Any], encoder: Any) -> str:

@@ -8,11 +8,11 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING
 
 from docdiff.chinese import char_class
+from docdiff.render.cell_width import char_cells
 from docdiff.regex_cache import compile_regex
 
 if TYPE_CHECKING:
@@ -34,11 +34,7 @@ _NUMBER_ACROSS_MARKERS = compile_regex(
     r"(?<![0-9０-９.,%])[0-9０-９][0-9０-９.,%]*(?:(?:\[-|-\]|\{\+|\+\})+[0-9０-９.,%]+)+")
 
 
-@lru_cache(maxsize=4096)
-def _cells(ch: str) -> int:
-    from rich.cells import cell_len
-
-    return cell_len(ch)
+_cells = char_cells  # one character's cells, as rich measures it
 
 
 _D = char_class(_DIGITS)

@@ -8,6 +8,7 @@ from (a section's own text without its subsections and debris), so the test is e
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from msgspec import Struct
 
@@ -87,11 +88,22 @@ class _Spans:
         hi = bisect_left(self.starts, end)
         return [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
 
+    def any_hit(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end): ``bool(hits(start, end))``, stopping at the first."""
+        if start >= end:
+            return False
+        spans = self.spans
+        hi = bisect_left(self.starts, end)  # every span before it starts before ``end``
+        return any(spans[k].end > start for k in range(bisect_left(self.starts, start - self.max_len), hi))
 
-def changed_target_sentences(c: Comparison, ops_of: dict[int, list[DiffOp]] | None = None) -> list[ChangedSentence]:
+
+def changed_target_sentences(
+    c: Comparison, ops_for: Callable[[SectionPair], list[DiffOp]] | None = None
+) -> list[ChangedSentence]:
     """The changed sentences holding a changed, added or removed target, in b's reading order
     of the pairs; then, for targets no diff covers, the target's own sentence as a whole
-    insertion or deletion. ``ops_of`` maps ``id(pair)`` to the ops to show (default ``pair.diff``)."""
+    insertion or deletion. ``ops_for(pair)``: the ops to show (default ``pair.diff``), asked
+    only for the pairs whose sections hold such a target."""
     flagged = [p for p in c.targets if p.status != TargetStatus.SHARED]
     spans_a = _Spans([p.a.span for p in flagged if p.a is not None])
     spans_b = _Spans([p.b.span for p in flagged if p.b is not None])
@@ -101,11 +113,13 @@ def changed_target_sentences(c: Comparison, ops_of: dict[int, list[DiffOp]] | No
     for pair in c.sections:
         if not pair.diff or pair.a is None or pair.b is None or pair.into:
             continue  # a merged/split pair is diffed against all of its B section: shown elsewhere
+        if not _may_hold(pair.a.span, spans_a) and not _may_hold(pair.b.span, spans_b):
+            continue  # no sentence of it can hold a flagged target, nor its ranges one's start (``missing``)
         map_a = _OffsetMap(c.a, pair.a.span, [ch.span for ch in pair.a.children])
         map_b = _OffsetMap(c.b, pair.b.span, [ch.span for ch in pair.b.children])
         diffed["a"].extend(map_a.ranges)
         diffed["b"].extend(map_b.ranges)
-        ops = (ops_of or {}).get(id(pair), list(pair.diff))
+        ops = ops_for(pair) if ops_for is not None else list(pair.diff)
         for chunk, (a0, a1), (b0, b1) in _sentences(ops):
             if all(op.kind == OpKind.EQUAL for op in chunk):
                 continue
@@ -137,6 +151,13 @@ def changed_target_sentences(c: Comparison, ops_of: dict[int, list[DiffOp]] | No
             out.append(ChangedSentence(pair=None, ops=(DiffOp(OpKind.INSERT, p.b.text),), line_a=None,
                                        line_b=p.b.line))
     return out
+
+
+def _may_hold(section_span: Span, spans: _Spans) -> bool:
+    """Whether a flagged target of ``spans`` may lie in a section: its pair's diff is of text
+    inside the section's span, so a pair whose two sections hold none needs no look.
+    (From one character before the start: an empty target span at the section's start.)"""
+    return spans.any_hit(section_span.start - 1, section_span.end)
 
 
 def _sentences(ops: list[DiffOp]) -> list[tuple[list[DiffOp], tuple[int, int], tuple[int, int]]]:

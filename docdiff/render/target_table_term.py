@@ -86,7 +86,7 @@ def target_rows(c: Comparison, *, only_changed: bool = False, width: int = 100) 
     indicator fewer than ``MIN_INDICATOR_CELLS`` (an 80-column terminal), each pair is stacked:
     the indicator on one line, values, status and lines indented below it.
     """
-    from rich.cells import cell_len
+    from docdiff.render.cell_width import cell_len
 
     pairs = [p for p in headline_first(c.targets) if not (only_changed and p.status == "shared")]
     rows = [_target_cells(p) for p in pairs]

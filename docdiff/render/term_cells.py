@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from docdiff.render.plain_text import PlainText
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -42,8 +44,6 @@ def styled(s: str = "", style: str = "") -> Text:
     """``s`` styled as a span, not as the Text's base style, which would colour all that is
     appended to it later."""
     if _PLAIN.get():
-        from docdiff.render.plain_text import PlainText
-
         return PlainText(s)  # type: ignore[return-value]  # Text's interface, styles dropped
     from rich.text import Text
 
