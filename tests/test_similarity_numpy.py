@@ -47,10 +47,10 @@ def test_shared_ids_are_the_bigrams_of_both_sides(rows: list[list[int]], cols: l
 
 def _cosine_over_column_bigrams(vectors, rows_a: list[int], rows_b: list[int]) -> np.ndarray:
     """The previous block product: dense over every bigram any column holds."""
-    from docdiff.comparison.similarity import _sorted_unique
+    from docdiff.comparison.similarity import sorted_unique
 
     cols = [vectors._b[j] for j in rows_b]
-    local = _sorted_unique(np.concatenate([ids for ids, _ in cols]))
+    local = sorted_unique(np.concatenate([ids for ids, _ in cols]))
     sim = _dense([vectors._a[i] for i in rows_a], local) @ _dense(cols, local).T
     return vectors._with_empty(sim.astype(np.float64), rows_a, rows_b)
 

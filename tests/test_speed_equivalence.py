@@ -34,7 +34,7 @@ def test_numpy_character_tests_equal_the_regex_classes_on_every_code_point() -> 
 def test_isin_and_sorted_unique_equal_numpy(values: list[int], pool: list[int]) -> None:
     v, p = np.array(values, dtype=np.uint64), np.array(pool, dtype=np.uint64)
     assert reuse._isin(v, np.sort(p)).tolist() == np.isin(v, p).tolist()
-    assert similarity._sorted_unique(v).tolist() == np.unique(v).tolist()
+    assert similarity.sorted_unique(v).tolist() == np.unique(v).tolist()
 
 
 def _old_strip_words(text: str, words: tuple[str, ...], *, leading: bool) -> int:

@@ -51,7 +51,7 @@ def candidate_pairs(vectors: SectionVectors, rows: list[int], cols: list[int]) -
     b), each pair once, sorted."""
     import numpy as np
 
-    from docdiff.comparison.similarity import _sorted_unique
+    from docdiff.comparison.similarity import sorted_unique
 
     a_all, b_all = vectors.matrices()
     a, b = a_all[rows], b_all[cols]
@@ -65,7 +65,7 @@ def candidate_pairs(vectors: SectionVectors, rows: list[int], cols: list[int]) -
         rows_parts.append(np.arange(n, dtype=np.int64))
         cols_parts.append(np.clip(centre + d, 0, m - 1))
     # np.unique's hashing path (numpy 2) took 0.25 s on the 375,000 keys of 25,000 headings; a sort, 0.03
-    key = _sorted_unique(np.concatenate(rows_parts) * m + np.concatenate(cols_parts))
+    key = sorted_unique(np.concatenate(rows_parts) * m + np.concatenate(cols_parts))
     return key // m, key % m
 
 

@@ -343,7 +343,7 @@ def _vocabulary(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         by_points = _vocabulary_by_points(codes) if len(codes) else None
         if by_points is not None:
             return by_points
-        vocab = _sorted_unique(codes)
+        vocab = sorted_unique(codes)
         return vocab, np.searchsorted(vocab, codes)
     order = np.argsort(codes)
     ordered = codes[order]
@@ -449,7 +449,7 @@ def _dense(vectors: list[tuple[np.ndarray, np.ndarray]], local: np.ndarray) -> n
     return dense
 
 
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
+def sorted_unique(values: np.ndarray) -> np.ndarray:
     """``np.unique(values)`` by sorting: numpy 2's hashing path is slower on these id arrays and
     imports numpy.ma (10 ms) on its first call."""
     import numpy as np
