@@ -46,6 +46,8 @@ def char_diff(dmp: diff_match_patch, a: str, b: str) -> Diffs:
 
 def symbol_diff(dmp: diff_match_patch, a: str, b: str) -> Diffs:
     """An exact diff of two symbol strings (one code point per sentence), near-linear when long."""
+    if len(a) + len(b) <= DMP_MAX_EDITS:  # the usual section: dmp's diff as it is
+        return _dmp_diff(dmp, a, b)
     out: Diffs = []
     # Pieces to diff or to emit, in order; a stack (last first) rather than recursion, as
     # anchors may nest thousands deep.
