@@ -240,10 +240,12 @@ def test_sentence_keys_are_each_sentence_folded_without_whitespace(text: str) ->
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcdef", max_size=40), st.text(alphabet="defghi", max_size=40))
 def test_sentence_runs_are_dmps_runs_with_or_without_a_symbol_in_common(a: str, b: str) -> None:
+    from docdiff.comparison.exact_diff import symbol_diff
+
     dmp = textdiff._dmp()
-    assert textdiff._runs(dmp, a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
+    assert symbol_diff(dmp, a, b) == [tuple(d) for d in dmp.diff_main(a, b, False)]
     disjoint_a = a.translate(str.maketrans("def", "xyz"))
-    assert textdiff._runs(dmp, disjoint_a, b) == [tuple(d) for d in dmp.diff_main(disjoint_a, b, False)]
+    assert symbol_diff(dmp, disjoint_a, b) == [tuple(d) for d in dmp.diff_main(disjoint_a, b, False)]
 
 
 def _merge_one_by_one(ops: list[DiffOp]) -> tuple[DiffOp, ...]:

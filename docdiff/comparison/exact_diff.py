@@ -45,7 +45,13 @@ def char_diff(dmp: diff_match_patch, a: str, b: str) -> Diffs:
 
 
 def symbol_diff(dmp: diff_match_patch, a: str, b: str) -> Diffs:
-    """An exact diff of two symbol strings (one code point per sentence), near-linear when long."""
+    """An exact diff of two symbol strings (one code point per sentence), near-linear when long.
+
+    Without a symbol in common (no sentence shared: the usual case for a section merged into
+    another) that is a deletion and an insertion, which dmp finds only after a bisection of
+    len(a) × len(b) steps: returned at once."""
+    if set(a).isdisjoint(b):
+        return [(op, text) for op, text in ((-1, a), (1, b)) if text]
     if len(a) + len(b) <= DMP_MAX_EDITS:  # the usual section: dmp's diff as it is
         return _dmp_diff(dmp, a, b)
     out: Diffs = []
@@ -59,10 +65,10 @@ def symbol_diff(dmp: diff_match_patch, a: str, b: str) -> Diffs:
             continue
         x, y = item  # type: ignore[misc]
         if len(x) + len(y) <= DMP_MAX_EDITS:  # dmp's own diff of the piece, common ends included
-            out += _dmp_diff(dmp, x, y) if x and y else [(-1, x), (1, y)]
+            out += _dmp_diff(dmp, x, y)
             continue
-        prefix = _common_prefix(x, y)
-        suffix = _common_suffix(x[prefix:], y[prefix:])
+        prefix = dmp.diff_commonPrefix(x, y)
+        suffix = dmp.diff_commonSuffix(x[prefix:], y[prefix:])
         mid_x, mid_y = x[prefix : len(x) - suffix], y[prefix : len(y) - suffix]
         pieces: list[tuple[str, str] | tuple[int, str]] = [(0, x[:prefix])]
         if not mid_x or not mid_y or set(mid_x).isdisjoint(mid_y):
@@ -110,24 +116,6 @@ def _patience_anchors(a: str, b: str) -> list[tuple[int, int]]:
     count_a, count_b = Counter(a), Counter(b)
     where_b = {s: j for j, s in enumerate(b) if count_b[s] == 1}
     return longest_increasing([(i, where_b[s]) for i, s in enumerate(a) if count_a[s] == 1 and s in where_b])
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    if a[:n] == b[:n]:
-        return n
-    lo, hi = 0, n  # a[:lo] == b[:lo], a[:hi] != b[:hi]: bisect on slices compared in C
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
 
 
 def _joined(diffs: Diffs) -> Diffs:

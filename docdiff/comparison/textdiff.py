@@ -107,7 +107,7 @@ def diff_text(
     # hold any code point, so 1.1 million distinct sentences fit.
     enc_a = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_a)
     enc_b = "".join(codes.setdefault(k, chr(len(codes) + 1)) for k in keys_b)
-    runs = _runs(dmp, enc_a, enc_b)
+    runs = symbol_diff(dmp, enc_a, enc_b)
 
     # Walk the sentence runs, collecting steps that index sents_a / sents_b.
     ops: list[tuple[str, int, int]] = []  # ("eq", i, j) | ("del", i, -1) | ("ins", -1, j) | ("sim", i, j)
@@ -172,15 +172,6 @@ def _all_replaced(ops: list[tuple[str, int, int]], scored: list[Scored], enc_a: 
     then nothing moved either: an exact move needs a shared sentence, a near copy a pair at
     MOVED_SIMILAR_MIN > SIMILAR_MIN. The usual case of a section merged into another."""
     return bool(scored) and all(kind != "sim" for kind, _, _ in ops) and set(enc_a).isdisjoint(enc_b)
-
-
-def _runs(dmp: diff_match_patch, a: str, b: str) -> list[tuple[int, str]]:
-    """The diff of two sentence sequences (``exact_diff.symbol_diff``). Without a symbol in common (no sentence shared: the usual
-    case for a section merged into another) that is a deletion and an insertion, which dmp finds
-    only after a bisection of len(a) × len(b) steps: returned at once."""
-    if set(a).isdisjoint(b):
-        return [(op, text) for op, text in ((-1, a), (1, b)) if text]
-    return symbol_diff(dmp, a, b)
 
 
 def _similar_moves(
