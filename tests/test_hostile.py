@@ -121,7 +121,7 @@ STAGES = {
     "outline": ("docdiff.outline.parse_outline", ["outline", "{a}"]),
     "targets": ("docdiff.targets.extract_targets", ["targets", "{a}"]),
     "align": ("docdiff.comparison.pipeline.align_sections", ["compare", "{a}", "{b}", "--format", "json"]),
-    "textdiff": ("docdiff.comparison.pipeline.diff_pairs", ["compare", "{a}", "{b}", "--format", "json"]),
+    "textdiff": ("docdiff.comparison.pipeline.pair_diffs", ["compare", "{a}", "{b}", "--format", "json"]),
     "reuse": ("docdiff.comparison.pipeline.measure_similarity", ["compare", "{a}", "{b}", "--format", "json"]),
     "targetdiff": ("docdiff.comparison.pipeline.match_targets", ["compare", "{a}", "{b}", "--format", "json"]),
     "gate": ("docdiff.check.run_check", ["check", "{a}", "{b}"]),

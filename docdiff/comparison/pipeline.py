@@ -7,11 +7,17 @@ from docdiff.comparison.reuse import measure_similarity
 from docdiff.comparison.selection import select_targets
 from docdiff.comparison.similarity import shared_bigrams
 from docdiff.comparison.targetdiff import match_targets
-from docdiff.comparison.textdiff import diff_destinations, diff_pairs
-from docdiff.model import Comparison, Document
+from docdiff.comparison.textdiff import PairDiffs, diff_destinations, pair_diffs, with_diffs
+from docdiff.forked import beside
+from docdiff.model import Comparison, Document, Target
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
 from docdiff.targets.memo import shared_readings
+
+# Past this many characters in the two documents, stages run beside each other in two processes
+# (``forked``): below it a fork and the pickled results cost more than they save (measured in
+# benchmarks/bench_fork.py).
+FORK_MIN_CHARS = 1_000_000
 
 
 def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:
@@ -21,18 +27,30 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     alone when ``tier`` is given (see ``selection.select_targets``).
     """
     outline_a, outline_b = parse_outline(a), parse_outline(b)
-    with shared_readings():  # B repeats most of A's sentences: each is read once
-        targets_a = select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier)
-        targets_b = select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier)
+    fork = len(a.norm) + len(b.norm) >= FORK_MIN_CHARS
+
+    def both_targets() -> tuple[tuple[Target, ...], tuple[Target, ...]]:
+        with shared_readings():  # B repeats most of A's sentences: each is read once
+            return (select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier),
+                    select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier))
+
     destination_notes: list[str] = []
-    with shared_bigrams():  # alignment and destinations count the bigrams of mostly the same sections
+    # The targets, then the text diffs, are worked out beside the alignment and the similarity,
+    # which need neither (see ``forked``); matching the targets waits for them. (The similarity in
+    # a third process measured slower: three processes on two cores slow each other more than
+    # their share of the cores, in page faults.)
+    with beside(both_targets, enabled=fork, kind=tuple[tuple[Target, ...], tuple[Target, ...]]) as targets, shared_bigrams():
+        # alignment and destinations count the bigrams of mostly the same sections
         pairs, align_notes = align_sections(a, outline_a, b, outline_b)
-        pairs, diff_notes = diff_pairs(a, b, pairs)
-        similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
-        target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
-        # Where the sections left without a partner went: after the similarity and the targets,
-        # which weigh one-to-one alignments only.
-        pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs, destination_notes)
+        with beside(lambda: pair_diffs(a, b, pairs), enabled=fork, kind=PairDiffs) as diffs:
+            similarity, passages, reuse_notes = measure_similarity(a, b, pairs)
+            targets_a, targets_b = targets.result()
+            target_pairs = match_targets(a, targets_a, b, targets_b, pairs)
+            # Where the sections left without a partner went: after the similarity and the
+            # targets, which weigh one-to-one alignments only. (Each pair keeps its place, so
+            # the diffs of the aligned pairs, which no step here reads, are filled in after.)
+            pairs = find_destinations(a, outline_a, b, outline_b, pairs, target_pairs, destination_notes)
+            pairs, diff_notes = with_diffs(pairs, *diffs.result())
     pairs, merge_notes = diff_destinations(a, b, pairs)
     return Comparison(
         a=a,

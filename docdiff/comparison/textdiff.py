@@ -396,16 +396,36 @@ def diff_pairs(
 ) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
     """Fill ``diff`` of every aligned pair whose own text (its text outside its subsections,
     which are pairs of their own) differs; notes for any fallback taken."""
+    return with_diffs(pairs, *pair_diffs(a, b, pairs))
+
+
+# (position in the pairs, its diff) of each pair given one, and the notes of fallbacks taken
+PairDiffs = tuple[list[tuple[int, tuple[DiffOp, ...]]], tuple[str, ...]]
+
+
+def pair_diffs(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> PairDiffs:
+    """``diff_pairs``'s work: (position in ``pairs``, diff) of each pair given one, and notes."""
     notes: list[str] = []
-    out = []
-    for p in pairs:
+    diffs = []
+    for i, p in enumerate(pairs):
         if p.a is None or p.b is None or p.status not in (
             SectionStatus.MATCHED, SectionStatus.CHANGED, SectionStatus.MOVED
         ):
-            out.append(p)
             continue
-        out.append(_diffed(p, own_text(a, p.a), own_text(b, p.b), notes))
-    return tuple(out), tuple(notes)
+        done = _diffed(p, own_text(a, p.a), own_text(b, p.b), notes)
+        if done is not p:
+            diffs.append((i, done.diff))
+    return diffs, tuple(notes)
+
+
+def with_diffs(
+    pairs: tuple[SectionPair, ...], diffs: list[tuple[int, tuple[DiffOp, ...]]], notes: tuple[str, ...]
+) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
+    """``pairs`` with the diffs ``pair_diffs`` found, and its notes."""
+    out = list(pairs)
+    for i, diff in diffs:
+        out[i] = replace(out[i], diff=diff)
+    return tuple(out), notes
 
 
 def diff_destinations(

@@ -1,0 +1,164 @@
+"""forked.Beside: a value computed in a forked child equals the caller's; every failure of the
+child falls back to the caller; the child never outlives its caller; a comparison made with
+children equals the one made without."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+from conftest import ROOT, sample
+
+from docdiff import forked
+from docdiff.comparison import pipeline
+from docdiff.ingest import load
+from docdiff.model import Comparator, Period, Span, Target
+from docdiff.render.json import render_comparison_json
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="children are forked on Linux only")
+
+
+@pytest.fixture(autouse=True)
+def _fork_despite_idle_threads(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Earlier tests of the suite leave Dask's idle threads behind, and ``can_fork`` then keeps
+    the work in the caller; these tests fork anyway (their children take no lock those threads
+    use). The rule itself is tested on its own."""
+    if request.node.name != "test_no_child_from_a_second_thread":
+        monkeypatch.setattr(forked, "can_fork", lambda: True)
+
+
+def _gone(pid: int) -> bool:
+    """No such process, or only its zombie (ended, not yet reaped by whoever now parents it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def test_the_value_is_computed_in_a_child_and_equals_the_callers() -> None:
+    job = forked.Beside(lambda: (os.getpid(), {"a": [1, 2.5, None]}), enabled=True)
+    pid, value = job.result()
+    assert pid != os.getpid() and value == {"a": [1, 2.5, None]}
+    assert job.result() == (pid, value)  # asked again: the same value, no second read
+
+
+def test_without_a_child_the_value_is_computed_at_once() -> None:
+    calls: list[int] = []
+    job = forked.Beside(lambda: calls.append(os.getpid()) or "done", enabled=False)
+    assert calls == [os.getpid()]  # in the caller, before anything else runs
+    assert job.result() == "done" and calls == [os.getpid()]
+
+
+def test_an_error_in_the_child_is_raised_by_the_caller_computing_it_again() -> None:
+    me = os.getpid()
+
+    def fails_in_child() -> str:
+        if os.getpid() != me:
+            raise ValueError("child")
+        return "caller"
+
+    assert forked.Beside(fails_in_child, enabled=True).result() == "caller"
+
+    def always_fails() -> str:
+        raise ValueError(f"raised in {'caller' if os.getpid() == me else 'child'}")
+
+    with pytest.raises(ValueError, match="raised in caller"):
+        forked.Beside(always_fails, enabled=True).result()
+
+
+def test_a_child_killed_or_unpicklable_falls_back_to_the_caller() -> None:
+    me = os.getpid()
+
+    def killed_in_child() -> str:
+        if os.getpid() != me:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return "caller"
+
+    assert forked.Beside(killed_in_child, enabled=True).result() == "caller"
+    job = forked.Beside(lambda: (lambda: os.getpid()), enabled=True)  # a lambda cannot be pickled
+    assert job.result()() == me
+
+
+def test_a_typed_value_travels_as_msgpack_and_decodes_equal() -> None:
+    target = Target(id="t1", indicator="R&D经费支出占GDP比重", key="r&d经费支出占gdp比重", value=3.3,
+                    value_high=None, unit="%", comparator=Comparator.GE, year=2025, period=Period.POINT, text="达到3.3%",
+                    span=Span(3, 9), line=2, section="一、总体要求")
+    kind = tuple[tuple[Target, ...], int]
+    got = forked.Beside(lambda: ((target, target), 7), enabled=True, kind=kind).result()
+    assert got == ((target, target), 7) and type(got[0][0]) is Target
+    huge = 2**70  # past msgpack's 64 bits: pickled instead
+    assert forked.Beside(lambda: huge, enabled=True, kind=int).result() == huge
+    data = msgspec.msgpack.encode(((target,), 1))
+    assert forked._decoded(b"m" + data, kind) == ((target,), 1)
+
+
+def test_leaving_the_block_early_kills_and_reaps_the_child() -> None:
+    with pytest.raises(KeyboardInterrupt):
+        with forked.beside(lambda: time.sleep(60), enabled=True) as job:
+            pid = job._pid
+            raise KeyboardInterrupt
+    assert pid is not None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped already: no zombie left behind
+
+
+def test_no_child_from_a_second_thread() -> None:
+    seen: list[object] = []
+
+    def in_thread() -> None:
+        seen.append(forked.can_fork())
+        seen.append(forked.Beside(os.getpid, enabled=True).result())
+
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join()
+    assert seen == [False, os.getpid()]
+
+
+def test_the_child_dies_with_its_caller(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+    script = textwrap.dedent(f"""
+        import os, time
+        from docdiff import forked
+        def work():
+            open({str(pid_file)!r}, "w").write(str(os.getpid()))
+            time.sleep(60)
+        job = forked.Beside(work, enabled=True)
+        while not os.path.exists({str(pid_file)!r}) or not open({str(pid_file)!r}).read():
+            time.sleep(0.01)
+        os._exit(0)  # no cleanup at all: only the kernel can end the child now
+    """)
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=60)
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+
+
+@pytest.mark.parametrize("names", [
+    ("luqiao", "linhai"),
+    ("hailar-district-2018", "hailar-district-2019"),
+    ("taizhou", "tiantai"),
+])
+def test_a_comparison_with_children_equals_one_without(names: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = (load(str(sample(n))) for n in names)
+    alone = pipeline.compare(a, b)
+    monkeypatch.setattr(pipeline, "FORK_MIN_CHARS", 0)
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    a, b = (load(str(sample(n))) for n in names)
+    beside = pipeline.compare(a, b)
+    assert len(forks) == 2  # the targets, the text diffs
+    assert beside.targets_a == alone.targets_a and beside.targets_b == alone.targets_b
+    assert beside.sections == alone.sections and beside.targets == alone.targets
+    assert beside.notes == alone.notes
+    assert render_comparison_json(beside) == render_comparison_json(alone)
