@@ -14,7 +14,7 @@ with their numbers changed, 2% of new lines, and a few blocks of lines moved. Ea
 as a fresh process (`python -m docdiff compare A B --format F -o OUT`) under a wall-clock cap
 (``--timeout``); peak memory is the largest maximum resident set size of that process and the
 children it forks for large inputs (getrusage), and, in brackets, the peak of all of them
-together (their proportional set sizes summed, sampled every 0.2 s: pages shared after a fork
+together (their proportional set sizes summed, sampled every second: pages shared after a fork
 count once). CPU time is theirs summed. Nothing here asserts: the figures are for the README's
 limits section.
 
@@ -109,7 +109,7 @@ def _descendants(pid: int) -> list[int]:
 
 
 class TreeMemory(threading.Thread):
-    """Samples, every 0.2 s, the memory of a process and its children together: the sum of
+    """Samples, every second, the memory of a process and its children together: the sum of
     their proportional set sizes (a page shared after a fork counts once, split between them).
     A child's own peak RSS counts the pages it shares with its parent as its own; this does not."""
 
@@ -118,7 +118,7 @@ class TreeMemory(threading.Thread):
         self.pid, self.peak_kb, self.done = pid, 0, threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.2):
+        while not self.done.wait(1.0):
             total = 0
             for p in _descendants(self.pid):
                 try:

@@ -18,6 +18,7 @@ from docdiff.cli_support import (
     encoding_option,
     guarded,
     load_input,
+    load_pair,
     max_size_option,
     output_option,
     paged,
@@ -181,7 +182,7 @@ def compare(
 ) -> None:
     """Compare A with B: aligned sections, similarity, text and target differences."""
     workbook = xlsx_path(output) if fmt == "xlsx" else ""  # refused before any work
-    doc_a, doc_b = load_input(a, encoding, max_size), load_input(b, encoding, max_size)
+    doc_a, doc_b = load_pair(a, b, encoding, max_size)
     gate_config = None
     if fail_on:  # the same rules as `check`: --fail-on, plus ignore and tolerance from the config file
         from docdiff.check.config import load_config
@@ -263,7 +264,7 @@ def check(
 
     Exit status: 0 nothing flagged, 1 something flagged, 2 any error.
     """
-    doc_a, doc_b = load_input(a, encoding, max_size), load_input(b, encoding, max_size)
+    doc_a, doc_b = load_pair(a, b, encoding, max_size)
     from msgspec.structs import replace
 
     from docdiff.check import run_check

@@ -72,9 +72,46 @@ def load_input(path: str, encoding: str | None, max_size: str | None) -> Documen
     from docdiff.ingest import load
 
     doc = load(path, encoding=encoding, max_bytes=parse_size_option(max_size))
+    _say_notes(path, doc)
+    return doc
+
+
+def load_pair(a: str, b: str, encoding: str | None, max_size: str | None) -> tuple[Document, Document]:
+    """Both inputs of ``compare`` or ``check``, A then B (whose error, if both fail, is A's).
+    Large files (``FORK_MIN_BYTES`` together) are read side by side: B in a forked child while
+    A is read here (``docdiff.forked``)."""
+    from docdiff.forked import beside
+    from docdiff.ingest import load
+    from docdiff.model import Document
+
+    max_bytes = parse_size_option(max_size)
+    with beside(lambda: load(b, encoding=encoding, max_bytes=max_bytes), enabled=_bytes(a) + _bytes(b) >= FORK_MIN_BYTES,
+                kind=Document) as doc_b:
+        doc_a = load(a, encoding=encoding, max_bytes=max_bytes)
+        pair = doc_a, doc_b.result()
+    for path, doc in zip((a, b), pair):
+        _say_notes(path, doc)
+    return pair
+
+
+# Reading B beside A pays from about pipeline.FORK_MIN_CHARS characters (~3 bytes each in UTF-8;
+# a PDF or docx holds fewer, but reading one costs more).
+FORK_MIN_BYTES = 600_000
+
+
+def _bytes(path: str) -> int:
+    """The size of the file at ``path`` (0 when there is none: its error comes from ``load``)."""
+    import os
+
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def _say_notes(path: str, doc: Document) -> None:
     for note in doc.notes:  # how the text was got (OCR and its confidence): say so on every command
         click.echo(f"docdiff: {printable(path)}: {printable(note)}", err=True)
-    return doc
 
 
 def settle_heap() -> None:

@@ -43,8 +43,9 @@ def can_fork() -> bool:
 
 
 class Beside(Generic[T]):
-    """The value of ``fn()``: computed in a forked child when ``enabled`` and possible, else at
-    once (so without a child, the caller's order of work is as if ``fn`` were called here)."""
+    """The value of ``fn()``: computed in a forked child when ``enabled`` and possible, else when
+    ``result`` asks for it (so without a child the caller's order of work is as if it called
+    ``fn`` there)."""
 
     def __init__(self, fn: Callable[[], T], enabled: bool, kind: Any = None) -> None:
         self._fn = fn
@@ -54,8 +55,6 @@ class Beside(Generic[T]):
         self._value: tuple[T] | None = None
         if enabled and can_fork():
             self._start()
-        if self._pid is None:
-            self._value = (fn(),)
 
     def _start(self) -> None:
         import gc
@@ -93,6 +92,8 @@ class Beside(Generic[T]):
         return self._value[0]
 
     def _from_child(self) -> T:
+        if self._pid is None:
+            return self._fn()
         data = _read_all(self._read_fd)
         self._reap()
         if data:

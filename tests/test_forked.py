@@ -16,7 +16,7 @@ import msgspec
 import pytest
 from conftest import ROOT, sample
 
-from docdiff import forked
+from docdiff import cli_support, forked
 from docdiff.comparison import pipeline
 from docdiff.ingest import load
 from docdiff.model import Comparator, Period, Span, Target
@@ -49,11 +49,12 @@ def test_the_value_is_computed_in_a_child_and_equals_the_callers() -> None:
     assert job.result() == (pid, value)  # asked again: the same value, no second read
 
 
-def test_without_a_child_the_value_is_computed_at_once() -> None:
+def test_without_a_child_the_value_is_computed_when_asked_for() -> None:
     calls: list[int] = []
     job = forked.Beside(lambda: calls.append(os.getpid()) or "done", enabled=False)
-    assert calls == [os.getpid()]  # in the caller, before anything else runs
+    assert calls == []
     assert job.result() == "done" and calls == [os.getpid()]
+    assert job.result() == "done" and calls == [os.getpid()]  # once
 
 
 def test_an_error_in_the_child_is_raised_by_the_caller_computing_it_again() -> None:
@@ -126,7 +127,7 @@ def test_the_child_dies_with_its_caller(tmp_path: Path) -> None:
     pid_file = tmp_path / "child.pid"
     script = textwrap.dedent(f"""
         import os, time
-        from docdiff import forked
+        from docdiff import cli_support, forked
         def work():
             open({str(pid_file)!r}, "w").write(str(os.getpid()))
             time.sleep(60)
@@ -157,8 +158,73 @@ def test_a_comparison_with_children_equals_one_without(names: tuple[str, str], m
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     a, b = (load(str(sample(n))) for n in names)
     beside = pipeline.compare(a, b)
-    assert len(forks) == 2  # the targets, the text diffs
+    assert len(forks) == 3  # B's outline, the targets, the text diffs
     assert beside.targets_a == alone.targets_a and beside.targets_b == alone.targets_b
     assert beside.sections == alone.sections and beside.targets == alone.targets
     assert beside.notes == alone.notes
     assert render_comparison_json(beside) == render_comparison_json(alone)
+
+
+@pytest.mark.parametrize("names", [
+    ("hailar-district-2014", "hailar-district-2015"),  # 2015 is GB18030
+    ("luqiao", "quzhou"),
+])
+def test_reading_b_beside_a_gives_the_same_documents(names: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = (str(sample(n)) for n in names)
+    alone = (load(a), load(b))
+    monkeypatch.setattr(cli_support, "FORK_MIN_BYTES", 0)
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    pair = cli_support.load_pair(a, b, None, None)
+    assert forks == [1] and pair == alone
+    assert [d.norm for d in pair] == [d.norm for d in alone]
+
+
+def test_reading_b_beside_a_reports_a_first_and_a_bad_b_as_without(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from docdiff.errors import DocdiffError
+
+    monkeypatch.setattr(cli_support, "FORK_MIN_BYTES", 0)
+    good, bad = str(sample("luqiao")), str(tmp_path / "bad.txt")
+    Path(bad).write_bytes(b"\x00" * 2000)  # binary: refused by ingest
+    with pytest.raises(DocdiffError) as alone:
+        load(bad)
+    with pytest.raises(DocdiffError) as beside_a:
+        cli_support.load_pair(good, bad, None, None)
+    assert str(beside_a.value) == str(alone.value)
+    with pytest.raises(DocdiffError) as first:
+        cli_support.load_pair(bad, str(tmp_path / "missing.txt"), None, None)
+    assert str(first.value) == str(alone.value)  # A's error, though B is missing too
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_a_signal_ends_the_children_too(tmp_path: Path) -> None:
+    text = "\n".join(sample(n).read_text(encoding="utf-8") for n in ("luqiao", "linhai", "taizhou", "hailar-district-2019"))
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text * 3, encoding="utf-8")  # ~400,000 characters a side: compared in two processes
+    b.write_text(text.replace("2025", "2026") * 3, encoding="utf-8")
+    out = tmp_path / "out.json"
+    proc = subprocess.Popen([sys.executable, "-m", "docdiff", "compare", str(a), str(b), "--format", "json",
+                             "-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    seen: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not seen and proc.poll() is None and time.monotonic() < deadline:
+        seen = _children(proc.pid)
+        time.sleep(0.005)
+    assert seen, "no child was forked"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and err == "docdiff: interrupted (SIGTERM)\n"
+    assert all(_gone(p) for p in seen) and not _children(proc.pid)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # no output, no temp file

@@ -505,7 +505,7 @@ def test_ctrl_c_while_reading_exits_130_with_one_line(pair: tuple[Path, Path]) -
     import subprocess
     import sys
 
-    script = _SIGNAL_SCRIPT.format(sig="SIGINT", where="docdiff.cli.load_input")
+    script = _SIGNAL_SCRIPT.format(sig="SIGINT", where="docdiff.cli.load_pair")
     proc = subprocess.run([sys.executable, "-c", script, "check", str(pair[0]), str(pair[1])],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 130

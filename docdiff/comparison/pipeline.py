@@ -9,15 +9,16 @@ from docdiff.comparison.similarity import shared_bigrams
 from docdiff.comparison.targetdiff import match_targets
 from docdiff.comparison.textdiff import PairDiffs, diff_destinations, pair_diffs, with_diffs
 from docdiff.forked import beside
-from docdiff.model import Comparison, Document, Target
+from docdiff.model import Comparison, Document, Outline, Target
 from docdiff.outline import parse_outline
 from docdiff.targets import extract_targets
 from docdiff.targets.memo import shared_readings
 
-# Past this many characters in the two documents, stages run beside each other in two processes
-# (``forked``): below it a fork and the pickled results cost more than they save (measured in
-# benchmarks/bench_fork.py).
-FORK_MIN_CHARS = 1_000_000
+# Past this many characters in the two documents together, stages run beside each other in two
+# processes (``forked``). benchmarks/bench_fork.py, samples-built pairs, min of 7 rounds, wall clock
+# with children ÷ without: 1.22 at 40,000 characters together (a fork costs ~10 ms), 1.00 at
+# 100,000, 0.94 at 200,000, 0.85 at 400,000; 0.90 at 2 M and 0.79 at 4 M (3 rounds).
+FORK_MIN_CHARS = 200_000
 
 
 def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:
@@ -26,8 +27,10 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
     Its targets are those compared: a past period's rows only with ``include_past``, one tier
     alone when ``tier`` is given (see ``selection.select_targets``).
     """
-    outline_a, outline_b = parse_outline(a), parse_outline(b)
     fork = len(a.norm) + len(b.norm) >= FORK_MIN_CHARS
+    with beside(lambda: parse_outline(b), enabled=fork, kind=Outline) as outlining_b:
+        outline_a = parse_outline(a)
+        outline_b = outlining_b.result()
 
     def both_targets() -> tuple[tuple[Target, ...], tuple[Target, ...]]:
         with shared_readings():  # B repeats most of A's sentences: each is read once
