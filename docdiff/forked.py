@@ -1,11 +1,12 @@
 """Work done beside the caller: a forked child computes a value while the caller goes on.
 
-A comparison of two large documents has stages that need each other's results only at the end
-(the targets of both documents, the text diff of the aligned pairs, the similarity): on a
-machine with two cores, one of them runs in a child process forked from the caller, which sees
-every object the caller has (copy-on-write, nothing is sent to it) and sends back its result
-pickled through a pipe. Results are the same as computed in the caller: the child runs the same
-function on the same objects.
+A comparison of two large documents has steps that need each other's results only later (reading
+B while A is read, the targets of both documents while the sections are aligned, the text diffs
+of the aligned pairs while the similarity and the target matching are worked out): on a machine
+with two cores one of them runs in a child process forked from the caller, which sees every
+object the caller has (copy-on-write: nothing is sent to it) and sends back its result through a
+pipe, as msgpack when its type is given, else pickled. Results are the same as computed in the
+caller: the child runs the same function on the same objects.
 
 Only on Linux, from the main thread of a process with one thread (fork copies only the calling
 thread: a lock another thread holds would stay locked in the child), and only when asked
@@ -155,21 +156,23 @@ def _send(fd: int, value: object, kind: Any) -> None:
     nothing at all if neither can."""
     import pickle
 
+    tag, data = _MSGPACK, b""
     try:
-        data = b""
         if kind is not None:
             import msgspec
 
             try:
-                data = _MSGPACK + msgspec.msgpack.encode(value)
+                data = msgspec.msgpack.encode(value)
             except (TypeError, ValueError, OverflowError):  # an int past 64 bits, say
                 pass
         if not data:
-            data = _PICKLE + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            tag, data = _PICKLE, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
-        data = b""
+        tag = b""
     with open(fd, "wb", closefd=True) as out:
-        out.write(data)
+        if tag:
+            out.write(tag)
+            out.write(data)
 
 
 def _decoded(data: bytes, kind: Any) -> Any:
