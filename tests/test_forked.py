@@ -110,6 +110,19 @@ def test_leaving_the_block_early_kills_and_reaps_the_child() -> None:
         os.waitpid(pid, os.WNOHANG)  # reaped already: no zombie left behind
 
 
+def test_a_child_that_answered_is_collected_without_waiting_for_its_exit() -> None:
+    job = forked.Beside(os.getpid, enabled=True)
+    pid = job.result()
+    assert pid != os.getpid()
+    deadline = time.monotonic() + 20
+    while pid in forked._exiting and time.monotonic() < deadline:
+        forked._collect(block=False)  # as the next child's start does
+        time.sleep(0.01)
+    assert pid not in forked._exiting
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
 def test_no_child_from_a_second_thread() -> None:
     seen: list[object] = []
 
