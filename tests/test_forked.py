@@ -170,28 +170,36 @@ def test_a_comparison_with_children_equals_one_without(names: tuple[str, str], m
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     a, b = (load(str(sample(n))) for n in names)
+    tags: list[bytes] = []
+    decoded = forked._decoded
+    monkeypatch.setattr(forked, "_decoded", lambda data, kind: tags.append(data[:1]) or decoded(data, kind))
     beside = pipeline.compare(a, b)
-    assert len(forks) == 3  # B's outline, the targets, the text diffs
+    assert len(forks) == 3  # B's outline, the targets, the text diffs …
+    assert tags == [b"m"] * 3  # … each answered, as msgpack (none recomputed here)
     assert beside.targets_a == alone.targets_a and beside.targets_b == alone.targets_b
     assert beside.sections == alone.sections and beside.targets == alone.targets
     assert beside.notes == alone.notes
     assert render_comparison_json(beside) == render_comparison_json(alone)
 
 
-@pytest.mark.parametrize("names", [
-    ("hailar-district-2014", "hailar-district-2015"),  # 2015 is GB18030
-    ("luqiao", "quzhou"),
+@pytest.mark.parametrize("paths", [
+    (sample("hailar-district-2014"), sample("hailar-district-2015")),  # 2015 is GB18030
+    (sample("luqiao"), sample("quzhou")),
+    (sample("hailar-district-2019"), ROOT / "tests" / "data" / "formats" / "hailar-district-2019-work-report.ofd"),
 ])
-def test_reading_b_beside_a_gives_the_same_documents(names: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    a, b = (str(sample(n)) for n in names)
+def test_reading_b_beside_a_gives_the_same_documents(paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = (str(p) for p in paths)
     alone = (load(a), load(b))
     monkeypatch.setattr(cli_support, "FORK_MIN_BYTES", 0)
     forks: list[int] = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    tags: list[bytes] = []
+    decoded = forked._decoded
+    monkeypatch.setattr(forked, "_decoded", lambda data, kind: tags.append(data[:1]) or decoded(data, kind))
     pair = cli_support.load_pair(a, b, None, None)
-    assert forks == [1] and pair == alone
-    assert [d.norm for d in pair] == [d.norm for d in alone]
+    assert forks == [1] and tags == [b"m"]  # B came back from its child, as msgpack
+    assert pair == alone and [d.norm for d in pair] == [d.norm for d in alone]
 
 
 def test_reading_b_beside_a_reports_a_first_and_a_bad_b_as_without(tmp_path: Path,
