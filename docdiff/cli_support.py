@@ -85,8 +85,8 @@ def load_pair(a: str, b: str, encoding: str | None, max_size: str | None) -> tup
     from docdiff.model import Document
 
     max_bytes = parse_size_option(max_size)
-    with beside(lambda: load(b, encoding=encoding, max_bytes=max_bytes), enabled=_bytes(a) + _bytes(b) >= FORK_MIN_BYTES,
-                kind=Document) as doc_b:
+    large = _bytes(a) + _bytes(b) >= FORK_MIN_BYTES
+    with beside(lambda: load(b, encoding=encoding, max_bytes=max_bytes), enabled=large, kind=Document) as doc_b:
         doc_a = load(a, encoding=encoding, max_bytes=max_bytes)
         pair = doc_a, doc_b.result()
     for path, doc in zip((a, b), pair):

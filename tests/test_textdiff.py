@@ -1,4 +1,4 @@
-"""diff_text / diff_pairs: ops rebuild both sides exactly; moved sentences; caps and notes."""
+"""diff_text / pair_diffs + with_diffs: ops rebuild both sides exactly; moved sentences; caps and notes."""
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +10,7 @@ from test_align_support import make_doc
 
 from docdiff.comparison import textdiff
 from docdiff.comparison.align import align_sections
-from docdiff.comparison.textdiff import diff_pairs, diff_text, split_sentences
+from docdiff.comparison.textdiff import diff_text, pair_diffs, split_sentences, with_diffs
 from docdiff.model import DiffOp, Document, OpKind, SectionStatus, Span
 
 CN = st.text(alphabet="到2025年达提高百分点%亿元万以上以内,。;；！\n　 一二三、()", max_size=300)
@@ -91,6 +91,11 @@ def test_long_sentences_fall_back_with_a_note(monkeypatch) -> None:
     ops = diff_text("一二三四五六七八九十甲乙。", "一二三四五六七八九十甲丙。", notes=notes)
     assert ops == (DiffOp(OpKind.DELETE, "一二三四五六七八九十甲乙。"), DiffOp(OpKind.INSERT, "一二三四五六七八九十甲丙。"))
     assert notes and "not diffed by character" in notes[0]
+
+
+def diff_pairs(a, b, pairs):  # type: ignore[no-untyped-def]
+    """The pairs with their diffs filled in, as the pipeline fills them."""
+    return with_diffs(pairs, *pair_diffs(a, b, pairs))
 
 
 def test_diff_pairs_fills_own_text_of_aligned_pairs_and_notes_large_ones(monkeypatch) -> None:

@@ -21,6 +21,8 @@ from docdiff.targets.memo import shared_readings
 # 100,000, 0.94 at 200,000, 0.85 at 400,000; 0.90 at 2 M and 0.79 at 4 M (3 rounds).
 FORK_MIN_CHARS = 200_000
 
+BothTargets = tuple[tuple[Target, ...], tuple[Target, ...]]  # the targets of a and of b
+
 
 def compare(a: Document, b: Document, *, include_past: bool = False, tier: str | None = None) -> Comparison:
     """The full comparison of ``a`` (baseline) with ``b`` (new), as one Comparison.
@@ -33,7 +35,7 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
         outline_a, outline_b = _outlines(a, b, fork)
         keep()
 
-        def both_targets() -> tuple[tuple[Target, ...], tuple[Target, ...]]:
+        def both_targets() -> BothTargets:
             with shared_readings():  # B repeats most of A's sentences: each is read once
                 return (select_targets(extract_targets(a, outline_a), include_past=include_past, tier=tier),
                         select_targets(extract_targets(b, outline_b), include_past=include_past, tier=tier))
@@ -42,9 +44,9 @@ def compare(a: Document, b: Document, *, include_past: bool = False, tier: str |
         # The targets, then the text diffs, are worked out beside the alignment and the similarity,
         # which need neither (see ``forked``); matching the targets waits for them. (The similarity
         # in a third process measured slower: three processes on two cores slow each other more
-        # than their share of the cores, in page faults.)
-        with beside(both_targets, enabled=fork, kind=tuple[tuple[Target, ...], tuple[Target, ...]]) as targets, \
-                shared_bigrams():  # alignment and destinations count the bigrams of mostly the same sections
+        # than their share of the cores, in page faults.) Alignment and destinations share the
+        # bigrams they count, mostly of the same sections.
+        with beside(both_targets, enabled=fork, kind=BothTargets) as targets, shared_bigrams():
             pairs, align_notes = align_sections(a, outline_a, b, outline_b)
             keep()
             with beside(lambda: pair_diffs(a, b, pairs), enabled=fork, kind=PairDiffs) as diffs:

@@ -391,20 +391,14 @@ def own_text(doc: Document, section: Section) -> str:
     return "".join(body_text(doc, s) for s in own_spans(section.span, [c.span for c in section.children]))
 
 
-def diff_pairs(
-    a: Document, b: Document, pairs: tuple[SectionPair, ...]
-) -> tuple[tuple[SectionPair, ...], tuple[str, ...]]:
-    """Fill ``diff`` of every aligned pair whose own text (its text outside its subsections,
-    which are pairs of their own) differs; notes for any fallback taken."""
-    return with_diffs(pairs, *pair_diffs(a, b, pairs))
-
-
 # (position in the pairs, its diff) of each pair given one, and the notes of fallbacks taken
 PairDiffs = tuple[list[tuple[int, tuple[DiffOp, ...]]], tuple[str, ...]]
 
 
 def pair_diffs(a: Document, b: Document, pairs: tuple[SectionPair, ...]) -> PairDiffs:
-    """``diff_pairs``'s work: (position in ``pairs``, diff) of each pair given one, and notes."""
+    """The diff of every aligned pair whose own text (its text outside its subsections, which
+    are pairs of their own) differs, as (position in ``pairs``, diff); notes for any fallback
+    taken. ``with_diffs`` puts them in the pairs."""
     notes: list[str] = []
     diffs = []
     for i, p in enumerate(pairs):
