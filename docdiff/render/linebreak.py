@@ -8,7 +8,7 @@ character it touches ([-…-], {+…+}) are never split. CJK characters are two 
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, compress
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from docdiff.chinese import char_class
@@ -62,23 +62,32 @@ def break_allowed(s: str) -> list[bool]:
     ok[0] = ok[n] = False
     for m in _NO_BREAK_BEFORE.finditer(s):
         ok[m.start()] = False
-    # Markers: "[-" and "{+" are glued to the next character, "-]" and "+}" to the previous one.
+    for i in _held_by_markers(s):
+        ok[i] = False
+    return ok
+
+
+def _held_by_markers(s: str) -> set[int]:
+    """The positions before which no line may break because of a diff marker: inside one, after
+    an opener ("[-", "{+": glued to the next character), before a closer ("-]", "+}": glued to
+    the previous one), and inside a number a diff cut in two (1[-0-]{+2+}%)."""
+    n = len(s)
+    held: set[int] = set()
     for marks, glue_after in ((MARK_OPEN, True), (MARK_CLOSE, False)):
         for mark in marks:
             start = s.find(mark)
             while start != -1:
                 end = start + len(mark)
-                for i in range(start + 1, end):
-                    ok[i] = False
+                held.update(range(start + 1, end))
                 if glue_after and end < n:
-                    ok[end] = False
+                    held.add(end)
                 if not glue_after and start > 0:
-                    ok[start] = False
+                    held.add(start)
                 start = s.find(mark, end)
-    for m in _NUMBER_ACROSS_MARKERS.finditer(s):  # 1[-0-]{+2+}%: still one number
-        for i in range(m.start() + 1, m.end()):
-            ok[i] = False
-    return ok
+    if held:  # (a number across markers holds a marker)
+        for m in _NUMBER_ACROSS_MARKERS.finditer(s):
+            held.update(range(m.start() + 1, m.end()))
+    return held
 
 
 def wrap_offsets(s: str, width: int) -> list[int]:
@@ -86,19 +95,19 @@ def wrap_offsets(s: str, width: int) -> list[int]:
     cells, breaking only where ``break_allowed`` says (an unbreakable run wider than the whole
     line is cut at its last fitting character rather than overflow the terminal).
 
-    A line is filled up to the first character that would overflow it, then cut at the last
-    allowed break before (or at) that character; found by bisection over the running sums of
-    the characters' widths, so a long line costs C-level passes, not a Python step a character.
+    A line is filled up to the first character that would overflow it, found by bisection over
+    the running sums of the characters' widths, then cut at the last allowed break before (or
+    at) that character, found by testing the rules there and backwards, within the line: the
+    rules of a whole long line are not worked out where no line ends (a long line costs a few
+    C-level passes and a few tests per cut, not a Python step a character).
     """
-    from docdiff.render.cell_width import cell_len
-
     if 2 * len(s) <= width:  # no character takes more than two cells: it fits
         return []
-    if "\u200d" not in s and "\ufe0f" not in s and cell_len(s) <= width:
-        return []  # it fits (the sum of its characters' widths, as below): nothing to cut
-    ok = break_allowed(s)
-    allowed = list(compress(range(len(s) + 1), ok))  # positions where a line may break, ascending
     ends = [0, *accumulate(map(_cells, s))]  # ends[i]: cells of s[:i]
+    if ends[-1] <= width and "\u200d" not in s and "\ufe0f" not in s:
+        return []  # it fits (rich's cell_len: the sum of its characters' widths): nothing to cut
+    held = _held_by_markers(s)
+    no_break_at = _NO_BREAK_BEFORE.match
     n = len(s)
     cuts: list[int] = []
     line_start = 0
@@ -107,15 +116,14 @@ def wrap_offsets(s: str, width: int) -> list[int]:
         i = bisect_right(ends, ends[line_start] + width, line_start + 2) - 1
         if i >= n:
             return cuts
-        k = bisect_right(allowed, i) - 1  # the last allowed break at or before i …
-        last_ok = allowed[k] if k >= 0 and allowed[k] > line_start else -1  # … inside this line
-        if not s[i].isspace() and last_ok > line_start:
-            cut = last_ok
-            if ends[i + 1] - ends[cut] > width:  # what follows the break still does not fit: cut here too
-                cuts.append(cut)
-                cut = i
-        else:  # a space that does not fit ends the line; or one run wider than the line
-            cut = i
+        cut = i  # a space that does not fit ends the line; so does one run wider than the line
+        if not s[i].isspace():
+            last_ok = next((p for p in range(i, line_start, -1) if p not in held and not no_break_at(s, p)), -1)
+            if last_ok > line_start:  # the last allowed break at or before i, inside this line
+                cut = last_ok
+                if ends[i + 1] - ends[cut] > width:  # what follows the break still does not fit: cut here too
+                    cuts.append(cut)
+                    cut = i
         cuts.append(cut)
         line_start = cut
 
