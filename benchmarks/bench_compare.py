@@ -133,7 +133,7 @@ def stages(a_path: Path, b_path: Path) -> dict[str, float]:
     from docdiff.targets import extract_targets
     from docdiff.comparison.destinations import find_destinations
     from docdiff.comparison.similarity import shared_bigrams
-    from docdiff.comparison.textdiff import diff_destinations, diff_pairs
+    from docdiff.comparison.textdiff import diff_destinations, pair_diffs, with_diffs
     from docdiff.model import Comparison
 
     t: dict[str, float] = {}
@@ -149,7 +149,7 @@ def stages(a_path: Path, b_path: Path) -> dict[str, float]:
     ta, tb = timed("targets", lambda: (extract_targets(a, oa), extract_targets(b, ob)))
     with shared_bigrams():  # as pipeline.compare
         pairs, n1 = timed("align", lambda: align_sections(a, oa, b, ob))
-        pairs, n2 = timed("diff", lambda: diff_pairs(a, b, pairs))
+        pairs, n2 = timed("diff", lambda: with_diffs(pairs, *pair_diffs(a, b, pairs)))
         sim, passages, n3 = timed("reuse", lambda: measure_similarity(a, b, pairs))
         tp = timed("targetdiff", lambda: match_targets(a, ta, b, tb, pairs))
         pairs = timed("destinations", lambda: find_destinations(a, oa, b, ob, pairs, tp))
