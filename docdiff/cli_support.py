@@ -94,9 +94,10 @@ def load_pair(a: str, b: str, encoding: str | None, max_size: str | None) -> tup
     return pair
 
 
-# Reading B beside A pays from about pipeline.FORK_MIN_CHARS characters (~3 bytes each in UTF-8;
-# a PDF or docx holds fewer, but reading one costs more).
-FORK_MIN_BYTES = 600_000
+# Reading B beside A pays past this many bytes in the two files together (`python
+# benchmarks/bench_fork.py --load`, min of 7, with a child ÷ without: 2.31 at 140 kB a side,
+# 1.58 at 281 kB, 1.06 at 418 kB, 0.91 at 554 kB, 0.78 at 1.4 MB).
+FORK_MIN_BYTES = 1_100_000
 
 
 def _bytes(path: str) -> int:
