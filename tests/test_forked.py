@@ -34,6 +34,17 @@ def _fork_despite_idle_threads(request: pytest.FixtureRequest, monkeypatch: pyte
         monkeypatch.setattr(forked, "can_fork", lambda: True)
 
 
+class _Spy:
+    """The forks made and the first byte of each answer decoded (how it travelled)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.forks: list[int] = []
+        self.tags: list[bytes] = []
+        fork, decoded = os.fork, forked._decoded
+        monkeypatch.setattr(os, "fork", lambda: self.forks.append(1) or fork())
+        monkeypatch.setattr(forked, "_decoded", lambda data, kind: self.tags.append(data[:1]) or decoded(data, kind))
+
+
 def _gone(pid: int) -> bool:
     """No such process, or only its zombie (ended, not yet reaped by whoever now parents it)."""
     try:
@@ -166,16 +177,11 @@ def test_a_comparison_with_children_equals_one_without(names: tuple[str, str], m
     a, b = (load(str(sample(n))) for n in names)
     alone = pipeline.compare(a, b)
     monkeypatch.setattr(pipeline, "FORK_MIN_CHARS", 0)
-    forks: list[int] = []
-    fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
     a, b = (load(str(sample(n))) for n in names)
-    tags: list[bytes] = []
-    decoded = forked._decoded
-    monkeypatch.setattr(forked, "_decoded", lambda data, kind: tags.append(data[:1]) or decoded(data, kind))
+    spy = _Spy(monkeypatch)
     beside = pipeline.compare(a, b)
-    assert len(forks) == 3  # B's outline, the targets, the text diffs …
-    assert tags == [b"m"] * 3  # … each answered, as msgpack (none recomputed here)
+    assert len(spy.forks) == 3  # B's outline, the targets, the text diffs …
+    assert spy.tags == [b"m"] * 3  # … each answered, as msgpack (none recomputed here)
     assert beside.targets_a == alone.targets_a and beside.targets_b == alone.targets_b
     assert beside.sections == alone.sections and beside.targets == alone.targets
     assert beside.notes == alone.notes
@@ -191,14 +197,9 @@ def test_reading_b_beside_a_gives_the_same_documents(paths: tuple[Path, Path], m
     a, b = (str(p) for p in paths)
     alone = (load(a), load(b))
     monkeypatch.setattr(cli_support, "FORK_MIN_BYTES", 0)
-    forks: list[int] = []
-    fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
-    tags: list[bytes] = []
-    decoded = forked._decoded
-    monkeypatch.setattr(forked, "_decoded", lambda data, kind: tags.append(data[:1]) or decoded(data, kind))
+    spy = _Spy(monkeypatch)
     pair = cli_support.load_pair(a, b, None, None)
-    assert forks == [1] and tags == [b"m"]  # B came back from its child, as msgpack
+    assert spy.forks == [1] and spy.tags == [b"m"]  # B came back from its child, as msgpack
     assert pair == alone and [d.norm for d in pair] == [d.norm for d in alone]
 
 

@@ -124,26 +124,23 @@ class FirstWord:
 
     def ending(self, text: str) -> str:
         """The first word ``text`` ends with, or ''."""
-        rank, size = self._rank, len(text)
-        best, best_rank = "", self._past
-        for n in self._lengths:  # (ascending)
-            if n > size:
-                break
-            r = rank.get(text[size - n :])
-            if r is not None and r < best_rank:
-                best, best_rank = text[size - n :], r
-        return best
+        return self._first(text, at_end=True)
 
     def starting(self, text: str) -> str:
         """The first word ``text`` starts with, or ''."""
+        return self._first(text, at_end=False)
+
+    def _first(self, text: str, *, at_end: bool) -> str:
+        """The lowest-ranked word among ``text``'s ends (``at_end``) or starts of each length."""
         rank, size = self._rank, len(text)
         best, best_rank = "", self._past
         for n in self._lengths:  # (ascending)
             if n > size:
                 break
-            r = rank.get(text[:n])
+            piece = text[size - n :] if at_end else text[:n]
+            r = rank.get(piece)
             if r is not None and r < best_rank:
-                best, best_rank = text[:n], r
+                best, best_rank = piece, r
         return best
 
 
