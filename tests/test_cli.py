@@ -78,6 +78,23 @@ def test_a_small_comparison_runs_no_garbage_collection(tmp_path):
     assert out == ["False", "50000", "0"]
 
 
+def test_the_command_leaves_its_objects_frozen_for_the_shutdown(tmp_path):
+    """The interpreter's shutdown collects everything left over (~20 ms of a one-line
+    comparison): the command freezes it first, so those collections find nothing to scan, and
+    its exit status stays the command's."""
+    a = tmp_path / "a.txt"
+    a.write_text("一、总体要求\n到2025年，地区生产总值增长6%。\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "from docdiff.__main__ import main\n"
+        f"sys.argv = ['docdiff', 'compare', {str(a)!r}, {str(tmp_path / 'missing.txt')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "print(code, gc.get_freeze_count() > 10_000, len(gc.get_objects()) < 1_000)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2", "True", "True"]
+
+
 def test_bad_max_size_is_one_line_exit_2(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("一、总体要求\n", encoding="utf-8")
