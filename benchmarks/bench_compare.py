@@ -6,7 +6,8 @@
 Start-up: `python -m docdiff compare` of two one-line files (every import and compile a run
 pays) against `python -c pass` with the same interpreter and environment, and against the bare
 base interpreter (no virtualenv site-packages: an editable install adds its finder to both).
-Goal ≤ 4×.
+Goal ≤ 4×. Then, for reference, the start-up of `check`, `compare --format json`, `targets`
+(terminal and CSV) and `outline` on the same files.
 
 Whole runs: for each pair our whole CLI run (`python -m docdiff compare A B`, HTML and terminal
 report written with -o) against Debian's Ruby docdiff (`/usr/bin/docdiff --char --utf8
@@ -42,6 +43,14 @@ PAIRS = (
     (PROVINCES / "hubei-2026-work-report.txt", PROVINCES / "hunan-2026-work-report.txt"),
 )
 SCALE = 10
+
+
+def one_file_commands(a: Path, b: Path) -> list[tuple[str, list[str]]]:
+    """The other commands a script or a CI job runs, for their start-up on the one-line files."""
+    return [("check", ["check", str(a), str(b), "--format", "github"]),
+            ("compare-json", ["compare", str(a), str(b), "--format", "json"]),
+            ("targets", ["targets", str(a)]), ("targets-csv", ["targets", str(a), "--format", "csv"]),
+            ("outline", ["outline", str(a)])]
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> float:
@@ -202,6 +211,8 @@ def main() -> int:
             ("pass-base", [base_python, "-c", "pass"], None),
             ("tiny", ours_cmd(tiny_a, tiny_b, "term", tmp / "tiny.term"), None),
             ("help", [sys.executable, "-m", "docdiff", "--help"], None),
+            *((f"one-{name}", [sys.executable, "-m", "docdiff", *args, "-o", str(tmp / f"one.{name}")], None)
+              for name, args in one_file_commands(tiny_a, tiny_b)),
         ]
         for k, (a, b) in enumerate(pairs):
             for fmt in ("html", "term"):
@@ -225,6 +236,10 @@ def main() -> int:
         print(_line("docdiff compare, two one-line files", t, "tiny"))
         print(_ratio("start-up ÷ python -c pass", t, "tiny", "pass", 4))
         print(_ratio("start-up ÷ base python -c pass", t, "tiny", "pass-base", 4))
+        print("  other commands on the same files (no goal; CPU min ÷ python -c pass):")
+        for name, args in one_file_commands(tiny_a, tiny_b):
+            label = "docdiff " + " ".join("FILE" if a.startswith("/") else a for a in args)
+            print(_line(label, t, f"one-{name}") + f"   {t.figures(f'one-{name}')[2] / t.figures('pass')[2]:5.2f}×")
         for k, (a, b) in enumerate(pairs):
             size = f"{len(a.read_bytes()) // 1000} kB / {len(b.read_bytes()) // 1000} kB"
             print(f"\n{a.name}  vs  {b.name}  ({size})")
