@@ -40,6 +40,11 @@ def plain_styles() -> Iterator[None]:
         _PLAIN.reset(token)
 
 
+def style_shown() -> bool:
+    """False within ``plain_styles()``."""
+    return not _PLAIN.get()
+
+
 def styled(s: str = "", style: str = "") -> Text:
     """``s`` styled as a span, not as the Text's base style, which would colour all that is
     appended to it later."""
