@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from docdiff.errors import escape_controls
 from docdiff.model import Document, Outline, Section, SectionKind
 from docdiff.outline.patterns import CN_DIGITS
-from docdiff.render.plain_text import PlainText
-from docdiff.render.term_cells import plain_styles, style_shown, styled
+from docdiff.render.term_cells import based, plain_styles, styled
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -59,18 +58,8 @@ def _add(tree: Tree, s: Section) -> None:
         _add(branch, c)
 
 
-def _based(s: str, style: str) -> Text:
-    """Text ``s`` whose base style is ``style`` (it carries on into what is appended), or
-    ``PlainText`` in a colourless report."""
-    if not style_shown():
-        return PlainText(s)  # type: ignore[return-value]  # Text's interface, styles dropped
-    from rich.text import Text
-
-    return Text(s, style=style)
-
-
 def _heading(doc: Document, outline: Outline) -> Text:
-    heading = _based(doc.meta.title or doc.path, "bold")
+    heading = based(doc.meta.title or doc.path, "bold")
     sections = sum(1 for _ in outline.walk())
     heading.append(f"  {doc.file_line_count:,} lines · {sections} sections · {len(outline.tables)} tables", style="dim")
     if doc.format != "text":  # the line numbers below count the extracted text, not the file
@@ -80,7 +69,7 @@ def _heading(doc: Document, outline: Outline) -> Text:
 
 def _table_lines(outline: Outline) -> list[Text]:
     """The "Tables" list: a heading, then a line per table."""
-    lines = [_based("Tables", "bold")]
+    lines = [based("Tables", "bold")]
     for t in outline.tables:
         line = styled("  ")
         line.append(t.title or "(untitled)", style="bold" if t.title else "dim")

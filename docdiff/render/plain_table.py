@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from docdiff.render.cell_width import cell_len, set_cell_size
-from docdiff.render.plain_wrap import measure, normalize, render_lines
+from docdiff.render.plain_wrap import fitted, measure, normalize, render_lines
 
 
 class Column(NamedTuple):
@@ -52,7 +51,7 @@ def table_lines(columns: list[Column], rows: list[list[str]], max_width: int) ->
         if r == 0:
             lines.append("┡" + "╇".join("━" * w for w in widths) + "┩")
     lines.append("└" + "┴".join("─" * w for w in widths) + "┘")
-    return [_crop(line, max_width) for line in lines]
+    return [fitted(line, max_width, pad=False) for line in lines]
 
 
 def _measure_column(column: Column, texts: list[str], pad: tuple[int, int], max_width: int) -> tuple[int, int]:
@@ -87,17 +86,7 @@ def _cell(text: str, column: Column, pad: tuple[int, int], width: int) -> list[s
     inner = max(0, width - left - right)
     lines = render_lines(text, inner, justify=column.justify, overflow=column.overflow, no_wrap=column.no_wrap,
                          pad=True)
-    return [_fit(" " * left + line + " " * right, width) for line in lines]
-
-
-def _fit(line: str, width: int) -> str:
-    """``Segment.adjust_line_length`` with padding: exactly ``width`` cells."""
-    length = cell_len(line)
-    return set_cell_size(line, width) if length > width else line + " " * (width - length)
-
-
-def _crop(line: str, width: int) -> str:
-    return set_cell_size(line, width) if cell_len(line) > width else line
+    return [fitted(" " * left + line + " " * right, width, pad=True) for line in lines]
 
 
 def _collapse(widths: list[int], wrappable: list[bool], max_width: int) -> list[int]:

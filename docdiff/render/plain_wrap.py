@@ -23,7 +23,7 @@ def render_lines(text: str, width: int, *, justify: str = "default", overflow: s
     ``Console.render`` renders nothing there)."""
     if width < 1:
         return []
-    return [_fitted(line, width, pad) for line in wrap(text, width, justify=justify, overflow=overflow,
+    return [fitted(line, width, pad) for line in wrap(text, width, justify=justify, overflow=overflow,
                                                         no_wrap=no_wrap)]
 
 
@@ -123,7 +123,7 @@ def _justify(line: PlainText, width: int, justify: str, overflow: str) -> None:
         raise ValueError(f"justify {justify!r} is not laid out without rich")
 
 
-def _fitted(line: str, width: int, pad: bool) -> str:
+def fitted(line: str, width: int, pad: bool) -> str:
     """``Segment.adjust_line_length``: cropped to ``width`` cells, or padded when ``pad``."""
     length = cell_len(line)
     if length > width:

@@ -13,7 +13,7 @@ from docdiff.errors import escape_controls
 from docdiff.model import Comparator, Document, Target
 from docdiff.render.cell_width import cell_len
 from docdiff.render.linebreak import wrap_text
-from docdiff.render.plain_text import PlainText
+from docdiff.render.term_cells import based, plain_styles
 from docdiff.render.tiers import headline_first
 
 if TYPE_CHECKING:
@@ -30,28 +30,29 @@ def _number(v: float | None) -> str:
     return str(int(v)) if isinstance(v, int) or float(v).is_integer() else f"{v:g}"
 
 
-def _value_parts(t: Target) -> list[tuple[str, str]]:
-    """The value cell as (text, style) pieces: "60亿元 (from 38.39 in 2020)"."""
+def _value(t: Target) -> Text:
+    """The value cell: "60亿元 (from 38.39 in 2020)"."""
     shown = _number(t.value)
     if t.value_high is not None:
         shown += f"–{_number(t.value_high)}"
-    parts = [(shown, "bold"), (t.unit, "")]
+    text = based(shown, "bold")
+    text.append(t.unit)
     if t.baseline is not None:
-        parts.append((f" (from {_number(t.baseline)}", "dim"))
-        parts.append((f" in {t.baseline_year})" if t.baseline_year else ")", "dim"))
-    return parts
+        text.append(f" (from {_number(t.baseline)}", style="dim")
+        text.append(f" in {t.baseline_year})" if t.baseline_year else ")", style="dim")
+    return text
 
 
-def _indicator_parts(t: Target) -> list[tuple[str, str]]:
-    """The indicator cell as (text, style) pieces, with its "(past)", "(?)", "[binding]" marks."""
-    parts = [(t.indicator, "")]
+def _indicator(t: Target) -> Text:
+    """The indicator cell, with its "(past)", "(?)", "[binding]" marks."""
+    text = based(t.indicator)
     if t.status == "past":
-        parts.append((" (past)", "dim italic"))
+        text.append(" (past)", style="dim italic")
     if t.confidence == "low":
-        parts.append((" (?)", "dim italic"))  # no proper name found: check this row
+        text.append(" (?)", style="dim italic")  # no proper name found: check this row
     if t.binding:
-        parts.append((f" [{t.binding}]", "dim"))
-    return parts
+        text.append(f" [{t.binding}]", style="dim")
+    return text
 
 
 def _cells(t: Target) -> list[str]:
@@ -59,33 +60,19 @@ def _cells(t: Target) -> list[str]:
     return [_COMPARATOR_SHOWN[t.comparator], "" if t.year is None else str(t.year), str(t.period), str(t.line)]
 
 
-def _title_parts(doc: Document, targets: tuple[Target, ...]) -> list[tuple[str, str]]:
-    parts = [(doc.meta.title or doc.path, "bold"),
-             (f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", "dim")]
+def _title(doc: Document, targets: tuple[Target, ...]) -> Text:
+    title = based(doc.meta.title or doc.path, "bold")
+    title.append(f"  {len(targets)} target{'s' if len(targets) != 1 else ''}", style="dim")
     if doc.format != "text":  # the line numbers below count the extracted text, not the file
-        parts.append((f" · lines of the text extracted from the {doc.format.upper()}", "dim"))
-    return parts
-
-
-def _styled(parts: list[tuple[str, str]]) -> Text:
-    """Parts as one rich Text, the first part's style as the Text's base style."""
-    from rich.text import Text
-
-    text = Text(parts[0][0], style=parts[0][1])
-    for piece, style in parts[1:]:
-        text.append(piece, style=style or None)
-    return text
-
-
-def _plain(parts: list[tuple[str, str]]) -> str:
-    return "".join(piece for piece, _ in parts)
+        title.append(f" · lines of the text extracted from the {doc.format.upper()}", style="dim")
+    return title
 
 
 def _section_table(targets: list[Target]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    values = [_styled(_value_parts(t)) for t in targets]
+    values = [_value(t) for t in targets]
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
     table.add_column("indicator", ratio=3, overflow="fold")
     # The value is never wrapped or cut: the indicator column gives way instead.
@@ -95,7 +82,7 @@ def _section_table(targets: list[Target]) -> Table:
     table.add_column("period")
     table.add_column("line", justify="right", style="dim")
     for t, value in zip(targets, values):
-        table.add_row(_styled(_indicator_parts(t)), value, *map(Text, _cells(t)))
+        table.add_row(_indicator(t), value, *map(Text, _cells(t)))
     return table
 
 
@@ -103,12 +90,12 @@ def _plain_table(targets: list[Target], width: int) -> list[str]:
     """``_section_table`` without colour, laid out as rich does (``plain_table``)."""
     from docdiff.render.plain_table import Column, table_lines
 
-    values = [PlainText(_plain(_value_parts(t))).plain for t in targets]  # control codes dropped as by Text
+    values = [_value(t).plain for t in targets]
     columns = [Column("indicator", overflow="fold"),
                Column("value", justify="right", no_wrap=True, min_width=max(map(cell_len, values))),
                Column("cmp", justify="center"), Column("year", justify="right"), Column("period"),
                Column("line", justify="right")]
-    rows = [[_plain(_indicator_parts(t)), value, *_cells(t)] for t, value in zip(targets, values)]
+    rows = [[_indicator(t).plain, value, *_cells(t)] for t, value in zip(targets, values)]
     return table_lines(columns, rows, width)
 
 
@@ -119,7 +106,8 @@ MIN_PLAIN_WIDTH = 20
 def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bool, width: int) -> str:
     """The targets of ``doc`` grouped by section, as terminal text (ANSI colours when ``color``)."""
     if not color and width >= MIN_PLAIN_WIDTH:
-        return _render_plain(doc, targets, width)
+        with plain_styles():
+            return _render_plain(doc, targets, width)
     from rich.text import Text
 
     from docdiff.render.console import SafeConsole
@@ -127,13 +115,13 @@ def render_targets_term(doc: Document, targets: tuple[Target, ...], *, color: bo
     out = io.StringIO()
     console = SafeConsole(file=out, width=width, color_system="truecolor" if color else None,
                           force_terminal=color, highlight=False, emoji=False)
-    for line in wrap_text(_styled(_title_parts(doc, targets)), width):
+    for line in wrap_text(_title(doc, targets), width):
         console.print(line)
     if not targets:
         console.print(Text("No quantified targets found.", style="dim"))
     for section, group in groupby(headline_first(targets), key=lambda t: t.section):
         console.print()
-        for line in wrap_text(Text(section or "(no section)", style="bold cyan"), width):
+        for line in wrap_text(based(section or "(no section)", "bold cyan"), width):
             console.print(line)
         console.print(_section_table(list(group)))
     return out.getvalue()
@@ -144,13 +132,13 @@ def _render_plain(doc: Document, targets: tuple[Target, ...], width: int) -> str
     from docdiff.render.plain_wrap import render_lines
 
     lines: list[str] = []
-    for line in wrap_text(PlainText(_plain(_title_parts(doc, targets))), width):
+    for line in wrap_text(_title(doc, targets), width):
         lines += render_lines(line.plain, width)
     if not targets:
         lines += render_lines("No quantified targets found.", width)
     for section, group in groupby(headline_first(targets), key=lambda t: t.section):
         lines.append("")
-        for line in wrap_text(PlainText(section or "(no section)"), width):
+        for line in wrap_text(based(section or "(no section)", "bold cyan"), width):
             lines += render_lines(line.plain, width)
         lines += _plain_table(list(group), width)
     return escape_controls("".join(line + "\n" for line in lines))

@@ -40,11 +40,6 @@ def plain_styles() -> Iterator[None]:
         _PLAIN.reset(token)
 
 
-def style_shown() -> bool:
-    """False within ``plain_styles()``."""
-    return not _PLAIN.get()
-
-
 def styled(s: str = "", style: str = "") -> Text:
     """``s`` styled as a span, not as the Text's base style, which would colour all that is
     appended to it later."""
@@ -55,6 +50,16 @@ def styled(s: str = "", style: str = "") -> Text:
     t = Text()
     t.append(s, style or None)
     return t
+
+
+def based(s: str, style: str = "") -> Text:
+    """``s`` with ``style`` as the Text's base style, which carries on into what is appended to
+    it (``PlainText`` within ``plain_styles()``)."""
+    if _PLAIN.get():
+        return PlainText(s)  # type: ignore[return-value]  # Text's interface, styles dropped
+    from rich.text import Text
+
+    return Text(s, style=style)
 
 
 def fit_cell(t: Text, cells: int) -> Text:
